@@ -1,0 +1,189 @@
+"""Pydantic v2 models: the JSON contract (version "1") and the per-page intermediate results.
+
+Money is a ``Decimal`` serialised as a string with two decimals; quantities keep their own precision;
+dates are ISO 8601. ``AggregatedInvoice`` is the public contract every engine (in-process CLI, Dapr,
+Prefect) returns for the same PDF.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+SCHEMA_VERSION = "1"
+CENT = Decimal("0.01")
+
+
+def to_money(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _money_str(value: Decimal) -> str:
+    return str(to_money(value))
+
+
+def _plain_decimal_str(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+Money = Annotated[
+    Decimal,
+    PlainSerializer(_money_str, return_type=str, when_used="always"),
+    Field(json_schema_extra={"type": "string", "pattern": r"^-?\d+\.\d{2}$"}),
+]
+Quantity = Annotated[
+    Decimal,
+    PlainSerializer(_plain_decimal_str, return_type=str, when_used="always"),
+    Field(json_schema_extra={"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}),
+]
+Rate = Money  # tax rates in percent, two decimals: "19.00"
+
+
+class Contract(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class TextSource(StrEnum):
+    TEXT_LAYER = "text_layer"
+    OCR = "ocr"
+    EINVOICE = "einvoice"
+
+
+class OcrMode(StrEnum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+class DocumentInfo(Contract):
+    sha256: str
+    filename: str | None = None
+    page_count: int
+
+
+class Issuer(Contract):
+    name: str | None = None
+    vat_id: str | None = None
+    iban: str | None = None
+    bic: str | None = None
+    address: str | None = None
+
+
+class Recipient(Contract):
+    name: str | None = None
+    vat_id: str | None = None
+    address: str | None = None
+
+
+class Totals(Contract):
+    net: Money | None = None
+    tax: Money | None = None
+    gross: Money | None = None
+
+
+class TaxLine(Contract):
+    rate: Rate | None = None
+    base: Money | None = None
+    amount: Money | None = None
+
+
+class LineItem(Contract):
+    description: str
+    quantity: Quantity | None = None
+    unit_price: Money | None = None
+    amount: Money | None = None
+
+
+class ValidationIssue(Contract):
+    code: str
+    message: str
+    field: str | None = None
+
+
+class ValidationReport(Contract):
+    needs_review: bool = False
+    issues: list[ValidationIssue] = Field(default_factory=list)
+
+
+class PageInfo(Contract):
+    page_number: int
+    text_source: TextSource
+
+
+class ExtractorInfo(Contract):
+    method: str = "generic"
+    version: str
+
+
+class AggregatedInvoice(Contract):
+    """The public result for one invoice: JSON contract version "1"."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    document: DocumentInfo
+    invoice_number: str | None = None
+    issue_date: date | None = None
+    due_date: date | None = None
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    issuer: Issuer = Field(default_factory=Issuer)
+    recipient: Recipient = Field(default_factory=Recipient)
+    totals: Totals = Field(default_factory=Totals)
+    tax_lines: list[TaxLine] = Field(default_factory=list)
+    line_items: list[LineItem] = Field(default_factory=list)
+    confidence: dict[str, float] = Field(default_factory=dict)
+    validation: ValidationReport = Field(default_factory=ValidationReport)
+    pages: list[PageInfo] = Field(default_factory=list)
+    extractor: ExtractorInfo
+
+
+# --- per-page intermediate results (what one extract activity returns) -------------------------
+
+
+class Word(Contract):
+    """A word on a page with its box in PDF points, origin top-left (y grows downwards)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class PageText(Contract):
+    """The words of one page, from the text layer or from OCR."""
+
+    page_number: int
+    width: float
+    height: float
+    text_source: TextSource
+    words: list[Word] = Field(default_factory=list)
+
+
+class FieldValue(Contract):
+    """One candidate value for a contract field found on a page, with its confidence in [0, 1]."""
+
+    value: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class PageExtraction(Contract):
+    """Fields, tax lines and line items found on one page; merged by ``aggregate``.
+
+    ``fields`` uses the contract's dotted names: ``invoice_number``, ``issue_date``, ``due_date``,
+    ``currency``, ``issuer.name``, ``issuer.vat_id``, ``issuer.iban``, ``issuer.bic``,
+    ``issuer.address``, ``recipient.name``, ``recipient.vat_id``, ``recipient.address``,
+    ``totals.net``, ``totals.tax``, ``totals.gross``. Values are normalised strings (ISO dates,
+    decimal strings, ISO 4217 codes).
+    """
+
+    page_number: int
+    text_source: TextSource
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    tax_lines: list[TaxLine] = Field(default_factory=list)
+    line_items: list[LineItem] = Field(default_factory=list)
+    # True when this page's items table ran to the page end without a closing total.
+    items_continue: bool = False
