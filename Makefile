@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup runtime lint typecheck test unit integration process clean
+.PHONY: setup system-deps runtime lint typecheck test unit integration process clean
 
-setup: $(BIN)/invoiceflow
+setup: system-deps $(BIN)/invoiceflow
+system-deps:
+	scripts/install-system-deps
 $(BIN)/invoiceflow: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip

@@ -11,6 +11,7 @@ built from the Go module in ``runtime/`` (see ``runtime/components.txt``) into
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -87,9 +88,9 @@ def binary_version(binary: Path) -> str | None:
 
 
 def _has_pinned_runtime(directory: Path) -> bool:
-    return all(
-        (directory / name).is_file() and binary_version(directory / name) == DAPR_VERSION
-        for name in REQUIRED_BINARIES
+    # Only daprd answers --version; placement and scheduler ship beside it in every distribution.
+    return all((directory / name).is_file() for name in REQUIRED_BINARIES) and (
+        binary_version(directory / "daprd") == DAPR_VERSION
     )
 
 
@@ -180,8 +181,17 @@ def build_runtime(module_dir: Path) -> RuntimeBinaries:
     staging.mkdir()
     for name in BINARIES:
         _go(
-            ["build", "-tags", "allcomponents", "-trimpath", "-ldflags", ldflags,
-             "-o", str(staging / name), f"{DAPR_MODULE}/cmd/{name}"],
+            [
+                "build",
+                "-tags",
+                "allcomponents",
+                "-trimpath",
+                "-ldflags",
+                ldflags,
+                "-o",
+                str(staging / name),
+                f"{DAPR_MODULE}/cmd/{name}",
+            ],
             build_module,
             env,
         )
@@ -201,7 +211,13 @@ def ensure_runtime(module_dir: Path | None = None) -> RuntimeBinaries:
             f"no Dapr {DAPR_VERSION} binaries found (DAPR_RUNTIME_DIR, PATH, ~/.dapr/bin, cache) and no "
             f"Go module at {module_dir} to build them from (set INVOICEFLOW_RUNTIME_MODULE)"
         )
-    return build_runtime(module_dir)
+    # One build at a time per cache: concurrent callers (parallel test sessions, helpers) wait here and
+    # then find the finished binaries instead of deleting each other's work directory.
+    cache_root().mkdir(parents=True, exist_ok=True)
+    with (cache_root() / ".build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        found = find_runtime(module_dir)
+        return found if found is not None else build_runtime(module_dir)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,176 @@
+"""`invoiceflow` command line: a thin shell over the library. Heavy modules are imported inside commands
+so that `invoiceflow extract` on one file starts fast."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from invoiceflow.domain.models import AggregatedInvoice
+
+app = typer.Typer(
+    name="invoiceflow",
+    help="Invoice processing: upload, split, extract, aggregate — in-process, on Dapr Workflow or Prefect.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
+class OcrChoice(StrEnum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+CSV_COLUMNS = (
+    "filename",
+    "sha256",
+    "invoice_number",
+    "issue_date",
+    "due_date",
+    "currency",
+    "issuer.name",
+    "issuer.vat_id",
+    "issuer.iban",
+    "recipient.name",
+    "totals.net",
+    "totals.tax",
+    "totals.gross",
+    "line_items",
+    "needs_review",
+    "issues",
+)
+
+
+def fail(code: str, message: str, exit_code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    """Report a stable error code on stderr; callers `raise fail(...)`."""
+    typer.echo(f"invoiceflow: error: {code}: {message}", err=True)
+    return typer.Exit(exit_code)
+
+
+def _csv_row(invoice: AggregatedInvoice) -> dict[str, Any]:
+    data = invoice.model_dump(mode="json")
+    row: dict[str, Any] = {
+        "filename": data["document"]["filename"],
+        "sha256": data["document"]["sha256"],
+        "line_items": len(data["line_items"]),
+        "needs_review": data["validation"]["needs_review"],
+        "issues": " ".join(issue["code"] for issue in data["validation"]["issues"]),
+    }
+    for column in CSV_COLUMNS:
+        if column not in row:
+            value: Any = data
+            for part in column.split("."):
+                value = value[part]
+            row[column] = value
+    return row
+
+
+def render_invoices(invoices: list[AggregatedInvoice], output: OutputFormat) -> str:
+    if output is OutputFormat.CSV:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_csv_row(invoice) for invoice in invoices)
+        return buffer.getvalue()
+    payload: Any = [i.model_dump(mode="json") for i in invoices]
+    if len(payload) == 1:
+        payload = payload[0]
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="PDF files to extract.", show_default=False)],
+    json_output: Annotated[bool, typer.Option("--json", help="Write JSON (the default).")] = False,
+    csv_output: Annotated[bool, typer.Option("--csv", help="Write one CSV row per invoice.")] = False,
+    ocr: Annotated[OcrChoice, typer.Option(help="OCR pages without a text layer (auto).")] = OcrChoice.AUTO,
+) -> None:
+    """Extract invoices in this process (no Dapr): one JSON object per file, an array for several."""
+    if json_output and csv_output:
+        raise fail("INVALID_INPUT", "--json and --csv exclude each other")
+    from invoiceflow.domain.errors import InvoiceFlowError
+    from invoiceflow.domain.models import OcrMode
+    from invoiceflow.domain.pipeline import extract_file
+
+    invoices: list[AggregatedInvoice] = []
+    failures: list[str] = []
+    progress = _progress(len(files))
+    with progress:
+        task = progress.add_task("extracting", total=len(files))
+        for path in files:
+            try:
+                invoices.append(extract_file(path, ocr=OcrMode(ocr.value)))
+            except InvoiceFlowError as exc:
+                failures.append(f"invoiceflow: error: {exc.code.value}: {path}: {exc.message}")
+            except Exception as exc:  # a bug, not bad input: still one line and a code, not a traceback
+                failures.append(f"invoiceflow: error: INTERNAL: {path}: {type(exc).__name__}: {exc}")
+            progress.advance(task)
+    for line in failures:
+        typer.echo(line, err=True)
+    if invoices:
+        sys.stdout.write(render_invoices(invoices, OutputFormat.CSV if csv_output else OutputFormat.JSON))
+    if failures:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _progress(total: int) -> Any:
+    """A progress bar on stderr when several files are processed; a no-op context otherwise."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=total < 2,
+        transient=True,
+    )
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the invoice contract (version 1)."""
+    from invoiceflow.domain.schema import render_schema
+
+    sys.stdout.write(render_schema())
+
+
+@app.command()
+def runtime(
+    print_dir: Annotated[bool, typer.Option("--print-dir", help="Print only the directory.")] = False,
+) -> None:
+    """Find (or build) the pinned Dapr runtime binaries and say where they are."""
+    from invoiceflow.runtime.provision import main as provision_main
+
+    raise typer.Exit(provision_main(["--print-dir"] if print_dir else []))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+
+
+if __name__ == "__main__":
+    main()
