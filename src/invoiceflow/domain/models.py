@@ -187,3 +187,52 @@ class PageExtraction(Contract):
     line_items: list[LineItem] = Field(default_factory=list)
     # True when this page's items table ran to the page end without a closing total.
     items_continue: bool = False
+
+
+# --- stage contracts: what each pipeline stage (service, activity, task) takes and returns ----------
+
+
+class InvoiceRequest(Contract):
+    """Start of the pipeline: a PDF by path (below an allowed base dir), by URL, or already uploaded."""
+
+    invoice_id: str | None = None
+    pdf_path: str | None = None
+    pdf_url: str | None = None
+    blob_key: str | None = None  # a PDF already in the blob store (HTTP upload)
+    filename: str | None = None
+    ocr: OcrMode = OcrMode.AUTO
+
+
+class UploadResult(Contract):
+    invoice_id: str
+    blob_key: str  # content-addressed: the same bytes give the same key
+    sha256: str
+    filename: str | None = None
+    size_bytes: int
+    page_count: int
+    ocr: OcrMode = OcrMode.AUTO
+
+
+class PageMetadata(Contract):
+    """A reference to one page in the blob store: what an extract activity receives."""
+
+    invoice_id: str
+    page_number: int
+    page_count: int
+    pdf_blob_key: str
+    png_blob_key: str | None = None
+    width: float
+    height: float
+    ocr: OcrMode = OcrMode.AUTO
+
+
+class SplitResult(Contract):
+    invoice_id: str
+    document: DocumentInfo
+    pages: list[PageMetadata]
+
+
+class AggregateRequest(Contract):
+    invoice_id: str
+    document: DocumentInfo
+    pages: list[PageExtraction]

@@ -34,7 +34,6 @@ def _fast_loose_charbox() -> CharBoxFn:
     The library is already loaded by pypdfium2; ``CDLL`` on the same file returns the same handle.
     Falls back to pypdfium2's checked binding if the shared library is not where we expect it.
     """
-    lib_path = getattr(pdfium_c, "__file__", None)
     try:
         import pypdfium2_raw  # the binary package behind pypdfium2.raw
 
@@ -87,6 +86,13 @@ class PageGeometry:
             return uy, w - ux
         return ux, uy
 
+    def affine(self) -> tuple[float, float, float, float, float, float]:
+        """Coefficients (ax, bx, cx, ay, by, cy) of ``to_display`` as an affine map."""
+        cx, cy = self.to_display(0.0, 0.0)
+        ax, ay = (v - c for v, c in zip(self.to_display(1.0, 0.0), (cx, cy), strict=True))
+        bx, by = (v - c for v, c in zip(self.to_display(0.0, 1.0), (cx, cy), strict=True))
+        return ax, bx, cx, ay, by, cy
+
     def box_to_display(
         self, left: float, bottom: float, right: float, top: float
     ) -> tuple[float, float, float, float]:
@@ -120,7 +126,10 @@ def _raw_words(textpage: pdfium.PdfTextPage, geometry: PageGeometry) -> list[Wor
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     charbox = _loose_charbox
-    to_display = geometry.box_to_display
+    # Display transform as an affine map X = ax*x + bx*y + cx, Y = ay*x + by*y + cy (rotations of 90°
+    # only swap and mirror axes, so a box stays a box: transform two corners, then min/max).
+    ax, bx, cx, ay, by, cy = geometry.affine()
+    new_word = _new_word
     words: list[Word] = []
     for match in _WORD.finditer(text):
         start, end = match.span()
@@ -128,11 +137,49 @@ def _raw_words(textpage: pdfium.PdfTextPage, geometry: PageGeometry) -> list[Wor
             continue
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
         if end - 1 != start and charbox(handle, end - 1, rect_ref):
-            left, bottom = min(left, rect.left), min(bottom, rect.bottom)
-            right, top = max(right, rect.right), max(top, rect.top)
-        x0, y0, x1, y1 = to_display(left, bottom, right, top)
-        words.append(Word.model_construct(text=match.group(), x0=x0, y0=y0, x1=x1, y1=y1))
+            if rect.left < left:
+                left = rect.left
+            if rect.bottom < bottom:
+                bottom = rect.bottom
+            if rect.right > right:
+                right = rect.right
+            if rect.top > top:
+                top = rect.top
+        px, py = ax * left + bx * top + cx, ay * left + by * top + cy
+        qx, qy = ax * right + bx * bottom + cx, ay * right + by * bottom + cy
+        words.append(
+            new_word(
+                match.group(),
+                px if px < qx else qx,
+                py if py < qy else qy,
+                qx if px < qx else px,
+                qy if py < qy else py,
+            )
+        )
     return words
+
+
+_WORD_FIELDS = frozenset(Word.model_fields)
+
+
+def _new_word(
+    text: str,
+    x0: float,
+    y0: float,
+    x1: float,
+    y1: float,
+    _new: Callable[[type[Word]], Word] = object.__new__,
+    _set: Callable[[object, str, object], None] = object.__setattr__,
+) -> Word:
+    """A ``Word`` built without validation: the hot loop makes hundreds per page and the values are
+    floats and str by construction. Equivalent to ``Word.model_construct`` at about half the cost.
+    """
+    word = _new(Word)
+    _set(word, "__dict__", {"text": text, "x0": x0, "y0": y0, "x1": x1, "y1": y1})
+    _set(word, "__pydantic_fields_set__", set(_WORD_FIELDS))
+    _set(word, "__pydantic_extra__", None)
+    _set(word, "__pydantic_private__", None)
+    return word
 
 
 def _safe_chr(code: int) -> str:

@@ -1,0 +1,198 @@
+"""One error hierarchy for every Dapr call: gRPC status codes and HTTP status codes become typed errors.
+
+Callers catch ``DaprError`` (or a subclass) and never see ``grpc.RpcError``, ``httpx`` or SDK exceptions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import grpc
+import httpx
+
+from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
+
+
+class DaprError(InvoiceFlowError):
+    """A Dapr building-block call failed. ``operation`` names the call (e.g. ``state.save``)."""
+
+    code = ErrorCode.INTERNAL
+
+    def __init__(self, message: str, *, operation: str = "", **details: Any) -> None:
+        super().__init__(message, operation=operation, **details)
+        self.operation = operation
+
+
+class DaprUnavailableError(DaprError):
+    """The sidecar (or the app behind it) cannot be reached; usually worth retrying later."""
+
+
+class DaprTimeoutError(DaprError):
+    """The call did not finish within its deadline."""
+
+
+class DaprNotFoundError(DaprError):
+    """The component, key, instance or route does not exist."""
+
+
+class DaprConflictError(DaprError):
+    """Optimistic concurrency lost: the ETag did not match (first-write wins) or the item already exists."""
+
+
+class DaprInvalidArgumentError(DaprError):
+    """Dapr rejected the request as malformed (bad ETag format, empty key, unknown component...)."""
+
+
+class DaprPermissionError(DaprError):
+    """Missing or wrong API token, or an access-control policy refused the call."""
+
+
+class DaprUnsupportedError(DaprError):
+    """The sidecar or component does not implement this operation."""
+
+
+class DaprInvocationError(DaprError):
+    """The invoked app answered with a non-2xx status; ``status_code`` and ``body`` are the callee's."""
+
+    def __init__(self, message: str, *, app_id: str, method: str, status_code: int, body: bytes) -> None:
+        super().__init__(
+            message,
+            operation="invoke",
+            app_id=app_id,
+            method=method,
+            status_code=status_code,
+            body=body.decode("utf-8", errors="replace")[:2000],
+        )
+        self.app_id = app_id
+        self.method = method
+        self.status_code = status_code
+        self.body = body
+
+    def json(self) -> Any:
+        """The callee's body parsed as JSON (``None`` when it is not JSON)."""
+        try:
+            return json.loads(self.body)
+        except ValueError:
+            return None
+
+    @property
+    def is_client_error(self) -> bool:
+        return 400 <= self.status_code < 500
+
+
+_GRPC_ERRORS: dict[grpc.StatusCode, type[DaprError]] = {
+    grpc.StatusCode.UNAVAILABLE: DaprUnavailableError,
+    grpc.StatusCode.DEADLINE_EXCEEDED: DaprTimeoutError,
+    grpc.StatusCode.NOT_FOUND: DaprNotFoundError,
+    grpc.StatusCode.ABORTED: DaprConflictError,  # daprd: state.ETagMismatch -> codes.Aborted
+    grpc.StatusCode.ALREADY_EXISTS: DaprConflictError,
+    grpc.StatusCode.INVALID_ARGUMENT: DaprInvalidArgumentError,  # daprd: state.ETagInvalid
+    grpc.StatusCode.FAILED_PRECONDITION: DaprInvalidArgumentError,
+    grpc.StatusCode.OUT_OF_RANGE: DaprInvalidArgumentError,
+    grpc.StatusCode.PERMISSION_DENIED: DaprPermissionError,
+    grpc.StatusCode.UNAUTHENTICATED: DaprPermissionError,
+    grpc.StatusCode.UNIMPLEMENTED: DaprUnsupportedError,
+}
+
+_HTTP_ERRORS: dict[int, type[DaprError]] = {
+    400: DaprInvalidArgumentError,
+    401: DaprPermissionError,
+    403: DaprPermissionError,
+    404: DaprNotFoundError,
+    408: DaprTimeoutError,
+    409: DaprConflictError,
+    412: DaprConflictError,
+    501: DaprUnsupportedError,
+    502: DaprUnavailableError,
+    503: DaprUnavailableError,
+    504: DaprTimeoutError,
+}
+
+# Messages daprd uses where the status code alone says too little (it reports some as UNKNOWN/INTERNAL).
+_MESSAGE_HINTS: tuple[tuple[str, type[DaprError]], ...] = (
+    ("no such instance exists", DaprNotFoundError),
+    ("already exists", DaprConflictError),
+    ("etag mismatch", DaprConflictError),
+    ("is not found", DaprNotFoundError),
+    ("not configured", DaprNotFoundError),
+)
+
+
+def error_class_for_grpc(code: grpc.StatusCode | None, message: str = "") -> type[DaprError]:
+    """The typed error for a gRPC status code (with a message hint for codes daprd overloads)."""
+    if code is not None and code in _GRPC_ERRORS:
+        return _GRPC_ERRORS[code]
+    return _hinted_class(message)
+
+
+def error_class_for_http(status_code: int, message: str = "") -> type[DaprError]:
+    """The typed error for an HTTP status code returned by the sidecar itself."""
+    if status_code in _HTTP_ERRORS:
+        return _HTTP_ERRORS[status_code]
+    return _hinted_class(message)
+
+
+def _hinted_class(message: str) -> type[DaprError]:
+    lowered = message.lower()
+    for hint, error_class in _MESSAGE_HINTS:
+        if hint in lowered:
+            return error_class
+    return DaprError
+
+
+def map_exception(exc: BaseException, operation: str) -> DaprError:
+    """Translate any exception raised by the SDK, grpc or httpx into a ``DaprError`` subclass."""
+    if isinstance(exc, DaprError):
+        return exc
+    if isinstance(exc, TimeoutError | asyncio.TimeoutError | httpx.TimeoutException):
+        return DaprTimeoutError(f"{operation} timed out", operation=operation)
+    if isinstance(exc, httpx.TransportError):
+        return DaprUnavailableError(f"{operation}: sidecar unreachable: {exc}", operation=operation)
+    if isinstance(exc, grpc.RpcError):
+        code, message = _grpc_code_and_message(exc)
+        error_class = error_class_for_grpc(code, message)
+        return error_class(
+            f"{operation} failed: {message or code}",
+            operation=operation,
+            grpc_code=code.name if code is not None else None,
+        )
+    # The SDK's own error type (HTTP-based paths and client-side validation of Dapr responses).
+    status_code = getattr(exc, "status_code", None)
+    error_code = getattr(exc, "error_code", None)
+    message = str(getattr(exc, "message", None) or exc)
+    if isinstance(status_code, int):
+        error_class = error_class_for_http(status_code, message)
+        return error_class(f"{operation} failed: {message}", operation=operation, http_status=status_code)
+    if isinstance(error_code, str) and error_code != "UNKNOWN":
+        return _hinted_class(message)(f"{operation} failed: {message}", operation=operation, error_code=error_code)
+    return _hinted_class(message)(f"{operation} failed: {message}", operation=operation)
+
+
+def _grpc_code_and_message(exc: grpc.RpcError) -> tuple[grpc.StatusCode | None, str]:
+    code_getter = getattr(exc, "code", None)
+    details_getter = getattr(exc, "details", None)
+    code = code_getter() if callable(code_getter) else None
+    details = details_getter() if callable(details_getter) else None
+    return (code if isinstance(code, grpc.StatusCode) else None), str(details or "")
+
+
+def error_from_sidecar_response(response: httpx.Response, operation: str) -> DaprError:
+    """A Dapr HTTP API error response (``{"errorCode": ..., "message": ...}``) as a typed error."""
+    message = response.text
+    error_code = None
+    try:
+        payload = response.json()
+    except ValueError:
+        payload = None
+    if isinstance(payload, dict):
+        message = str(payload.get("message") or message)
+        error_code = payload.get("errorCode")
+    error_class = error_class_for_http(response.status_code, message)
+    return error_class(
+        f"{operation} failed ({response.status_code}): {message}",
+        operation=operation,
+        http_status=response.status_code,
+        error_code=error_code,
+    )

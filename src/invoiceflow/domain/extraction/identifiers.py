@@ -1,0 +1,130 @@
+"""Tax and bank identifiers found on lines, each checksum-validated (python-stdnum, schwifty).
+
+A candidate that fails its checksum is dropped: a wrong VAT id or IBAN is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from invoiceflow.domain.extraction.layout import Line
+
+_EU = "AT BE BG CY CZ DE DK EE EL GR ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI"
+_VAT_PREFIXES = set(_EU.split()) | {"GB", "CH", "NO"}
+_VAT_RE = re.compile(
+    r"(?<![A-Z0-9])(" + "|".join(sorted(_VAT_PREFIXES)) + r")[\s.\-]?((?:CHE[\s.\-]?)?[0-9A-Z][0-9A-Z.\- ]{6,16}[0-9A-Z])"
+)
+_CHE_RE = re.compile(r"(?<![A-Z0-9])CHE[\s.\-]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s?(?:MWST|TVA|IVA))?")
+_GSTIN_RE = re.compile(r"(?<![A-Z0-9])\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z](?![A-Z0-9])")
+_IBAN_RE = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
+_BIC_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
+_BIC_LABEL_RE = re.compile(r"(?<![a-z])(bic|swift)(?![a-z])")
+_SEPARATORS = re.compile(r"[\s.\-/]")
+
+
+@dataclass(frozen=True)
+class Identifier:
+    kind: str  # "vat" | "gstin" | "iban" | "bic"
+    value: str
+    line: int
+    start: int
+    x0: float
+
+
+def compact(value: str) -> str:
+    return _SEPARATORS.sub("", value).upper()
+
+
+@lru_cache(maxsize=1024)
+def valid_vat(number: str) -> bool:
+    from stdnum import get_cc_module
+    from stdnum.eu import vat as eu_vat
+
+    if number[:2] in {"GB", "CH", "NO"} or number.startswith("CHE"):
+        module = get_cc_module(number[:2].lower(), "vat")
+        return bool(module and module.is_valid(number))
+    return bool(eu_vat.is_valid(number))
+
+
+@lru_cache(maxsize=1024)
+def valid_gstin(number: str) -> bool:
+    from stdnum.in_ import gstin
+
+    return bool(gstin.is_valid(number))
+
+
+@lru_cache(maxsize=1024)
+def valid_iban(number: str) -> bool:
+    from schwifty import IBAN
+
+    try:
+        IBAN(number)
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1024)
+def valid_bic(number: str) -> bool:
+    from schwifty import BIC
+
+    try:
+        BIC(number)
+    except ValueError:
+        return False
+    return True
+
+
+def _vat_candidates(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for m in _CHE_RE.finditer(text):
+        number = compact(re.sub(r"(MWST|TVA|IVA)$", "", m.group(0).strip()))
+        if valid_vat(number):
+            out.append((m.start(), number))
+    for m in _VAT_RE.finditer(text):
+        raw = m.group(0)
+        # Try the longest prefix first: the greedy tail may have swallowed a following word.
+        pieces = re.split(r"(?<=[\s.\-])", raw)
+        for cut in range(len(pieces), 0, -1):
+            number = compact("".join(pieces[:cut]))
+            if sum(c.isdigit() for c in number) >= 7 and valid_vat(number):
+                out.append((m.start(), number))
+                break
+    return out
+
+
+def find_identifiers(lines: list[Line]) -> list[Identifier]:
+    found: list[Identifier] = []
+    for line in lines:
+        text = line.text.upper()
+        seen: set[str] = set()
+
+        def add(kind: str, value: str, start: int, line: Line = line, seen: set[str] = seen) -> None:
+            if value in seen:
+                return
+            seen.add(value)
+            found.append(Identifier(kind, value, line.index, start, line.char_x(start)))
+
+        for m in _IBAN_RE.finditer(text):
+            raw = m.group(0)
+            for end in range(len(raw), 14, -1):
+                if end < len(raw) and raw[end] != " " and raw[end - 1] != " ":
+                    continue  # only cut at group boundaries (or anywhere in an unspaced IBAN)
+                number = compact(raw[:end])
+                if 15 <= len(number) <= 34 and valid_iban(number):
+                    add("iban", number, m.start())
+                    break
+        ibans = seen.copy()
+        for start, number in _vat_candidates(text):
+            if not any(number in iban for iban in ibans):
+                add("vat", number, start)
+        for m in _GSTIN_RE.finditer(text):
+            if valid_gstin(m.group(0)):
+                add("gstin", m.group(0), m.start())
+        labelled = _BIC_LABEL_RE.search(line.folded)
+        for m in _BIC_RE.finditer(line.text):
+            if labelled and labelled.start() < m.start() and valid_bic(m.group(0)):
+                add("bic", m.group(0), m.start())
+    return found

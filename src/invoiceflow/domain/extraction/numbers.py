@@ -1,0 +1,174 @@
+"""Locale-aware number parsing: 1.234,56 · 1,234.56 · 1 234,56 · 1'234.56 · (12.00) · 12.00- · -12.00.
+
+Each number is decided by its own structure (a number with both separators, or a decimal part of one
+or two digits, is unambiguous); only a single group like "1.234" / "1,234" falls back to the page's
+dominant style, counted from the unambiguous numbers on the same page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from invoiceflow.domain.extraction.layout import Line
+
+
+class DecimalStyle(Enum):
+    DOT = "."  # 1,234.56
+    COMMA = ","  # 1.234,56
+    UNKNOWN = "?"
+
+
+_AMOUNT_RE = re.compile(
+    r"""
+    (?<![\w.,/'])
+    (?P<lead>[-\u2212\u2013]\s?)?
+    (?P<open>\()?
+    (?:(?P<sym>[€$£₹¥])\s?)?
+    (?P<num>
+        \d{1,3}(?:\ \d{3})+[.,]\d{2}(?!\d)          # 1 234,56 (space-grouped: only with decimals)
+      | \d{1,3}(?:(?P<sep>[.,'])\d{3})+(?:(?P<dec>[.,])\d{1,2})?(?!\d)
+      | \d+(?:[.,]\d{1,4})?
+    )
+    (?P<close>\))?
+    (?P<trail>-(?![\d\w]))?
+    (?![\w]|[.,]\d|/\d)
+    (?P<pct>\s?%)?
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    start: int
+    end: int
+    x0: float
+    x1: float
+    decimals: int  # digits after the decimal separator (0 for integers)
+    is_percent: bool
+    has_symbol: bool
+    grouped: bool  # had thousands separators
+
+    @property
+    def looks_like_money(self) -> bool:
+        return not self.is_percent and self.decimals == 2
+
+
+def _split(num: str, style: DecimalStyle) -> tuple[str, str] | None:
+    """Return (integer digits, fraction digits) of a matched number."""
+    if " " in num:
+        integer, _, frac = num.rpartition("," if "," in num else ".")
+        return integer.replace(" ", ""), frac
+    seps = [c for c in num if c in ".,'"]
+    if not seps:
+        return num, ""
+    last = seps[-1]
+    tail = num.rsplit(last, 1)[1]
+    distinct = set(seps)
+    if len(distinct) >= 2:
+        # Both kinds: the last one is the decimal separator (unless it is an apostrophe grouping).
+        if last == "'":
+            return num.replace("'", "").replace(",", "").replace(".", ""), ""
+        integer = num[: num.rfind(last)]
+        return re.sub(r"[.,']", "", integer), tail
+    if last == "'":
+        return num.replace("'", ""), ""
+    if len(seps) > 1:
+        return num.replace(last, ""), ""  # 1.234.567 / 1,234,567
+    if len(tail) != 3:
+        return num[: num.rfind(last)], tail  # 12,5 · 12,50 · 0.1234
+    # One group of three digits: "1.234" or "1,234" depends on the page's style.
+    if (style is DecimalStyle.COMMA and last == ",") or (style is DecimalStyle.DOT and last == "."):
+        return num[: num.rfind(last)], tail
+    if num.startswith("0" + last):
+        return "0", tail  # 0.125 is never a thousands grouping
+    return num.replace(last, ""), ""
+
+
+def parse_number(text: str, style: DecimalStyle = DecimalStyle.UNKNOWN) -> Decimal | None:
+    """Parse one number written in any of the supported conventions; None when it is not a number."""
+    match = _AMOUNT_RE.fullmatch(text.strip().translate(_NBSP))
+    if not match:
+        return None
+    return _value(match, style)[0]
+
+
+_NBSP = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'"})
+
+
+def _value(match: re.Match[str], style: DecimalStyle) -> tuple[Decimal | None, int]:
+    parts = _split(match["num"], style)
+    if parts is None:
+        return None, 0
+    integer, frac = parts
+    try:
+        value = Decimal(f"{integer or '0'}.{frac}" if frac else integer)
+    except InvalidOperation:
+        return None, 0
+    negative = bool(match["lead"]) or bool(match["trail"]) or bool(match["open"] and match["close"])
+    return (-value if negative and value else value), len(frac)
+
+
+def find_amounts(line: Line, style: DecimalStyle, start: int = 0, end: int | None = None) -> list[Amount]:
+    """All numbers on a line (or a slice of it), each with its x-range. Runs per segment so that a
+    thousands space never joins two table columns."""
+    out: list[Amount] = []
+    stop = len(line.text) if end is None else end
+    for seg_start, seg_end in line.segments():
+        lo, hi = max(seg_start, start), min(seg_end, stop)
+        if lo >= hi:
+            continue
+        for match in _AMOUNT_RE.finditer(line.text, lo, hi):
+            value, decimals = _value(match, style)
+            if value is None:
+                continue
+            x0, x1 = line.span_x(match.start(), match.end())
+            out.append(
+                Amount(
+                    value=value,
+                    start=match.start(),
+                    end=match.end(),
+                    x0=x0,
+                    x1=x1,
+                    decimals=decimals,
+                    is_percent=bool(match["pct"]),
+                    has_symbol=bool(match["sym"]),
+                    grouped=bool(match["sep"]) or " " in match["num"],
+                )
+            )
+    return out
+
+
+_UNAMBIGUOUS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,' ])\d{3})*([.,])\d{1,2}(?![\d.,]\d)")
+
+
+def dominant_style(lines: list[Line]) -> DecimalStyle:
+    """The decimal separator most numbers on the page use (ties and no evidence → UNKNOWN)."""
+    dot = comma = 0
+    for line in lines:
+        for match in _UNAMBIGUOUS_RE.finditer(line.text):
+            group, decimal = match.group(1), match.group(2)
+            if group and group == decimal:
+                continue
+            if decimal == ",":
+                comma += 1
+            else:
+                dot += 1
+    if dot > comma:
+        return DecimalStyle.DOT
+    if comma > dot:
+        return DecimalStyle.COMMA
+    return DecimalStyle.UNKNOWN
+
+
+def money_str(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")))
+
+
+def plain_str(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
