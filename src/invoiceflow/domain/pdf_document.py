@@ -73,5 +73,7 @@ def load_page(doc: pdfium.PdfDocument, page_number: int) -> pdfium.PdfPage:
         return doc[page_number - 1]
     except pdfium.PdfiumError as exc:
         raise InvalidDocumentError(
-            f"page {page_number} cannot be loaded ({exc})", code=ErrorCode.PDF_CORRUPT, page_number=page_number
+            f"page {page_number} cannot be loaded ({exc})",
+            code=ErrorCode.PDF_CORRUPT,
+            page_number=page_number,
         ) from None

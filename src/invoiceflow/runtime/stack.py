@@ -3,7 +3,8 @@
 >>> with LocalStack(sidecars=[SidecarSpec("invoiceflow", resources_paths=(resources_dir,))]) as stack:
 ...     env = stack.sidecar("invoiceflow").sdk_env()   # DAPR_GRPC_PORT, DAPR_HTTP_PORT, ...
 
-Everything binds to 127.0.0.1, every process gets its own ports (the binaries' defaults 8080/9090/
+Everything binds to 127.0.0.1 (except the healthz servers of placement and scheduler: v1.18.2 parses
+``--healthz-listen-address`` but ignores it and listens on all interfaces), every process gets its own ports (the binaries' defaults 8080/9090/
 2379/2380/8201 would clash between stacks), and each process logs to ``<run_dir>/logs/<name>.log``.
 Processes cannot outlive the Python process that started them (see ``process.py``).
 """
@@ -283,6 +284,11 @@ class LocalStack:
         """Raise ``ProcessDiedError`` for the first process that died, if any."""
         if deaths := self.deaths():
             raise deaths[0]
+
+    def wait_healthy(self, timeout: float | None = None) -> None:
+        """Health gate: every process answers its health URL (raises at once when one has died)."""
+        self._require_started()
+        _wait_healthy(self.processes, self.startup_timeout if timeout is None else timeout)
 
     def log_tails(self, lines: int = 40) -> dict[str, str]:
         return {process.name: process.log_tail(lines) for process in self.processes}

@@ -1,0 +1,178 @@
+"""Multilingual label lexicon (EN, DE, FR, ES, NL, IT, Indian English), matched on folded text
+(lower-case, accents stripped). Order inside a kind matters: the most specific phrase comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_B = r"(?<![a-z])"  # word start
+_E = r"(?![a-z])"  # word end
+_NO = r"(?:no|nr|n|num|number|numero|nummer|n°|nº|no°|#|id|ref)\.?"
+
+
+def _alt(*phrases: str) -> str:
+    return "(?:" + "|".join(phrases) + ")"
+
+
+LABEL_PATTERNS: dict[str, str] = {
+    "invoice_number": _alt(
+        rf"(?:tax\s+|commercial\s+|proforma\s+)?invoice\s*{_NO}",
+        rf"(?:credit|debit)\s*note\s*{_NO}",
+        rf"bill\s*{_NO}",
+        r"rechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?|n°)",
+        r"rechnung\s+(?:nr\.?|nummer|no\.?)",
+        r"(?:gutschrifts?|storno|beleg)\s*-?\s*(?:nummer|nr\.?)",
+        r"gutschrift\s+nr\.?",
+        r"(?:n°|nº|no\.?|numero|num\.?)\s*(?:de\s+)?(?:la\s+)?(?:facture|factura|fattura|avoir|d'avoir)",
+        r"(?:facture|factura|fattura|avoir)\s*(?:n°|nº|n\.|no\.?|nr\.?|num\.?|numero|number|#)",
+        r"factuur\s*-?\s*(?:nummer|nr\.?|no\.?)",
+        r"creditnota\s*(?:nummer|nr\.?)",
+        r"nota\s+(?:di\s+)?credito\s*(?:n\.?|nr\.?|numero)",
+        r"invoice\s*#",
+    ),
+    "due_date": _alt(
+        r"(?:payment\s+)?due\s+(?:date|by|on)",
+        r"date\s+due",
+        r"payable\s+(?:by|until|before)",
+        r"pay(?:ment)?\s+by",
+        r"faellig(?:keit)?(?:sdatum)?(?:\s+(?:am|bis))?",
+        r"fallig(?:keit)?(?:sdatum)?(?:\s+(?:am|bis))?",
+        r"zahlbar\s+bis",
+        r"zahlungsziel",
+        r"date\s+d'?\s*echeance",
+        r"echeance",
+        r"a\s+payer\s+avant\s+le",
+        r"fecha\s+(?:de\s+)?vencimiento",
+        r"vencimiento",
+        r"vervaldatum",
+        r"(?:uiterste\s+)?betaal(?:datum|termijn)",
+        r"te\s+betalen\s+voor",
+        r"(?:data\s+(?:di\s+)?)?scadenza",
+        r"due",
+    ),
+    "other_date": _alt(
+        r"(?:delivery|shipping|ship|order|service|supply|performance|po|purchase\s+order)\s+date",
+        r"date\s+of\s+(?:supply|delivery|service|order)",
+        r"(?:liefer|leistungs|bestell|auftrags)(?:datum|zeitraum|tag)",
+        r"date\s+de\s+(?:livraison|commande|prestation)",
+        r"fecha\s+de\s+(?:entrega|pedido|servicio)",
+        r"(?:lever|order|bestel)datum",
+        r"data\s+(?:di\s+)?(?:consegna|ordine)",
+        r"period",
+    ),
+    "issue_date": _alt(
+        r"(?:invoice|bill|document|credit\s+note)\s+date",
+        r"date\s+of\s+(?:issue|invoice)",
+        r"issue(?:d)?\s+(?:date|on)",
+        r"(?:rechnungs|gutschrifts|beleg|ausstellungs)\s*-?\s*datum",
+        r"date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'emission|emission)",
+        r"date\s+d'?\s*emission",
+        r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
+        r"factuurdatum",
+        r"data\s+(?:della\s+)?(?:fattura|emissione|documento)",
+        r"datum|date|fecha|data|dated",
+    ),
+    "net": _alt(
+        r"sub\s*-?\s*total(?:e|eel)?",
+        r"total\s+(?:excl(?:uding|\.)?|exclusive\s+of|before|without|w/o)\s*(?:vat|tax|gst|btw|mwst)?",
+        r"(?:net|netto)\s*(?:amount|total|betrag|bedrag|summe|sum|value)",
+        r"(?:amount|total)\s+(?:before|excl\.?|excluding)\s+(?:tax|vat|gst)",
+        r"taxable\s+(?:value|amount)",
+        r"(?:summe|gesamt(?:betrag)?)\s+netto",
+        r"zwischensumme|nettobetrag|nettosumme|warenwert|netto",
+        r"total\s+(?:h\.?\s*t\.?|hors\s+taxes?)",
+        r"montant\s+(?:h\.?\s*t\.?|hors\s+taxes?)",
+        r"sous\s*-?\s*total",
+        r"base\s+imponible|importe\s+neto|total\s+neto|subtotal",
+        r"totaal\s+(?:excl\.?|exclusief|ex\.?)\s*(?:btw)?",
+        r"subtotaal|netto\s*bedrag",
+        r"(?:totale\s+)?imponibile|subtotale|totale\s+netto",
+        r"net",
+    ),
+    "gross": _alt(
+        r"total\s+(?:incl(?:uding|\.)?|inclusive\s+of|with)\s*(?:vat|tax|gst|btw|mwst)?",
+        r"(?:grand|invoice|document)\s+total",
+        r"total\s+(?:amount\s+)?(?:due|payable|to\s+pay)",
+        r"(?:amount|balance)\s+(?:due|payable)",
+        r"total\s+(?:invoice\s+)?amount",
+        r"(?:gesamt|rechnungs|end|brutto|zahl)\s*-?\s*(?:betrag|summe)",
+        r"(?:summe|gesamt)\s+brutto",
+        r"zu\s+zahlen|gesamt",
+        r"total\s+t\.?\s*t\.?\s*c\.?|montant\s+t\.?\s*t\.?\s*c\.?|net\s+a\s+payer|montant\s+total|total\s+a\s+payer",
+        r"total\s+a\s+pagar|importe\s+total|total\s+factura",
+        r"totaal\s+(?:incl\.?|inclusief)\s*(?:btw)?|te\s+betalen|totaalbedrag|totaal",
+        r"totale\s+(?:fattura|documento|da\s+pagare|complessivo)|importo\s+totale|totale",
+        r"total",
+    ),
+    "tax": _alt(
+        r"total\s+(?:vat|tax|gst|tva|iva|btw)",
+        r"(?:vat|tax|gst|tva|iva|btw)\s+(?:amount|total|montant|importe|bedrag)",
+        r"(?:sales\s+)?tax",
+        r"c\s*gst|s\s*gst|i\s*gst|ut\s*gst|gst|cess",
+        r"vat|mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer",
+        r"montant\s+tva|tva",
+        r"cuota\s+(?:de\s+)?iva|iva|imposta|totale\s+iva",
+        r"btw",
+    ),
+}
+
+RECIPIENT_LABEL = re.compile(
+    _B
+    + _alt(
+        r"bill(?:ed)?\s+to",
+        r"invoice\s+to",
+        r"sold\s+to",
+        r"customer",
+        r"client",
+        r"buyer",
+        r"recipient",
+        r"ship\s+to",
+        r"to:",
+        r"rechnungs?\s*(?:empfanger|empfaenger|adresse|anschrift)",
+        r"kunde",
+        r"empfanger|empfaenger",
+        r"facture\s+a|factur[ee]\s+a|adresse\s+de\s+facturation|destinataire",
+        r"facturar\s+a|cliente|destinatario",
+        r"factuur\s+aan|klant|afnemer",
+        r"spett(?:\.|abile)|intestatario|committente",
+        r"details\s+of\s+(?:receiver|buyer)",
+    )
+    + _E
+)
+ISSUER_LABEL = re.compile(
+    _B
+    + _alt(r"from", r"seller", r"supplier", r"vendor", r"issuer", r"lieferant", r"verkaufer", r"fournisseur",
+           r"vendeur", r"emisor", r"proveedor", r"leverancier", r"fornitore", r"cedente", r"details\s+of\s+supplier")
+    + r"\s*:?" + _E
+)  # fmt: skip
+RECIPIENT_VAT_HINT = re.compile(
+    _alt(r"customer", r"client", r"your", r"ihre", r"kunde", r"buyer", r"acquirente", r"votre", r"uw")
+)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    kind: str
+    start: int
+    end: int
+
+
+_COMPILED = {
+    kind: re.compile(_B + pattern + r"(?![a-z])\s*[:.#]?", re.IGNORECASE) for kind, pattern in LABEL_PATTERNS.items()
+}
+# Total kinds are tried in this order so "total excl." is net, "total vat" is tax, "total" is gross.
+TOTAL_KINDS = ("net", "tax", "gross")
+
+
+def find_labels(folded: str, kinds: tuple[str, ...]) -> list[LabelMatch]:
+    """Non-overlapping label matches of the given kinds, earlier kinds winning overlaps."""
+    taken: list[LabelMatch] = []
+    for kind in kinds:
+        for m in _COMPILED[kind].finditer(folded):
+            if any(m.start() < t.end and t.start < m.end() for t in taken):
+                continue
+            taken.append(LabelMatch(kind, m.start(), m.end()))
+    taken.sort(key=lambda t: t.start)
+    return taken
