@@ -11,7 +11,7 @@ system-deps:
 $(BIN)/invoiceflow: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,prefect,compare]'
 	touch $@
 
 runtime:

@@ -11,11 +11,17 @@ import string
 import warnings
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from schwifty import IBAN
 from schwifty import registry as bank_registry
-from stdnum import get_cc_module
+from stdnum import get_cc_module as _stdnum_cc_module
 from stdnum.in_ import gstin
+
+
+def get_cc_module(country: str, name: str) -> Any:
+    """python-stdnum's validator module for a country, e.g. ``stdnum.de.vat``."""
+    return _stdnum_cc_module(country, name)
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,8 @@ class Party:
 
 def _search_check(rng: random.Random, make: object, valid: object, alphabet: str, tries: int = 200) -> str:
     """Draw a random body with ``make(rng)`` and append the first check string ``valid`` accepts."""
-    assert callable(make) and callable(valid)
+    assert callable(make)
+    assert callable(valid)
     for _ in range(tries):
         body = make(rng)
         for check in alphabet:
@@ -151,14 +158,18 @@ def make_vat_id(rng: random.Random, country: str, state_code: str = "29") -> tup
 
         def make_in(r: random.Random) -> str:
             letters = "".join(r.choice(string.ascii_uppercase) for _ in range(5))
-            pan = letters[:3] + pan_type + letters[4] + _digits(r, 4, False) + r.choice(string.ascii_uppercase)
+            pan = (
+                letters[:3] + pan_type + letters[4] + _digits(r, 4, False) + r.choice(string.ascii_uppercase)
+            )
             return f"{state_code}{pan}{r.randint(1, 9)}Z"
 
         value = _search_check(rng, make_in, gstin.is_valid, string.digits + string.ascii_uppercase)
         return value, value
     if country == "CH":
         vat = get_cc_module("ch", "vat")
-        value = _search_check(rng, lambda r: "CHE" + _digits(r, 8), lambda c: vat.is_valid(c + "MWST"), "0123456789")
+        value = _search_check(
+            rng, lambda r: "CHE" + _digits(r, 8), lambda c: vat.is_valid(c + "MWST"), "0123456789"
+        )
         compact = value + "MWST"
         return compact, vat.format(compact)
     if country == "GB":
@@ -222,7 +233,8 @@ def make_bank_account(rng: random.Random, country: str) -> tuple[str, str, str, 
         return None
     banks = _banks(country)
     spec = bank_registry.get_iban_spec(country)
-    account_range = spec.positions[bank_registry.Component.ACCOUNT_CODE]
+    account_code = bank_registry.Component.ACCOUNT_CODE  # type: ignore[attr-defined]
+    account_range = spec.positions[account_code]
     account_length = account_range.end - account_range.start
     # Prefer accounts that also pass the national BBAN checksum; some national schemes (e.g. the
     # Belgian mod-97 in the last two digits) are rarely hit by chance, so fall back to IBAN-level validity.
@@ -234,7 +246,7 @@ def make_bank_account(rng: random.Random, country: str) -> tuple[str, str, str, 
             with warnings.catch_warnings():  # schwifty warns where it has no national checksum (SE)
                 warnings.simplefilter("ignore")
                 IBAN(iban.compact, validate_bban=attempt < 300)
-        except Exception:  # noqa: S112 - an account that fails a national checksum is simply redrawn
+        except Exception:
             continue
         return iban.compact, iban.formatted, bic, bank_name
     raise RuntimeError(f"could not build a valid IBAN for {country}")

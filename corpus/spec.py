@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from corpus.identities import Party
 from invoiceflow.domain.models import (
     AggregatedInvoice,
     DocumentInfo,
@@ -24,8 +25,6 @@ from invoiceflow.domain.models import (
     TextSource,
     Totals,
 )
-
-from corpus.identities import Party
 
 CENT = Decimal("0.01")
 GOLDEN_VERSION = "corpus-1"
@@ -116,11 +115,15 @@ class InvoiceSpec:
         return self.net + self.tax
 
 
-def golden_invoice(spec: InvoiceSpec, pdf: bytes, filename: str, page_count: int, scanned: bool) -> AggregatedInvoice:
+def golden_invoice(
+    spec: InvoiceSpec, pdf: bytes, filename: str, page_count: int, scanned: bool
+) -> AggregatedInvoice:
     """The expected contract result for ``pdf``; confidence/validation/pages hold neutral values."""
     source = TextSource.OCR if scanned else TextSource.TEXT_LAYER
     return AggregatedInvoice(
-        document=DocumentInfo(sha256=hashlib.sha256(pdf).hexdigest(), filename=filename, page_count=page_count),
+        document=DocumentInfo(
+            sha256=hashlib.sha256(pdf).hexdigest(), filename=filename, page_count=page_count
+        ),
         invoice_number=spec.invoice_number,
         issue_date=spec.issue_date,
         due_date=spec.due_date,
@@ -132,11 +135,18 @@ def golden_invoice(spec: InvoiceSpec, pdf: bytes, filename: str, page_count: int
             bic=spec.issuer.bic,
             address=spec.issuer.address,
         ),
-        recipient=Recipient(name=spec.recipient.name, vat_id=spec.recipient.vat_id, address=spec.recipient.address),
+        recipient=Recipient(
+            name=spec.recipient.name, vat_id=spec.recipient.vat_id, address=spec.recipient.address
+        ),
         totals=Totals(net=spec.net, tax=spec.tax, gross=spec.gross),
         tax_lines=[TaxLine(rate=line.rate, base=line.base, amount=line.amount) for line in spec.tax_lines()],
         line_items=[
-            LineItem(description=item.description, quantity=item.quantity, unit_price=item.unit_price, amount=item.amount)
+            LineItem(
+                description=item.description,
+                quantity=item.quantity,
+                unit_price=item.unit_price,
+                amount=item.amount,
+            )
             for item in spec.items
         ],
         pages=[PageInfo(page_number=n, text_source=source) for n in range(1, page_count + 1)],
@@ -147,10 +157,12 @@ def golden_invoice(spec: InvoiceSpec, pdf: bytes, filename: str, page_count: int
 # --- item text -------------------------------------------------------------------------------------
 
 PRODUCTS: dict[str, tuple[str, ...]] = {
-    "en": ("Consulting services", "Software licence (annual)", "Office chair, ergonomic", "Printer toner, black",
+    "en": ("Consulting services", "Software licence (annual)", "Office chair, ergonomic",
+           "Printer toner, black",
            "On-site installation", "Network switch 24-port", "Project management", "Shipping and handling",
            "Training workshop", "Maintenance contract", "USB-C docking station", "Cloud hosting, monthly"),
-    "de": ("Beratungsleistung", "Softwarelizenz (jährlich)", "Bürostuhl, ergonomisch", "Tonerkartusche schwarz",
+    "de": ("Beratungsleistung", "Softwarelizenz (jährlich)", "Bürostuhl, ergonomisch",
+           "Tonerkartusche schwarz",
            "Montage vor Ort", "Netzwerk-Switch 24 Port", "Projektleitung", "Versand und Verpackung",
            "Schulung", "Wartungsvertrag", "USB-C Dockingstation", "Cloud-Hosting, monatlich"),
     "fr": ("Prestation de conseil", "Licence logicielle (annuelle)", "Fauteuil de bureau ergonomique",
@@ -199,7 +211,13 @@ DETAILS: dict[str, tuple[str, ...]] = {
 
 
 def make_items(
-    rng: random.Random, language: str, rates: list[Decimal], count: int, *, credit: bool, long_share: float,
+    rng: random.Random,
+    language: str,
+    rates: list[Decimal],
+    count: int,
+    *,
+    credit: bool,
+    long_share: float,
     hsn: bool = False,
 ) -> list[Item]:
     """``count`` items over the given tax rates; ``long_share`` of them carry a description that wraps."""
@@ -219,7 +237,11 @@ def make_items(
             unit_price = -unit_price
         # Rates: the first (standard) rate dominates; the others appear on some lines.
         rate = rates[0] if index % 3 != 2 or len(rates) == 1 else rates[1 + (index // 3) % (len(rates) - 1)]
-        code = str(rng.choice((998314, 847130, 940130, 844331, 998713))) if hsn else f"A-{rng.randint(1000, 9999)}"
+        code = (
+            str(rng.choice((998314, 847130, 940130, 844331, 998713)))
+            if hsn
+            else f"A-{rng.randint(1000, 9999)}"
+        )
         items.append(Item(text, quantity, unit_price, rate, code=code))
     return items
 

@@ -15,7 +15,7 @@ import pytest
 from invoiceflow.runtime.stack import LocalStack
 
 _STACKS = pytest.StashKey[list[LocalStack]]()
-LOG_TAIL_LINES = 30
+LOG_TAIL_LINES = 20
 
 
 StackRegistry = Callable[[LocalStack], AbstractContextManager[LocalStack]]
@@ -44,8 +44,8 @@ def pytest_runtest_makereport(
     report = yield
     if report.failed:
         for stack in item.config.stash.get(_STACKS, []):
-            for death in stack.deaths():
-                report.sections.append((f"dapr process died: {death.name}", str(death)))
+            if deaths := stack.deaths():
+                report.sections.append(("dapr processes that died", "\n".join(d.summary for d in deaths)))
             for process in stack.processes:
                 report.sections.append(
                     (f"dapr log tail: {process.name} ({process.log_path})", process.log_tail(LOG_TAIL_LINES))

@@ -148,6 +148,59 @@ def _progress(total: int) -> Any:
 
 
 @app.command()
+def process(
+    files: Annotated[list[Path], typer.Argument(help="PDF files to process.", show_default=False)],
+    json_output: Annotated[bool, typer.Option("--json", help="Write JSON (the default).")] = False,
+    review_timeout: Annotated[
+        float,
+        typer.Option(
+            "--review-timeout",
+            min=0.0,
+            help="Seconds to wait for a `review` event when an invoice needs review (0: do not wait).",
+        ),
+    ] = 0.0,
+    ocr: Annotated[OcrChoice, typer.Option(help="OCR pages without a text layer (auto).")] = OcrChoice.AUTO,
+) -> None:
+    """Process invoices on Dapr Workflow: starts a local Dapr stack for this run, one workflow per file."""
+    import asyncio
+
+    from invoiceflow.domain.models import OcrMode
+    from invoiceflow.runtime.errors import StackError
+    from invoiceflow.workflow.embedded import FileOutcome, process_files
+
+    progress = _progress(2)  # always shown: pages done / total of the file in flight
+    with progress:
+        tasks: dict[Path, Any] = {}
+
+        def on_progress(path: Path, status: Any) -> None:
+            if path not in tasks:
+                tasks[path] = progress.add_task(path.name, total=None)
+            total = status.pages_total or None
+            progress.update(tasks[path], total=total, completed=status.pages_done)
+
+        try:
+            outcomes: list[FileOutcome] = asyncio.run(
+                process_files(
+                    files,
+                    review_timeout_seconds=review_timeout,
+                    ocr=OcrMode(ocr.value),
+                    on_progress=on_progress,
+                )
+            )
+        except StackError as exc:
+            raise fail("INTERNAL", f"the local Dapr stack failed: {exc}", EXIT_INTERNAL) from None
+    invoices = [outcome.result.invoice for outcome in outcomes if outcome.result is not None]
+    for outcome in outcomes:
+        if outcome.error is not None:
+            error = outcome.error
+            typer.echo(f"invoiceflow: error: {error.code.value}: {outcome.path}: {error.message}", err=True)
+    if invoices:
+        sys.stdout.write(render_invoices(invoices, OutputFormat.JSON))
+    if len(invoices) < len(outcomes):
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the invoice contract (version 1)."""
     from invoiceflow.domain.schema import render_schema

@@ -55,8 +55,11 @@ def dapr_stack_session(
     )
     try:
         stack.start()
+        failure = None
     except StackError as exc:
-        pytest.fail(f"the local Dapr stack did not start: {exc}", pytrace=False)
+        failure = exc
+    if failure is not None:  # outside the except block: no chained traceback in the report
+        pytest.fail(f"the local Dapr stack did not start: {failure}", pytrace=False)
     try:
         with dapr_stack_registry(stack):
             yield stack
@@ -64,13 +67,22 @@ def dapr_stack_session(
         stack.stop()
 
 
+@pytest.fixture(scope="session")
+def dapr_session_sidecar(dapr_stack_session: LocalStack) -> Sidecar:
+    """The session sidecar's endpoints, for module-scoped fixtures (workflow workers)."""
+    return dapr_stack_session.sidecar(TEST_APP_ID)
+
+
 @pytest.fixture
 def dapr_stack(dapr_stack_session: LocalStack) -> Iterator[LocalStack]:
     """The session stack, checked healthy before and alive after each test."""
     try:
         dapr_stack_session.wait_healthy(HEALTH_GATE_TIMEOUT)
+        failure = None
     except StackError as exc:
-        pytest.fail(f"the local Dapr stack is not healthy: {exc}", pytrace=False)
+        failure = exc
+    if failure is not None:
+        pytest.fail(f"the local Dapr stack is not healthy: {failure}", pytrace=False)
     yield dapr_stack_session
     if deaths := dapr_stack_session.deaths():
         pytest.fail(f"a Dapr process died during the test: {deaths[0]}", pytrace=False)

@@ -2,8 +2,8 @@
 
 ``async with DaprClient(DaprSettings.from_env()) as dapr:`` waits for the sidecar, then owns the SDK's
 ``dapr.aio.clients.DaprClient`` (gRPC, for state / pub-sub / secrets / bindings) and one pooled
-``httpx.AsyncClient`` (for service invocation and health). Every SDK call goes through ``call`` so it gets
-a deadline and typed errors.
+``aiohttp.ClientSession`` (for service invocation). Every SDK call goes through ``call`` so it gets a
+deadline and typed errors.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-import httpx
+import aiohttp
 
 from invoiceflow.dapr.errors import DaprError, DaprUnavailableError, map_exception
 from invoiceflow.dapr.health import SidecarHealth
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from invoiceflow.dapr.pubsub import PubSubManager
     from invoiceflow.dapr.secrets import SecretsManager
     from invoiceflow.dapr.state import StateManager
+    from invoiceflow.dapr.workflow import WorkflowManager
 
 T = TypeVar("T")
 
@@ -44,7 +45,7 @@ class DaprSettings:
     timeout: float = 10.0  # deadline of one building-block call (state, publish, secret, binding)
     invoke_timeout: float = 60.0  # default deadline of one service invocation
     ready_timeout: float = 30.0  # how long open() waits for the sidecar's outbound health
-    max_connections: int = 100  # httpx pool size for service invocation
+    max_connections: int = 100  # HTTP connection pool size for service invocation
 
     @classmethod
     def from_env(cls, **overrides: Any) -> DaprSettings:
@@ -105,7 +106,8 @@ class DaprClient:
         self.settings = settings or DaprSettings.from_env()
         self.health = SidecarHealth(self.settings.http_endpoint, api_token=self.settings.api_token)
         self._sdk: Any = None
-        self._http: httpx.AsyncClient | None = None
+        self._http: aiohttp.ClientSession | None = None
+        self._workflows: WorkflowManager | None = None
 
     async def __aenter__(self) -> Self:
         await self.open()
@@ -126,21 +128,20 @@ class DaprClient:
         with sdk_settings_for(self.settings):
             # The probe above has succeeded, so the SDK's own blocking probe returns at once.
             self._sdk = SdkDaprClient(address=self.settings.grpc_address)
-        self._http = httpx.AsyncClient(
+        self._http = aiohttp.ClientSession(
             base_url=self.settings.http_endpoint,
             headers=self.settings.auth_headers(),
-            timeout=self.settings.invoke_timeout,
-            limits=httpx.Limits(
-                max_connections=self.settings.max_connections,
-                max_keepalive_connections=self.settings.max_connections,
-            ),
+            timeout=aiohttp.ClientTimeout(total=self.settings.invoke_timeout),
+            connector=aiohttp.TCPConnector(limit=self.settings.max_connections),
         )
 
     async def close(self) -> None:
-        sdk, http = self._sdk, self._http
-        self._sdk, self._http = None, None
+        sdk, http, workflows = self._sdk, self._http, self._workflows
+        self._sdk, self._http, self._workflows = None, None, None
+        if workflows is not None:
+            await workflows.close()
         if http is not None:
-            await http.aclose()
+            await http.close()
         if sdk is not None:
             await sdk.close()
         await self.health.close()
@@ -153,15 +154,24 @@ class DaprClient:
         return self._sdk
 
     @property
-    def http(self) -> httpx.AsyncClient:
+    def http(self) -> aiohttp.ClientSession:
         if self._http is None:
             raise DaprUnavailableError("DaprClient is not open: use `async with DaprClient(...)`")
         return self._http
 
-    async def call(self, operation: str, awaitable: Awaitable[T], *, timeout: float | None = None) -> T:
-        """Await one SDK call under a deadline, translating every failure into a ``DaprError``."""
+    async def call(
+        self,
+        operation: str,
+        awaitable: Awaitable[T],
+        *,
+        timeout: float | None = None,
+        no_deadline: bool = False,
+    ) -> T:
+        """Await one SDK call under a deadline (``timeout`` or the settings' default; none with
+        ``no_deadline``), translating every failure into a ``DaprError``."""
+        deadline = None if no_deadline else (timeout if timeout is not None else self.settings.timeout)
         try:
-            async with asyncio.timeout(timeout if timeout is not None else self.settings.timeout):
+            async with asyncio.timeout(deadline):
                 return await awaitable
         except DaprError:
             raise
@@ -194,3 +204,11 @@ class DaprClient:
         from invoiceflow.dapr.invoke import ServiceInvoker
 
         return ServiceInvoker(self)
+
+    def workflows(self) -> WorkflowManager:
+        """Workflow management on this sidecar (one shared instance; its gRPC channel opens on first use)."""
+        from invoiceflow.dapr.workflow import WorkflowManager
+
+        if self._workflows is None:
+            self._workflows = WorkflowManager(self)
+        return self._workflows

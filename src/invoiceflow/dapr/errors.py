@@ -1,6 +1,6 @@
 """One error hierarchy for every Dapr call: gRPC status codes and HTTP status codes become typed errors.
 
-Callers catch ``DaprError`` (or a subclass) and never see ``grpc.RpcError``, ``httpx`` or SDK exceptions.
+Callers catch ``DaprError`` (or a subclass) and never see ``grpc.RpcError``, HTTP-client or SDK exceptions.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import asyncio
 import json
 from typing import Any
 
+import aiohttp
 import grpc
 import httpx
 
@@ -115,16 +116,26 @@ _MESSAGE_HINTS: tuple[tuple[str, type[DaprError]], ...] = (
     ("no such instance exists", DaprNotFoundError),
     ("already exists", DaprConflictError),
     ("etag mismatch", DaprConflictError),
-    ("is not found", DaprNotFoundError),
+    ("not found", DaprNotFoundError),  # e.g. INTERNAL "... secret x not found" from secretstores.local.file
     ("not configured", DaprNotFoundError),
+)
+
+
+# Codes daprd uses for several different failures: the message decides when it is specific.
+_OVERLOADED_GRPC_CODES = frozenset(
+    {grpc.StatusCode.UNKNOWN, grpc.StatusCode.INTERNAL, grpc.StatusCode.INVALID_ARGUMENT}
 )
 
 
 def error_class_for_grpc(code: grpc.StatusCode | None, message: str = "") -> type[DaprError]:
     """The typed error for a gRPC status code (with a message hint for codes daprd overloads)."""
+    if code is None or code in _OVERLOADED_GRPC_CODES:
+        hinted = _hinted_class(message)
+        if hinted is not DaprError:
+            return hinted
     if code is not None and code in _GRPC_ERRORS:
         return _GRPC_ERRORS[code]
-    return _hinted_class(message)
+    return DaprError
 
 
 def error_class_for_http(status_code: int, message: str = "") -> type[DaprError]:
@@ -143,13 +154,19 @@ def _hinted_class(message: str) -> type[DaprError]:
 
 
 def map_exception(exc: BaseException, operation: str) -> DaprError:
-    """Translate any exception raised by the SDK, grpc or httpx into a ``DaprError`` subclass."""
+    """Translate any exception raised by the SDK, grpc, aiohttp or httpx into a ``DaprError`` subclass."""
     if isinstance(exc, DaprError):
         return exc
     if isinstance(exc, TimeoutError | asyncio.TimeoutError | httpx.TimeoutException):
         return DaprTimeoutError(f"{operation} timed out", operation=operation)
-    if isinstance(exc, httpx.TransportError):
+    if isinstance(exc, httpx.TransportError | aiohttp.ClientConnectionError):
         return DaprUnavailableError(f"{operation}: sidecar unreachable: {exc}", operation=operation)
+    if isinstance(exc, aiohttp.ClientError):
+        return DaprError(f"{operation}: HTTP failure: {exc}", operation=operation)
+    # Some SDK calls (save_state) re-raise a gRPC error as DaprInternalError(details), dropping the code:
+    # the original is still the __cause__.
+    if not isinstance(exc, grpc.RpcError) and isinstance(exc.__cause__, grpc.RpcError):
+        exc = exc.__cause__
     if isinstance(exc, grpc.RpcError):
         code, message = _grpc_code_and_message(exc)
         error_class = error_class_for_grpc(code, message)
@@ -166,7 +183,9 @@ def map_exception(exc: BaseException, operation: str) -> DaprError:
         error_class = error_class_for_http(status_code, message)
         return error_class(f"{operation} failed: {message}", operation=operation, http_status=status_code)
     if isinstance(error_code, str) and error_code != "UNKNOWN":
-        return _hinted_class(message)(f"{operation} failed: {message}", operation=operation, error_code=error_code)
+        return _hinted_class(message)(
+            f"{operation} failed: {message}", operation=operation, error_code=error_code
+        )
     return _hinted_class(message)(f"{operation} failed: {message}", operation=operation)
 
 
@@ -178,21 +197,14 @@ def _grpc_code_and_message(exc: grpc.RpcError) -> tuple[grpc.StatusCode | None, 
     return (code if isinstance(code, grpc.StatusCode) else None), str(details or "")
 
 
-def error_from_sidecar_response(response: httpx.Response, operation: str) -> DaprError:
-    """A Dapr HTTP API error response (``{"errorCode": ..., "message": ...}``) as a typed error."""
-    message = response.text
-    error_code = None
-    try:
-        payload = response.json()
-    except ValueError:
-        payload = None
-    if isinstance(payload, dict):
-        message = str(payload.get("message") or message)
-        error_code = payload.get("errorCode")
-    error_class = error_class_for_http(response.status_code, message)
+def error_from_sidecar_status(
+    status_code: int, error_code: str | None, message: str, operation: str
+) -> DaprError:
+    """A Dapr HTTP API error (status + ``{"errorCode": ..., "message": ...}``) as a typed error."""
+    error_class = error_class_for_http(status_code, message)
     return error_class(
-        f"{operation} failed ({response.status_code}): {message}",
+        f"{operation} failed ({status_code}): {message}",
         operation=operation,
-        http_status=response.status_code,
+        http_status=status_code,
         error_code=error_code,
     )

@@ -1,17 +1,19 @@
-"""Service invocation through the sidecar: ``POST /v1.0/invoke/{app-id}/method/{method}`` over pooled httpx.
+"""Service invocation through the sidecar: ``/v1.0/invoke/{app-id}/method/{method}`` over pooled aiohttp.
 
 Why not the SDK's ``invoke_method``: over HTTP it opens a new aiohttp session per call and resolves the
-sidecar URL from process-global settings (one sidecar per process); its gRPC variant is deprecated.
-``benchmarks/dapr_invoke.py`` measures both against the same sidecar.
+sidecar URL from process-global settings (one sidecar per process); its gRPC variant is deprecated. Why
+not httpx: under concurrency its pool was the bottleneck. ``benchmarks/dapr_invoke.py`` measures all
+three against the same sidecar (figures in its docstring).
 """
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from typing import Any, TypeVar, overload
 from urllib.parse import quote
 
-import httpx
+import aiohttp
 from pydantic import BaseModel, TypeAdapter
 from pydantic_core import to_json
 
@@ -19,8 +21,9 @@ from invoiceflow.dapr.client import DaprClient
 from invoiceflow.dapr.errors import (
     DaprError,
     DaprInvocationError,
+    DaprPermissionError,
     DaprUnavailableError,
-    error_from_sidecar_response,
+    error_from_sidecar_status,
     map_exception,
 )
 
@@ -114,60 +117,65 @@ class ServiceInvoker:
             request_headers.setdefault("content-type", "application/json")
         path = f"/v1.0/invoke/{quote(app_id, safe='')}/method/{method.lstrip('/')}"
         operation = f"invoke {app_id}/{method}"
+        session = self._client.http
+        request_timeout = aiohttp.ClientTimeout(total=timeout) if timeout is not None else session.timeout
         try:
-            response = await self._client.http.request(
+            async with session.request(
                 http_method.value,
                 path,
-                content=content,
+                data=content,
                 params=params,
                 headers=request_headers,
-                timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-            )
-        except httpx.HTTPError as exc:
+                timeout=request_timeout,
+            ) as response:
+                body = await response.read()
+                status = response.status
+                content_type = response.headers.get("Content-Type")
+        except (aiohttp.ClientError, TimeoutError) as exc:
             raise map_exception(exc, operation) from exc
-        if not response.is_success:
-            raise _invocation_error(response, app_id, method, operation)
-        result = InvokeResponse(
-            status_code=response.status_code,
-            content_type=response.headers.get("content-type"),
-            body=response.content,
-        )
+        if not 200 <= status < 300:
+            raise invocation_error(status, content_type, body, app_id=app_id, method=method)
+        result = InvokeResponse(status_code=status, content_type=content_type, body=body)
         if response_model is None:
             return result
         try:
             return result.json_as(response_model)
         except ValueError as exc:
+            model_name = getattr(response_model, "__name__", str(response_model))
             raise DaprError(
-                f"{operation}: response is not a valid {getattr(response_model, '__name__', response_model)}: "
-                f"{exc}",
+                f"{operation}: response is not a valid {model_name}: {exc}",
                 operation=operation,
             ) from exc
 
 
-def _invocation_error(response: httpx.Response, app_id: str, method: str, operation: str) -> DaprError:
-    """Tell the sidecar's own failure (callee unreachable, no such app) from the callee's error answer."""
-    error_code = _sidecar_error_code(response)
+def invocation_error(
+    status: int, content_type: str | None, body: bytes, *, app_id: str, method: str
+) -> DaprError:
+    """The sidecar's own failure (bad token, unreachable callee, no such app) or the callee's answer."""
+    operation = f"invoke {app_id}/{method}"
+    if status == 401 and body.strip() == b"invalid api token":
+        # daprd's API-token middleware answers in plain text before the request reaches any app.
+        return DaprPermissionError(f"{operation}: the sidecar refused the API token", operation=operation)
+    error_code, message = _sidecar_error(content_type, body)
     if error_code in _SIDECAR_ERROR_CODES_UNREACHABLE:
-        error = error_from_sidecar_response(response, operation)
-        return DaprUnavailableError(error.message, operation=operation, error_code=error_code, app_id=app_id)
+        return DaprUnavailableError(
+            f"{operation} failed: {message}", operation=operation, error_code=error_code, app_id=app_id
+        )
     if error_code is not None and error_code.startswith("ERR_"):
-        return error_from_sidecar_response(response, operation)
+        return error_from_sidecar_status(status, error_code, message, operation)
     return DaprInvocationError(
-        f"{app_id}/{method} answered {response.status_code}",
-        app_id=app_id,
-        method=method,
-        status_code=response.status_code,
-        body=response.content,
+        f"{app_id}/{method} answered {status}", app_id=app_id, method=method, status_code=status, body=body
     )
 
 
-def _sidecar_error_code(response: httpx.Response) -> str | None:
-    if "json" not in response.headers.get("content-type", ""):
-        return None
+def _sidecar_error(content_type: str | None, body: bytes) -> tuple[str | None, str]:
+    """daprd's JSON error shape ``{"errorCode": "ERR_...", "message": ...}``, if that is what ``body`` is."""
+    if "json" not in (content_type or ""):
+        return None, ""
     try:
-        payload = response.json()
+        payload = json.loads(body)
     except ValueError:
-        return None
+        return None, ""
     if isinstance(payload, dict) and isinstance(payload.get("errorCode"), str):
-        return str(payload["errorCode"])
-    return None
+        return str(payload["errorCode"]), str(payload.get("message") or "")
+    return None, ""

@@ -110,7 +110,12 @@ def build_publish_metadata(
 ) -> dict[str, str]:
     """Dapr's publish metadata keys for overriding CloudEvent attributes (``cloudevent.<attr>``)."""
     built = dict(metadata or {})
-    for attribute, value in (("id", event_id), ("type", event_type), ("source", source), ("subject", subject)):
+    for attribute, value in (
+        ("id", event_id),
+        ("type", event_type),
+        ("source", source),
+        ("subject", subject),
+    ):
         if value is not None:
             built[f"cloudevent.{attribute}"] = value
     if ttl_seconds is not None:
@@ -172,7 +177,7 @@ class SubscriptionRouter:
                     topic=topic,
                     route=route or f"/dapr/events/{pubsub}/{topic}",
                     event_model=_event_model_of(handler),
-                    handler=handler,  # type: ignore[arg-type]
+                    handler=handler,
                     dead_letter_topic=dead_letter_topic,
                     metadata=metadata,
                 )
@@ -210,7 +215,9 @@ def _endpoint_for(subscription: Subscription) -> Callable[[Request], Awaitable[J
         status = await deliver(subscription, await request.body())
         return JSONResponse({"status": status.value})
 
-    endpoint.__name__ = f"on_{subscription.pubsub_name}_{subscription.topic}".replace("-", "_").replace(".", "_")
+    endpoint.__name__ = f"on_{subscription.pubsub_name}_{subscription.topic}".replace("-", "_").replace(
+        ".", "_"
+    )
     return endpoint
 
 
@@ -224,7 +231,8 @@ async def deliver(subscription: Subscription, body: bytes) -> MessageStatus:
     try:
         status = await subscription.handler(event)
     except Exception:
-        log.exception("handler for %s failed on event %s; asking for redelivery", subscription.topic, event.id)
+        log.exception(
+            "handler for %s failed on event %s; asking for redelivery", subscription.topic, event.id
+        )
         return MessageStatus.RETRY
     return MessageStatus(status)
-

@@ -139,7 +139,9 @@ class StateManager:
             ),
         )
 
-    async def delete(self, key: str, *, etag: str | None = None, metadata: dict[str, str] | None = None) -> None:
+    async def delete(
+        self, key: str, *, etag: str | None = None, metadata: dict[str, str] | None = None
+    ) -> None:
         """Remove ``key`` (no error when absent). With ``etag``: only if still current."""
         from dapr.clients.grpc._state import Concurrency, StateOptions
 

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal["1"] = "1"
 CENT = Decimal("0.01")
 
 
@@ -60,10 +60,19 @@ class OcrMode(StrEnum):
     NEVER = "never"
 
 
+class PageRange(Contract):
+    """The pages (1-based, inclusive) one invoice occupies in a file that holds several invoices."""
+
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+
+
 class DocumentInfo(Contract):
     sha256: str
     filename: str | None = None
     page_count: int
+    # Set only when the file held several invoices: the pages of this one.
+    page_range: PageRange | None = None
 
 
 class Issuer(Contract):
@@ -116,8 +125,12 @@ class PageInfo(Contract):
 
 
 class ExtractorInfo(Contract):
-    method: str = "generic"
+    method: str = "generic"  # "generic" | "facturx" | "template:<name>"
     version: str
+    # E-invoice profile when method is "facturx": MINIMUM, BASIC WL, BASIC, EN16931, EXTENDED, XRECHNUNG
+    # (ZUGFeRD 1.0 COMFORT is reported as EN16931); the syntax read: CII or UBL.
+    profile: str | None = None
+    syntax: Literal["CII", "UBL"] | None = None
 
 
 class AggregatedInvoice(Contract):
@@ -226,13 +239,41 @@ class PageMetadata(Contract):
     ocr: OcrMode = OcrMode.AUTO
 
 
+class PageMarker(Contract):
+    """A printed "page N of M" found on a page: where one invoice of a batch starts and ends."""
+
+    page_number: int
+    index: int
+    total: int | None = None
+
+
+class DocumentExtraction(Contract):
+    """What whole-document extractors found (embedded/bare e-invoice XML, a matching template).
+
+    Computed once in the split stage (it needs the whole file) and handed to ``aggregate``: ``method``
+    is ``"facturx"`` or ``"template:<name>"`` when one matched, ``None`` otherwise; ``issues`` carries
+    problems such as ``EINVOICE_MALFORMED`` that must reach the reviewer even when the text result wins.
+    """
+
+    method: str | None = None
+    profile: str | None = None
+    syntax: Literal["CII", "UBL"] | None = None
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    tax_lines: list[TaxLine] = Field(default_factory=list)
+    line_items: list[LineItem] = Field(default_factory=list)
+    issues: list[ValidationIssue] = Field(default_factory=list)
+    page_markers: list[PageMarker] = Field(default_factory=list)
+
+
 class SplitResult(Contract):
     invoice_id: str
     document: DocumentInfo
     pages: list[PageMetadata]
+    document_extraction: DocumentExtraction | None = None
 
 
 class AggregateRequest(Contract):
     invoice_id: str
     document: DocumentInfo
     pages: list[PageExtraction]
+    document_extraction: DocumentExtraction | None = None

@@ -5,6 +5,7 @@ Kept apart from ``pdf.py`` so the text and OCR modules can open documents withou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,6 +19,7 @@ PDF_MAGIC = b"%PDF-"
 MAGIC_SEARCH_WINDOW = 1024
 EOF_MARKER = b"%%EOF"
 EOF_SEARCH_WINDOW = 2048
+_EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\b[^>]*?/Type\s*/Pages\b")
 
 
 def has_pdf_magic(data: bytes) -> bool:
@@ -40,9 +42,14 @@ def open_document(data: bytes) -> pdfium.PdfDocument:
 
 
 def _document_error(exc: pdfium.PdfiumError, data: bytes) -> InvalidDocumentError:
+    # PDFium's error code is process-global and not reset by a successful load, so it can be stale
+    # (e.g. a password error left by an earlier document): confirm it with the file's own structure.
     err = exc.err_code
-    if err in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+    if err in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and b"/Encrypt" in data:
         return InvalidDocumentError("the PDF is encrypted", code=ErrorCode.PDF_ENCRYPTED)
+    if _EMPTY_PAGE_TREE.search(data):
+        # PDFium refuses a document whose page tree has no pages (with no error code of its own)
+        return InvalidDocumentError("the PDF has no pages", code=ErrorCode.PDF_EMPTY)
     if looks_truncated(data):
         return InvalidDocumentError(
             "the PDF is truncated (no end-of-file marker)", code=ErrorCode.PDF_TRUNCATED

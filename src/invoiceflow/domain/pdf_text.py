@@ -143,10 +143,11 @@ def _raw_boxes(textpage: pdfium.PdfTextPage, geometry: PageGeometry) -> list[_Bo
             continue
         left, top, right, bottom = read_rect(rect)
         if end - start > 1 and charbox(handle, end - 1, rect_ref):
-            last_left, last_top, right, last_bottom = read_rect(rect)
-            # the right edge comes from the last glyph; the vertical extent covers both
+            # union of the first and last glyph: text may run in any direction in user space
+            last_left, last_top, last_right, last_bottom = read_rect(rect)
             left = min(left, last_left)
             top = max(top, last_top)
+            right = max(right, last_right)
             bottom = min(bottom, last_bottom)
         px, py = ax * left + bx * top + cx, ay * left + by * top + cy
         qx, qy = ax * right + bx * bottom + cx, ay * right + by * bottom + cy

@@ -31,6 +31,7 @@ class IssueCode(StrEnum):
     MISSING_FIELD = "MISSING_FIELD"
     LOW_CONFIDENCE = "LOW_CONFIDENCE"
     EINVOICE_MISMATCH = "EINVOICE_MISMATCH"  # embedded XML disagrees with the visible page
+    EINVOICE_MALFORMED = "EINVOICE_MALFORMED"  # an e-invoice XML that cannot be read; the text result stands
 
 
 def validate(invoice: AggregatedInvoice) -> ValidationReport:

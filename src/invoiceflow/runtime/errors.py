@@ -29,9 +29,12 @@ class ProcessDiedError(StackError):
         self.returncode = returncode
         self.log_path = log_path
         self.log_tail = log_tail
-        super().__init__(
-            f"{name} (pid {pid}) died: {describe_exit(returncode)}; log {log_path}, last lines:\n{log_tail}"
-        )
+        super().__init__(f"{self.summary}, last lines:\n{log_tail}")
+
+    @property
+    def summary(self) -> str:
+        """One line: which process, how it ended, where its log is."""
+        return f"{self.name} (pid {self.pid}) died: {describe_exit(self.returncode)}; log {self.log_path}"
 
 
 class StackStartTimeoutError(StackError):
@@ -44,5 +47,6 @@ class StackStartTimeoutError(StackError):
         self.log_path = log_path
         self.log_tail = log_tail
         super().__init__(
-            f"{name} not healthy at {health_url} after {timeout:.1f} s; log {log_path}, last lines:\n{log_tail}"
+            f"{name} not healthy at {health_url} after {timeout:.1f} s; "
+            f"log {log_path}, last lines:\n{log_tail}"
         )

@@ -64,20 +64,24 @@ class _Spawner:
             queue.SimpleQueue()
         )
         self._thread: threading.Thread | None = None
+        self._owner_pid = 0  # a forked child inherits this object but not the thread
         self._lock = threading.Lock()
 
     def run(self, job: Callable[[], _T]) -> _T:
         with self._lock:
-            if self._thread is None:
+            if self._thread is None or self._owner_pid != os.getpid():
+                self._jobs = queue.SimpleQueue()
                 self._thread = threading.Thread(target=self._serve, name="invoiceflow-spawner", daemon=True)
+                self._owner_pid = os.getpid()
                 self._thread.start()
         future: concurrent.futures.Future[object] = concurrent.futures.Future()
         self._jobs.put((job, future))
         return future.result()  # type: ignore[return-value]
 
     def _serve(self) -> None:
+        jobs = self._jobs
         while True:
-            job, future = self._jobs.get()
+            job, future = jobs.get()
             try:
                 future.set_result(job())
             except BaseException as exc:
@@ -117,6 +121,9 @@ class ManagedProcess:
         self.spec = spec
         self._popen: subprocess.Popen[bytes] | None = None
         self._stopping = False
+        self.started_at: float | None = None  # time.monotonic() at spawn
+        self.healthy_after: float | None = None  # seconds from spawn to the first healthy probe
+        self.owner_pid = os.getpid()
 
     @property
     def name(self) -> str:
@@ -151,6 +158,8 @@ class ManagedProcess:
                     process_group=0,  # terminal Ctrl-C reaches us only; we stop children in order
                 )
 
+        self.started_at = time.monotonic()
+        self.owner_pid = parent_pid
         self._popen = _spawner.run(spawn)
         _live.add(self)
 
@@ -164,11 +173,14 @@ class ManagedProcess:
     def is_healthy(self) -> bool:
         try:
             with _no_proxy_opener.open(self.spec.health_url, timeout=1.0) as response:
-                return int(response.status) in self.spec.healthy_statuses
+                healthy = int(response.status) in self.spec.healthy_statuses
         except urllib.error.HTTPError as exc:
-            return exc.code in self.spec.healthy_statuses
+            healthy = exc.code in self.spec.healthy_statuses
         except (OSError, ValueError):
-            return False
+            healthy = False
+        if healthy and self.healthy_after is None and self.started_at is not None:
+            self.healthy_after = time.monotonic() - self.started_at
+        return healthy
 
     def log_tail(self, lines: int = 40) -> str:
         return read_log_tail(self.spec.log_path, lines)
@@ -220,7 +232,8 @@ _live: set[ManagedProcess] = set()
 
 @atexit.register
 def _stop_leftovers() -> None:
-    stop_all(list(_live), timeout=5.0)
+    # A forked worker inherits this set; only the process that started the children may stop them.
+    stop_all([process for process in _live if process.owner_pid == os.getpid()], timeout=5.0)
 
 
 def _sigterm_to_exit(signum: int, _frame: FrameType | None) -> None:

@@ -4,8 +4,9 @@
 ...     env = stack.sidecar("invoiceflow").sdk_env()   # DAPR_GRPC_PORT, DAPR_HTTP_PORT, ...
 
 Everything binds to 127.0.0.1 (except the healthz servers of placement and scheduler: v1.18.2 parses
-``--healthz-listen-address`` but ignores it and listens on all interfaces), every process gets its own ports (the binaries' defaults 8080/9090/
-2379/2380/8201 would clash between stacks), and each process logs to ``<run_dir>/logs/<name>.log``.
+``--healthz-listen-address`` but ignores it and listens on all interfaces). Every process gets its own
+ports (the binaries' defaults 8080/9090/2379/2380/8201 would clash between stacks) and logs to
+``<run_dir>/logs/<name>.log``.
 Processes cannot outlive the Python process that started them (see ``process.py``).
 """
 
@@ -24,13 +25,21 @@ from invoiceflow.runtime.errors import ProcessDiedError, StackError, StackStartT
 from invoiceflow.runtime.ports import LOOPBACK, free_ports
 from invoiceflow.runtime.process import ManagedProcess, ProcessSpec, install_sigterm_handler, stop_all
 from invoiceflow.runtime.provision import DAPR_VERSION, RuntimeBinaries, find_runtime
+from invoiceflow.runtime.resources import EmbeddedResources, write_embedded_resources
 
 PLACEMENT = "placement"
 SCHEDULER = "scheduler"
 _PLACEMENT_ID = "dapr-placement-0"
 _SCHEDULER_ID = "dapr-scheduler-server-0"
 _START_ATTEMPTS = 3  # a port taken between our probe and the child's bind costs one retry
-_PORT_CLASH = "address already in use"
+# What a process logs when a port was taken between our probe and its bind. daprd retries its API
+# listeners for ~10 s before it gives up with the second message; metrics ports fail at once.
+_PORT_CLASH_MARKERS = ("address already in use", "could not listen on any endpoint")
+
+
+def _is_port_clash(error: ProcessDiedError) -> bool:
+    return any(marker in error.log_tail for marker in _PORT_CLASH_MARKERS)
+
 
 AppProtocol = Literal["http", "grpc"]
 HealthGate = Literal["full", "outbound"]
@@ -142,6 +151,7 @@ class LocalStack:
         self._control_plane: _ControlPlane | None = None
         self._daprds: dict[str, tuple[Sidecar, ManagedProcess]] = {}
         self._started = False
+        self._etcd_dirs = 0  # every control-plane start gets a fresh etcd data dir
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -166,7 +176,7 @@ class LocalStack:
         return self._binaries
 
     def start(self) -> LocalStack:
-        """Start the control plane and the initial sidecars, all at once, and wait until all are healthy."""
+        """Start the control plane, then the initial sidecars, and wait until all are healthy."""
         with self._lock:
             if self._started:
                 raise StackError("stack already started")
@@ -176,11 +186,11 @@ class LocalStack:
             try:
                 for attempt in range(1, _START_ATTEMPTS + 1):
                     try:
-                        self._start_all(binaries, attempt)
+                        self._start_all(binaries)
                         return self
                     except ProcessDiedError as exc:
                         self._stop_processes()
-                        if _PORT_CLASH not in exc.log_tail or attempt == _START_ATTEMPTS:
+                        if not _is_port_clash(exc) or attempt == _START_ATTEMPTS:
                             raise
             except BaseException:
                 self._stop_processes()
@@ -188,17 +198,22 @@ class LocalStack:
                 raise
             raise AssertionError("unreachable")
 
-    def _start_all(self, binaries: RuntimeBinaries, attempt: int) -> None:
-        placement, scheduler, plane = self._control_plane_processes(binaries, attempt)
+    def _start_all(self, binaries: RuntimeBinaries) -> None:
+        placement, scheduler, plane = self._control_plane_processes(binaries)
         self._control_plane = plane
         self._control = [placement, scheduler]
+        placement.start()
+        scheduler.start()
+        # daprd reports healthy only once the scheduler answered it. Started before the scheduler listens,
+        # its first attempt fails and it backs off ~1.5 s, so wait the ~0.15 s for the control plane.
+        # (The scheduler's own healthz turns green before its embedded etcd elected a leader; daprd's
+        # health waits for that election, 0.3-1 s, which is most of the start-to-healthy time.)
+        _wait_healthy(self._control, self.startup_timeout)
         sidecars = [self._daprd_process(binaries, spec, plane) for spec in self._initial_sidecars]
-        processes = [placement, scheduler, *(process for _, process in sidecars)]
-        for process in processes:
-            process.start()
         for sidecar, process in sidecars:
+            process.start()
             self._daprds[sidecar.app_id] = (sidecar, process)
-        _wait_healthy(processes, self.startup_timeout)
+        _wait_healthy([process for _, process in sidecars], self.startup_timeout)
 
     def stop(self) -> None:
         """Stop sidecars first (they hold actor and job streams to the control plane), then the rest."""
@@ -222,7 +237,7 @@ class LocalStack:
             if spec.app_id in self._daprds:
                 raise StackError(f"a sidecar for app-id {spec.app_id!r} is already running")
             for attempt in range(1, _START_ATTEMPTS + 1):
-                sidecar, process = self._daprd_process(self.binaries, spec, plane, attempt)
+                sidecar, process = self._daprd_process(self.binaries, spec, plane)
                 process.start()
                 self._daprds[spec.app_id] = (sidecar, process)
                 try:
@@ -230,7 +245,8 @@ class LocalStack:
                     return sidecar
                 except ProcessDiedError as exc:
                     del self._daprds[spec.app_id]
-                    if _PORT_CLASH not in exc.log_tail or attempt == _START_ATTEMPTS:
+                    process.stop(self.stop_timeout)  # reap it
+                    if not _is_port_clash(exc) or attempt == _START_ATTEMPTS:
                         raise
                 except BaseException:
                     del self._daprds[spec.app_id]
@@ -304,11 +320,14 @@ class LocalStack:
         return self.logs_dir / f"{name}.log"
 
     def _control_plane_processes(
-        self, binaries: RuntimeBinaries, attempt: int
+        self, binaries: RuntimeBinaries
     ) -> tuple[ManagedProcess, ManagedProcess, _ControlPlane]:
-        p_port, p_health, p_metrics, p_raft, s_port, s_health, s_metrics, etcd_client, etcd_peer = free_ports(9)
-        # A fresh etcd directory per attempt: the embedded etcd refuses a data dir that names other peers.
-        etcd_dir = self.run_dir / f"scheduler-etcd-{attempt}"
+        p_port, p_health, p_metrics, p_raft, s_port, s_health, s_metrics, etcd_client, etcd_peer = free_ports(
+            9
+        )
+        # A fresh etcd directory per start: the embedded etcd refuses a data dir that names other peers.
+        self._etcd_dirs += 1
+        etcd_dir = self.run_dir / f"scheduler-etcd-{self._etcd_dirs}"
         placement = ManagedProcess(
             ProcessSpec(
                 name=PLACEMENT,
@@ -353,7 +372,7 @@ class LocalStack:
         return placement, scheduler, _ControlPlane(p_port, s_port)
 
     def _daprd_process(
-        self, binaries: RuntimeBinaries, spec: SidecarSpec, plane: _ControlPlane, attempt: int = 1
+        self, binaries: RuntimeBinaries, spec: SidecarSpec, plane: _ControlPlane
     ) -> tuple[Sidecar, ManagedProcess]:
         http_port, grpc_port, internal_port, metrics_port = free_ports(4)
         name = daprd_process_name(spec.app_id)
@@ -393,6 +412,20 @@ class LocalStack:
         )
         sidecar = Sidecar(spec.app_id, http_port, grpc_port, internal_port, metrics_port, process.log_path)
         return sidecar, process
+
+
+def embedded_stack(
+    run_dir: Path,
+    *,
+    app_id: str = "invoiceflow",
+    app_port: int | None = None,
+    data_dir: Path | None = None,
+    binaries: RuntimeBinaries | None = None,
+) -> tuple[LocalStack, EmbeddedResources]:
+    """The embedded mode's stack (not started): one daprd on generated local components."""
+    resources = write_embedded_resources(run_dir, data_dir=data_dir)
+    sidecar = SidecarSpec(app_id, app_port=app_port, resources_paths=(resources.resources_dir,))
+    return LocalStack(binaries=binaries, run_dir=run_dir, sidecars=[sidecar]), resources
 
 
 def _wait_healthy(processes: Iterable[ManagedProcess], timeout: float) -> None:

@@ -11,10 +11,54 @@ from collections import Counter
 
 from invoiceflow.domain.extraction.layout import Line
 
-_CODES = (
-    "EUR USD GBP CHF INR JPY CNY CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN HRK ISK TRY RUB UAH "
-    "ZAR BRL MXN ARS CLP COP SGD HKD KRW TWD THB MYR IDR PHP VND AED SAR QAR ILS EGP NGN KES MAD"
-).split()
+_CODES = [
+    "EUR",
+    "USD",
+    "GBP",
+    "CHF",
+    "INR",
+    "JPY",
+    "CNY",
+    "CAD",
+    "AUD",
+    "NZD",
+    "SEK",
+    "NOK",
+    "DKK",
+    "PLN",
+    "CZK",
+    "HUF",
+    "RON",
+    "BGN",
+    "HRK",
+    "ISK",
+    "TRY",
+    "RUB",
+    "UAH",
+    "ZAR",
+    "BRL",
+    "MXN",
+    "ARS",
+    "CLP",
+    "COP",
+    "SGD",
+    "HKD",
+    "KRW",
+    "TWD",
+    "THB",
+    "MYR",
+    "IDR",
+    "PHP",
+    "VND",
+    "AED",
+    "SAR",
+    "QAR",
+    "ILS",
+    "EGP",
+    "NGN",
+    "KES",
+    "MAD",
+]
 _CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_CODES) + r")(?![A-Za-z])")
 _DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
 _PREFIXED_DOLLAR_RE = re.compile(r"(?<![A-Za-z])(US|CA|C|A|AU|NZ|S|HK)\$")

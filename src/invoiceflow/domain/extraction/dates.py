@@ -115,9 +115,7 @@ def find_dates(line: Line, order: DateOrder, start: int = 0, end: int | None = N
         first, second, year = int(m.group(1)), int(m.group(3)), _year(m.group(4))
         if first > 12:
             value = _safe_date(year, second, first)
-        elif second > 12:
-            value = _safe_date(year, first, second)
-        elif order is DateOrder.MDY and m.group(2) != ".":  # dotted dates are day-first everywhere
+        elif second > 12 or (order is DateOrder.MDY and m.group(2) != "."):
             value = _safe_date(year, first, second)
         else:
             value = _safe_date(year, second, first)

@@ -14,14 +14,15 @@ from invoiceflow.domain.extraction.layout import Line
 _EU = "AT BE BG CY CZ DE DK EE EL GR ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI"
 _VAT_PREFIXES = set(_EU.split()) | {"GB", "CH", "NO"}
 _VAT_RE = re.compile(
-    r"(?<![A-Z0-9])(" + "|".join(sorted(_VAT_PREFIXES)) + r")[\s.\-]?((?:CHE[\s.\-]?)?[0-9A-Z][0-9A-Z.\- ]{6,16}[0-9A-Z])"
+    r"(?<![A-Z0-9])("
+    + "|".join(sorted(_VAT_PREFIXES))
+    + r")[\s.\-]?((?:CHE[\s.\-]?)?[0-9A-Z][0-9A-Z.\- ]{6,16}[0-9A-Z])"
 )
 _CHE_RE = re.compile(r"(?<![A-Z0-9])CHE[\s.\-]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s?(?:MWST|TVA|IVA))?")
 _GSTIN_RE = re.compile(r"(?<![A-Z0-9])\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z](?![A-Z0-9])")
 _IBAN_RE = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
 _BIC_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
 _BIC_LABEL_RE = re.compile(r"(?<![a-z])(bic|swift)(?![a-z])")
-_CH_SUFFIX = re.compile(r"(?<=^CHE\d{9})(MWST|TVA|IVA)$")
 _SEPARATORS = re.compile(r"[\s.\-/]")
 
 
@@ -81,7 +82,7 @@ def valid_bic(number: str) -> bool:
 def _vat_candidates(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _CHE_RE.finditer(text):
-        number = _CH_SUFFIX.sub("", compact(m.group(0)))
+        number = compact(m.group(0))
         if valid_vat(number):
             out.append((m.start(), number))
     for m in _VAT_RE.finditer(text):
@@ -91,7 +92,7 @@ def _vat_candidates(text: str) -> list[tuple[int, str]]:
         for cut in range(len(pieces), 0, -1):
             number = compact("".join(pieces[:cut]))
             if sum(c.isdigit() for c in number) >= 7 and valid_vat(number):
-                out.append((m.start(), _CH_SUFFIX.sub("", number)))
+                out.append((m.start(), number))
                 break
     return out
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 _B = r"(?<![a-z])"  # word start
 _E = r"(?![a-z])"  # word end
-_NO = r"(?:no|nr|n|num|number|numero|nummer|n°|nº|no°|#|id|ref)\.?"
+_NO = r"(?:no|nr|n|num|number|numero|nummer|n\.?\s?[°ºo]\.?|no°|#|id|ref)\.?"
 
 
 def _alt(*phrases: str) -> str:
@@ -25,10 +25,11 @@ LABEL_PATTERNS: dict[str, str] = {
         r"rechnung\s+(?:nr\.?|nummer|no\.?)",
         r"(?:gutschrifts?|storno|beleg)\s*-?\s*(?:nummer|nr\.?)",
         r"gutschrift\s+nr\.?",
-        r"(?:n°|nº|no\.?|numero|num\.?)\s*(?:de\s+)?(?:la\s+)?(?:facture|factura|fattura|avoir|d'avoir)",
-        r"(?:facture|factura|fattura|avoir)\s*(?:n°|nº|n\.|no\.?|nr\.?|num\.?|numero|number|#)",
+        r"(?:n\.?\s?[°ºo]\.?|no\.?|nr\.?|n\.|numero|num\.?)\s*(?:de\s+)?(?:la\s+)?(?:facture|factura|fattura|avoir|d'avoir)",
+        r"(?:facture|factura|fattura|avoir)\s*(?:n\.?\s?[°ºo]\.?|n\.|no\.?|nr\.?|num\.?|numero|number|#)",
         r"factuur\s*-?\s*(?:nummer|nr\.?|no\.?)",
-        r"creditnota\s*(?:nummer|nr\.?)",
+        r"creditnota\s*-?\s*(?:nummer|nr\.?)",
+        r"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+)?(?:documento|nota\s+de\s+credito)",
         r"nota\s+(?:di\s+)?credito\s*(?:n\.?|nr\.?|numero)",
         r"invoice\s*#",
     ),
@@ -51,6 +52,14 @@ LABEL_PATTERNS: dict[str, str] = {
         r"te\s+betalen\s+voor",
         r"(?:data\s+(?:di\s+)?)?scadenza",
         r"due",
+    ),
+    "carry": _alt(
+        r"(?:carried|brought|balance)\s+forward",
+        r"(?:zwischensumme\s+)?ubertrag",
+        r"a\s+reporter|report",
+        r"suma\s+(?:y\s+sigue|anterior)",
+        r"(?:a\s+)?riporto|a\s+riportare|transporto",
+        r"transport|(?:van\s+vorige|naar\s+volgende)\s+pagina",
     ),
     "other_date": _alt(
         r"(?:delivery|shipping|ship|order|service|supply|performance|po|purchase\s+order)\s+date",
@@ -139,14 +148,33 @@ RECIPIENT_LABEL = re.compile(
         r"spett(?:\.|abile)|intestatario|committente",
         r"details\s+of\s+(?:receiver|buyer)",
     )
+    # "Customer No.", "Buyer's Order No.", "Client VAT" are not the recipient block's label.
+    + r"(?!'s|\s*(?:no\b|nr\b|n°|number|num|id\b|ref|order|vat|tax|code|#|nummer|numero|commande|pedido))"
     + _E
 )
 ISSUER_LABEL = re.compile(
     _B
-    + _alt(r"from", r"seller", r"supplier", r"vendor", r"issuer", r"lieferant", r"verkaufer", r"fournisseur",
-           r"vendeur", r"emisor", r"proveedor", r"leverancier", r"fornitore", r"cedente", r"details\s+of\s+supplier")
-    + r"\s*:?" + _E
-)  # fmt: skip
+    + _alt(
+        *[
+            "from",
+            "seller",
+            "supplier",
+            "vendor",
+            "issuer",
+            "lieferant",
+            "verkaufer",
+            "fournisseur",
+            "vendeur",
+            "emisor",
+            "proveedor",
+        ],
+        *["leverancier", "fornitore", "cedente"],
+        r"details\s+of\s+supplier",
+        *["emetteur", "afzender", "absender", "mittente", "remitente", r"bill\s+from", r"issued\s+by", r"sold\s+by"],
+    )
+    + r"\s*:?"
+    + _E
+)
 RECIPIENT_VAT_HINT = re.compile(
     _alt(r"customer", r"client", r"your", r"ihre", r"kunde", r"buyer", r"acquirente", r"votre", r"uw")
 )
@@ -160,10 +188,11 @@ class LabelMatch:
 
 
 _COMPILED = {
-    kind: re.compile(_B + pattern + r"(?![a-z])\s*[:.#]?", re.IGNORECASE) for kind, pattern in LABEL_PATTERNS.items()
+    kind: re.compile(_B + pattern + r"(?![a-z])\s*[:.#]?", re.IGNORECASE)
+    for kind, pattern in LABEL_PATTERNS.items()
 }
 # Total kinds are tried in this order so "total excl." is net, "total vat" is tax, "total" is gross.
-TOTAL_KINDS = ("net", "tax", "gross")
+TOTAL_KINDS = ("carry", "net", "tax", "gross")
 
 
 def find_labels(folded: str, kinds: tuple[str, ...]) -> list[LabelMatch]:
@@ -173,6 +202,8 @@ def find_labels(folded: str, kinds: tuple[str, ...]) -> list[LabelMatch]:
         for m in _COMPILED[kind].finditer(folded):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue
+            if kind in TOTAL_KINDS and folded.count("(", 0, m.start()) > folded.count(")", 0, m.start()):
+                continue  # "VAT 19 % (net 100.00)": a parenthetical, not a total's label
             taken.append(LabelMatch(kind, m.start(), m.end()))
     taken.sort(key=lambda t: t.start)
     return taken

@@ -16,7 +16,7 @@ from functools import lru_cache
 from invoiceflow.domain.models import PageText, Word
 
 # A gap wider than this many line heights separates segments (a space is ~0.3 em).
-SEGMENT_GAP_EM = 1.1
+SEGMENT_GAP_EM = 0.8
 _SPACE_CHARS = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2019": "'"})
 
 
@@ -142,7 +142,7 @@ def build_lines(page: PageText) -> list[Line]:
     for word in words:
         centre = (word.y0 + word.y1) / 2
         height = max(word.y1 - word.y0, 1.0)
-        if rows and abs(centre - row_centre) <= 0.45 * max(row_height, height):
+        if rows and abs(centre - row_centre) <= 0.4 * min(row_height, height):
             rows[-1].append(word)
             n = len(rows[-1])
             row_centre += (centre - row_centre) / n

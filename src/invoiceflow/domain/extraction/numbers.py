@@ -29,6 +29,7 @@ _AMOUNT_RE = re.compile(
     (?:(?P<sym>[€$£₹¥])\s?)?
     (?P<num>
         \d{1,3}(?:\ \d{3})+[.,]\d{2}(?!\d)          # 1 234,56 (space-grouped: only with decimals)
+      | \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)   # 1,10,083.44 (Indian lakh grouping)
       | \d{1,3}(?:(?P<sep>[.,'])\d{3})+(?:(?P<dec>[.,])\d{1,2})?(?!\d)
       | \d+(?:[.,]\d{1,4})?
     )
@@ -60,6 +61,9 @@ class Amount:
 
 def _split(num: str, style: DecimalStyle) -> tuple[str, str] | None:
     """Return (integer digits, fraction digits) of a matched number."""
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", num):
+        integer, _, frac = num.partition(".")
+        return integer.replace(",", ""), frac
     if " " in num:
         integer, _, frac = num.rpartition("," if "," in num else ".")
         return integer.replace(" ", ""), frac

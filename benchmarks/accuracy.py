@@ -1,0 +1,373 @@
+"""Field accuracy of the in-process pipeline on the synthetic corpus, and its speed beside raw pypdfium2.
+
+    python benchmarks/accuracy.py [--corpus corpus/generated] [--regenerate] [--limit N] [--show DOC]
+
+Three sets are scored separately: text-layer documents of the tuning layouts, text-layer documents of the
+held-out layouts, and the scanned twins (image-only). Scoring: each contract field below is one point; a
+field that is null in the golden is correct only when the extractor also says null; ``tax_lines`` is one
+point (equal as a multiset of (rate, base, amount)); ``line_items.count`` is one point and every golden
+line item is one more point (matched by position: description whitespace-normalised and case-insensitive,
+quantity, unit price and amount equal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the corpus generator lives at the repository root (dev tooling)
+
+from invoiceflow.domain.models import AggregatedInvoice, LineItem, OcrMode  # noqa: E402
+
+SCALAR_FIELDS = (
+    "invoice_number",
+    "issue_date",
+    "due_date",
+    "currency",
+    "issuer.name",
+    "issuer.vat_id",
+    "issuer.iban",
+    "issuer.bic",
+    "recipient.name",
+    "totals.net",
+    "totals.tax",
+    "totals.gross",
+)
+SETS = ("text", "held_out", "scanned")
+SET_TITLES = {
+    "text": "text layer, tuning layouts",
+    "held_out": "text layer, held-out layouts",
+    "scanned": "scanned twins (OCR)",
+}
+
+Extractor = Callable[..., AggregatedInvoice]
+
+
+def load_extractor() -> Extractor:
+    try:
+        from invoiceflow.domain.pipeline import extract_invoice
+    except ImportError as error:
+        sys.exit(
+            f"benchmarks/accuracy.py: cannot import invoiceflow.domain.pipeline.extract_invoice ({error}).\n"
+            "The in-process pipeline is not available yet; nothing to measure."
+        )
+    return extract_invoice
+
+
+# --- normalisation and comparison --------------------------------------------------------------------
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _compact_id(text: str) -> str:
+    return re.sub(r"[\s.\-/]", "", text).upper()
+
+
+def _bic(text: str) -> str:
+    compact = _compact_id(text)
+    return compact[:8] if compact.endswith("XXX") and len(compact) == 11 else compact
+
+
+NORMALISERS: dict[str, Callable[[str], str]] = {
+    "issuer.name": _words,
+    "recipient.name": _words,
+    "invoice_number": lambda s: s.strip(),
+    "issuer.vat_id": _compact_id,
+    "issuer.iban": _compact_id,
+    "issuer.bic": _bic,
+    "currency": lambda s: s.strip().upper(),
+}
+
+
+def _get(invoice: AggregatedInvoice, dotted: str) -> Any:
+    value: Any = invoice
+    for part in dotted.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def _same(name: str, expected: Any, got: Any) -> bool:
+    if expected is None or got is None:
+        return expected is None and got is None
+    if isinstance(expected, Decimal):
+        return bool(expected == got)
+    normalise = NORMALISERS.get(name)
+    if normalise is not None:
+        return normalise(str(expected)) == normalise(str(got))
+    return bool(expected == got)
+
+
+def _tax_key(invoice: AggregatedInvoice) -> Counter[tuple[Decimal | None, Decimal | None, Decimal | None]]:
+    return Counter((line.rate, line.base, line.amount) for line in invoice.tax_lines)
+
+
+def _item_same(expected: LineItem, got: LineItem) -> bool:
+    return (
+        _words(expected.description) == _words(got.description)
+        and expected.quantity == got.quantity
+        and expected.unit_price == got.unit_price
+        and expected.amount == got.amount
+    )
+
+
+@dataclass
+class Score:
+    doc_id: str
+    set_name: str
+    layout: str
+    pages: int
+    fields: dict[str, bool] = field(default_factory=dict)  # field name -> correct
+    items_correct: int = 0
+    items_total: int = 0
+    error: str | None = None
+    extract_ms: float = 0.0
+    raw_ms: float = 0.0
+
+    @property
+    def correct(self) -> int:
+        return sum(self.fields.values()) + self.items_correct
+
+    @property
+    def total(self) -> int:
+        return len(self.fields) + self.items_total
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+def score(golden: AggregatedInvoice, got: AggregatedInvoice | None, score_: Score) -> None:
+    for name in SCALAR_FIELDS:
+        score_.fields[name] = got is not None and _same(name, _get(golden, name), _get(got, name))
+    score_.fields["tax_lines"] = got is not None and _tax_key(golden) == _tax_key(got)
+    score_.fields["line_items.count"] = got is not None and len(golden.line_items) == len(got.line_items)
+    score_.items_total = len(golden.line_items)
+    if got is not None:
+        score_.items_correct = sum(
+            _item_same(expected, actual)
+            for expected, actual in zip(golden.line_items, got.line_items, strict=False)
+        )
+
+
+# --- running ------------------------------------------------------------------------------------------
+
+
+def raw_text_ms(data: bytes) -> float:
+    """The floor: pypdfium2 opening the document and reading every page's text, in milliseconds."""
+    started = time.perf_counter()
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            document[index].get_textpage().get_text_range()
+    finally:
+        document.close()
+    return (time.perf_counter() - started) * 1000
+
+
+def set_of(entry: dict[str, Any]) -> str:
+    if entry["scanned"]:
+        return "scanned"
+    return "held_out" if entry["held_out"] else "text"
+
+
+def run_document(
+    extract: Extractor, corpus: Path, entry: dict[str, Any]
+) -> tuple[Score, AggregatedInvoice | None]:
+    data = (corpus / entry["pdf"]).read_bytes()
+    golden = AggregatedInvoice.model_validate_json((corpus / entry["golden"]).read_text())
+    result = Score(entry["id"], set_of(entry), entry["layout"], int(entry["page_count"]))
+    got: AggregatedInvoice | None = None
+    started = time.perf_counter()
+    try:
+        got = extract(data, filename=entry["pdf"], ocr=OcrMode.AUTO)
+    except Exception as error:  # a crash scores zero for the document and is listed
+        result.error = f"{type(error).__name__}: {error}"
+    result.extract_ms = (time.perf_counter() - started) * 1000
+    result.raw_ms = raw_text_ms(data)
+    score(golden, got, result)
+    return result, got
+
+
+def load_index(corpus: Path, *, regenerate: bool, count: int | None, seed: int) -> list[dict[str, Any]]:
+    index_path = corpus / "index.json"
+    if regenerate or not index_path.exists():
+        from corpus.generate import DEFAULT_COUNT, write_corpus
+
+        print(f"generating the corpus into {corpus} ...", file=sys.stderr)
+        write_corpus(corpus, count=count or DEFAULT_COUNT, seed=seed)
+    documents: list[dict[str, Any]] = json.loads(index_path.read_text())["documents"]
+    return documents
+
+
+# --- reports ------------------------------------------------------------------------------------------
+
+
+def print_accuracy(scores: list[Score]) -> None:
+    names = [*SCALAR_FIELDS, "tax_lines", "line_items.count", "line_items[]"]
+    by_set = {name: [s for s in scores if s.set_name == name] for name in SETS}
+    header = f"{'field':<18}" + "".join(f"{SET_TITLES[name][:28]:>30}" for name in SETS)
+    print(header)
+    print("-" * len(header))
+
+    def cell(correct: int, total: int) -> str:
+        return f"{100 * correct / total:6.1f} % ({correct}/{total})" if total else "n/a"
+
+    for name in names:
+        row = f"{name:<18}"
+        for set_name in SETS:
+            group = by_set[set_name]
+            if name == "line_items[]":
+                correct, total = sum(s.items_correct for s in group), sum(s.items_total for s in group)
+            else:
+                correct, total = sum(s.fields.get(name, False) for s in group), len(group)
+            row += f"{cell(correct, total):>30}"
+        print(row)
+    print("-" * len(header))
+    overall = f"{'OVERALL':<18}"
+    header_only = f"{'overall w/o items':<18}"
+    for set_name in SETS:
+        group = by_set[set_name]
+        overall += f"{cell(sum(s.correct for s in group), sum(s.total for s in group)):>30}"
+        header_only += (
+            f"{cell(sum(sum(s.fields.values()) for s in group), sum(len(s.fields) for s in group)):>30}"
+        )
+    print(overall)
+    print(header_only)
+    print(f"{'documents':<18}" + "".join(f"{len(by_set[n]):>30}" for n in SETS))
+    print(f"{'crashed':<18}" + "".join(f"{sum(1 for s in by_set[n] if s.error):>30}" for n in SETS))
+
+
+def print_speed(scores: list[Score]) -> None:
+    print("\nspeed (ms/page; median over documents of each document's ms/page, in-process):")
+    for title, group in (
+        ("text path", [s for s in scores if s.set_name != "scanned"]),
+        ("OCR path", [s for s in scores if s.set_name == "scanned"]),
+    ):
+        if not group:
+            continue
+        pipeline = statistics.median(s.extract_ms / s.pages for s in group)
+        raw = statistics.median(s.raw_ms / s.pages for s in group)
+        pages = sum(s.pages for s in group)
+        total = sum(s.extract_ms for s in group) / pages
+        print(
+            f"  {title:<10} pipeline {pipeline:8.1f} ms/page (mean {total:.1f}, {pages} pages)   "
+            f"raw pypdfium2 text {raw:6.2f} ms/page   ratio {pipeline / raw:6.1f}x"
+        )
+
+
+def print_worst(scores: list[Score], count: int) -> None:
+    print(f"\nworst {count} documents:")
+    for s in sorted(scores, key=lambda s: (s.accuracy, s.doc_id))[:count]:
+        wrong = [name for name, ok in s.fields.items() if not ok]
+        if s.items_total and s.items_correct < s.items_total:
+            wrong.append(f"items {s.items_correct}/{s.items_total}")
+        detail = s.error or ", ".join(wrong)
+        print(
+            f"  {s.doc_id:<15} {s.set_name:<9} {s.layout:<20} {s.pages:>2}p "
+            f"{100 * s.accuracy:5.1f} %  {detail}"
+        )
+
+
+def show(extract: Extractor, corpus: Path, entry: dict[str, Any]) -> None:
+    golden = AggregatedInvoice.model_validate_json((corpus / entry["golden"]).read_text())
+    result, got = run_document(extract, corpus, entry)
+    print(
+        f"{entry['id']}  layout={entry['layout']} set={result.set_name} pages={entry['page_count']} "
+        f"accuracy={100 * result.accuracy:.1f} % ({result.extract_ms:.0f} ms)"
+    )
+    if result.error:
+        print(f"ERROR: {result.error}")
+    for name in SCALAR_FIELDS:
+        mark = "ok " if result.fields[name] else "BAD"
+        print(
+            f"  {mark} {name:<16} expected {_get(golden, name)!s:<40} "
+            f"got {_get(got, name) if got else None!s}"
+        )
+    mark = "ok " if result.fields["tax_lines"] else "BAD"
+    print(f"  {mark} tax_lines        expected {sorted(map(str, _tax_key(golden).elements()))}")
+    print(f"      {'':<16} got      {sorted(map(str, _tax_key(got).elements())) if got else None}")
+    got_items = got.line_items if got else []
+    print(f"  line items: expected {len(golden.line_items)}, got {len(got_items)}")
+    for number in range(max(len(golden.line_items), len(got_items))):
+        expected = golden.line_items[number] if number < len(golden.line_items) else None
+        actual = got_items[number] if number < len(got_items) else None
+        ok = expected is not None and actual is not None and _item_same(expected, actual)
+        if not ok:
+            print(
+                f"  BAD #{number + 1}\n      expected {_item_text(expected)}\n"
+                f"      got      {_item_text(actual)}"
+            )
+
+
+def _item_text(item: LineItem | None) -> str:
+    if item is None:
+        return "-"
+    return f"{item.quantity} x {item.unit_price} = {item.amount} | {item.description}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "generated")
+    parser.add_argument("--regenerate", action="store_true", help="write the corpus again before measuring")
+    parser.add_argument("--count", type=int, default=None, help="documents to generate (with --regenerate)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=int, default=None, help="at most N documents per set")
+    parser.add_argument(
+        "--sets", default=",".join(SETS), help="comma-separated subset of: " + ", ".join(SETS)
+    )
+    parser.add_argument("--worst", type=int, default=10)
+    parser.add_argument("--show", metavar="DOC", help="print expected vs got for one document id")
+    args = parser.parse_args(argv)
+
+    extract = load_extractor()
+    entries = load_index(args.corpus, regenerate=args.regenerate, count=args.count, seed=args.seed)
+    if args.show:
+        matches = [e for e in entries if e["id"] == args.show or e["pdf"] == args.show]
+        if not matches:
+            sys.exit(f"no document {args.show!r} in {args.corpus / 'index.json'}")
+        show(extract, args.corpus, matches[0])
+        return 0
+
+    wanted = set(args.sets.split(","))
+    chosen: list[dict[str, Any]] = []
+    for set_name in SETS:
+        if set_name in wanted:
+            chosen += [e for e in entries if set_of(e) == set_name][: args.limit]
+    # Warm-up outside the measurement: lazy imports and OCR engine start-up are not per-page costs.
+    warm = next(e for e in entries if not e["scanned"])
+    run_document(extract, args.corpus, warm)
+    if "scanned" in wanted and any(e["scanned"] for e in entries):
+        run_document(extract, args.corpus, next(e for e in entries if e["scanned"]))
+
+    scores: list[Score] = []
+    started = time.perf_counter()
+    for number, entry in enumerate(chosen, 1):
+        result, _ = run_document(extract, args.corpus, entry)
+        scores.append(result)
+        print(f"\r{number}/{len(chosen)} {entry['id']:<16}", end="", file=sys.stderr, flush=True)
+    print(f"\r{len(chosen)} documents in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print_accuracy(scores)
+    print_speed(scores)
+    print_worst(scores, args.worst)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

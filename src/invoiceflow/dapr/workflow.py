@@ -1,0 +1,296 @@
+"""A typed facade over ``dapr.ext.workflow.aio.DaprWorkflowClient`` (workflow *management*, not authoring).
+
+Start / get / list / wait / raise event / pause / resume / terminate / purge / history, with pydantic
+models in and typed snapshots out. Listing instance ids and reading history use the runtime's
+``ListInstanceIDs`` / ``GetInstanceHistory`` (Dapr >= 1.17; present in the pinned 1.18.2). Listing needs
+an actor state store that can list keys (``state.sqlite`` can); where it cannot, ``list_instance_ids``
+raises ``DaprUnsupportedError`` with the sidecar's reason.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter
+
+from invoiceflow.dapr.errors import DaprNotFoundError, DaprUnsupportedError
+
+if TYPE_CHECKING:
+    from invoiceflow.dapr.client import DaprClient
+
+T = TypeVar("T")
+
+
+class WorkflowStatus(StrEnum):
+    PENDING = "PENDING"
+    RUNNING = "RUNNING"
+    SUSPENDED = "SUSPENDED"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    TERMINATED = "TERMINATED"
+    STALLED = "STALLED"
+    UNKNOWN = "UNKNOWN"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in {WorkflowStatus.COMPLETED, WorkflowStatus.FAILED, WorkflowStatus.TERMINATED}
+
+
+class WorkflowFailure(BaseModel):
+    message: str
+    error_type: str
+    stack_trace: str | None = None
+
+
+class WorkflowInstance(BaseModel):
+    """A snapshot of one instance. Payloads stay JSON text; read them typed with the ``*_as`` methods."""
+
+    instance_id: str
+    name: str
+    status: WorkflowStatus
+    created_at: datetime
+    last_updated_at: datetime
+    serialized_input: str | None = None
+    serialized_output: str | None = None
+    serialized_custom_status: str | None = None
+    failure: WorkflowFailure | None = None
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.status.is_terminal
+
+    def input_as(self, model: type[T]) -> T | None:
+        return _decode(self.serialized_input, model)
+
+    def output_as(self, model: type[T]) -> T | None:
+        return _decode(self.serialized_output, model)
+
+    def custom_status_as(self, model: type[T]) -> T | None:
+        return _decode(self.serialized_custom_status, model)
+
+
+class WorkflowHistoryEvent(BaseModel):
+    """One event of an instance's history (the runtime's view; payloads are not included)."""
+
+    event_id: int | None  # None where the runtime assigns no id (it reports -1)
+    timestamp: datetime
+    event_type: str  # e.g. EXECUTION_STARTED, TASK_SCHEDULED, EVENT_RAISED, TIMER_FIRED
+    name: str | None = None
+    task_scheduled_id: int | None = None
+    failure: WorkflowFailure | None = None
+
+
+class WorkflowInstancePage(BaseModel):
+    instance_ids: list[str]
+    continuation_token: str | None = None
+
+
+def _decode(serialized: str | None, model: type[T]) -> T | None:
+    if serialized is None or serialized == "":
+        return None
+    return TypeAdapter(model).validate_json(serialized)
+
+
+def _plain(value: Any) -> Any:
+    """Models become plain JSON-able values, so the payload does not depend on the SDK's encoder."""
+    if value is None:
+        return None
+    return json.loads(TypeAdapter(type(value)).dump_json(value))
+
+
+def _failure(details: Any) -> WorkflowFailure | None:
+    if details is None:
+        return None
+    return WorkflowFailure(
+        message=str(details.message or ""),
+        error_type=str(details.error_type or ""),
+        stack_trace=details.stack_trace or None,
+    )
+
+
+def instance_from_sdk(state: Any) -> WorkflowInstance:
+    """Build a snapshot from the SDK's ``WorkflowState`` (a proxy over the durabletask state)."""
+    status_name = getattr(state.runtime_status, "name", str(state.runtime_status))
+    return WorkflowInstance(
+        instance_id=state.instance_id,
+        name=state.name,
+        status=WorkflowStatus(status_name)
+        if status_name in WorkflowStatus.__members__
+        else WorkflowStatus.UNKNOWN,
+        created_at=state.created_at,
+        last_updated_at=state.last_updated_at,
+        serialized_input=state.serialized_input,
+        serialized_output=state.serialized_output,
+        serialized_custom_status=state.serialized_custom_status,
+        failure=_failure(state.failure_details),
+    )
+
+
+def history_event_from_sdk(event: Any) -> WorkflowHistoryEvent:
+    return WorkflowHistoryEvent(
+        event_id=event.event_id if event.event_id >= 0 else None,
+        timestamp=event.timestamp,
+        event_type=event.event_type.name,
+        name=event.name,
+        task_scheduled_id=event.task_scheduled_id,
+        failure=_failure(event.failure_details),
+    )
+
+
+class WorkflowManager:
+    """Manages workflow instances hosted by apps behind this sidecar."""
+
+    def __init__(self, client: DaprClient) -> None:
+        self._client = client
+        self._sdk: Any = None
+
+    def _wf(self) -> Any:
+        if self._sdk is None:
+            from dapr.ext.workflow.aio import DaprWorkflowClient
+
+            from invoiceflow.dapr.client import sdk_settings_for
+
+            settings = self._client.settings
+            with sdk_settings_for(settings):  # the SDK bakes the API token in from global settings
+                self._sdk = DaprWorkflowClient(host=settings.host, port=str(settings.grpc_port))
+        return self._sdk
+
+    async def close(self) -> None:
+        sdk, self._sdk = self._sdk, None
+        if sdk is None:
+            return
+        # SDK 1.19's async DaprWorkflowClient has no close(); its inner durabletask client owns the
+        # (lazily created) channel and has aclose().
+        inner = getattr(sdk, "_DaprWorkflowClient__obj", None)
+        if inner is not None and hasattr(inner, "aclose"):
+            await inner.aclose()
+
+    async def start(
+        self,
+        workflow: str | Callable[..., Any],
+        input: Any = None,
+        *,
+        instance_id: str | None = None,
+        start_at: datetime | None = None,
+    ) -> str:
+        """Schedule a new instance; returns its id. An id still in use raises ``DaprConflictError``."""
+        return str(
+            await self._client.call(
+                "workflow.start",
+                self._wf().schedule_new_workflow(
+                    workflow, input=_plain(input), instance_id=instance_id, start_at=start_at
+                ),
+            )
+        )
+
+    async def get(self, instance_id: str, *, fetch_payloads: bool = True) -> WorkflowInstance | None:
+        """The instance's current snapshot, or ``None`` when there is no such instance."""
+        state = await self._client.call(
+            "workflow.get", self._wf().get_workflow_state(instance_id, fetch_payloads=fetch_payloads)
+        )
+        return instance_from_sdk(state) if state is not None else None
+
+    async def require(self, instance_id: str, *, fetch_payloads: bool = True) -> WorkflowInstance:
+        instance = await self.get(instance_id, fetch_payloads=fetch_payloads)
+        if instance is None:
+            raise DaprNotFoundError(f"no workflow instance {instance_id!r}", operation="workflow.get")
+        return instance
+
+    async def list_instance_ids(
+        self, *, page_size: int = 1024, continuation_token: str | None = None
+    ) -> WorkflowInstancePage:
+        """One page of instance ids known to this app's workflow state store."""
+        try:
+            page = await self._client.call(
+                "workflow.list",
+                self._wf().list_workflow_instance_ids(
+                    page_size=page_size, continuation_token=continuation_token
+                ),
+            )
+        except NotImplementedError as exc:
+            raise DaprUnsupportedError(str(exc), operation="workflow.list") from exc
+        return WorkflowInstancePage(
+            instance_ids=list(page.instance_ids), continuation_token=page.continuation_token
+        )
+
+    async def iter_instance_ids(self, *, page_size: int = 1024) -> AsyncIterator[str]:
+        token: str | None = None
+        while True:
+            page = await self.list_instance_ids(page_size=page_size, continuation_token=token)
+            for instance_id in page.instance_ids:
+                yield instance_id
+            if page.continuation_token is None:
+                return
+            token = page.continuation_token
+
+    async def wait_for_start(self, instance_id: str, *, timeout: float | None = 30.0) -> WorkflowInstance:
+        state = await self._client.call(
+            "workflow.wait_for_start",
+            self._wf().wait_for_workflow_start(
+                instance_id, fetch_payloads=True, timeout_in_seconds=_whole_seconds(timeout)
+            ),
+            no_deadline=True,  # the SDK enforces ``timeout`` itself and raises TimeoutError
+        )
+        if state is None:
+            raise DaprNotFoundError(
+                f"no workflow instance {instance_id!r}", operation="workflow.wait_for_start"
+            )
+        return instance_from_sdk(state)
+
+    async def wait_for_completion(
+        self, instance_id: str, *, timeout: float | None = 60.0
+    ) -> WorkflowInstance:
+        """Block until the instance is COMPLETED / FAILED / TERMINATED (``DaprTimeoutError`` otherwise)."""
+        state = await self._client.call(
+            "workflow.wait_for_completion",
+            self._wf().wait_for_workflow_completion(
+                instance_id, fetch_payloads=True, timeout_in_seconds=_whole_seconds(timeout)
+            ),
+            no_deadline=True,
+        )
+        if state is None:
+            raise DaprNotFoundError(
+                f"no workflow instance {instance_id!r}", operation="workflow.wait_for_completion"
+            )
+        return instance_from_sdk(state)
+
+    async def raise_event(self, instance_id: str, event_name: str, data: Any = None) -> None:
+        await self._client.call(
+            "workflow.raise_event",
+            self._wf().raise_workflow_event(instance_id, event_name, data=_plain(data)),
+        )
+
+    async def pause(self, instance_id: str) -> None:
+        await self._client.call("workflow.pause", self._wf().pause_workflow(instance_id))
+
+    async def resume(self, instance_id: str) -> None:
+        await self._client.call("workflow.resume", self._wf().resume_workflow(instance_id))
+
+    async def terminate(self, instance_id: str, *, output: Any = None, recursive: bool = True) -> None:
+        await self._client.call(
+            "workflow.terminate",
+            self._wf().terminate_workflow(instance_id, output=_plain(output), recursive=recursive),
+        )
+
+    async def purge(self, instance_id: str, *, recursive: bool = True) -> None:
+        """Delete a terminal instance's state and history (children too with ``recursive``)."""
+        await self._client.call("workflow.purge", self._wf().purge_workflow(instance_id, recursive=recursive))
+
+    async def history(self, instance_id: str) -> list[WorkflowHistoryEvent]:
+        """The instance's history events, oldest first."""
+        try:
+            events = await self._client.call("workflow.history", self._wf().get_workflow_history(instance_id))
+        except NotImplementedError as exc:
+            raise DaprUnsupportedError(str(exc), operation="workflow.history") from exc
+        return [history_event_from_sdk(event) for event in events]
+
+
+def _whole_seconds(timeout: float | None) -> int:
+    """The SDK takes whole seconds, 0 meaning 'no timeout'; round up so a short wait is not 'forever'."""
+    if timeout is None:
+        return 0
+    return max(1, int(-(-timeout // 1)))

@@ -1,0 +1,299 @@
+"""Line items: find the items table by its header row of column labels (any supported language),
+infer column x-ranges from the header words, read rows (a row has an amount in the amount column),
+append wrapped description lines to the previous item, and stop at the totals block.
+
+A page without a header row (a continuation page that does not repeat it) falls back to rows whose
+rightmost amounts are aligned in one column above the totals block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from invoiceflow.domain.extraction.context import PageContext
+from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts
+
+_B = r"(?<![a-z])"
+_E = r"(?![a-z])"
+_COLUMN_PATTERNS: dict[str, str] = {
+    "unit_price": r"unit\s*(?:price|cost|rate)|price\s*(?:/|per)\s*unit|(?:einzel|stuck|e\.?)\s*-?\s*preis|"
+    r"preis\s*(?:/|pro)\s*(?:einheit|stk\.?)|prix\s+unit(?:aire)?|p\.\s*u\.?|pu\s+ht|prix|"
+    r"precio\s+unit(?:ario)?|precio|(?:stuk|eenheids)\s*prijs|prijs|prezzo\s+unit(?:ario)?|prezzo|"
+    r"importe\s+unit(?:ario)?|rate|price|preis|ep",
+    "tax_rate": r"(?:vat|tax|gst|mwst|ust|tva|iva|btw)\s*(?:%|rate|satz)|steuersatz|taux(?:\s+tva)?|%",
+    "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|total\s+(?:ht|net|price)|"
+    r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
+    r"totaal|importo|totale|total|net",
+    "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|qta|hours|hrs|units",
+    "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me",
+    "description": r"description(?:\s+of\s+(?:goods|services))?|item(?:s)?(?:\s+description)?|product|"
+    r"service|articles?|details|particulars|designation|libelle|bezeichnung|beschreibung|artikel|"
+    r"leistung|descripcion|concepto|articulo|omschrijving|descrizione|articolo|prodotto|servizio",
+    "position": r"pos\.?|position|#|no\.?|nr\.?|sku|hsn(?:/sac)?|sac|code|ref\.?|art\.?\s*-?\s*nr\.?|art\.|"
+    r"item\s+(?:no|code)\.?|part\s+(?:no|number)\.?|article\s+no\.?|sl\.?(?:\s*no\.?)?|s\.?\s*no\.?",
+}
+_COLUMN_RE = [(kind, re.compile(f"(?:{p})" + r"(?![a-z])")) for kind, p in _COLUMN_PATTERNS.items()]
+_NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate")
+
+
+@dataclass
+class Column:
+    kind: str
+    x0: float
+    x1: float
+
+
+@dataclass
+class Item:
+    description: list[str]
+    quantity: Decimal | None
+    unit_price: Decimal | None
+    amount: Decimal
+    line: int
+    checked: bool = False  # quantity × unit price = amount
+
+
+@dataclass
+class ItemsResult:
+    items: list[Item] = field(default_factory=list)
+    header_line: int | None = None
+    last_line: int | None = None
+    continues: bool = False
+
+
+def _starts_word(line: Line, offset: int) -> bool:
+    """Word start, also inside glued header words ("QtéPrix": a capital after a lower-case letter)."""
+    if offset == 0 or not line.folded[offset - 1].isalpha():
+        return True
+    return line.text[offset - 1].islower() and line.text[offset].isupper()
+
+
+def _header_columns(line: Line) -> list[Column]:
+    columns: list[Column] = []
+    for seg_start, seg_end in line.segments():
+        found: list[tuple[int, int, str]] = []
+        for kind, pattern in _COLUMN_RE:
+            pos = seg_start
+            while (m := pattern.search(line.folded, pos, seg_end)) is not None:
+                pos = m.start() + 1
+                if not _starts_word(line, m.start()):
+                    continue
+                if any(m.start() < e and s < m.end() for s, e, _ in found):
+                    continue
+                found.append((m.start(), m.end(), kind))
+                break
+        found.sort()
+        if len(found) == 1:
+            # One label: the whole segment is the column (labels like "Unit price (EUR)").
+            x0, x1 = line.span_x(seg_start, seg_end)
+            columns.append(Column(found[0][2], x0, x1))
+        else:
+            for i, (start, end, kind) in enumerate(found):
+                stop = found[i + 1][0] if i + 1 < len(found) else seg_end
+                x0, x1 = line.span_x(start, max(end, stop - 1))
+                columns.append(Column(kind, x0, x1))
+    columns.sort(key=lambda c: c.x0)
+    return columns
+
+
+def _is_header(columns: list[Column]) -> bool:
+    kinds = {c.kind for c in columns}
+    return (
+        "amount" in kinds
+        and len(kinds & {"description", "quantity", "unit_price"}) >= 1
+        and len(columns) >= 2
+    )
+
+
+def _assign(amount: Amount, columns: list[Column]) -> Column | None:
+    """The numeric column a value belongs to: best overlap, else nearest by edge/centre alignment."""
+    numeric = [c for c in columns if c.kind in _NUMERIC_KINDS]
+    if not numeric:
+        return None
+    centre = (amount.x0 + amount.x1) / 2
+
+    def distance(c: Column) -> float:
+        if c.x0 - 2 <= centre <= c.x1 + 2:
+            return -1.0
+        return min(abs(amount.x1 - c.x1), abs(amount.x0 - c.x0), abs(centre - (c.x0 + c.x1) / 2))
+
+    best = min(numeric, key=distance)
+    return best if distance(best) < 60 else None
+
+
+def _quantity_variants(amount: Amount) -> list[Decimal]:
+    values = [amount.value]
+    if amount.grouped and amount.decimals == 0:
+        values.append(amount.value / 1000)  # "1.000" may be one with three decimals
+    return values
+
+
+def _make_item(
+    line: Line, amounts: list[Amount], columns: list[Column], desc_range: tuple[float, float]
+) -> Item | None:
+    strip_position = not any(c.kind == "position" for c in columns)
+    by_kind: dict[str, Amount] = {}
+    has_rate_column = any(c.kind == "tax_rate" for c in columns)
+    for a in amounts:
+        if a.is_percent and not has_rate_column:
+            continue
+        column = _assign(a, columns)
+        if column is None or (a.is_percent and column.kind != "tax_rate"):
+            continue
+        if column.kind == "tax_rate" and not (a.is_percent or a.decimals < 2):
+            continue
+        by_kind[column.kind] = a  # rightmost wins
+    amount = by_kind.get("amount")
+    if amount is None or amount.is_percent:
+        return None
+    quantity = by_kind.get("quantity")
+    unit_price = by_kind.get("unit_price")
+    item = Item(_description(line, desc_range, strip_position), None, None, amount.value, line.index)
+    if unit_price is not None:
+        item.unit_price = unit_price.value
+    if quantity is not None and not quantity.is_percent:
+        item.quantity = quantity.value
+        if unit_price is not None:
+            for q in _quantity_variants(quantity):
+                if abs(q * unit_price.value - amount.value) <= Decimal("0.011") * max(Decimal(1), abs(q)):
+                    item.quantity, item.checked = q, True
+                    break
+    return item
+
+
+_POSITION_RE = re.compile(r"^\d{1,3}\.?$")
+
+
+def _description(line: Line, desc_range: tuple[float, float], strip_position: bool = False) -> list[str]:
+    words = []
+    for word in line.words:
+        centre = (word.x0 + word.x1) / 2
+        if not desc_range[0] <= centre <= desc_range[1]:
+            continue
+        words.append(word.text)
+    if strip_position and words and _POSITION_RE.match(words[0]) and len(words) > 1:
+        words = words[1:]
+    return [" ".join(words)] if words else []
+
+
+def _desc_range(columns: list[Column], page_width: float) -> tuple[float, float]:
+    desc = next((c for c in columns if c.kind == "description"), None)
+    numeric = [c for c in columns if c.kind in _NUMERIC_KINDS or c.kind == "unit"]
+    if desc is not None:
+        right = min((c.x0 for c in columns if c.x0 > desc.x1), default=page_width)
+        left_cols = [c for c in columns if c.x1 < desc.x0]
+        left = max((c.x1 for c in left_cols), default=0.0) + 1
+        return left, right - 4
+    right = min((c.x0 for c in numeric), default=page_width)
+    return 0.0, right - 4
+
+
+def _is_carry_line(ctx: PageContext, line: Line) -> bool:
+    labels = ctx.total_labels.get(line.index)
+    return bool(labels) and labels[0].kind == "carry" and labels[0].start < len(line.text) / 2
+
+
+def _is_totals_line(ctx: PageContext, line: Line) -> bool:
+    labels = ctx.total_labels.get(line.index)
+    if not labels:
+        return False
+    first_seg_end = line.segments()[0][1]
+    return any(label.start < first_seg_end for label in labels) or labels[0].start < len(line.text) / 2
+
+
+def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
+    header_index = None
+    columns: list[Column] = []
+    for line in ctx.lines:
+        candidate = _header_columns(line)
+        if _is_header(candidate):
+            header_index, columns = line.index, candidate
+            break
+    if header_index is None:
+        return _headerless(ctx, style)
+    return _read_rows(ctx, style, header_index + 1, columns)
+
+
+def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column]) -> ItemsResult:
+    result = ItemsResult(header_line=first - 1)
+    desc_range = _desc_range(columns, ctx.page.width)
+    previous: Line | None = None
+    closed = False
+    for line in ctx.lines[first:]:
+        if _is_carry_line(ctx, line):
+            if result.items:
+                break  # "carried forward": the table goes on on the next page
+            continue  # "brought forward" above the first row
+        if _is_totals_line(ctx, line):
+            closed = True
+            break
+        if previous is not None and line.top - previous.bottom > 4.5 * line.height and result.items:
+            closed = True  # a wide vertical gap ends the table
+            break
+        amounts = find_amounts(line, style)
+        item = _make_item(line, amounts, columns, desc_range) if amounts else None
+        if item is not None and item.description:
+            result.items.append(item)
+            result.last_line = line.index
+            previous = line
+        elif result.items and previous is not None:
+            text = _description(line, desc_range)
+            near = line.top - previous.bottom < 1.6 * line.height
+            inside = all((w.x0 + w.x1) / 2 <= desc_range[1] for w in line.words)
+            if text and near and inside:
+                result.items[-1].description.extend(text)
+                previous = line
+            elif text and not near:
+                closed = True
+                break
+    result.continues = bool(result.items) and not closed
+    return result
+
+
+def _headerless(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
+    """Rows whose last amount sits in one right-aligned column, above the first totals line."""
+    rows: list[tuple[Line, list[Amount]]] = []
+    for line in ctx.lines:
+        if _is_totals_line(ctx, line):
+            break
+        if ctx.header_labels.get(line.index):
+            continue
+        amounts = [a for a in find_amounts(line, style) if a.decimals == 2 and not a.is_percent]
+        if amounts and amounts[0].x0 > line.x0 + 60:
+            rows.append((line, amounts))
+    if len(rows) < 2:
+        return ItemsResult()
+    # Keep the largest group of rows whose last amount ends at the same x.
+    groups: dict[int, list[tuple[Line, list[Amount]]]] = {}
+    for row in rows:
+        groups.setdefault(round(row[1][-1].x1 / 4), []).append(row)
+    key = max(groups, key=lambda k: len(groups[k]))
+    group = groups[key]
+    if len(group) < 2:
+        return ItemsResult()
+    right_edge = group[0][1][-1].x1
+    # Columns from the values themselves: amount = last, unit price = the one before, quantity before.
+    columns = [Column("amount", right_edge - 50, right_edge)]
+    widths = [len(r[1]) for r in group]
+    if max(widths) >= 2:
+        prices = [r[1][-2] for r in group if len(r[1]) >= 2]
+        columns.append(Column("unit_price", min(p.x0 for p in prices), max(p.x1 for p in prices)))
+    first_amount_x = min(r[1][0].x0 for r in group)
+    synthetic = ItemsResult()
+    desc_range = (0.0, first_amount_x - 4)
+    for line, _ in group:
+        qty_amounts = find_amounts(line, style)
+        item = _make_item(line, qty_amounts, columns, desc_range)
+        if item is not None and item.description:
+            desc = item.description[0].split()
+            # A leading small integer between description and price is the quantity.
+            synthetic.items.append(item)
+            del desc
+    if synthetic.items:
+        synthetic.last_line = synthetic.items[-1].line
+        last = ctx.lines[synthetic.last_line]
+        synthetic.continues = not any(_is_totals_line(ctx, line) for line in ctx.lines[last.index + 1 :])
+    return synthetic

@@ -1,0 +1,234 @@
+"""Issuer and recipient: name and address blocks, VAT ids and bank details assigned to a party.
+
+The recipient is the block under (or right of) a "Bill to / Rechnungsempfänger / Facturé à / Cliente"
+label. The issuer is the block under a "From / Seller / Lieferant" label, else the letterhead: the
+most prominent name-like text near the top that is not in the recipient block, preferring names with
+a legal-form suffix (GmbH, Ltd, S.A., B.V., S.r.l., Pvt. Ltd., …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from invoiceflow.domain.extraction.context import PageContext
+from invoiceflow.domain.extraction.identifiers import Identifier
+from invoiceflow.domain.extraction.labels import ISSUER_LABEL, RECIPIENT_LABEL, RECIPIENT_VAT_HINT
+from invoiceflow.domain.extraction.layout import Line, horizontal_overlap
+
+_LEGAL_FORM = re.compile(
+    r"(?<![a-z])(gmbh|ag|kg|ohg|ug|e\.?\s?k\.?|ltd\.?|limited|llc|llp|inc\.?|corp\.?|plc|co\.|"
+    r"s\.?a\.?s?\.?|s\.?a\.?r\.?l\.?|sarl|sas|s\.?l\.?u?\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|"
+    r"pvt\.?|private\s+limited|oy|ab|a/s|aps|as|sp\.\s*z\s*o\.?\s*o\.?|s\.?n\.?c\.?|s\.?a\.?s\.?u?|"
+    r"v\.?o\.?f\.?|c\.?v\.?|e\.?v\.?|gbr|sagl|eurl|lda|kft|s\.?c\.?s\.?|s\.?coop\.?|"
+    r"mbh|partg|se|lp|pllc|pc|pty)(?![a-z])"
+)
+_TITLE = re.compile(
+    r"^(?:tax\s+)?(?:invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
+    r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito|bill|receipt|quittung|proforma)\b"
+)
+_CONTACT = re.compile(
+    r"@|www\.|https?:|(?<![a-z])(?:tel|phone|fax|mobile|email|e-mail|web|iban|bic|swift|vat|ust|mwst|tva|"
+    r"iva|btw|gst|pan|cin|hrb|steuer|page|seite|pagina)(?![a-z])"
+)
+
+
+@dataclass
+class Block:
+    lines: list[str] = field(default_factory=list)
+    line_indexes: list[int] = field(default_factory=list)
+    confidence: float = 0.0
+
+    @property
+    def name(self) -> str | None:
+        return self.lines[0] if self.lines else None
+
+    @property
+    def address(self) -> str | None:
+        rest = [line for line in self.lines[1:] if not _CONTACT.search(line.lower())]
+        return ", ".join(rest) if rest else None
+
+
+@dataclass
+class Parties:
+    issuer: Block
+    recipient: Block
+    issuer_vat: Identifier | None
+    recipient_vat: Identifier | None
+    iban: Identifier | None
+    bic: Identifier | None
+
+
+def _segment_text(line: Line, x0: float, x1: float) -> str | None:
+    """Text of the segment of ``line`` lying under [x0, x1]."""
+    for seg_start, seg_end in line.segments():
+        sx0, sx1 = line.span_x(seg_start, seg_end)
+        if horizontal_overlap(sx0, sx1, x0, x1) > 0 or abs(sx0 - x0) < 6:
+            return line.text[seg_start:seg_end].strip()
+    return None
+
+
+def _block_below(ctx: PageContext, line: Line, x0: float, x1: float, max_lines: int = 6) -> Block:
+    block = Block()
+    previous = line
+    for below in ctx.lines[line.index + 1 :]:
+        if (
+            below.top - previous.bottom > 1.5 * max(below.height, previous.height)
+            or len(block.lines) >= max_lines
+        ):
+            break
+        text = _segment_text(below, x0, x1)
+        if text is None:
+            if block.lines:
+                break
+            continue
+        if RECIPIENT_LABEL.match(below.folded) or ctx.total_labels.get(below.index):
+            break
+        block.lines.append(text)
+        block.line_indexes.append(below.index)
+        previous = below
+    return block
+
+
+def _labelled_block(ctx: PageContext, pattern: re.Pattern[str], limit: float) -> Block | None:
+    for line in ctx.lines:
+        if line.top >= limit:
+            break
+        for seg_start, seg_end in line.segments():
+            m = pattern.match(line.folded, seg_start)
+            if not m or m.start() != seg_start:
+                continue
+            rest = line.text[m.end() : seg_end].strip(" :")
+            if rest.startswith("("):
+                rest = ""  # "Buyer (Bill to)": a label annotation, not a name
+            x0, _ = line.span_x(seg_start, seg_end)
+            # The block column runs from the label to the next segment on the label line.
+            next_x = min(
+                (line.span_x(s, e)[0] for s, e in line.segments() if s > seg_start), default=ctx.page.width
+            )
+            block = _block_below(ctx, line, x0, max(x0 + 40, next_x - 6))
+            if rest and len(rest) > 2:
+                block.lines.insert(0, rest)
+                block.line_indexes.insert(0, line.index)
+            if block.lines:
+                block.confidence = 0.85
+                return block
+    return None
+
+
+def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
+    heights = sorted(line.height for line in ctx.lines) or [10.0]
+    median = heights[len(heights) // 2]
+    best: tuple[float, Line, int, int] | None = None
+    for line in ctx.lines:
+        if line.top > ctx.page.height * 0.35 or line.top >= limit:
+            break
+        if line.index in excluded or ctx.header_labels.get(line.index):
+            continue
+        for seg_start, seg_end in line.segments():
+            text = line.text[seg_start:seg_end].strip()
+            folded = line.folded[seg_start:seg_end].strip()
+            letters = sum(c.isalpha() for c in text)
+            if letters < 3 or _TITLE.match(folded) or _CONTACT.search(folded) or letters < len(text) / 2:
+                continue
+            if RECIPIENT_LABEL.match(folded) or ISSUER_LABEL.match(folded):
+                continue
+            score = line.height / median + (1.0 if _LEGAL_FORM.search(folded) else 0.0)
+            score -= line.top / ctx.page.height  # higher up is more letterhead-like
+            if best is None or score > best[0]:
+                best = (score, line, seg_start, seg_end)
+    if best is None:
+        return None
+    _, line, seg_start, seg_end = best
+    x0, x1 = line.span_x(seg_start, seg_end)
+    block = _block_below(ctx, line, x0, x1, max_lines=4)
+    block.lines.insert(0, line.text[seg_start:seg_end].strip())
+    block.line_indexes.insert(0, line.index)
+    prominent = line.height > median * 1.15
+    has_form = bool(_LEGAL_FORM.search(block.lines[0].lower()))
+    block.confidence = 0.55 + (0.15 if prominent else 0.0) + (0.15 if has_form else 0.0)
+    return block
+
+
+_SENDER_SEPARATORS = re.compile(r"\s[·•|]\s|\s[-–]\s")
+
+
+def _median_height(ctx: PageContext) -> float:
+    heights = sorted(line.height for line in ctx.lines)
+    return heights[len(heights) // 2] if heights else 10.0
+
+
+def _sender_line_block(ctx: PageContext) -> tuple[str, Block] | None:
+    """Window-envelope layout (DIN 5008 and its kin): a small one-line return address
+    ("Acme GmbH · Street 1 · City") sits right above the recipient's address block."""
+    median = _median_height(ctx)
+    for line in ctx.lines:
+        if line.top > ctx.page.height * 0.5:
+            break
+        if line.height > 0.88 * median:
+            continue
+        for seg_start, seg_end in line.segments():
+            text = line.text[seg_start:seg_end]
+            parts = _SENDER_SEPARATORS.split(text)
+            if len(parts) < 3:
+                continue
+            x0, x1 = line.span_x(seg_start, seg_end)
+            block = _block_below(ctx, line, x0, x0 + 0.6 * (x1 - x0) + 20, max_lines=6)
+            if len(block.lines) >= 2:
+                block.confidence = 0.78
+                return parts[0].strip(), block
+    return None
+
+
+def _footer_name(ctx: PageContext) -> str | None:
+    """A company name with a legal form in the page footer (where bank and VAT data usually sit)."""
+    for line in ctx.lines:
+        if line.top < ctx.page.height * 0.8:
+            continue
+        for seg_start, seg_end in line.segments():
+            text = line.text[seg_start:seg_end].strip()
+            if ":" not in text and _LEGAL_FORM.search(line.folded[seg_start:seg_end]) and not _CONTACT.search(
+                line.folded[seg_start:seg_end]
+            ):
+                return text.split(" · ")[0].strip()
+    return None
+
+
+def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
+    """``table_top``: y of the items table header (or first row); party blocks sit above it."""
+    limit = ctx.page.height if table_top is None else table_top
+    recipient = _labelled_block(ctx, RECIPIENT_LABEL, limit)
+    sender_name = None
+    if recipient is None:
+        sender = _sender_line_block(ctx)
+        if sender is not None:
+            sender_name, recipient = sender
+            if ctx.lines[recipient.line_indexes[0]].top > limit:
+                sender_name, recipient = None, None
+    recipient = recipient or Block()
+    issuer = _labelled_block(ctx, ISSUER_LABEL, limit)
+    if issuer is None:
+        issuer = _letterhead(ctx, set(recipient.line_indexes), limit) or Block()
+    issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
+    if not issuer_has_form:
+        # The letterhead may be a logo: the return-address line or the footer names the issuer.
+        for hint in (sender_name, _footer_name(ctx)):
+            if hint and _LEGAL_FORM.search(hint.lower()):
+                issuer = Block(lines=[hint], confidence=0.72)
+                break
+    recipient_lines = set(recipient.line_indexes)
+    issuer_vat = recipient_vat = iban = bic = None
+    for ident in identifiers:
+        line = ctx.lines[ident.line]
+        before = line.folded[: ident.start]
+        if ident.kind in ("vat", "gstin"):
+            for_recipient = ident.line in recipient_lines or bool(RECIPIENT_VAT_HINT.search(before[-40:]))
+            if for_recipient and recipient_vat is None:
+                recipient_vat = ident
+            elif not for_recipient and issuer_vat is None:
+                issuer_vat = ident
+        elif ident.kind == "iban" and iban is None:
+            iban = ident
+        elif ident.kind == "bic" and bic is None:
+            bic = ident
+    return Parties(issuer, recipient, issuer_vat, recipient_vat, iban, bic)

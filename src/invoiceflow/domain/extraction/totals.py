@@ -1,0 +1,163 @@
+"""Net / tax / gross totals and tax lines, chosen together so that net + tax = gross when possible.
+
+Every labelled amount is a candidate; the chosen combination maximises label confidence plus a large
+bonus for arithmetic agreement (and a penalty for disagreement), so one wrong "Total" on the page (a
+column header, a quantity total) does not win against a consistent set.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from decimal import Decimal
+
+from invoiceflow.domain.extraction.context import PageContext
+from invoiceflow.domain.extraction.labels import LabelMatch
+from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.numbers import Amount, find_amounts
+
+TOLERANCE = Decimal("0.011")
+_MAX_RATE = Decimal(30)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: Decimal
+    confidence: float
+    line: int
+
+
+@dataclass(frozen=True)
+class TaxLineFound:
+    rate: Decimal | None
+    base: Decimal | None
+    amount: Decimal
+    line: int
+
+
+@dataclass
+class TotalsResult:
+    net: Candidate | None = None
+    tax: Candidate | None = None
+    gross: Candidate | None = None
+    tax_lines: list[TaxLineFound] | None = None
+    consistent: bool = False
+
+
+def _money(amounts: list[Amount], integers_ok: bool) -> list[Amount]:
+    return [a for a in amounts if not a.is_percent and (a.decimals == 2 or (integers_ok and a.decimals == 0))]
+
+
+def _label_amount(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: bool) -> Amount | None:
+    start, end = ctx.value_span(line, label, whole_line=True)
+    if end <= start:
+        return None
+    amounts = _money(find_amounts(line, ctx.style, start, end), integers_ok)
+    return amounts[-1] if amounts else None
+
+
+def _tax_rate(amounts: list[Amount]) -> Decimal | None:
+    for a in amounts:
+        if a.is_percent and 0 <= a.value <= _MAX_RATE:
+            return a.value
+    return None
+
+
+def _close(a: Decimal, b: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
+    return abs(a - b) <= tolerance
+
+
+def _rate_pair(rate: Decimal, money: list[Amount]) -> tuple[Decimal, Decimal] | None:
+    """(base, amount) among the line's amounts with base × rate ≈ amount."""
+    for base, amount in itertools.permutations(money, 2):
+        expected = base.value * rate / 100
+        if base.value and _close(expected, amount.value, max(Decimal("0.02"), abs(expected) / 500)):
+            return base.value, amount.value
+    return None
+
+
+def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> TotalsResult:
+    net: list[Candidate] = []
+    tax: list[Candidate] = []
+    gross: list[Candidate] = []
+    tax_lines: list[TaxLineFound] = []
+    for line in ctx.lines[start_line:]:
+        labels = ctx.total_labels.get(line.index, [])
+        all_amounts = find_amounts(line, ctx.style)
+        rate = _tax_rate(all_amounts)
+        money = _money(all_amounts, integers_ok)
+        has_tax_label = any(label.kind == "tax" for label in labels)
+        if rate is not None and money and (has_tax_label or len(money) >= 2):
+            pair = _rate_pair(rate, money)
+            if pair:
+                tax_lines.append(TaxLineFound(rate, pair[0], pair[1], line.index))
+            elif has_tax_label:
+                tax_lines.append(TaxLineFound(rate, None, money[-1].value, line.index))
+        for label in labels:
+            amount = _label_amount(ctx, line, label, integers_ok)
+            if amount is None:
+                continue
+            specific = label.end - label.start > 6
+            conf = 0.75 if specific else 0.65
+            if label.kind == "carry":
+                continue  # a page subtotal carried to the next page is not a document total
+            target = {"net": net, "tax": tax, "gross": gross}[label.kind]
+            target.append(Candidate(amount.value, conf, line.index))
+    if len(tax_lines) >= 2:
+        total_tax = sum((t.amount for t in tax_lines), Decimal(0))
+        tax.append(Candidate(total_tax, 0.7, tax_lines[-1].line))
+    result = _choose(net, tax, gross)
+    result.tax_lines = tax_lines
+    _fill_bases(result)
+    return result
+
+
+def _choose(net: list[Candidate], tax: list[Candidate], gross: list[Candidate]) -> TotalsResult:
+    best: tuple[float, TotalsResult] | None = None
+    options_n: list[Candidate | None] = [*net, None]
+    options_t: list[Candidate | None] = [*tax, None]
+    options_g: list[Candidate | None] = [*gross, None]
+    for n, t, g in itertools.product(options_n, options_t, options_g):
+        score = sum(c.confidence for c in (n, t, g) if c is not None)
+        consistent = False
+        if n and t and g:
+            if _close(n.value + t.value, g.value):
+                score += 1.5
+                consistent = True
+            else:
+                score -= 1.0
+        elif n and g and t is None:
+            if _close(n.value, g.value):
+                score += 0.3
+            elif n.value > g.value:
+                score -= 0.5
+        elif (t and g and n is None and t.value >= g.value) or (
+            n and t and g is None and t.value >= n.value > 0
+        ):
+            score -= 0.5  # tax cannot exceed the amount it is levied on
+        # Later (lower) totals win ties: the closing total sits below the others.
+        score += 0.0001 * sum(c.line for c in (n, t, g) if c is not None)
+        if best is None or score > best[0]:
+            best = (score, TotalsResult(n, t, g, consistent=consistent))
+    assert best is not None
+    result = best[1]
+    if result.consistent:
+        for name in ("net", "tax", "gross"):
+            c = getattr(result, name)
+            setattr(result, name, Candidate(c.value, min(0.99, c.confidence + 0.22), c.line))
+    return result
+
+
+def _fill_bases(result: TotalsResult) -> None:
+    """A tax line printed without its base takes the net total when the rate confirms it."""
+    if not result.tax_lines or result.net is None:
+        return
+    filled: list[TaxLineFound] = []
+    for t in result.tax_lines:
+        fixed = t
+        if t.base is None and t.rate is not None:
+            expected = result.net.value * t.rate / 100
+            if _close(expected, t.amount, max(Decimal("0.02"), abs(expected) / 500)):
+                fixed = TaxLineFound(t.rate, result.net.value, t.amount, t.line)
+        filled.append(fixed)
+    result.tax_lines = filled

@@ -1,0 +1,106 @@
+"""A ``BlobStore`` over a Dapr output binding (``bindings.localstorage`` locally; S3 / Azure Blob are a
+component swap), so page PDFs and previews live where every service (and every machine) can reach them.
+
+Bytes through the binding:
+* ``create`` sends the payload base64-encoded. localstorage first tries ``strconv.Unquote`` and then a
+  base64 decode on whatever it receives, so raw bytes that happen to be valid base64 or a quoted string
+  would be silently rewritten; base64 text always decodes back to exactly our bytes. (The S3 and Azure
+  Blob bindings decode base64 too when asked with ``decodeBase64: "true"``, sent along.)
+* ``get`` returns the file contents raw over gRPC (``invoke_binding`` carries bytes).
+
+The domain's stage functions are synchronous and run in worker threads; the sync ``BlobStore`` methods
+hand each call to the event loop that owns the ``DaprClient`` and wait for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+from invoiceflow.dapr.bindings import BindingsManager
+from invoiceflow.dapr.errors import DaprError
+
+T = TypeVar("T")
+
+FILE_NAME_KEY = "fileName"
+_CREATE_METADATA = {"decodeBase64": "true"}
+
+
+class DaprBindingBlobStore:
+    """Content-addressed blobs through one output binding; async methods plus the sync ``BlobStore`` API."""
+
+    def __init__(
+        self,
+        bindings: BindingsManager,
+        binding_name: str,
+        *,
+        loop: asyncio.AbstractEventLoop,
+        timeout: float = 30.0,
+    ) -> None:
+        self._bindings = bindings
+        self.binding_name = binding_name
+        self._loop = loop
+        self._timeout = timeout
+
+    # async API (for code running on the owning event loop) -------------------------------------------
+
+    async def aput(self, key: str, data: bytes) -> None:
+        await self._bindings.invoke(
+            self.binding_name,
+            "create",
+            base64.b64encode(data),
+            metadata={FILE_NAME_KEY: key, **_CREATE_METADATA},
+            timeout=self._timeout,
+        )
+
+    async def aget(self, key: str) -> bytes:
+        try:
+            result = await self._bindings.invoke(
+                self.binding_name, "get", metadata={FILE_NAME_KEY: key}, timeout=self._timeout
+            )
+        except DaprError as exc:
+            if _is_not_found(exc):
+                raise FileNotFoundError(key) from exc
+            raise
+        return result.data
+
+    async def aexists(self, key: str) -> bool:
+        # Bindings have no portable "stat": a get tells. Callers only ask before writing content-addressed
+        # keys, where a wrong "no" merely rewrites identical bytes.
+        try:
+            await self.aget(key)
+        except FileNotFoundError:
+            return False
+        return True
+
+    # sync BlobStore API (for the domain's stage functions, run in worker threads) ---------------------
+
+    def put(self, key: str, data: bytes) -> None:
+        self._run(self.aput(key, data))
+
+    def get(self, key: str) -> bytes:
+        return self._run(self.aget(key))
+
+    def exists(self, key: str) -> bool:
+        return self._run(self.aexists(key))
+
+    def _run(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        if _running_loop() is self._loop:
+            coroutine.close()
+            raise RuntimeError("sync BlobStore call on its own event loop: use the async methods there")
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(self._timeout + 5.0)
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _is_not_found(exc: DaprError) -> bool:
+    # localstorage: "file not found: <path>"; daprd wraps it in ERR_INVOKE_OUTPUT_BINDING.
+    message = str(exc).lower()
+    return "not found" in message or "no such file" in message

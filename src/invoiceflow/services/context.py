@@ -1,0 +1,78 @@
+"""What a service app holds for its lifetime: settings, the sidecar connection (opened on first use, so
+the app starts before its sidecar), the blob store and the extraction process pool."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+from invoiceflow.dapr.client import DaprClient, DaprSettings
+from invoiceflow.services.blobstore import DaprBindingBlobStore
+from invoiceflow.services.settings import ServiceSettings
+
+# Modules the extraction workers import once in the fork server, not per task.
+_WORKER_PRELOAD = ["invoiceflow.domain.pipeline"]
+
+
+def _warm_up() -> int:
+    import invoiceflow.domain.pipeline  # noqa: F401 - loads PDFium and the extractor before the first page
+
+    return 0
+
+
+class ServiceContext:
+    def __init__(self, settings: ServiceSettings, dapr_settings: DaprSettings | None = None) -> None:
+        self.settings = settings
+        self._dapr_settings = dapr_settings
+        self._dapr: DaprClient | None = None
+        self._blobs: DaprBindingBlobStore | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = asyncio.Lock()
+        # Test-only fault injection state: (invoice id, page) pairs that already failed once.
+        self.failed_once: set[tuple[str, int]] = set()
+
+    async def dapr(self) -> DaprClient:
+        async with self._lock:
+            if self._dapr is None:
+                client = DaprClient(self._dapr_settings or DaprSettings.from_env())
+                await client.open()
+                self._dapr = client
+            return self._dapr
+
+    async def blob_store(self) -> DaprBindingBlobStore:
+        if self._blobs is None:
+            client = await self.dapr()
+            self._blobs = DaprBindingBlobStore(
+                client.bindings(),
+                self.settings.blob_binding,
+                loop=asyncio.get_running_loop(),
+                timeout=self.settings.blob_timeout_seconds,
+            )
+        return self._blobs
+
+    def extract_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # forkserver, not fork: this process runs gRPC and uvicorn threads, which fork() would copy
+            # mid-flight. The fork server itself starts clean and preloads the domain once.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(_WORKER_PRELOAD)
+            self._pool = ProcessPoolExecutor(max_workers=self.settings.extract_workers, mp_context=context)
+        return self._pool
+
+    async def warm_up_pool(self) -> None:
+        """Start every extraction worker now, so the first fan-out does not pay for process start-up."""
+        pool = self.extract_pool()
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(
+            *(loop.run_in_executor(pool, _warm_up) for _ in range(self.settings.extract_workers))
+        )
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._dapr is not None:
+            await self._dapr.close()
+            self._dapr = None
+        self._blobs = None

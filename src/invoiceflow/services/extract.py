@@ -1,0 +1,64 @@
+"""``extract-service``: ``POST /extract`` — the fields of one page, computed in a worker process.
+
+Extraction is CPU-bound, so the route fetches the page PDF from the blob store on the event loop and
+runs ``extract_page_pdf`` (the body of ``extract_stored_page``) in a process pool: a fan-out then uses
+every core instead of queueing behind the GIL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
+from invoiceflow.domain.models import OcrMode, PageExtraction, PageMetadata
+from invoiceflow.services.deps import BlobStoreDep, ContextDep, ExtractPoolDep
+
+router = APIRouter(prefix="/extract", tags=["extract"])
+
+
+def extract_in_worker(page_pdf: bytes, page_number: int, ocr: OcrMode) -> dict[str, Any]:
+    """Runs in a pool process. Domain errors come back as data: an exception with keyword-only fields
+    does not survive pickling with its code intact."""
+    from invoiceflow.domain.pipeline import extract_page_pdf
+
+    try:
+        return {"ok": extract_page_pdf(page_pdf, page_number, ocr).model_dump(mode="json")}
+    except InvoiceFlowError as exc:
+        return {"error": {"code": exc.code.value, "message": exc.message}}
+
+
+@router.post("", response_model=PageExtraction)
+async def extract(
+    page: PageMetadata, store: BlobStoreDep, pool: ExtractPoolDep, context: ContextDep
+) -> PageExtraction | JSONResponse:
+    if (injected := _injected_fault(page, context)) is not None:
+        return injected
+    try:
+        page_pdf = await store.aget(page.pdf_blob_key)
+    except FileNotFoundError:
+        raise InvoiceFlowError(
+            f"page blob {page.pdf_blob_key!r} is missing", code=ErrorCode.FILE_NOT_FOUND
+        ) from None
+    if context.settings.fault_extract_delay_seconds > 0:
+        await asyncio.sleep(context.settings.fault_extract_delay_seconds)
+    outcome = await asyncio.get_running_loop().run_in_executor(
+        pool, extract_in_worker, page_pdf, page.page_number, page.ocr
+    )
+    if "error" in outcome:
+        raise InvoiceFlowError(outcome["error"]["message"], code=ErrorCode(outcome["error"]["code"]))
+    return PageExtraction.model_validate(outcome["ok"])
+
+
+def _injected_fault(page: PageMetadata, context: ContextDep) -> JSONResponse | None:
+    """Test-only: fail the first attempt of the configured pages with a transient 503."""
+    if page.page_number not in context.settings.fail_once_pages:
+        return None
+    key = (page.invoice_id, page.page_number)
+    if key in context.failed_once:
+        return None
+    context.failed_once.add(key)
+    return JSONResponse({"detail": f"injected fault on page {page.page_number}"}, status_code=503)

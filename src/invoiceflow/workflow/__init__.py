@@ -1,0 +1,1 @@
+"""``invoice_workflow`` on Dapr Workflow: definitions, thin activities, the worker and the embedded mode."""

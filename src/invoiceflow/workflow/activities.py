@@ -1,0 +1,160 @@
+"""Thin activity wrappers: each invokes one service through the typed Dapr layer and re-validates the
+answer into its model. Idempotent: the services key blobs by content hash, the result by invoice id and
+events carry a deterministic id, so a retried or re-run activity rewrites the same things.
+
+Failures: a service's problem answer with a 4xx status is bad input (``NOT_A_PDF``…) — retrying cannot
+help, so it becomes a ``NonRetryableError`` that skips the retry policy. Everything else (5xx, sidecar
+unreachable, timeouts) is raised as is and retried. Both carry ``"<CODE>: <message>"`` as their message,
+which ``errors.error_code_of`` reads back from the workflow's failure details.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from invoiceflow.dapr.client import DaprClient, DaprSettings
+from invoiceflow.dapr.errors import DaprError, DaprInvocationError
+from invoiceflow.domain.errors import ErrorCode
+from invoiceflow.domain.models import (
+    AggregatedInvoice,
+    AggregateRequest,
+    InvoiceRequest,
+    PageExtraction,
+    PageMetadata,
+    SplitResult,
+    UploadResult,
+)
+from invoiceflow.workflow.errors import ActivityError, BadInputError
+from invoiceflow.workflow.models import InvoiceEvent, SaveResultInput
+from invoiceflow.workflow.settings import WorkflowSettings
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class InFlightGauge:
+    """Counts activities running at once; ``peak`` is the fan-out's measured parallelism."""
+
+    def __init__(self) -> None:
+        self.current = 0
+        self.peak = 0
+
+    def __enter__(self) -> None:
+        self.current += 1
+        self.peak = max(self.peak, self.current)
+
+    def __exit__(self, *_exc: object) -> None:
+        self.current -= 1
+
+    def reset(self) -> None:
+        self.peak = self.current
+
+
+class InvoiceActivities:
+    """The activities of ``invoice_workflow``; the worker registers the bound methods.
+
+    They are ``async``: the worker runs them on its event loop, so hundreds can wait on service calls at
+    once without a thread each. The sidecar connection is opened on that loop at first use.
+    """
+
+    def __init__(self, settings: WorkflowSettings, dapr_settings: DaprSettings | None = None) -> None:
+        self.settings = settings
+        self._dapr_settings = dapr_settings
+        self._dapr: DaprClient | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._opening = asyncio.Lock()
+        self.extract_gauge = InFlightGauge()
+
+    # activities ---------------------------------------------------------------------------------------
+
+    async def upload_pdf_activity(self, _ctx: Any, payload: Any) -> dict[str, Any]:
+        request = InvoiceRequest.model_validate(payload)
+        return await self._call(self.settings.upload_app_id, "upload", request, UploadResult)
+
+    async def split_pdf_activity(self, _ctx: Any, payload: Any) -> dict[str, Any]:
+        upload = UploadResult.model_validate(payload)
+        return await self._call(self.settings.split_app_id, "split", upload, SplitResult)
+
+    async def extract_page_activity(self, _ctx: Any, payload: Any) -> dict[str, Any]:
+        page = PageMetadata.model_validate(payload)
+        with self.extract_gauge:
+            return await self._call(self.settings.extract_app_id, "extract", page, PageExtraction)
+
+    async def aggregate_invoice_activity(self, _ctx: Any, payload: Any) -> dict[str, Any]:
+        request = AggregateRequest.model_validate(payload)
+        return await self._call(self.settings.aggregate_app_id, "aggregate", request, AggregatedInvoice)
+
+    async def save_result_activity(self, _ctx: Any, payload: Any) -> None:
+        result = SaveResultInput.model_validate(payload).result
+        client = await self._client()
+        try:
+            await client.state(self.settings.statestore).save(result.invoice_id, result)
+        except DaprError as exc:
+            raise ActivityError(ErrorCode.INTERNAL, f"saving the result failed: {exc}") from exc
+
+    async def publish_event_activity(self, _ctx: Any, payload: Any) -> None:
+        event = InvoiceEvent.model_validate(payload)
+        client = await self._client()
+        try:
+            await client.pubsub(self.settings.pubsub).publish(
+                event.topic,
+                event,
+                event_id=f"{event.invoice_id}:{event.topic}",  # the same event on a re-run: de-duplicable
+                event_type=event.topic,
+                source="workflow-app",
+                subject=event.invoice_id,
+            )
+        except DaprError as exc:
+            raise ActivityError(ErrorCode.INTERNAL, f"publishing {event.topic} failed: {exc}") from exc
+
+    # plumbing -----------------------------------------------------------------------------------------
+
+    async def _call(self, app_id: str, method: str, body: BaseModel, model: type[M]) -> dict[str, Any]:
+        client = await self._client()
+        try:
+            response = await client.invoker().invoke(
+                app_id, method, body, timeout=self.settings.invoke_timeout_seconds
+            )
+        except DaprInvocationError as exc:
+            raise _error_from_answer(exc) from exc
+        except DaprError as exc:
+            raise ActivityError(ErrorCode.INTERNAL, f"{app_id}/{method}: {exc}") from exc
+        try:
+            return model.model_validate_json(response.body).model_dump(mode="json")
+        except ValidationError as exc:
+            raise ActivityError(
+                ErrorCode.INTERNAL, f"{app_id}/{method} answered an invalid body: {exc}"
+            ) from exc
+
+    async def _client(self) -> DaprClient:
+        loop = asyncio.get_running_loop()
+        async with self._opening:
+            if self._dapr is None or self._loop is not loop:
+                client = DaprClient(self._dapr_settings or DaprSettings.from_env())
+                await client.open()
+                self._dapr, self._loop = client, loop
+            return self._dapr
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Close the sidecar connection on the loop that opened it (call before the worker stops)."""
+        client, loop = self._dapr, self._loop
+        self._dapr = self._loop = None
+        if client is None or loop is None or loop.is_closed():
+            return
+        with contextlib.suppress(Exception):
+            asyncio.run_coroutine_threadsafe(client.close(), loop).result(timeout)
+
+
+def _error_from_answer(exc: DaprInvocationError) -> Exception:
+    from invoiceflow.services.problems import ProblemDetails
+
+    try:
+        problem = ProblemDetails.model_validate(exc.json())
+    except ValidationError:
+        return ActivityError(ErrorCode.INTERNAL, f"{exc.app_id}/{exc.method} answered {exc.status_code}")
+    if exc.is_client_error:
+        return BadInputError(problem.code, problem.detail)
+    return ActivityError(problem.code, problem.detail)

@@ -1,0 +1,252 @@
+"""The embedded mode: the whole system on this machine, started and stopped by one Python process.
+
+One local stack (placement, scheduler, one daprd), the combined services app (all four routes) in a
+uvicorn thread behind that daprd, and the workflow host connected to the same daprd. The activities
+still reach the services by service invocation through app-ids — here all four map to the one app-id.
+
+    async with EmbeddedInvoiceFlow() as flow:
+        result = await flow.process_file(Path("invoice.pdf"))
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from types import TracebackType
+
+import uvicorn
+
+from invoiceflow.dapr.client import DaprClient, DaprSettings
+from invoiceflow.domain.errors import InvoiceFlowError
+from invoiceflow.domain.models import InvoiceRequest, OcrMode
+from invoiceflow.domain.pdf import PdfLimits, read_pdf_file
+from invoiceflow.domain.pipeline import default_invoice_id
+from invoiceflow.runtime.errors import StackError
+from invoiceflow.runtime.ports import LOOPBACK, free_ports
+from invoiceflow.runtime.resources import BLOBSTORE, write_embedded_resources
+from invoiceflow.runtime.stack import LocalStack, SidecarSpec
+from invoiceflow.services.blobstore import DaprBindingBlobStore
+from invoiceflow.services.main import create_app
+from invoiceflow.services.settings import ServiceSettings
+from invoiceflow.workflow.models import (
+    DEFAULT_PAGES_PER_BATCH,
+    InvoiceWorkflowInput,
+    InvoiceWorkflowResult,
+    Progress,
+)
+from invoiceflow.workflow.settings import WorkflowSettings
+from invoiceflow.workflow.starter import InvoiceRunner, ProgressCallback
+from invoiceflow.workflow.worker import WorkflowHost
+
+EMBEDDED_APP_ID = "invoiceflow"
+# daprd caps request bodies at 4 MiB by default; a 50 MiB PDF travels base64-encoded through the binding.
+MAX_BODY_SIZE = f"{(PdfLimits().max_bytes * 4 // 3 >> 20) + 8}Mi"
+INCOMING_PREFIX = "incoming"
+
+
+@dataclass
+class EmbeddedOptions:
+    app_id: str = EMBEDDED_APP_ID
+    run_dir: Path | None = None
+    data_dir: Path | None = None  # keep state and blobs across runs when set
+    log_level: str = "warn"
+    startup_timeout: float = 30.0
+    service_settings: ServiceSettings = field(default_factory=lambda: ServiceSettings(split_render_dpi=0))
+    pages_per_batch: int = DEFAULT_PAGES_PER_BATCH
+    sdk_log_level: str = "ERROR"
+
+
+class _ServerThread:
+    """uvicorn in a daemon thread with its own event loop."""
+
+    def __init__(self, server: uvicorn.Server) -> None:
+        self.server = server
+        self.thread = threading.Thread(target=server.run, name="invoiceflow-services", daemon=True)
+
+    def start(self, timeout: float) -> None:
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self.thread.is_alive():
+                raise StackError("the services app exited during start-up (see the log above)")
+            if time.monotonic() > deadline:
+                raise StackError(f"the services app did not start within {timeout:.0f} s")
+            time.sleep(0.02)
+
+    def stop(self, timeout: float = 15.0) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout)
+
+
+class EmbeddedInvoiceFlow:
+    def __init__(self, options: EmbeddedOptions | None = None) -> None:
+        self.options = options or EmbeddedOptions()
+        self.stack: LocalStack | None = None
+        self.host: WorkflowHost | None = None
+        self.client: DaprClient | None = None
+        self.runner: InvoiceRunner | None = None
+        self._server: _ServerThread | None = None
+        self._blobs: DaprBindingBlobStore | None = None
+
+    async def __aenter__(self) -> EmbeddedInvoiceFlow:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.stop()
+
+    async def start(self) -> None:
+        try:
+            await self._start()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def _start(self) -> None:
+        options = self.options
+        run_dir = (options.run_dir or Path(tempfile.mkdtemp(prefix="invoiceflow-embedded-"))).resolve()
+        resources = write_embedded_resources(run_dir, data_dir=options.data_dir)
+        (app_port,) = free_ports(1)
+        self.stack = LocalStack(
+            run_dir=run_dir,
+            startup_timeout=options.startup_timeout,
+            log_level=options.log_level,
+            sidecars=[
+                SidecarSpec(
+                    options.app_id,
+                    app_port=app_port,
+                    resources_paths=(resources.resources_dir,),
+                    extra_args=("--max-body-size", MAX_BODY_SIZE),
+                    log_level=options.log_level,
+                )
+            ],
+        )
+        await asyncio.to_thread(self.stack.start)
+        sidecar = self.stack.sidecar(options.app_id)
+        dapr_settings = DaprSettings(
+            host=sidecar.host, http_port=sidecar.http_port, grpc_port=sidecar.grpc_port
+        )
+
+        app = create_app(settings=options.service_settings, dapr_settings=dapr_settings)
+        config = uvicorn.Config(app, host=LOOPBACK, port=app_port, log_level="warning", lifespan="on")
+        self._server = _ServerThread(uvicorn.Server(config))
+        await asyncio.to_thread(self._server.start, options.startup_timeout)
+
+        self.client = DaprClient(dapr_settings)
+        await self.client.open()
+        # Full health: daprd has reached the app, so service invocation will find it.
+        await self.client.health.wait_until_ready(timeout=options.startup_timeout, outbound_only=False)
+        self._blobs = DaprBindingBlobStore(
+            self.client.bindings(), BLOBSTORE, loop=asyncio.get_running_loop(), timeout=60.0
+        )
+        # The SDK logs every failed activity attempt as a warning; a CLI reports failures itself.
+        self.host = WorkflowHost(
+            WorkflowSettings.single_app(options.app_id), dapr_settings, sdk_log_level=options.sdk_log_level
+        )
+        await asyncio.to_thread(self.host.start)
+        self.runner = InvoiceRunner(self.client)
+
+    async def stop(self) -> None:
+        """Workflow host first (no new work), then the client, the app and the stack."""
+        host, self.host = self.host, None
+        if host is not None:
+            await asyncio.to_thread(host.stop)
+        self.runner = None
+        self._blobs = None
+        client, self.client = self.client, None
+        if client is not None:
+            await client.close()
+        server, self._server = self._server, None
+        if server is not None:
+            await asyncio.to_thread(server.stop)
+        stack, self.stack = self.stack, None
+        if stack is not None:
+            await asyncio.to_thread(stack.stop)
+
+    async def submit_file(
+        self,
+        path: Path,
+        *,
+        invoice_id: str | None = None,
+        review_timeout_seconds: float = 0.0,
+        ocr: OcrMode = OcrMode.AUTO,
+    ) -> str:
+        """Put the file's bytes into the blob store and start its workflow; returns the instance id."""
+        runner, blobs = self._require()
+        data = await asyncio.to_thread(read_pdf_file, path, PdfLimits())
+        sha256 = hashlib.sha256(data).hexdigest()
+        key = f"{INCOMING_PREFIX}/{sha256}.bin"
+        await blobs.aput(key, data)  # unvalidated bytes: the upload service decides whether it is a PDF
+        request = InvoiceRequest(
+            invoice_id=invoice_id or default_invoice_id(sha256), blob_key=key, filename=path.name, ocr=ocr
+        )
+        spec = InvoiceWorkflowInput(
+            request=request,
+            review_timeout_seconds=review_timeout_seconds,
+            pages_per_batch=self.options.pages_per_batch,
+        )
+        return await runner.start(spec)
+
+    async def process_file(
+        self,
+        path: Path,
+        *,
+        invoice_id: str | None = None,
+        review_timeout_seconds: float = 0.0,
+        ocr: OcrMode = OcrMode.AUTO,
+        on_progress: ProgressCallback | None = None,
+        timeout: float | None = None,
+    ) -> InvoiceWorkflowResult:
+        instance_id = await self.submit_file(
+            path, invoice_id=invoice_id, review_timeout_seconds=review_timeout_seconds, ocr=ocr
+        )
+        runner, _ = self._require()
+        return await runner.wait(instance_id, timeout=timeout, on_progress=on_progress)
+
+    def _require(self) -> tuple[InvoiceRunner, DaprBindingBlobStore]:
+        if self.runner is None or self._blobs is None:
+            raise StackError("the embedded stack is not started")
+        return self.runner, self._blobs
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    result: InvoiceWorkflowResult | None = None
+    error: InvoiceFlowError | None = None
+
+
+FileProgress = Callable[[Path, Progress], None]
+
+
+async def process_files(
+    paths: Sequence[Path],
+    *,
+    review_timeout_seconds: float = 0.0,
+    ocr: OcrMode = OcrMode.AUTO,
+    options: EmbeddedOptions | None = None,
+    on_progress: FileProgress | None = None,
+) -> list[FileOutcome]:
+    """Start the embedded stack once, run every file through ``invoice_workflow`` in turn, stop it."""
+    outcomes: list[FileOutcome] = []
+    async with EmbeddedInvoiceFlow(options) as flow:
+        for path in paths:
+            report = partial(on_progress, path) if on_progress is not None else None
+            try:
+                result = await flow.process_file(
+                    path, review_timeout_seconds=review_timeout_seconds, ocr=ocr, on_progress=report
+                )
+            except InvoiceFlowError as exc:
+                outcomes.append(FileOutcome(path, error=exc))
+            else:
+                outcomes.append(FileOutcome(path, result=result))
+    return outcomes

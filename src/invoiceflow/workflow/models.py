@@ -1,0 +1,92 @@
+"""Inputs and outputs of the workflows and of the activities that only the workflow layer uses.
+
+Everything crossing the workflow history is a small model of references (blob keys, page metadata,
+extracted fields), never document bytes.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from invoiceflow.domain.models import AggregatedInvoice, InvoiceRequest, PageExtraction, PageMetadata
+
+DEFAULT_PAGES_PER_BATCH = 8
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class InvoiceWorkflowInput(_Model):
+    request: InvoiceRequest
+    # 0: never wait for a human; the result is final with ``validation.needs_review`` set.
+    review_timeout_seconds: float = Field(default=0.0, ge=0.0)
+    # Pages extracted directly by the parent up to this count; beyond it, child workflows of this size.
+    pages_per_batch: int = Field(default=DEFAULT_PAGES_PER_BATCH, ge=1)
+
+
+class PageBatchInput(_Model):
+    pages: list[PageMetadata]
+
+
+class PageBatchResult(_Model):
+    pages: list[PageExtraction]
+
+
+class ReviewAction(StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+    CORRECT = "correct"
+
+
+class ReviewDecision(_Model):
+    """The payload of the external event ``review``. ``corrections`` patch fields of the result by dotted
+    contract name (``totals.gross``, ``issuer.name``...); they imply approval unless ``action`` rejects."""
+
+    action: ReviewAction = ReviewAction.APPROVE
+    corrections: dict[str, Any] = Field(default_factory=dict)
+    reviewer: str | None = None
+    comment: str | None = None
+
+
+class InvoiceStatus(StrEnum):
+    PROCESSED = "processed"  # no review needed
+    NEEDS_REVIEW = "needs_review"  # review needed, nobody waited (review timeout 0)
+    APPROVED = "approved"
+    CORRECTED = "corrected"
+    REJECTED = "rejected"
+    REVIEW_TIMEOUT = "review_timeout"
+
+
+class InvoiceWorkflowResult(_Model):
+    invoice_id: str
+    status: InvoiceStatus
+    invoice: AggregatedInvoice
+    review: ReviewDecision | None = None
+    completed_at: str  # from ctx.current_utc_datetime: deterministic on replay
+
+
+class Progress(_Model):
+    """The workflow's custom status: what a progress bar shows."""
+
+    stage: Literal["upload", "split", "extract", "aggregate", "review", "save", "done", "failed"]
+    pages_done: int = 0
+    pages_total: int = 0
+
+
+class SaveResultInput(_Model):
+    result: InvoiceWorkflowResult
+
+
+class InvoiceEvent(_Model):
+    """Published on ``invoice.processed`` / ``invoice.needs_review`` / ``invoice.failed``."""
+
+    topic: str
+    invoice_id: str
+    status: str
+    needs_review: bool = False
+    error_code: str | None = None
+    message: str | None = None

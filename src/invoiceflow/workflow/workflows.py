@@ -1,0 +1,230 @@
+"""``invoice_workflow`` and ``page_batch_workflow``: deterministic generator functions.
+
+upload → split → extract (fan-out: pages directly up to ``pages_per_batch``, beyond that one child
+workflow per batch, all in parallel) → aggregate → optional human review (external event ``review``
+raced against a durable timer) → save the result (state store, key = invoice id) → publish an event.
+
+Replay rules kept here: time only from ``ctx.current_utc_datetime``, no randomness or I/O (activities do
+that), log only when not replaying, history carries references (blob keys, page metadata) only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Generator
+from datetime import timedelta
+from types import SimpleNamespace
+from typing import Any
+
+from dapr.ext.workflow import DaprWorkflowContext, TaskFailedError, when_all, when_any
+
+from invoiceflow.domain.errors import ErrorCode
+from invoiceflow.domain.models import (
+    AggregatedInvoice,
+    AggregateRequest,
+    PageExtraction,
+    SplitResult,
+    UploadResult,
+)
+from invoiceflow.workflow.errors import InvoiceWorkflowError, split_code
+from invoiceflow.workflow.models import (
+    InvoiceEvent,
+    InvoiceStatus,
+    InvoiceWorkflowInput,
+    InvoiceWorkflowResult,
+    PageBatchInput,
+    PageBatchResult,
+    Progress,
+    ReviewDecision,
+    SaveResultInput,
+)
+from invoiceflow.workflow.retry import INVOICE_RETRY
+from invoiceflow.workflow.review import apply_review
+
+log = logging.getLogger(__name__)
+
+INVOICE_WORKFLOW = "invoice_workflow"
+PAGE_BATCH_WORKFLOW = "page_batch_workflow"
+REVIEW_EVENT = "review"
+
+UPLOAD_ACTIVITY = "upload_pdf_activity"
+SPLIT_ACTIVITY = "split_pdf_activity"
+EXTRACT_ACTIVITY = "extract_page_activity"
+AGGREGATE_ACTIVITY = "aggregate_invoice_activity"
+SAVE_ACTIVITY = "save_result_activity"
+PUBLISH_ACTIVITY = "publish_event_activity"
+
+TOPIC_PROCESSED = "invoice.processed"
+TOPIC_NEEDS_REVIEW = "invoice.needs_review"
+TOPIC_FAILED = "invoice.failed"
+
+_TOPIC_BY_STATUS = {
+    InvoiceStatus.PROCESSED: TOPIC_PROCESSED,
+    InvoiceStatus.APPROVED: TOPIC_PROCESSED,
+    InvoiceStatus.CORRECTED: TOPIC_PROCESSED,
+    InvoiceStatus.REJECTED: TOPIC_PROCESSED,  # settled by a human: processing is over
+    InvoiceStatus.NEEDS_REVIEW: TOPIC_NEEDS_REVIEW,
+    InvoiceStatus.REVIEW_TIMEOUT: TOPIC_NEEDS_REVIEW,
+}
+
+Steps = Generator[Any, Any, Any]
+
+
+def invoice_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
+    spec = InvoiceWorkflowInput.model_validate(_plain(payload))
+    request = spec.request.model_copy(update={"invoice_id": spec.request.invoice_id or ctx.instance_id})
+    invoice_id = str(request.invoice_id)
+    _log(ctx, "invoice %s: started", invoice_id)
+    try:
+        _progress(ctx, Progress(stage="upload"))
+        upload = UploadResult.model_validate(
+            (yield ctx.call_activity(UPLOAD_ACTIVITY, input=_dump(request), retry_policy=INVOICE_RETRY))
+        )
+        _progress(ctx, Progress(stage="split", pages_total=upload.page_count))
+        split = SplitResult.model_validate(
+            (yield ctx.call_activity(SPLIT_ACTIVITY, input=_dump(upload), retry_policy=INVOICE_RETRY))
+        )
+        pages = yield from _extract_all(ctx, split, spec.pages_per_batch)
+        total = len(split.pages)
+        _progress(ctx, Progress(stage="aggregate", pages_done=total, pages_total=total))
+        aggregate_request = AggregateRequest(invoice_id=invoice_id, document=split.document, pages=pages)
+        invoice = AggregatedInvoice.model_validate(
+            (
+                yield ctx.call_activity(
+                    AGGREGATE_ACTIVITY, input=_dump(aggregate_request), retry_policy=INVOICE_RETRY
+                )
+            )
+        )
+    except TaskFailedError as failure:
+        code, message = split_code(failure.details.message)
+        yield from _fail(ctx, invoice_id, code, message)
+        raise AssertionError("unreachable") from None  # _fail always raises
+
+    status: InvoiceStatus = (
+        InvoiceStatus.NEEDS_REVIEW if invoice.validation.needs_review else InvoiceStatus.PROCESSED
+    )
+    decision: ReviewDecision | None = None
+    if invoice.validation.needs_review and spec.review_timeout_seconds > 0:
+        _progress(ctx, Progress(stage="review", pages_done=total, pages_total=total))
+        _log(ctx, "invoice %s: waiting up to %ss for a review", invoice_id, spec.review_timeout_seconds)
+        review = ctx.wait_for_external_event(REVIEW_EVENT)
+        deadline = ctx.create_timer(ctx.current_utc_datetime + timedelta(seconds=spec.review_timeout_seconds))
+        winner = yield when_any([review, deadline])
+        if winner is review:
+            decision = ReviewDecision.model_validate(_plain(review.get_result()) or {})
+            status, invoice = apply_review(invoice, decision)
+        else:
+            status = InvoiceStatus.REVIEW_TIMEOUT
+
+    result = InvoiceWorkflowResult(
+        invoice_id=invoice_id,
+        status=status,
+        invoice=invoice,
+        review=decision,
+        completed_at=ctx.current_utc_datetime.isoformat(),
+    )
+    _progress(ctx, Progress(stage="save", pages_done=total, pages_total=total))
+    yield ctx.call_activity(
+        SAVE_ACTIVITY, input=_dump(SaveResultInput(result=result)), retry_policy=INVOICE_RETRY
+    )
+    event = InvoiceEvent(
+        topic=_TOPIC_BY_STATUS[status],
+        invoice_id=invoice_id,
+        status=status.value,
+        needs_review=result.invoice.validation.needs_review,
+    )
+    yield ctx.call_activity(PUBLISH_ACTIVITY, input=_dump(event), retry_policy=INVOICE_RETRY)
+    _progress(ctx, Progress(stage="done", pages_done=total, pages_total=total))
+    _log(ctx, "invoice %s: %s", invoice_id, status.value)
+    return _dump(result)
+
+
+def page_batch_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
+    """Extract one batch of pages in parallel (a child of ``invoice_workflow``)."""
+    batch = PageBatchInput.model_validate(_plain(payload))
+    tasks: list[Any] = [
+        ctx.call_activity(EXTRACT_ACTIVITY, input=_dump(page), retry_policy=INVOICE_RETRY)
+        for page in batch.pages
+    ]
+    try:
+        results = yield when_all(tasks)
+    except TaskFailedError as failure:
+        code, message = split_code(failure.details.message)
+        raise InvoiceWorkflowError(code, message) from None
+    return _dump(PageBatchResult(pages=[PageExtraction.model_validate(_plain(r)) for r in results]))
+
+
+def _extract_all(ctx: DaprWorkflowContext, split: SplitResult, pages_per_batch: int) -> Steps:
+    pages = split.pages
+    total = len(pages)
+    _progress(ctx, Progress(stage="extract", pages_total=total))
+    if total <= pages_per_batch:
+        results = yield when_all(
+            [
+                ctx.call_activity(EXTRACT_ACTIVITY, input=_dump(page), retry_policy=INVOICE_RETRY)
+                for page in pages
+            ]
+        )
+        return [PageExtraction.model_validate(_plain(result)) for result in results]
+
+    batches = [pages[start : start + pages_per_batch] for start in range(0, total, pages_per_batch)]
+    children: list[Any] = [
+        ctx.call_child_workflow(
+            PAGE_BATCH_WORKFLOW, input=_dump(PageBatchInput(pages=batch)), retry_policy=INVOICE_RETRY
+        )
+        for batch in batches
+    ]
+    size_of = {id(child): len(batch) for child, batch in zip(children, batches, strict=True)}
+    pending = list(children)
+    done = 0
+    while pending:  # all children run at once; progress moves as each one finishes
+        finished = yield when_any(pending)
+        pending = [child for child in pending if child is not finished]
+        finished.get_result()  # a failed child raises TaskFailedError here
+        done += size_of[id(finished)]
+        _progress(ctx, Progress(stage="extract", pages_done=done, pages_total=total))
+    extracted: list[PageExtraction] = []
+    for child in children:
+        extracted.extend(PageBatchResult.model_validate(_plain(child.get_result())).pages)
+    return extracted
+
+
+def _fail(ctx: DaprWorkflowContext, invoice_id: str, code: ErrorCode, message: str) -> Steps:
+    _progress(ctx, Progress(stage="failed"))
+    _log(ctx, "invoice %s: failed: %s: %s", invoice_id, code.value, message)
+    event = InvoiceEvent(
+        topic=TOPIC_FAILED,
+        invoice_id=invoice_id,
+        status="failed",
+        error_code=code.value,
+        message=message[:500],
+    )
+    try:
+        yield ctx.call_activity(PUBLISH_ACTIVITY, input=_dump(event), retry_policy=INVOICE_RETRY)
+    except TaskFailedError:
+        _log(ctx, "invoice %s: could not publish %s", invoice_id, TOPIC_FAILED)
+    raise InvoiceWorkflowError(code, message)
+
+
+def _progress(ctx: DaprWorkflowContext, progress: Progress) -> None:
+    ctx.set_custom_status(progress.model_dump_json())
+
+
+def _log(ctx: DaprWorkflowContext, message: str, *args: object) -> None:
+    if not ctx.is_replaying:
+        log.info(message, *args)
+
+
+def _dump(model: Any) -> Any:
+    return model.model_dump(mode="json")
+
+
+def _plain(value: Any) -> Any:
+    """Workflow inputs and results arrive as decoded JSON; nested objects may be ``SimpleNamespace``."""
+    if isinstance(value, SimpleNamespace):
+        return {key: _plain(item) for key, item in vars(value).items()}
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value

@@ -1,0 +1,222 @@
+"""extract_page on whole pages: label → value pairing, totals arithmetic, tables, parties."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from invoiceflow.domain.extraction import extract_page
+from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
+from invoiceflow.domain.pdf_text import page_text
+
+
+class Sheet:
+    """Places words like a PDF would: 6 pt per character at 10 pt font size, top-left origin."""
+
+    def __init__(self, page_number: int = 1) -> None:
+        self.words: list[Word] = []
+        self.page_number = page_number
+
+    def put(self, x: float, y: float, text: str, size: float = 10.0, right: bool = False) -> None:
+        width = 0.6 * size
+        tokens = text.split()
+        total = sum(len(t) for t in tokens) * width + (len(tokens) - 1) * 0.3 * size
+        cursor = x - total if right else x
+        for token in tokens:
+            self.words.append(Word(text=token, x0=cursor, y0=y, x1=cursor + width * len(token), y1=y + size))
+            cursor += width * len(token) + 0.3 * size
+
+    def page(self) -> PageText:
+        return PageText(
+            page_number=self.page_number, width=595, height=842, text_source=TextSource.TEXT_LAYER, words=self.words
+        )
+
+
+def values(result: PageExtraction) -> dict[str, str]:
+    return {name: field.value for name, field in result.fields.items()}
+
+
+def test_french_invoice_labels_below_values_and_consistent_totals() -> None:
+    s = Sheet()
+    s.put(40, 40, "Atelier Lumière SARL", size=16)
+    s.put(40, 62, "12 rue des Lilas, 69001 Lyon")
+    s.put(40, 120, "Facturé à :")
+    s.put(40, 134, "Boulangerie Martin")
+    s.put(40, 148, "3 place du Marché, 75002 Paris")
+    # Label above value (a header row of fields)
+    s.put(330, 120, "N° de facture")
+    s.put(450, 120, "Date d'échéance")
+    s.put(330, 134, "FA-2024-117")
+    s.put(450, 134, "15/04/2024")
+    s.put(330, 160, "Date de facture : 15/03/2024")
+    s.put(40, 220, "Désignation")
+    s.put(330, 220, "Qté")
+    s.put(420, 220, "Prix unitaire", right=False)
+    s.put(555, 220, "Montant HT", right=True)
+    s.put(40, 236, "Lampe de bureau")
+    s.put(345, 236, "3", right=True)
+    s.put(480, 236, "45,00", right=True)
+    s.put(555, 236, "135,00", right=True)
+    s.put(40, 250, "Abat-jour en lin, coloris")
+    s.put(345, 250, "2", right=True)
+    s.put(480, 250, "1 012,50", right=True)
+    s.put(555, 250, "2 025,00", right=True)
+    s.put(40, 263, "naturel")
+    s.put(330, 300, "Total HT")
+    s.put(555, 300, "2 160,00 €", right=True)
+    s.put(330, 314, "TVA 20 %")
+    s.put(555, 314, "432,00 €", right=True)
+    s.put(330, 328, "Total TTC")
+    s.put(555, 328, "2 592,00 €", right=True)
+    s.put(40, 800, "IBAN FR76 3000 6000 0112 3456 7890 189 · TVA intracom. FR40303265045")
+    result = extract_page(s.page())
+    got = values(result)
+    assert got["invoice_number"] == "FA-2024-117"
+    assert got["issue_date"] == "2024-03-15"
+    assert got["due_date"] == "2024-04-15"
+    assert got["currency"] == "EUR"
+    assert got["issuer.name"] == "Atelier Lumière SARL"
+    assert got["recipient.name"] == "Boulangerie Martin"
+    assert got["issuer.vat_id"] == "FR40303265045"
+    assert got["issuer.iban"] == "FR7630006000011234567890189"
+    assert (got["totals.net"], got["totals.tax"], got["totals.gross"]) == ("2160.00", "432.00", "2592.00")
+    assert result.fields["totals.gross"].confidence > 0.9  # net + tax = gross raised it
+    assert [(t.rate, t.base, t.amount) for t in result.tax_lines] == [(20, 2160, 432)]
+    items = [(i.description, str(i.quantity), str(i.unit_price), str(i.amount)) for i in result.line_items]
+    assert items == [
+        ("Lampe de bureau", "3", "45.00", "135.00"),
+        ("Abat-jour en lin, coloris naturel", "2", "1012.50", "2025.00"),
+    ]
+    assert result.items_continue is False
+
+
+def test_inconsistent_total_candidate_loses_to_the_consistent_set() -> None:
+    s = Sheet()
+    s.put(40, 40, "Invoice No: 7781")
+    s.put(300, 100, "Subtotal")
+    s.put(555, 100, "100.00", right=True)
+    s.put(300, 114, "VAT 19%")
+    s.put(555, 114, "19.00", right=True)
+    s.put(300, 128, "Total")
+    s.put(555, 128, "120.00", right=True)  # a misprint, or a total incl. fees
+    s.put(300, 142, "Amount due")
+    s.put(555, 142, "119.00", right=True)
+    got = values(extract_page(s.page()))
+    assert (got["totals.net"], got["totals.tax"], got["totals.gross"]) == ("100.00", "19.00", "119.00")
+
+
+def test_indian_gst_split_and_credit_note_negatives() -> None:
+    s = Sheet()
+    s.put(40, 40, "Credit Note No. CN/24-25/001")
+    s.put(40, 54, "Dated 05.06.2024")
+    s.put(40, 68, "GSTIN: 27AAPFU0939F1ZV")
+    s.put(300, 100, "Taxable Value")
+    s.put(555, 100, "-10,000.00", right=True)
+    s.put(300, 114, "CGST @ 9%")
+    s.put(555, 114, "-900.00", right=True)
+    s.put(300, 128, "SGST @ 9%")
+    s.put(555, 128, "-900.00", right=True)
+    s.put(300, 142, "Total")
+    s.put(555, 142, "Rs. -11,800.00", right=True)
+    result = extract_page(s.page())
+    got = values(result)
+    assert got["invoice_number"] == "CN/24-25/001"
+    assert got["issue_date"] == "2024-06-05"
+    assert got["currency"] == "INR"
+    assert got["issuer.vat_id"] == "27AAPFU0939F1ZV"
+    assert (got["totals.net"], got["totals.tax"], got["totals.gross"]) == ("-10000.00", "-1800.00", "-11800.00")
+    assert len(result.tax_lines) == 1 or [str(t.rate) for t in result.tax_lines] == ["9", "9"]
+
+
+def test_table_running_off_the_page_sets_items_continue() -> None:
+    s = Sheet()
+    s.put(40, 100, "Beschreibung")
+    s.put(400, 100, "Menge")
+    s.put(555, 100, "Betrag", right=True)
+    for row in range(5):
+        s.put(40, 116 + 14 * row, f"Beratung Phase {row + 1}")
+        s.put(430, 116 + 14 * row, "2", right=True)
+        s.put(555, 116 + 14 * row, "1.200,00", right=True)
+    s.put(300, 200, "Übertrag")
+    s.put(555, 200, "6.000,00", right=True)
+    result = extract_page(s.page())
+    assert len(result.line_items) == 5
+    assert result.items_continue is True
+    assert "totals.net" not in result.fields  # a carried-forward subtotal is no document total
+
+
+@pytest.mark.parametrize("label", ["Rechnungsnummer:", "Rechnung Nr.", "Factuurnummer", "Fattura n.", "Factura nº"])
+def test_invoice_number_labels_never_return_dates_or_vat_ids(label: str) -> None:
+    s = Sheet()
+    s.put(40, 40, label)
+    s.put(200, 40, "2024-0042")
+    s.put(40, 54, "Datum 01.02.2024")
+    got = values(extract_page(s.page()))
+    assert got["invoice_number"] == "2024-0042"
+    assert got["issue_date"] == "2024-02-01"
+
+
+def _reportlab_invoice() -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    height = A4[1]
+
+    def text(x: float, y: float, s: str, size: float = 9) -> None:
+        c.setFont("Helvetica", size)
+        c.drawString(x, height - y, s)
+
+    def right(x: float, y: float, s: str) -> None:
+        c.setFont("Helvetica", 9)
+        c.drawRightString(x, height - y, s)
+
+    text(50, 60, "Müller Bürotechnik GmbH", 16)
+    text(50, 78, "Hauptstraße 12, 10115 Berlin")
+    text(50, 130, "Müller Bürotechnik GmbH · Hauptstraße 12 · 10115 Berlin", 6)
+    text(50, 145, "Schmidt & Partner KG")
+    text(50, 157, "Lindenallee 5")
+    text(50, 169, "80331 München")
+    text(350, 145, "Rechnungsnummer:")
+    text(450, 145, "RE-2024-0815")
+    text(350, 158, "Rechnungsdatum:")
+    text(450, 158, "05.03.2024")
+    text(350, 171, "Lieferdatum:")
+    text(450, 171, "01.03.2024")
+    text(50, 260, "Pos.")
+    text(80, 260, "Bezeichnung")
+    right(380, 260, "Menge")
+    right(460, 260, "Einzelpreis")
+    right(540, 260, "Gesamt")
+    rows = [("Laserdrucker XL-200", "2", "1.249,00", "2.498,00"), ("Wartungsvertrag 12 Monate", "1", "320,00", "320,00")]
+    for i, (d, q, p, a) in enumerate(rows):
+        y = 278 + 13 * i
+        text(50, y, str(i + 1))
+        text(80, y, d)
+        right(380, y, q)
+        right(460, y, p)
+        right(540, y, a)
+    text(350, 320, "Nettobetrag")
+    right(540, 320, "2.818,00")
+    text(350, 333, "zzgl. 19 % MwSt.")
+    right(540, 333, "535,42")
+    text(350, 346, "Gesamtbetrag")
+    right(540, 346, "3.353,42 €")
+    text(50, 780, "IBAN: DE89 3704 0044 0532 0130 00 · BIC: COBADEFFXXX · USt-IdNr.: DE136695976", 7)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_real_pdf_with_window_envelope_layout() -> None:
+    result = extract_page(page_text(_reportlab_invoice(), 1))
+    got = values(result)
+    assert got["invoice_number"] == "RE-2024-0815"
+    assert got["issue_date"] == "2024-03-05"  # not the delivery date
+    assert "due_date" not in got
+    assert got["issuer.name"] == "Müller Bürotechnik GmbH"
+    assert got["recipient.name"] == "Schmidt & Partner KG"
+    assert got["issuer.bic"] == "COBADEFFXXX"
+    assert (got["totals.net"], got["totals.tax"], got["totals.gross"]) == ("2818.00", "535.42", "3353.42")
+    assert [i.description for i in result.line_items] == ["Laserdrucker XL-200", "Wartungsvertrag 12 Monate"]
