@@ -31,7 +31,11 @@ class Sheet:
 
     def page(self) -> PageText:
         return PageText(
-            page_number=self.page_number, width=595, height=842, text_source=TextSource.TEXT_LAYER, words=self.words
+            page_number=self.page_number,
+            width=595,
+            height=842,
+            text_source=TextSource.TEXT_LAYER,
+            words=self.words,
         )
 
 
@@ -127,7 +131,11 @@ def test_indian_gst_split_and_credit_note_negatives() -> None:
     assert got["issue_date"] == "2024-06-05"
     assert got["currency"] == "INR"
     assert got["issuer.vat_id"] == "27AAPFU0939F1ZV"
-    assert (got["totals.net"], got["totals.tax"], got["totals.gross"]) == ("-10000.00", "-1800.00", "-11800.00")
+    assert (got["totals.net"], got["totals.tax"], got["totals.gross"]) == (
+        "-10000.00",
+        "-1800.00",
+        "-11800.00",
+    )
     assert len(result.tax_lines) == 1 or [str(t.rate) for t in result.tax_lines] == ["9", "9"]
 
 
@@ -148,7 +156,9 @@ def test_table_running_off_the_page_sets_items_continue() -> None:
     assert "totals.net" not in result.fields  # a carried-forward subtotal is no document total
 
 
-@pytest.mark.parametrize("label", ["Rechnungsnummer:", "Rechnung Nr.", "Factuurnummer", "Fattura n.", "Factura nº"])
+@pytest.mark.parametrize(
+    "label", ["Rechnungsnummer:", "Rechnung Nr.", "Factuurnummer", "Fattura n.", "Factura nº"]
+)
 def test_invoice_number_labels_never_return_dates_or_vat_ids(label: str) -> None:
     s = Sheet()
     s.put(40, 40, label)
@@ -189,7 +199,10 @@ def _reportlab_invoice() -> bytes:
     right(380, 260, "Menge")
     right(460, 260, "Einzelpreis")
     right(540, 260, "Gesamt")
-    rows = [("Laserdrucker XL-200", "2", "1.249,00", "2.498,00"), ("Wartungsvertrag 12 Monate", "1", "320,00", "320,00")]
+    rows = [
+        ("Laserdrucker XL-200", "2", "1.249,00", "2.498,00"),
+        ("Wartungsvertrag 12 Monate", "1", "320,00", "320,00"),
+    ]
     for i, (d, q, p, a) in enumerate(rows):
         y = 278 + 13 * i
         text(50, y, str(i + 1))

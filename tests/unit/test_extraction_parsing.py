@@ -65,7 +65,9 @@ def test_single_group_follows_the_page_style() -> None:
 
 
 def test_dominant_style_counts_unambiguous_numbers() -> None:
-    assert dominant_style(build_lines(page_of("Net 1.234,56", "VAT 234,50", "Qty 1,234"))) is DecimalStyle.COMMA
+    assert (
+        dominant_style(build_lines(page_of("Net 1.234,56", "VAT 234,50", "Qty 1,234"))) is DecimalStyle.COMMA
+    )
     assert dominant_style(build_lines(page_of("Net 1,234.56", "VAT 12.50"))) is DecimalStyle.DOT
 
 

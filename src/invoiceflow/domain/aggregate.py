@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from invoiceflow.domain.models import (
     AggregatedInvoice,
+    DocumentExtraction,
     DocumentInfo,
     ExtractorInfo,
     FieldValue,
@@ -105,7 +106,9 @@ def aggregate(
     pages: Sequence[PageExtraction],
     *,
     method: str = "generic",
+    document_extraction: DocumentExtraction | None = None,
 ) -> AggregatedInvoice:
+    """Merge the pages into one invoice; a whole-document result (e-invoice, template) wins over them."""
     ordered = sorted(pages, key=lambda p: p.page_number)
     fields = merge_fields(ordered)
     _complete_totals(fields)
@@ -139,4 +142,8 @@ def aggregate(
         extractor=ExtractorInfo(method=method, version=EXTRACTOR_VERSION),
     )
     invoice.validation = validate(invoice)
+    if document_extraction is not None:
+        from invoiceflow.domain.document_level import apply_document_extraction
+
+        invoice = apply_document_extraction(invoice, document_extraction, ordered)
     return invoice

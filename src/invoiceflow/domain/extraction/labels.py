@@ -170,7 +170,16 @@ ISSUER_LABEL = re.compile(
         ],
         *["leverancier", "fornitore", "cedente"],
         r"details\s+of\s+supplier",
-        *["emetteur", "afzender", "absender", "mittente", "remitente", r"bill\s+from", r"issued\s+by", r"sold\s+by"],
+        *[
+            "emetteur",
+            "afzender",
+            "absender",
+            "mittente",
+            "remitente",
+            r"bill\s+from",
+            r"issued\s+by",
+            r"sold\s+by",
+        ],
     )
     + r"\s*:?"
     + _E

@@ -24,7 +24,8 @@ _COLUMN_PATTERNS: dict[str, str] = {
     r"precio\s+unit(?:ario)?|precio|(?:stuk|eenheids)\s*prijs|prijs|prezzo\s+unit(?:ario)?|prezzo|"
     r"importe\s+unit(?:ario)?|rate|price|preis|ep",
     "tax_rate": r"(?:vat|tax|gst|mwst|ust|tva|iva|btw)\s*(?:%|rate|satz)|steuersatz|taux(?:\s+tva)?|%",
-    "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|total\s+(?:ht|net|price)|"
+    "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
+    r"total\s+(?:ht|net|price)|"
     r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
     r"totaal|importo|totale|total|net",
     "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|qta|hours|hrs|units",
@@ -193,7 +194,9 @@ def _desc_range(columns: list[Column], page_width: float) -> tuple[float, float]
 
 def _is_carry_line(ctx: PageContext, line: Line) -> bool:
     labels = ctx.total_labels.get(line.index)
-    return bool(labels) and labels[0].kind == "carry" and labels[0].start < len(line.text) / 2
+    if not labels:
+        return False
+    return labels[0].kind == "carry" and labels[0].start < len(line.text) / 2
 
 
 def _is_totals_line(ctx: PageContext, line: Line) -> bool:

@@ -187,8 +187,10 @@ def _footer_name(ctx: PageContext) -> str | None:
             continue
         for seg_start, seg_end in line.segments():
             text = line.text[seg_start:seg_end].strip()
-            if ":" not in text and _LEGAL_FORM.search(line.folded[seg_start:seg_end]) and not _CONTACT.search(
-                line.folded[seg_start:seg_end]
+            if (
+                ":" not in text
+                and _LEGAL_FORM.search(line.folded[seg_start:seg_end])
+                and not _CONTACT.search(line.folded[seg_start:seg_end])
             ):
                 return text.split(" · ")[0].strip()
     return None

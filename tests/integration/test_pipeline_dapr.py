@@ -1,0 +1,115 @@
+"""``invoiceflow process`` on the real embedded stack against ``invoiceflow extract`` on the same PDFs.
+
+Each test runs the CLI as a subprocess, exactly as a user would: it starts placement, scheduler, daprd,
+the services app and the workflow host by itself and must leave no process behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+import pytest
+
+from corpus import build_invoice_pdf
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+CLI = [sys.executable, "-c", "from invoiceflow.cli import main; main()"]
+DAPR_BINARIES = {"daprd", "placement", "scheduler"}
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, *args], capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})}
+    )
+
+
+def dapr_children_alive(parent_pid: int) -> list[str]:
+    """Dapr processes whose parent was ``parent_pid`` (the CLI): none may outlive it."""
+    alive = []
+    for process in psutil.process_iter(["name", "ppid", "cmdline"]):
+        if process.info["name"] in DAPR_BINARIES and process.info["ppid"] == parent_pid:
+            alive.append(process.info["name"])
+    return alive
+
+
+@pytest.fixture(scope="module")
+def invoices(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    directory = tmp_path_factory.mktemp("invoices")
+    paths = []
+    for pages in (1, 3, 12):
+        pdf, _golden = build_invoice_pdf(pages=pages, seed=7, filename=f"invoice-{pages}p.pdf")
+        path = directory / f"invoice-{pages}p.pdf"
+        path.write_bytes(pdf)
+        paths.append(path)
+    return paths
+
+
+def test_process_equals_extract_for_1_3_and_12_pages(invoices: list[Path]) -> None:
+    extracted = run_cli("extract", "--json", *map(str, invoices))
+    assert extracted.returncode == 0, extracted.stderr
+    processed = run_cli("process", "--json", *map(str, invoices))
+    assert processed.returncode == 0, processed.stderr
+
+    expected = json.loads(extracted.stdout)
+    actual = json.loads(processed.stdout)
+    assert [doc["document"]["page_count"] for doc in actual] == [1, 3, 12]
+    # The contract has no run-specific fields (no timestamps, no ids): the documents must be identical.
+    assert actual == expected
+
+
+def test_process_one_file_prints_one_object(invoices: list[Path]) -> None:
+    processed = run_cli("process", str(invoices[0]))
+    assert processed.returncode == 0, processed.stderr
+    document = json.loads(processed.stdout)
+    assert isinstance(document, dict)
+    assert document["document"]["filename"] == invoices[0].name
+    assert "needs_review" in document["validation"]
+
+
+def test_bad_input_reports_the_same_code_as_extract(tmp_path: Path, invoices: list[Path]) -> None:
+    bad = tmp_path / "not-a-pdf.pdf"
+    bad.write_bytes(b"this is plain text, not a PDF\n")
+    extracted = run_cli("extract", str(bad))
+    processed = run_cli("process", str(bad), str(invoices[0]))
+
+    assert extracted.returncode == processed.returncode == 2
+    assert "NOT_A_PDF" in extracted.stderr
+    assert f"invoiceflow: error: NOT_A_PDF: {bad}" in processed.stderr
+    # The good file of the same run still comes out.
+    assert json.loads(processed.stdout)["document"]["filename"] == invoices[0].name
+
+
+def test_missing_file_is_reported_with_its_code(tmp_path: Path) -> None:
+    processed = run_cli("process", str(tmp_path / "nowhere.pdf"))
+    assert processed.returncode == 2
+    assert "FILE_NOT_FOUND" in processed.stderr
+
+
+def test_the_cli_leaves_no_dapr_process_behind(invoices: list[Path]) -> None:
+    process = subprocess.Popen(
+        [*CLI, "process", str(invoices[0])], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    seen_children: set[str] = set()
+    while process.poll() is None:
+        seen_children.update(dapr_children_alive(process.pid))
+        try:
+            process.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            continue
+    stdout, stderr = process.communicate()
+    assert process.returncode == 0, stderr
+    assert json.loads(stdout)["document"]["page_count"] == 1
+    assert seen_children == DAPR_BINARIES  # the stack really ran under the CLI...
+    leftovers = [
+        p.info["name"]
+        for p in psutil.process_iter(["name", "cmdline"])
+        if p.info["name"] in DAPR_BINARIES and any(str(process.pid) in part for part in (p.info["cmdline"] or []))
+    ]
+    assert leftovers == []
+    assert dapr_children_alive(process.pid) == []  # ...and is gone with it
