@@ -97,18 +97,36 @@ def render_invoices(invoices: list[AggregatedInvoice], output: OutputFormat) -> 
 
 
 @app.command()
-def extract(
-    files: Annotated[list[Path], typer.Argument(help="PDF files to extract.", show_default=False)],
+def extract(  # noqa: PLR0917  (typer turns each parameter into an option)
+    files: Annotated[
+        list[Path], typer.Argument(help="PDF files or bare e-invoice XML (CII, UBL).", show_default=False)
+    ],
     json_output: Annotated[bool, typer.Option("--json", help="Write JSON (the default).")] = False,
     csv_output: Annotated[bool, typer.Option("--csv", help="Write one CSV row per invoice.")] = False,
     ocr: Annotated[OcrChoice, typer.Option(help="OCR pages without a text layer (auto).")] = OcrChoice.AUTO,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Folder of invoice2data YAML templates (default: $INVOICEFLOW_TEMPLATES or the project's).",
+        ),
+    ] = None,
+    no_templates: Annotated[bool, typer.Option("--no-templates", help="Do not use templates.")] = False,
 ) -> None:
-    """Extract invoices in this process (no Dapr): one JSON object per file, an array for several."""
+    """Extract invoices in this process (no Dapr): one JSON object per invoice, an array for several
+    (several files, or a PDF that holds several invoices)."""
     if json_output and csv_output:
         raise fail("INVALID_INPUT", "--json and --csv exclude each other")
+    if templates is not None and no_templates:
+        raise fail("INVALID_INPUT", "--templates and --no-templates exclude each other")
     from invoiceflow.domain.errors import InvoiceFlowError
     from invoiceflow.domain.models import OcrMode
-    from invoiceflow.domain.pipeline import extract_file
+    from invoiceflow.domain.pipeline import extract_document_file
+    from invoiceflow.domain.templates import default_templates_dir
+
+    if templates is not None and not templates.is_dir():
+        raise fail("INVALID_INPUT", f"template folder not found: {templates}")
+    template_dir = None if no_templates else (templates or default_templates_dir())
 
     invoices: list[AggregatedInvoice] = []
     failures: list[str] = []
@@ -117,7 +135,7 @@ def extract(
         task = progress.add_task("extracting", total=len(files))
         for path in files:
             try:
-                invoices.append(extract_file(path, ocr=OcrMode(ocr.value)))
+                invoices.extend(extract_document_file(path, ocr=OcrMode(ocr.value), templates=template_dir))
             except InvoiceFlowError as exc:
                 failures.append(f"invoiceflow: error: {exc.code.value}: {path}: {exc.message}")
             except Exception as exc:  # a bug, not bad input: still one line and a code, not a traceback
@@ -198,6 +216,47 @@ def process(
         sys.stdout.write(render_invoices(invoices, OutputFormat.JSON))
     if len(invoices) < len(outcomes):
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+class FacturxProfile(StrEnum):
+    BASIC = "BASIC"
+    EN16931 = "EN16931"
+
+
+@app.command()
+def export(
+    file: Annotated[Path, typer.Argument(help="A PDF invoice to extract and export.", show_default=False)],
+    facturx_out: Annotated[
+        Path, typer.Option("--facturx", help="Write a Factur-X PDF (the input PDF + its CII XML) here.")
+    ],
+    profile: Annotated[FacturxProfile, typer.Option(help="Factur-X profile.")] = FacturxProfile.EN16931,
+    ocr: Annotated[OcrChoice, typer.Option(help="OCR pages without a text layer (auto).")] = OcrChoice.AUTO,
+    no_templates: Annotated[bool, typer.Option("--no-templates", help="Do not use templates.")] = False,
+) -> None:
+    """Extract FILE and write it as a Factur-X e-invoice (XML validated against the official XSD)."""
+    from invoiceflow.domain.einvoice import Profile
+    from invoiceflow.domain.einvoice.facturx_pdf import write_facturx_pdf
+    from invoiceflow.domain.errors import InvoiceFlowError
+    from invoiceflow.domain.models import OcrMode
+    from invoiceflow.domain.pdf import PdfLimits, read_pdf_file
+    from invoiceflow.domain.pipeline import extract_document
+    from invoiceflow.domain.templates import default_templates_dir
+
+    try:
+        data = read_pdf_file(file, PdfLimits())
+        if not data.startswith(b"%PDF"):
+            raise fail("INVALID_INPUT", f"{file}: export needs a PDF (its pages become the visible invoice)")
+        template_dir = None if no_templates else default_templates_dir()
+        invoices = extract_document(data, filename=file.name, ocr=OcrMode(ocr.value), templates=template_dir)
+        if len(invoices) != 1:
+            raise fail("INVALID_INPUT", f"{file} holds {len(invoices)} invoices; export takes one")
+        output = write_facturx_pdf(invoices[0], data, Profile(profile.value))
+        facturx_out.write_bytes(output)
+    except InvoiceFlowError as exc:
+        raise fail(exc.code.value, f"{file}: {exc.message}") from None
+    except OSError as exc:
+        raise fail("FILE_UNREADABLE", f"{facturx_out}: {exc.strerror}") from None
+    sys.stdout.write(render_invoices(invoices, OutputFormat.JSON))
 
 
 @app.command()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from invoiceflow.domain.aggregate import aggregate
 from invoiceflow.domain.blobs import BlobStore, MemoryBlobStore, page_pdf_key, page_png_key, pdf_key
+from invoiceflow.domain.document_level import aggregate_document, extract_document_level, extract_xml_document
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.models import (
     AggregatedInvoice,
@@ -55,9 +56,17 @@ def default_invoice_id(sha256: str) -> str:
 
 
 def split_stored_pdf(
-    upload: UploadResult, store: BlobStore, *, render_dpi: int | None = PREVIEW_DPI
+    upload: UploadResult,
+    store: BlobStore,
+    *,
+    render_dpi: int | None = PREVIEW_DPI,
+    templates: Path | None = None,
 ) -> SplitResult:
-    """Split the stored PDF into one-page PDFs (and PNG previews) in the store; idempotent by key."""
+    """Split the stored PDF into one-page PDFs (and PNG previews) in the store; idempotent by key.
+
+    Also runs the whole-document extractors (embedded e-invoice, invoice2data ``templates`` when a
+    folder is given, page markers for batch splitting); their result rides in the ``SplitResult``.
+    """
     data = store.get(upload.blob_key)
     pages: list[PageMetadata] = []
     for artifact in split_pdf(data, render_dpi=render_dpi):
@@ -82,7 +91,10 @@ def split_stored_pdf(
     for page in pages:
         page.page_count = len(pages)
     document = DocumentInfo(sha256=upload.sha256, filename=upload.filename, page_count=len(pages))
-    return SplitResult(invoice_id=upload.invoice_id, document=document, pages=pages)
+    document_extraction = extract_document_level(data, templates=templates)
+    return SplitResult(
+        invoice_id=upload.invoice_id, document=document, pages=pages, document_extraction=document_extraction
+    )
 
 
 def extract_page_pdf(page_pdf: bytes, page_number: int, ocr: OcrMode = OcrMode.AUTO) -> PageExtraction:
@@ -107,7 +119,7 @@ def extract_invoice(
     upload = upload_pdf(data, store, filename=filename, ocr=ocr, limits=limits)
     split = split_stored_pdf(upload, store, render_dpi=None)
     pages = [extract_stored_page(page, store) for page in split.pages]
-    return aggregate(split.document, pages)
+    return aggregate(split.document, pages, document_extraction=split.document_extraction)
 
 
 def extract_file(
@@ -115,3 +127,33 @@ def extract_file(
 ) -> AggregatedInvoice:
     limits = limits or PdfLimits()
     return extract_invoice(read_pdf_file(path, limits), filename=path.name, ocr=ocr, limits=limits)
+
+
+def extract_document(
+    data: bytes,
+    *,
+    filename: str | None = None,
+    ocr: OcrMode = OcrMode.AUTO,
+    limits: PdfLimits | None = None,
+    templates: Path | None = None,
+) -> list[AggregatedInvoice]:
+    """Every invoice a file holds: a PDF (one invoice, or several in a batch scan) or a bare e-invoice
+    XML (CII / UBL), told apart by content."""
+    from invoiceflow.domain.einvoice import looks_like_xml
+
+    if looks_like_xml(data):
+        return [extract_xml_document(data, filename=filename)]
+    store = MemoryBlobStore()
+    upload = upload_pdf(data, store, filename=filename, ocr=ocr, limits=limits)
+    split = split_stored_pdf(upload, store, render_dpi=None, templates=templates)
+    pages = [extract_stored_page(page, store) for page in split.pages]
+    return aggregate_document(split.document, pages, split.document_extraction)
+
+
+def extract_document_file(
+    path: Path, *, ocr: OcrMode = OcrMode.AUTO, limits: PdfLimits | None = None, templates: Path | None = None
+) -> list[AggregatedInvoice]:
+    limits = limits or PdfLimits()
+    # read_pdf_file only bounds and reads the bytes; a bare XML e-invoice passes through it too.
+    data = read_pdf_file(path, limits)
+    return extract_document(data, filename=path.name, ocr=ocr, limits=limits, templates=templates)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Literal
-
-from lxml import etree
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
 from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
 from invoiceflow.domain.models import DocumentExtraction, FieldValue, LineItem, TaxLine
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 METHOD = "facturx"
 # UNTDID 1001 document type codes that mean "credit note": the XML carries positive amounts, the
@@ -19,8 +21,6 @@ CREDIT_NOTE_TYPE_CODES = frozenset(
 )
 # A document-level e-invoice is exact: every field it carries gets full confidence.
 EXACT = 1.0
-# Refuse entity expansion and network access: e-invoices come from strangers.
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 
 class EInvoiceMalformedError(InvoiceFlowError):
@@ -29,9 +29,20 @@ class EInvoiceMalformedError(InvoiceFlowError):
     code = ErrorCode.EINVOICE_MALFORMED
 
 
+@cache
+def _parser() -> etree.XMLParser:
+    from lxml import etree
+
+    # Refuse entity expansion and network access: e-invoices come from strangers.
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+
+
 def parse_xml(data: bytes) -> etree._Element:
+    """Parse untrusted XML (lxml is imported here, only when there is XML to read)."""
+    from lxml import etree
+
     try:
-        root = etree.fromstring(data, parser=PARSER)
+        root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
         raise EInvoiceMalformedError(f"e-invoice XML does not parse: {exc}") from exc
     if root is None:
