@@ -117,7 +117,8 @@ async def test_without_a_review_timeout_the_result_is_final_and_flagged(
 async def test_the_same_invoice_id_twice_starts_one_instance(
     flow: EmbeddedInvoiceFlow, three_pages: Path
 ) -> None:
-    assert flow.client is not None and flow.runner is not None
+    assert flow.client is not None
+    assert flow.runner is not None
     first, second = await asyncio.gather(
         flow.submit_file(three_pages, invoice_id="idempotent"),
         flow.submit_file(three_pages, invoice_id="idempotent"),

@@ -129,7 +129,7 @@ def _field_text(key: str, value: Any) -> str | None:
         return None if amount is None else str(amount)
     text = " ".join(str(value).split())
     if key in _COMPACT_FIELDS:
-        text = text.replace(" ", "").replace(".", "").upper()
+        text = text.replace(" ", "").replace(".", "").replace("-", "").upper()
     if key == "currency":
         text = text.upper()
         if len(text) != 3 or not text.isalpha():

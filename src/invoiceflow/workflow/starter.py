@@ -7,7 +7,6 @@ that already exists returns that instance instead of scheduling another one.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable
 
 from invoiceflow.dapr.client import DaprClient
@@ -19,7 +18,7 @@ from invoiceflow.workflow.models import InvoiceWorkflowInput, InvoiceWorkflowRes
 from invoiceflow.workflow.workflows import INVOICE_WORKFLOW, REVIEW_EVENT
 
 ProgressCallback = Callable[[Progress], None]
-PROGRESS_POLL_SECONDS = 0.1
+POLL_SECONDS = 0.02
 
 
 class InvoiceRunner:
@@ -46,17 +45,26 @@ class InvoiceRunner:
     async def wait(
         self, instance_id: str, *, timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> InvoiceWorkflowResult:
-        """Wait for the instance to end: its result, or its failure as an ``InvoiceFlowError`` (with code)."""
+        """Wait for the instance to end: its result, or its failure as an ``InvoiceFlowError`` (with code).
+
+        Polls the instance state instead of the runtime's wait-for-completion call: on this runtime that
+        call answered about 1 s after the instance ended (a server-side poll interval), which dominated
+        the end-to-end time of small invoices. One local state read every 20 ms costs far less.
+        """
         workflows = self._client.workflows()
-        poller = asyncio.create_task(self._report_progress(instance_id, on_progress)) if on_progress else None
-        try:
-            instance = await workflows.wait_for_completion(instance_id, timeout=timeout)
-        finally:
-            if poller is not None:
-                poller.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await poller
-        return result_of(instance)
+        last: Progress | None = None
+        async with asyncio.timeout(timeout):
+            while True:
+                instance = await workflows.get(instance_id)
+                if instance is None:
+                    raise InvoiceFlowError(f"no workflow instance {instance_id!r}", code=ErrorCode.INTERNAL)
+                progress = instance.custom_status_as(Progress)
+                if on_progress is not None and progress is not None and progress != last:
+                    on_progress(progress)
+                    last = progress
+                if instance.is_terminal:
+                    return result_of(instance)
+                await asyncio.sleep(POLL_SECONDS)
 
     async def run(
         self,
@@ -74,15 +82,6 @@ class InvoiceRunner:
     async def progress(self, instance_id: str) -> Progress | None:
         instance = await self._client.workflows().get(instance_id)
         return instance.custom_status_as(Progress) if instance is not None else None
-
-    async def _report_progress(self, instance_id: str, on_progress: ProgressCallback) -> None:
-        last: Progress | None = None
-        while True:
-            current = await self.progress(instance_id)
-            if current is not None and current != last:
-                on_progress(current)
-                last = current
-            await asyncio.sleep(PROGRESS_POLL_SECONDS)
 
 
 def result_of(instance: WorkflowInstance) -> InvoiceWorkflowResult:

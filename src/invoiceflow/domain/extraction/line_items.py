@@ -36,7 +36,11 @@ _COLUMN_PATTERNS: dict[str, str] = {
     "position": r"pos\.?|position|#|no\.?|nr\.?|sku|hsn(?:/sac)?|sac|code|ref\.?|art\.?\s*-?\s*nr\.?|art\.|"
     r"item\s+(?:no|code)\.?|part\s+(?:no|number)\.?|article\s+no\.?|sl\.?(?:\s*no\.?)?|s\.?\s*no\.?",
 }
-_COLUMN_RE = [(kind, re.compile(f"(?:{p})" + r"(?![a-z])")) for kind, p in _COLUMN_PATTERNS.items()]
+# Strict: the label ends a word. Loose: no end assertion, accepted only where ``_ends_word`` sees a
+# glued header word ("QtéPrix unitaire": text layers often lose the space between narrow columns).
+_COLUMN_RE = [
+    (kind, re.compile(f"(?:{p})" + r"(?![a-z])"), re.compile(f"(?:{p})")) for kind, p in _COLUMN_PATTERNS.items()
+]
 _NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate")
 
 
@@ -72,20 +76,36 @@ def _starts_word(line: Line, offset: int) -> bool:
     return line.text[offset - 1].islower() and line.text[offset].isupper()
 
 
+def _ends_word(line: Line, offset: int) -> bool:
+    if offset >= len(line.text) or not line.folded[offset].isalpha():
+        return True
+    return line.text[offset - 1].islower() and line.text[offset].isupper()
+
+
+def _first_label(
+    line: Line, pattern: re.Pattern[str], start: int, end: int, taken: list[tuple[int, int, str]]
+) -> tuple[int, int] | None:
+    pos = start
+    while (m := pattern.search(line.folded, pos, end)) is not None:
+        pos = m.start() + 1
+        if not _starts_word(line, m.start()) or not _ends_word(line, m.end()):
+            continue
+        if any(m.start() < e and s < m.end() for s, e, _ in taken):
+            continue
+        return m.start(), m.end()
+    return None
+
+
 def _header_columns(line: Line) -> list[Column]:
     columns: list[Column] = []
     for seg_start, seg_end in line.segments():
         found: list[tuple[int, int, str]] = []
-        for kind, pattern in _COLUMN_RE:
-            pos = seg_start
-            while (m := pattern.search(line.folded, pos, seg_end)) is not None:
-                pos = m.start() + 1
-                if not _starts_word(line, m.start()):
-                    continue
-                if any(m.start() < e and s < m.end() for s, e, _ in found):
-                    continue
-                found.append((m.start(), m.end(), kind))
-                break
+        for kind, strict, loose in _COLUMN_RE:
+            for pattern in (strict, loose):
+                match = _first_label(line, pattern, seg_start, seg_end, found)
+                if match is not None:
+                    found.append((match[0], match[1], kind))
+                    break
         found.sort()
         if len(found) == 1:
             # One label: the whole segment is the column (labels like "Unit price (EUR)").
@@ -159,24 +179,55 @@ def _make_item(
         item.quantity = quantity.value
         if unit_price is not None:
             for q in _quantity_variants(quantity):
-                if abs(q * unit_price.value - amount.value) <= Decimal("0.011") * max(Decimal(1), abs(q)):
+                if _product_matches(q, unit_price.value, amount.value):
                     item.quantity, item.checked = q, True
                     break
+    if not item.checked:
+        _recover_by_arithmetic(item, amount, [a for a in amounts if a.x0 > desc_range[1] - 2])
     return item
 
 
+def _product_matches(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
+    return abs(quantity * price - amount) <= Decimal("0.011") * max(Decimal(1), abs(quantity))
+
+
+def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) -> None:
+    """Columns unknown or misassigned (glued header, no header, unusual order): the pair of numbers left
+    of the amount with quantity × unit price = amount names both, whatever their order on the line."""
+    others = [a for a in numbers if a is not amount and not a.is_percent and a.x1 <= amount.x0 + 1]
+    best: tuple[int, Decimal, Decimal] | None = None
+    for price in others:
+        for quantity in others:
+            if quantity is price or quantity.value <= 0:
+                continue
+            for q in _quantity_variants(quantity):
+                if price.value and _product_matches(q, price.value, amount.value):
+                    # A price usually has two decimals; a quantity usually fewer.
+                    rank = (price.decimals == 2) + (quantity.decimals != 2) + (price.x0 > quantity.x0)
+                    if best is None or rank > best[0]:
+                        best = (rank, q, price.value)
+    if best is not None:
+        item.quantity, item.unit_price, item.checked = best[1], best[2], True
+
+
 _POSITION_RE = re.compile(r"^\d{1,3}\.?$")
+_LONG_POSITION_RE = re.compile(r"^\d{1,5}\.?$")
 
 
 def _description(line: Line, desc_range: tuple[float, float], strip_position: bool = False) -> list[str]:
-    words = []
-    for word in line.words:
+    words: list[str] = []
+    segments: list[int] = []
+    for index, word in enumerate(line.words):
         centre = (word.x0 + word.x1) / 2
         if not desc_range[0] <= centre <= desc_range[1]:
             continue
         words.append(word.text)
-    if strip_position and words and _POSITION_RE.match(words[0]) and len(words) > 1:
-        words = words[1:]
+        segments.append(line.segment_of_word[index])
+    if len(words) > 1:
+        # A row number: a small integer first, or any integer standing apart in its own column.
+        apart = segments[0] != segments[1] and _LONG_POSITION_RE.match(words[0])
+        if apart or (strip_position and _POSITION_RE.match(words[0])):
+            words = words[1:]
     return [" ".join(words)] if words else []
 
 
@@ -223,6 +274,8 @@ def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
 def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column]) -> ItemsResult:
     result = ItemsResult(header_line=first - 1)
     desc_range = _desc_range(columns, ctx.page.width)
+    # Words left of the table (a sidebar, a margin note) belong to another block.
+    table_left = min(c.x0 for c in columns) - 10
     previous: Line | None = None
     closed = False
     for line in ctx.lines[first:]:
@@ -245,7 +298,11 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
         elif result.items and previous is not None:
             text = _description(line, desc_range)
             near = line.top - previous.bottom < 1.6 * line.height
-            inside = all((w.x0 + w.x1) / 2 <= desc_range[1] for w in line.words)
+            in_table = [w for w in line.words if (w.x0 + w.x1) / 2 >= table_left]
+            # A wrapped description starts inside the description column and stays left of the numbers;
+            # a line starting further left is the next block's title.
+            inside = bool(in_table) and min(w.x0 for w in in_table) >= desc_range[0] - 6
+            inside = inside and all((w.x0 + w.x1) / 2 <= desc_range[1] for w in in_table)
             if text and near and inside:
                 result.items[-1].description.extend(text)
                 previous = line

@@ -29,7 +29,8 @@ _TITLE = re.compile(
 )
 _CONTACT = re.compile(
     r"@|www\.|https?:|(?<![a-z])(?:tel|phone|fax|mobile|email|e-mail|web|iban|bic|swift|vat|ust|mwst|tva|"
-    r"iva|btw|gst|pan|cin|hrb|steuer|page|seite|pagina)(?![a-z])"
+    r"iva|btw|gst|gstin|uin|pan|cin|hrb|steuer|page|seite|pagina|siret|siren|rcs|kvk|nif|cif|p\.\s?iva|"
+    r"abn|ein|tax\s+id|codice\s+fiscale|state\s+name|code)(?![a-z])"
 )
 
 
@@ -38,6 +39,8 @@ class Block:
     lines: list[str] = field(default_factory=list)
     line_indexes: list[int] = field(default_factory=list)
     confidence: float = 0.0
+    x0: float = 0.0
+    x1: float = float("inf")  # the block's column: a line may hold another block's text beside it
 
     @property
     def name(self) -> str | None:
@@ -69,7 +72,7 @@ def _segment_text(line: Line, x0: float, x1: float) -> str | None:
 
 
 def _block_below(ctx: PageContext, line: Line, x0: float, x1: float, max_lines: int = 6) -> Block:
-    block = Block()
+    block = Block(x0=x0, x1=x1)
     previous = line
     for below in ctx.lines[line.index + 1 :]:
         if (
@@ -79,9 +82,7 @@ def _block_below(ctx: PageContext, line: Line, x0: float, x1: float, max_lines: 
             break
         text = _segment_text(below, x0, x1)
         if text is None:
-            if block.lines:
-                break
-            continue
+            continue  # a line of the other column, interleaved: the vertical gap test ends the block
         if RECIPIENT_LABEL.match(below.folded) or ctx.total_labels.get(below.index):
             break
         block.lines.append(text)
@@ -123,9 +124,12 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.35 or line.top >= limit:
             break
-        if line.index in excluded or ctx.header_labels.get(line.index):
+        if line.index in excluded:
             continue
+        labels = ctx.header_labels.get(line.index, [])
         for seg_start, seg_end in line.segments():
+            if any(seg_start <= label.start < seg_end for label in labels):
+                continue  # "Invoice No." beside the letterhead: only that segment is a label
             text = line.text[seg_start:seg_end].strip()
             folded = line.folded[seg_start:seg_end].strip()
             letters = sum(c.isalpha() for c in text)
@@ -196,6 +200,45 @@ def _footer_name(ctx: PageContext) -> str | None:
     return None
 
 
+# A postal-code line: "75008 Paris", "1016 DG Amsterdam", "Austin, TX 78701", "London EC1A 1BB", "D-80331".
+_POSTAL_LINE = re.compile(
+    r"(?<![\d.,])\d{4,6}(?![\d.,])|(?<![A-Za-z])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![A-Za-z])|"
+    r"(?<![A-Za-z])[A-Z]{2}\s\d{5}(?:-\d{4})?(?!\d)"
+)
+
+
+def _address_block(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
+    """An unlabelled address block (window envelope without a return-address line): a name-like line
+    followed by address lines with a postal code, in the upper part of the page, not the issuer's."""
+    for line in ctx.lines:
+        if line.top > ctx.page.height * 0.45 or line.top >= limit:
+            break
+        if line.index in excluded:
+            continue
+        labels = ctx.header_labels.get(line.index, [])
+        for seg_start, seg_end in line.segments():
+            if any(seg_start <= label.start < seg_end for label in labels):
+                continue
+            text = line.text[seg_start:seg_end].strip()
+            folded = line.folded[seg_start:seg_end].strip()
+            letters = sum(c.isalpha() for c in text)
+            if letters < 3 or letters < len(text) / 2 or _TITLE.match(folded) or _CONTACT.search(folded):
+                continue
+            if ":" in text or RECIPIENT_LABEL.match(folded) or ISSUER_LABEL.match(folded):
+                continue
+            x0, x1 = line.span_x(seg_start, seg_end)
+            block = _block_below(ctx, line, x0, x1, max_lines=5)
+            if not block.lines or excluded.intersection(block.line_indexes):
+                continue
+            if not any(_POSTAL_LINE.search(text) for text in block.lines[:3]):
+                continue
+            block.lines.insert(0, text)
+            block.line_indexes.insert(0, line.index)
+            block.confidence = 0.6 + (0.1 if _LEGAL_FORM.search(folded) else 0.0)
+            return block
+    return None
+
+
 def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
     """``table_top``: y of the items table header (or first row); party blocks sit above it."""
     limit = ctx.page.height if table_top is None else table_top
@@ -207,10 +250,12 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
             sender_name, recipient = sender
             if ctx.lines[recipient.line_indexes[0]].top > limit:
                 sender_name, recipient = None, None
-    recipient = recipient or Block()
     issuer = _labelled_block(ctx, ISSUER_LABEL, limit)
     if issuer is None:
-        issuer = _letterhead(ctx, set(recipient.line_indexes), limit) or Block()
+        issuer = _letterhead(ctx, set(recipient.line_indexes if recipient else []), limit) or Block()
+    if recipient is None:
+        recipient = _address_block(ctx, set(issuer.line_indexes), limit)
+    recipient = recipient or Block()
     issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
     if not issuer_has_form:
         # The letterhead may be a logo: the return-address line or the footer names the issuer.
@@ -224,7 +269,8 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         line = ctx.lines[ident.line]
         before = line.folded[: ident.start]
         if ident.kind in ("vat", "gstin"):
-            for_recipient = ident.line in recipient_lines or bool(RECIPIENT_VAT_HINT.search(before[-40:]))
+            in_block = ident.line in recipient_lines and recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
+            for_recipient = in_block or bool(RECIPIENT_VAT_HINT.search(before[-40:]))
             if for_recipient and recipient_vat is None:
                 recipient_vat = ident
             elif not for_recipient and issuer_vat is None:
