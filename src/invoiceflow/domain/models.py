@@ -7,6 +7,7 @@ Prefect) returns for the same PDF.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -156,8 +157,13 @@ class AggregatedInvoice(Contract):
 # --- per-page intermediate results (what one extract activity returns) -------------------------
 
 
-class Word(Contract):
-    """A word on a page with its box in PDF points, origin top-left (y grows downwards)."""
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word on a page with its box in PDF points, origin top-left (y grows downwards).
+
+    A plain dataclass, not a pydantic model: pages hold hundreds of words, they never cross a process
+    boundary (the extract stage reads its page PDF itself), and building them is on the text path.
+    """
 
     text: str
     x0: float
@@ -166,14 +172,15 @@ class Word(Contract):
     y1: float
 
 
-class PageText(Contract):
+@dataclass(slots=True)
+class PageText:
     """The words of one page, from the text layer or from OCR."""
 
     page_number: int
     width: float
     height: float
     text_source: TextSource
-    words: list[Word] = Field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
 
 
 class FieldValue(Contract):

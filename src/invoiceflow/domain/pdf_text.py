@@ -201,26 +201,8 @@ def reading_order(words: Sequence[Word]) -> list[Word]:
     return [words[b[5]] for b in ordered]  # type: ignore[misc]
 
 
-# One set shared by every Word built here. Safe because it already holds all field names: pydantic only
-# ever adds a field name to it on assignment, which is then a no-op.
-_ALL_WORD_FIELDS: set[str] = set(Word.model_fields)
-
-
 def _words_from_boxes(boxes: list[_Box]) -> list[Word]:
-    """``Word`` objects built without validation, as ``Word.model_construct`` does but ~4x cheaper:
-    the text path makes hundreds per page and the values are str and float by construction.
-    """
-    new, set_attr, fields = object.__new__, object.__setattr__, _ALL_WORD_FIELDS
-    words: list[Word] = []
-    append = words.append
-    for text, x0, y0, x1, y1 in boxes:
-        word = new(Word)
-        set_attr(word, "__dict__", {"text": text, "x0": x0, "y0": y0, "x1": x1, "y1": y1})
-        set_attr(word, "__pydantic_fields_set__", fields)
-        set_attr(word, "__pydantic_extra__", None)
-        set_attr(word, "__pydantic_private__", None)
-        append(word)
-    return words
+    return [Word(text, x0, y0, x1, y1) for text, x0, y0, x1, y1 in boxes]
 
 
 def group_lines(words: Sequence[Word]) -> list[list[Word]]:
@@ -247,7 +229,7 @@ def text_of_page(page: pdfium.PdfPage, page_number: int) -> PageText:
         words = _words_from_boxes(_reading_order_boxes(_raw_boxes(textpage, geometry)))
     finally:
         textpage.close()
-    return PageText.model_construct(
+    return PageText(
         page_number=page_number,
         width=geometry.width,
         height=geometry.height,

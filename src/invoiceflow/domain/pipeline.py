@@ -6,6 +6,7 @@ Prefect tasks. Stages exchange references (blob keys, page metadata), never PDF 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from invoiceflow.domain.aggregate import aggregate
@@ -99,7 +100,7 @@ def split_stored_pdf(
 
 def extract_page_pdf(page_pdf: bytes, page_number: int, ocr: OcrMode = OcrMode.AUTO) -> PageExtraction:
     """Extract the fields of one page, given as a one-page PDF."""
-    text = read_page(page_pdf, 1, ocr).model_copy(update={"page_number": page_number})
+    text = dataclasses.replace(read_page(page_pdf, 1, ocr), page_number=page_number)
     return extract_page(text)
 
 

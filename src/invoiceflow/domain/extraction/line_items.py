@@ -39,7 +39,8 @@ _COLUMN_PATTERNS: dict[str, str] = {
 # Strict: the label ends a word. Loose: no end assertion, accepted only where ``_ends_word`` sees a
 # glued header word ("QtéPrix unitaire": text layers often lose the space between narrow columns).
 _COLUMN_RE = [
-    (kind, re.compile(f"(?:{p})" + r"(?![a-z])"), re.compile(f"(?:{p})")) for kind, p in _COLUMN_PATTERNS.items()
+    (kind, re.compile(f"(?:{p})" + r"(?![a-z])"), re.compile(f"(?:{p})"))
+    for kind, p in _COLUMN_PATTERNS.items()
 ]
 _NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate")
 

@@ -71,6 +71,19 @@ def _segment_text(line: Line, x0: float, x1: float) -> str | None:
     return None
 
 
+_ID_LIKE = re.compile(r"[A-Z]{2}[\s.]?\d[\dA-Z.\s]{6,}")
+
+
+def _is_totals_text(ctx: PageContext, line: Line, text: str) -> bool:
+    """A totals line ends an address block; "VAT No.: BE0815…" inside the block does not."""
+    labels = ctx.total_labels.get(line.index)
+    if not labels:
+        return False
+    start = line.text.find(text)
+    in_segment = [label for label in labels if start <= label.start < start + len(text)]
+    return bool(in_segment) and not _ID_LIKE.search(text)
+
+
 def _block_below(ctx: PageContext, line: Line, x0: float, x1: float, max_lines: int = 6) -> Block:
     block = Block(x0=x0, x1=x1)
     previous = line
@@ -83,7 +96,7 @@ def _block_below(ctx: PageContext, line: Line, x0: float, x1: float, max_lines: 
         text = _segment_text(below, x0, x1)
         if text is None:
             continue  # a line of the other column, interleaved: the vertical gap test ends the block
-        if RECIPIENT_LABEL.match(below.folded) or ctx.total_labels.get(below.index):
+        if RECIPIENT_LABEL.match(below.folded) or _is_totals_text(ctx, below, text):
             break
         block.lines.append(text)
         block.line_indexes.append(below.index)
@@ -264,17 +277,26 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
                 issuer = Block(lines=[hint], confidence=0.72)
                 break
     recipient_lines = set(recipient.line_indexes)
+    issuer_lines = set(issuer.line_indexes)
+    issuer_name = (issuer.name or "").casefold()
     issuer_vat = recipient_vat = iban = bic = None
+    issuer_rank = -1
     for ident in identifiers:
         line = ctx.lines[ident.line]
         before = line.folded[: ident.start]
         if ident.kind in ("vat", "gstin"):
             in_block = ident.line in recipient_lines and recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
             for_recipient = in_block or bool(RECIPIENT_VAT_HINT.search(before[-40:]))
-            if for_recipient and recipient_vat is None:
-                recipient_vat = ident
-            elif not for_recipient and issuer_vat is None:
-                issuer_vat = ident
+            if for_recipient:
+                recipient_vat = recipient_vat or ident
+                continue
+            # The issuer's id: in the issuer's block, or beside the issuer's name (a footer line), wins
+            # over an id standing alone (which may belong to an unrecognised recipient block).
+            rank = 0
+            if ident.line in issuer_lines or (issuer_name and issuer_name in line.text.casefold()):
+                rank = 2
+            if rank > issuer_rank:
+                issuer_vat, issuer_rank = ident, rank
         elif ident.kind == "iban" and iban is None:
             iban = ident
         elif ident.kind == "bic" and bic is None:
