@@ -220,14 +220,18 @@ _POSTAL_LINE = re.compile(
 )
 
 
-def _address_block(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
+def _overlaps(block: Block, line_indexes: list[int], x0: float, x1: float) -> bool:
+    """True when lines of ``block`` are among ``line_indexes`` in the same column."""
+    shared = set(block.line_indexes).intersection(line_indexes)
+    return bool(shared) and horizontal_overlap(block.x0, block.x1, x0, x1) > 0
+
+
+def _address_block(ctx: PageContext, issuer: Block, limit: float) -> Block | None:
     """An unlabelled address block (window envelope without a return-address line): a name-like line
     followed by address lines with a postal code, in the upper part of the page, not the issuer's."""
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.45 or line.top >= limit:
             break
-        if line.index in excluded:
-            continue
         labels = ctx.header_labels.get(line.index, [])
         for seg_start, seg_end in line.segments():
             if any(seg_start <= label.start < seg_end for label in labels):
@@ -241,7 +245,7 @@ def _address_block(ctx: PageContext, excluded: set[int], limit: float) -> Block 
                 continue
             x0, x1 = line.span_x(seg_start, seg_end)
             block = _block_below(ctx, line, x0, x1, max_lines=5)
-            if not block.lines or excluded.intersection(block.line_indexes):
+            if not block.lines or _overlaps(issuer, [line.index, *block.line_indexes], x0, x1):
                 continue
             if not any(_POSTAL_LINE.search(text) for text in block.lines[:3]):
                 continue
@@ -267,7 +271,7 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if issuer is None:
         issuer = _letterhead(ctx, set(recipient.line_indexes if recipient else []), limit) or Block()
     if recipient is None:
-        recipient = _address_block(ctx, set(issuer.line_indexes), limit)
+        recipient = _address_block(ctx, issuer, limit)
     recipient = recipient or Block()
     issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
     if not issuer_has_form:
