@@ -136,7 +136,10 @@ def golden_invoice(
             address=spec.issuer.address,
         ),
         recipient=Recipient(
-            name=spec.recipient.name, vat_id=spec.recipient.vat_id, address=spec.recipient.address
+            name=spec.recipient.name,
+            # Only some documents print the recipient's VAT id; the golden holds what the page shows.
+            vat_id=spec.recipient.vat_id if spec.extra.get("recipient_vat") else None,
+            address=spec.recipient.address,
         ),
         totals=Totals(net=spec.net, tax=spec.tax, gross=spec.gross),
         tax_lines=[TaxLine(rate=line.rate, base=line.base, amount=line.amount) for line in spec.tax_lines()],

@@ -93,11 +93,10 @@ def merge_tax_lines(pages: Sequence[PageExtraction]) -> list[TaxLine]:
     seen: set[tuple[Decimal | None, Decimal | None, Decimal | None]] = set()
     merged: list[TaxLine] = []
     for page in sorted(pages, key=lambda p: p.page_number):
-        for line in page.tax_lines:
-            key = (line.rate, line.base, line.amount)
-            if key not in seen:
-                seen.add(key)
-                merged.append(line)
+        # Equal lines on one page are distinct taxes (CGST and SGST at 9 %); the page deduplicated them.
+        page_keys = {(line.rate, line.base, line.amount) for line in page.tax_lines}
+        merged.extend(line for line in page.tax_lines if (line.rate, line.base, line.amount) not in seen)
+        seen |= page_keys
     return merged
 
 

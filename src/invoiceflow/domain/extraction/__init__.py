@@ -91,11 +91,14 @@ def extract_page(page: PageText) -> PageExtraction:
             confidence = min(0.99, confidence + 0.1)
         _put(fields, f"totals.{name}", money_str(candidate.value), confidence)
 
-    seen: set[tuple[Decimal | None, Decimal]] = set()
+    # A tax printed twice (summary table and totals block) is one tax line, but CGST and SGST of the same
+    # rate and amount are two: identical figures are kept apart only by distinct tax names.
+    seen: dict[tuple[Decimal | None, Decimal], set[str]] = {}
     for t in totals.tax_lines or []:
-        if (t.rate, t.amount) in seen:
+        names = seen.get((t.rate, t.amount))
+        if names is not None and (not t.label or not names or t.label in names):
             continue
-        seen.add((t.rate, t.amount))
+        seen.setdefault((t.rate, t.amount), set()).add(t.label)
         result.tax_lines.append(TaxLine(rate=t.rate, base=t.base, amount=t.amount))
     for item in items.items:
         result.line_items.append(

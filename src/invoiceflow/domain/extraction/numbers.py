@@ -26,7 +26,7 @@ _AMOUNT_RE = re.compile(
     (?<![\w.,/'])
     (?P<lead>[-\u2212\u2013]\s?)?
     (?P<open>\()?
-    (?:(?P<sym>[€$£₹¥])\s?)?
+    (?:(?P<sym>[€$£₹¥]|(?:Rs|kr|Fr|Sfr)\.?|(?:EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD)(?=[\s\d]))\s?)?
     (?P<num>
         \d{1,3}(?:\ \d{3})+[.,]\d{2}(?!\d)          # 1 234,56 (space-grouped: only with decimals)
       | \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)   # 1,10,083.44 (Indian lakh grouping)
@@ -130,7 +130,7 @@ def find_amounts(line: Line, style: DecimalStyle, start: int = 0, end: int | Non
             value, decimals = _value(match, style)
             if value is None:
                 continue
-            x0, x1 = line.span_x(match.start(), match.end())
+            x0, x1 = line.span_x(match.start("num"), match.end())  # columns align on the digits
             out.append(
                 Amount(
                     value=value,

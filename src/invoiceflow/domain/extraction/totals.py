@@ -33,6 +33,7 @@ class TaxLineFound:
     base: Decimal | None
     amount: Decimal
     line: int
+    label: str = ""  # the tax's own name on the line ("cgst", "sgst", "vat"), letters only
 
 
 @dataclass
@@ -76,6 +77,10 @@ def _rate_pair(rate: Decimal, money: list[Amount]) -> tuple[Decimal, Decimal] | 
     return None
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
 def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> TotalsResult:
     net: list[Candidate] = []
     tax: list[Candidate] = []
@@ -86,13 +91,14 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
         all_amounts = find_amounts(line, ctx.style)
         rate = _tax_rate(all_amounts)
         money = _money(all_amounts, integers_ok)
-        has_tax_label = any(label.kind == "tax" for label in labels)
-        if rate is not None and money and (has_tax_label or len(money) >= 2):
+        tax_label = next((label for label in labels if label.kind == "tax"), None)
+        name = _letters(line.folded[tax_label.start : tax_label.end]) if tax_label else ""
+        if rate is not None and money and (tax_label or len(money) >= 2):
             pair = _rate_pair(rate, money)
             if pair:
-                tax_lines.append(TaxLineFound(rate, pair[0], pair[1], line.index))
-            elif has_tax_label:
-                tax_lines.append(TaxLineFound(rate, None, money[-1].value, line.index))
+                tax_lines.append(TaxLineFound(rate, pair[0], pair[1], line.index, name))
+            elif tax_label:
+                tax_lines.append(TaxLineFound(rate, None, money[-1].value, line.index, name))
         for label in labels:
             amount = _label_amount(ctx, line, label, integers_ok)
             if amount is None:
@@ -158,6 +164,6 @@ def _fill_bases(result: TotalsResult) -> None:
         if t.base is None and t.rate is not None:
             expected = result.net.value * t.rate / 100
             if _close(expected, t.amount, max(Decimal("0.02"), abs(expected) / 500)):
-                fixed = TaxLineFound(t.rate, result.net.value, t.amount, t.line)
+                fixed = TaxLineFound(t.rate, result.net.value, t.amount, t.line, t.label)
         filled.append(fixed)
     result.tax_lines = filled
