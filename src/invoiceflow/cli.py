@@ -108,7 +108,7 @@ def extract(  # noqa: PLR0917  (typer turns each parameter into an option)
         Path | None,
         typer.Option(
             "--templates",
-            help="Folder of invoice2data YAML templates (default: $INVOICEFLOW_TEMPLATES or the project's).",
+            help="Folder of invoice2data YAML templates (default: $INVOICEFLOW_TEMPLATES, else none).",
         ),
     ] = None,
     no_templates: Annotated[bool, typer.Option("--no-templates", help="Do not use templates.")] = False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from corpus.build import build_invoice_pdf
 from typer.testing import CliRunner
 
@@ -88,7 +89,8 @@ def test_no_match_returns_none() -> None:
     assert match_template("nothing to see here", load_templates(PROJECT_TEMPLATES)) is None
 
 
-def test_cli_templates_and_no_templates(tmp_path: Path) -> None:
+def test_cli_templates_and_no_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("INVOICEFLOW_TEMPLATES", raising=False)
     pdf, _ = build_invoice_pdf(1, seed=5, layout="classic_ruled", language="de")
     path = tmp_path / "in.pdf"
     path.write_bytes(pdf)
@@ -101,4 +103,10 @@ def test_cli_templates_and_no_templates(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["extract", str(path), "--templates", str(tmp_path / "nope")])
     assert missing.exit_code == 2
     assert "INVALID_INPUT" in missing.stderr
+    assert default_templates_dir() is None  # no templates unless configured
+    plain = runner.invoke(app, ["extract", str(path)])
+    assert '"method": "generic"' in plain.stdout
+    monkeypatch.setenv("INVOICEFLOW_TEMPLATES", str(PROJECT_TEMPLATES))
     assert default_templates_dir() == PROJECT_TEMPLATES
+    configured = runner.invoke(app, ["extract", str(path)])
+    assert '"method": "template:ch.northwind-logistik"' in configured.stdout

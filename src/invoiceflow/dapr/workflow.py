@@ -280,6 +280,17 @@ class WorkflowManager:
         """Delete a terminal instance's state and history (children too with ``recursive``)."""
         await self._client.call("workflow.purge", self._wf().purge_workflow(instance_id, recursive=recursive))
 
+    async def rerun_from_event(self, instance_id: str, event_id: int, *, new_instance_id: str) -> str:
+        """Start ``new_instance_id`` replaying a *terminal* instance's history up to ``event_id`` (a
+        TASK_SCHEDULED / CHILD_WORKFLOW_INSTANCE_CREATED / TIMER_CREATED event) and executing from there.
+        The source instance stays as it is."""
+        return str(
+            await self._client.call(
+                "workflow.rerun",
+                self._wf().rerun_workflow_from_event(instance_id, event_id, new_instance_id=new_instance_id),
+            )
+        )
+
     async def history(self, instance_id: str) -> list[WorkflowHistoryEvent]:
         """The instance's history events, oldest first."""
         try:

@@ -61,11 +61,12 @@ _CACHE: dict[tuple[Path, float], TemplateSet] = {}
 
 
 def default_templates_dir() -> Path | None:
+    """The user's template folder from ``$INVOICEFLOW_TEMPLATES``; none unless configured.
+
+    Every engine resolves templates through this one setting, so they all return the same invoice.
+    """
     configured = os.environ.get(ENV_TEMPLATES)
-    if configured:
-        return Path(configured)
-    checkout = Path(__file__).resolve().parents[3] / "templates"  # src/invoiceflow/domain -> repo root
-    return checkout if checkout.is_dir() else None
+    return Path(configured) if configured else None
 
 
 def load_templates(folder: Path) -> TemplateSet:
