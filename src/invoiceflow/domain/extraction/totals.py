@@ -57,6 +57,22 @@ def _label_amount(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: 
     return amounts[-1] if amounts else None
 
 
+def _amount_below(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: bool) -> Amount | None:
+    """A value printed under its label (boxed totals, a row of labels over a row of values): the
+    first money amount in the column of the label on the next lines, unless another label sits there."""
+    start, end = ctx.value_span(line, label, whole_line=True)
+    if find_amounts(line, ctx.style, start, end):
+        return None  # the label has a number to its right, just not a money one
+    x0, x1 = line.span_x(label.start, label.end)
+    for below, seg_start, seg_end in ctx.lines_below(line, x0, x1, max_lines=2):
+        if any(seg_start <= other.start < seg_end for other in ctx.total_labels.get(below.index, [])):
+            return None
+        amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok)
+        if amounts:
+            return amounts[0]
+    return None
+
+
 def _tax_rate(amounts: list[Amount]) -> Decimal | None:
     for a in amounts:
         if a.is_percent and 0 <= a.value <= _MAX_RATE:
@@ -101,10 +117,14 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
                 tax_lines.append(TaxLineFound(rate, None, money[-1].value, line.index, name))
         for label in labels:
             amount = _label_amount(ctx, line, label, integers_ok)
+            below = False
+            if amount is None:
+                amount = _amount_below(ctx, line, label, integers_ok)
+                below = True
             if amount is None:
                 continue
             specific = label.end - label.start > 6
-            conf = 0.75 if specific else 0.65
+            conf = (0.75 if specific else 0.65) - (0.08 if below else 0.0)
             if label.kind == "carry":
                 continue  # a page subtotal carried to the next page is not a document total
             target = {"net": net, "tax": tax, "gross": gross}[label.kind]
