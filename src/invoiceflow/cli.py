@@ -165,8 +165,50 @@ def _progress(total: int) -> Any:
     )
 
 
+class Engine(StrEnum):
+    LOCAL = "local"
+    DAPR = "dapr"
+    PREFECT = "prefect"
+
+
+def _process_elsewhere(files: list[Path], engine: Engine, api_url: str | None, ocr: OcrChoice) -> None:
+    """`process --engine local|prefect`: the same stage functions, so the same JSON as the Dapr path."""
+    from contextlib import nullcontext
+
+    from invoiceflow.domain.errors import InvoiceFlowError
+    from invoiceflow.domain.models import OcrMode
+    from invoiceflow.domain.pipeline import extract_document_file
+
+    invoices: list[AggregatedInvoice] = []
+    failures = 0
+    if engine is Engine.PREFECT:
+        try:
+            from invoiceflow.prefect.runner import prefect_engine
+        except ImportError as exc:  # the optional extra is missing
+            raise fail(
+                "INTERNAL", f"Prefect is not installed ({exc}): pip install 'invoiceflow[prefect]'"
+            ) from None
+        context: Any = prefect_engine(api_url)
+    else:
+        context = nullcontext(None)
+    with context as prefect:
+        for path in files:
+            try:
+                if prefect is not None:
+                    invoices.extend(prefect.process(path, ocr=OcrMode(ocr.value)))
+                else:
+                    invoices.extend(extract_document_file(path, ocr=OcrMode(ocr.value)))
+            except InvoiceFlowError as exc:
+                failures += 1
+                typer.echo(f"invoiceflow: error: {exc.code.value}: {path}: {exc.message}", err=True)
+    if invoices:
+        sys.stdout.write(render_invoices(invoices, OutputFormat.JSON))
+    if failures:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
 @app.command()
-def process(
+def process(  # noqa: PLR0917 - typer options are parameters
     files: Annotated[list[Path], typer.Argument(help="PDF files to process.", show_default=False)],
     json_output: Annotated[bool, typer.Option("--json", help="Write JSON (the default).")] = False,
     review_timeout: Annotated[
@@ -178,8 +220,21 @@ def process(
         ),
     ] = 0.0,
     ocr: Annotated[OcrChoice, typer.Option(help="OCR pages without a text layer (auto).")] = OcrChoice.AUTO,
+    engine: Annotated[
+        Engine, typer.Option(help="dapr (Dapr Workflow), prefect (Prefect 3) or local (in-process).")
+    ] = Engine.DAPR,
+    api_url: Annotated[
+        str | None,
+        typer.Option("--api-url", help="Prefect API URL (--engine prefect); default: an ephemeral server."),
+    ] = None,
 ) -> None:
-    """Process invoices on Dapr Workflow: starts a local Dapr stack for this run, one workflow per file."""
+    """Process invoices on Dapr Workflow (default): starts a local Dapr stack for this run, one workflow per
+    file. `--engine prefect` runs `invoice_processing_flow` on Prefect; `--engine local` in this process."""
+    if api_url is not None and engine is not Engine.PREFECT:
+        raise fail("INVALID_INPUT", "--api-url applies to --engine prefect only")
+    if engine is not Engine.DAPR:
+        _process_elsewhere(files, engine, api_url, ocr)
+        return
     import asyncio
 
     from invoiceflow.domain.models import OcrMode
@@ -207,15 +262,78 @@ def process(
             )
         except StackError as exc:
             raise fail("INTERNAL", f"the local Dapr stack failed: {exc}", EXIT_INTERNAL) from None
-    invoices = [outcome.result.invoice for outcome in outcomes if outcome.result is not None]
+    # A file holding several invoices (a batch scan) contributes each of them, as `extract` does.
+    invoices = [invoice for outcome in outcomes if outcome.result for invoice in outcome.result.all_invoices]
+    failed = [outcome for outcome in outcomes if outcome.error is not None]
     for outcome in outcomes:
-        if outcome.error is not None:
-            error = outcome.error
-            typer.echo(f"invoiceflow: error: {error.code.value}: {outcome.path}: {error.message}", err=True)
+        # Asked to wait for a review that never came: say so (the JSON keeps `needs_review: true`).
+        if outcome.result is not None and outcome.result.status.value == "review_timeout":
+            typer.echo(
+                f"invoiceflow: review_timeout: {outcome.path}: no decision within {review_timeout:g} s",
+                err=True,
+            )
+    for outcome in failed:
+        error = outcome.error
+        assert error is not None
+        typer.echo(f"invoiceflow: error: {error.code.value}: {outcome.path}: {error.message}", err=True)
     if invoices:
         sys.stdout.write(render_invoices(invoices, OutputFormat.JSON))
-    if len(invoices) < len(outcomes):
+    if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
+def compare(
+    files: Annotated[
+        list[Path], typer.Argument(help="PDF files to run on every engine.", show_default=False)
+    ],
+    engines: Annotated[
+        str, typer.Option(help="Comma-separated engines to compare: local, dapr, prefect.")
+    ] = "local,dapr,prefect",
+    runs: Annotated[int, typer.Option(min=1, help="Timed runs per file and engine (after a warm-up).")] = 3,
+    out: Annotated[Path, typer.Option(help="Directory for report.md, timings.csv and the plots.")] = Path(
+        "compare-report"
+    ),
+    api_url: Annotated[
+        str | None, typer.Option("--api-url", help="Prefect API URL; default: an ephemeral server.")
+    ] = None,
+) -> None:
+    """Run each engine on the same files and report wall time, overhead, throughput and memory."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from invoiceflow.compare.engines import EngineName
+    from invoiceflow.compare.run import run_compare, steps_per_engine
+
+    try:
+        chosen = list(dict.fromkeys(EngineName(name.strip()) for name in engines.split(",") if name.strip()))
+    except ValueError as exc:
+        raise fail("INVALID_INPUT", f"--engines: {exc}") from None
+    if not chosen:
+        raise fail("INVALID_INPUT", "--engines names no engine")
+    missing = [path for path in files if not path.is_file()]
+    if missing:
+        raise fail("FILE_NOT_FOUND", ", ".join(map(str, missing)))
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("comparing", total=len(chosen) * steps_per_engine(len(files), runs))
+
+        def advance(description: str) -> None:
+            progress.update(task, advance=1, description=description)
+
+        output = run_compare(files, chosen, runs, out, prefect_api_url=api_url, advance=advance)
+    sys.stdout.write(output.markdown)
+    typer.echo(f"report: {output.report_path}  timings: {output.csv_path}", err=True)
+    typer.echo("plots: " + " ".join(str(path) for path in output.plots), err=True)
+    if any(result.error for result in output.results):
+        raise typer.Exit(EXIT_INTERNAL)
 
 
 class FacturxProfile(StrEnum):

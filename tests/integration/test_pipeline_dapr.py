@@ -15,6 +15,12 @@ from pathlib import Path
 import psutil
 import pytest
 from corpus import build_invoice_pdf
+from corpus.batch import batch_sample
+from corpus.einvoice import facturx_sample, mismatch_sample
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from invoiceflow.domain.einvoice import Profile
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -120,3 +126,56 @@ def test_the_cli_leaves_no_dapr_process_behind(invoices: list[Path]) -> None:
     assert (
         survivors == []
     )  # ...and none of its processes outlived it (orphans would be re-parented, not gone)
+
+
+@pytest.fixture(scope="module")
+def whole_document_cases(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A Factur-X PDF, one whose XML disagrees with its page, and a batch scan of several invoices."""
+    directory = tmp_path_factory.mktemp("whole-document")
+    facturx = facturx_sample(7, 1, Profile.EN16931, pages=2)
+    mismatch, _changed = mismatch_sample(7, 2)
+    batch = batch_sample(7, 0, invoices=3)
+    paths = []
+    for name, data in (
+        ("facturx.pdf", facturx.data),
+        ("mismatch.pdf", mismatch.data),
+        ("batch.pdf", batch.pdf),
+    ):
+        path = directory / name
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def test_process_equals_extract_for_einvoices_and_batch_scans(whole_document_cases: list[Path]) -> None:
+    extracted = run_cli("extract", "--json", *map(str, whole_document_cases))
+    assert extracted.returncode == 0, extracted.stderr
+    processed = run_cli("process", "--json", *map(str, whole_document_cases))
+    assert processed.returncode == 0, processed.stderr
+
+    expected = json.loads(extracted.stdout)
+    actual = json.loads(processed.stdout)
+    # What makes these cases different must really be there, or equality would prove little:
+    facturx, mismatch, *batch = actual
+    assert (facturx["extractor"]["method"], facturx["extractor"]["syntax"]) == ("facturx", "CII")
+    assert "EINVOICE_MISMATCH" in {issue["code"] for issue in mismatch["validation"]["issues"]}
+    assert [invoice["document"]["page_range"] is not None for invoice in batch] == [True] * 3
+    assert actual == expected
+
+
+def test_review_timeout_option_waits_and_reports(tmp_path: Path) -> None:
+    buffer = tmp_path / "needs-review.pdf"
+    page = canvas.Canvas(str(buffer), pagesize=A4)
+    page.drawString(72, 770, "Rechnung")
+    page.drawString(72, 750, "Rechnungsnummer: R-2024-0042")
+    page.showPage()
+    page.save()
+
+    waited = run_cli("process", "--review-timeout", "1", str(buffer))
+    not_waited = run_cli("process", str(buffer))
+
+    assert waited.returncode == not_waited.returncode == 0, waited.stderr + not_waited.stderr
+    assert f"invoiceflow: review_timeout: {buffer}: no decision within 1 s" in waited.stderr
+    assert "review_timeout" not in not_waited.stderr
+    assert json.loads(waited.stdout)["validation"]["needs_review"] is True
+    assert json.loads(waited.stdout) == json.loads(not_waited.stdout)

@@ -136,7 +136,8 @@ def test_indian_gst_split_and_credit_note_negatives() -> None:
         "-1800.00",
         "-11800.00",
     )
-    assert len(result.tax_lines) == 1 or [str(t.rate) for t in result.tax_lines] == ["9", "9"]
+    # CGST and SGST print the same rate and amount: two tax lines, not one deduplicated line.
+    assert [(str(t.rate), str(t.amount)) for t in result.tax_lines] == [("9", "-900.00"), ("9", "-900.00")]
 
 
 def test_table_running_off_the_page_sets_items_continue() -> None:
@@ -233,3 +234,154 @@ def test_real_pdf_with_window_envelope_layout() -> None:
     assert got["issuer.bic"] == "COBADEFFXXX"
     assert (got["totals.net"], got["totals.tax"], got["totals.gross"]) == ("2818.00", "535.42", "3353.42")
     assert [i.description for i in result.line_items] == ["Laserdrucker XL-200", "Wartungsvertrag 12 Monate"]
+
+
+def test_totals_printed_under_their_labels_in_boxes() -> None:
+    """UK VAT invoice whose totals are boxes: a row of labels over a row of values."""
+    s = Sheet()
+    s.put(40, 40, "Harbour Analytics Ltd", size=16)
+    s.put(40, 62, "VAT Reg No: GB 980 7806 84")
+    s.put(330, 100, "Invoice No: HA-20931")
+    s.put(330, 114, "Tax point: 03/02/2024")
+    s.put(40, 300, "Subtotal")
+    s.put(200, 300, "VAT 20%")
+    s.put(360, 300, "Total due")
+    s.put(40, 314, "£1,250.00")
+    s.put(200, 314, "£250.00")
+    s.put(360, 314, "£1,500.00")
+    got = values(extract_page(s.page()))
+    assert (got["totals.net"], got["totals.tax"], got["totals.gross"]) == ("1250.00", "250.00", "1500.00")
+    assert got["currency"] == "GBP"
+    assert got["issuer.vat_id"] == "GB980780684"
+
+
+def test_glued_header_and_arithmetic_find_quantity_and_price_in_any_order() -> None:
+    """A text layer that lost the space between two header words ("QtéPrix"), and a table whose price
+    column comes before the quantity: q × p = amount decides which number is which."""
+    s = Sheet()
+    s.put(40, 100, "Désignation")
+    s.put(330, 100, "QtéPrix unitaire HT")
+    s.put(555, 100, "Montant HT", right=True)
+    s.put(40, 116, "Hébergement mensuel")
+    s.put(350, 116, "3", right=True)
+    s.put(440, 116, "913,41", right=True)
+    s.put(555, 116, "2.740,23", right=True)
+    s.put(40, 160, "Description")
+    s.put(300, 160, "Price")
+    s.put(400, 160, "Units")
+    s.put(555, 160, "Amount", right=True)
+    result = extract_page(s.page())
+    first = result.line_items[0]
+    assert (str(first.quantity), str(first.unit_price), str(first.amount)) == ("3", "913.41", "2740.23")
+    assert first.description == "Hébergement mensuel"
+
+    s = Sheet()
+    s.put(40, 100, "Item")
+    s.put(300, 100, "Rate")
+    s.put(400, 100, "Hours")
+    s.put(555, 100, "Line total", right=True)
+    for row, (rate, hours, total) in enumerate([("150.00", "7.5", "1,125.00"), ("95.00", "12", "1,140.00")]):
+        s.put(40, 116 + 14 * row, f"Consulting block {row + 1}")
+        s.put(340, 116 + 14 * row, rate, right=True)
+        s.put(430, 116 + 14 * row, hours, right=True)
+        s.put(555, 116 + 14 * row, total, right=True)
+    items = extract_page(s.page()).line_items
+    assert [(str(i.quantity), str(i.unit_price), str(i.amount)) for i in items] == [
+        ("7.5", "150.00", "1125.00"),
+        ("12", "95.00", "1140.00"),
+    ]
+
+
+def test_long_row_numbers_are_not_part_of_the_description() -> None:
+    s = Sheet()
+    s.put(40, 100, "#")
+    s.put(80, 100, "Description")
+    s.put(400, 100, "Qty")
+    s.put(555, 100, "Amount", right=True)
+    s.put(40, 116, "118")
+    s.put(80, 116, "Toner cartridge, black")
+    s.put(420, 116, "2", right=True)
+    s.put(555, 116, "84.00", right=True)
+    item = extract_page(s.page()).line_items[0]
+    assert item.description == "Toner cartridge, black"
+
+
+def test_din_5008_recipient_without_label_and_issuer_vat_in_the_footer() -> None:
+    """German letter: letterhead right, an unlabelled window address left (no return-address line),
+    the recipient's USt-IdNr. in its block, the issuer's in the footer beside its name."""
+    s = Sheet()
+    s.put(555, 40, "Nordwind Technik GmbH", size=14, right=True)
+    s.put(555, 58, "Hafenstraße 12", right=True)
+    s.put(555, 72, "20457 Hamburg", right=True)
+    s.put(40, 120, "Bergmann Logistik KG")
+    s.put(40, 134, "Industrieweg 7")
+    s.put(40, 148, "80331 München")
+    s.put(40, 162, "USt-IdNr.: DE136695976")
+    s.put(330, 220, "Rechnungsnummer: 2024-0815")
+    s.put(330, 234, "Rechnungsdatum: 14.03.2024")
+    s.put(40, 780, "Nordwind Technik GmbH · USt-IdNr.: DE 129 273 398 · IBAN: DE89 3704 0044 0532 0130 00")
+    got = values(extract_page(s.page()))
+    assert got["issuer.name"] == "Nordwind Technik GmbH"
+    assert got["recipient.name"] == "Bergmann Logistik KG"
+    assert got["recipient.vat_id"] == "DE136695976"
+    assert got["issuer.vat_id"] == "DE129273398"
+    assert got["issuer.iban"] == "DE89370400440532013000"
+
+
+def test_sidebar_beside_the_recipient_keeps_the_vat_id_with_its_own_column() -> None:
+    """Italian fattura: the issuer's P.IVA line in a left column shares its line with the
+    recipient's name in the right column."""
+    s = Sheet()
+    s.put(24, 40, "Falco Informatica S.r.l.", size=12)
+    s.put(24, 56, "Via Roma 26, 20121 Milano")
+    s.put(200, 90, "Spett.le")
+    s.put(24, 104, "P.IVA: IT00743110157")
+    s.put(200, 104, "Rossi Costruzioni S.p.A.")
+    s.put(200, 118, "Via Garibaldi 87")
+    s.put(200, 132, "10121 Torino")
+    got = values(extract_page(s.page()))
+    assert got["recipient.name"] == "Rossi Costruzioni S.p.A."
+    assert got["issuer.vat_id"] == "IT00743110157"
+    assert "recipient.vat_id" not in got
+
+
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [("Credit Memo #", "CM-1042"), ("N.º de rectificativa", "R-2024-17"), ("Document No.", "SO/2291")],
+)
+def test_more_invoice_number_labels(label: str, number: str) -> None:
+    s = Sheet()
+    s.put(330, 100, label)
+    s.put(460, 100, number)
+    assert values(extract_page(s.page()))["invoice_number"] == number
+
+
+def test_rotated_scan_rows_split_into_ocr_line_fragments_are_levelled() -> None:
+    """A scan rotated by ~1°: the OCR engine reports each row as two line boxes (description, numbers)
+    whose centres differ by several points; levelling the page joins them into one item row again."""
+    skew = 0.017
+    words: list[Word] = []
+
+    def fragment(x: float, y: float, tokens: list[tuple[float, str]]) -> None:
+        shift = skew * (tokens[0][0] + tokens[-1][0]) / 2  # one box per fragment, as Tesseract lines
+        for tx, token in tokens:
+            words.append(Word(text=token, x0=tx, y0=y + shift, x1=tx + 6 * len(token), y1=y + shift + 8))
+
+    fragment(40, 100, [(40, "Description")])
+    fragment(330, 100, [(330, "Qty"), (400, "Price"), (500, "Amount")])
+    rows = [
+        ("Consulting", "3", "120.00", "360.00"),
+        ("Hosting", "2", "45.50", "91.00"),
+        ("Support", "1", "80.00", "80.00"),
+    ]
+    for row, (text, qty, price, amount) in enumerate(rows):
+        y = 120 + 18 * row
+        fragment(40, y, [(40, text), (110, "services")])
+        fragment(330, y, [(330, qty), (400, price), (500, amount)])
+    page = PageText(page_number=1, width=595, height=842, text_source=TextSource.OCR, words=words)
+    items = extract_page(page).line_items
+    assert [(i.description, str(i.quantity), str(i.amount)) for i in items] == [
+        ("Consulting services", "3", "360.00"),
+        ("Hosting services", "2", "91.00"),
+        ("Support services", "1", "80.00"),
+    ]

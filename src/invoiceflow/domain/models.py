@@ -284,3 +284,10 @@ class AggregateRequest(Contract):
     document: DocumentInfo
     pages: list[PageExtraction]
     document_extraction: DocumentExtraction | None = None
+
+
+class AggregateResult(Contract):
+    """What the aggregate stage returns for one file: its invoices in page order (one, or several when
+    the PDF holds a batch of invoices; see ``document_level.aggregate_document``)."""
+
+    invoices: list[AggregatedInvoice] = Field(min_length=1)

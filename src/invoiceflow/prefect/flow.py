@@ -20,9 +20,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, wait
 from prefect.utilities.annotations import unmapped
 
-from invoiceflow.domain.aggregate import aggregate
+from invoiceflow.domain.document_level import aggregate_document
 from invoiceflow.domain.models import (
     AggregatedInvoice,
+    DocumentExtraction,
     DocumentInfo,
     OcrMode,
     PageExtraction,
@@ -73,9 +74,12 @@ def extract_invoice(page: PageMetadata, blob_root: str) -> PageExtraction:
 
 
 @task(name="aggregate_invoice", **_TASK_OPTIONS)
-def aggregate_invoice(document: DocumentInfo, pages: list[PageExtraction]) -> AggregatedInvoice:
-    """Merge the pages into the contract (``domain.aggregate.aggregate``)."""
-    return aggregate(document, pages)
+def aggregate_invoice(
+    document: DocumentInfo, pages: list[PageExtraction], document_extraction: DocumentExtraction | None
+) -> list[AggregatedInvoice]:
+    """Merge the pages into the contract: one invoice, or one per invoice of a batch scan
+    (``domain.document_level.aggregate_document``, as the aggregate service)."""
+    return aggregate_document(document, pages, document_extraction)
 
 
 @flow(name="invoice_processing_flow", log_prints=False, persist_result=False)
@@ -85,12 +89,13 @@ def invoice_processing_flow(
     filename: str | None = None,
     ocr: OcrMode = OcrMode.AUTO,
     render_dpi: int | None = None,
-) -> AggregatedInvoice:
-    """The whole pipeline for one PDF; ``filename`` defaults to the file's name, as in the CLI."""
+) -> list[AggregatedInvoice]:
+    """The whole pipeline for one PDF: the invoices it holds (usually one). ``filename`` defaults to the
+    file's name, as in the CLI."""
     name = filename if filename is not None else Path(pdf_path).name
     upload = upload_pdf(pdf_path, blob_root, name, ocr)
     split = split_pdf(upload, blob_root, render_dpi)
     futures: list[PrefectFuture[PageExtraction]] = extract_invoice.map(split.pages, unmapped(blob_root))
     wait(futures)
     pages = [future.result() for future in futures]
-    return aggregate_invoice(split.document, pages)
+    return aggregate_invoice(split.document, pages, split.document_extraction)

@@ -74,7 +74,9 @@ def upload_in_worker(pdf_path: str, blob_root: str, filename: str | None, ocr: O
     def call() -> UploadResult:
         limits = PdfLimits()
         data = read_pdf_file(Path(pdf_path), limits)
-        return upload_pdf(data, DirectoryBlobStore(Path(blob_root)), filename=filename, ocr=ocr, limits=limits)
+        return upload_pdf(
+            data, DirectoryBlobStore(Path(blob_root)), filename=filename, ocr=ocr, limits=limits
+        )
 
     return _guarded(call)
 
@@ -91,4 +93,3 @@ def extract_in_worker(page: PageMetadata, blob_root: str) -> dict[str, Any]:
     from invoiceflow.domain.pipeline import extract_stored_page
 
     return _guarded(lambda: extract_stored_page(page, DirectoryBlobStore(Path(blob_root))))
-

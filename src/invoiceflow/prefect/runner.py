@@ -20,9 +20,17 @@ class PrefectEngine:
         self.blob_root = blob_root
         self.render_dpi = render_dpi
 
+    def connect(self) -> None:
+        """Reach the API now (starting the ephemeral server if that is the mode), not on the first run."""
+        from prefect.client.orchestration import get_client
+
+        with get_client(sync_client=True) as client:
+            client.api_healthcheck()
+
     def process(
         self, path: Path, *, ocr: OcrMode = OcrMode.AUTO, filename: str | None = None
-    ) -> AggregatedInvoice:
+    ) -> list[AggregatedInvoice]:
+        """The invoices of one file (usually one), as ``domain.pipeline.extract_document`` returns them."""
         from invoiceflow.prefect.flow import invoice_processing_flow
 
         return invoice_processing_flow(
@@ -51,6 +59,6 @@ def prefect_engine(
 
 def process_file(
     path: Path, *, api_url: str | None = None, ocr: OcrMode = OcrMode.AUTO
-) -> AggregatedInvoice:
+) -> list[AggregatedInvoice]:
     with prefect_engine(api_url) as engine:
         return engine.process(path, ocr=ocr)

@@ -8,6 +8,13 @@ Bytes through the binding:
   Blob bindings decode base64 too when asked with ``decodeBase64: "true"``, sent along.)
 * ``get`` returns the file contents raw over gRPC (``invoke_binding`` carries bytes).
 
+Keys are content-addressed (the same key always names the same bytes), so a blob is written once:
+localstorage's ``create`` truncates the file and then writes it, and a second write of a key that already
+exists would show a reader running at that moment a short or empty file (two starts of the same invoice
+did exactly that). The store remembers the keys it has written or read and skips those, and concurrent
+puts of one key in this process share one write. Two *processes* writing the same new key at once can
+still overlap; both write identical bytes, and readers only follow a completed write of their own.
+
 The domain's stage functions are synchronous and run in worker threads; the sync ``BlobStore`` methods
 hand each call to the event loop that owns the ``DaprClient`` and wait for it.
 """
@@ -43,10 +50,27 @@ class DaprBindingBlobStore:
         self.binding_name = binding_name
         self._loop = loop
         self._timeout = timeout
+        self._present: set[str] = set()  # keys known to hold their (immutable) bytes
+        self._writing: dict[str, asyncio.Future[None]] = {}
 
     # async API (for code running on the owning event loop) -------------------------------------------
 
     async def aput(self, key: str, data: bytes) -> None:
+        """Write ``key`` unless this store knows it is there already (or is writing it right now)."""
+        if key in self._present:
+            return
+        if (pending := self._writing.get(key)) is not None:
+            await asyncio.shield(pending)
+            return
+        write = asyncio.ensure_future(self._create(key, data))
+        self._writing[key] = write
+        try:
+            await asyncio.shield(write)
+            self._present.add(key)
+        finally:
+            self._writing.pop(key, None)
+
+    async def _create(self, key: str, data: bytes) -> None:
         await self._bindings.invoke(
             self.binding_name,
             "create",
@@ -64,11 +88,13 @@ class DaprBindingBlobStore:
             if _is_not_found(exc):
                 raise FileNotFoundError(key) from exc
             raise
+        self._present.add(key)
         return result.data
 
     async def aexists(self, key: str) -> bool:
-        # Bindings have no portable "stat": a get tells. Callers only ask before writing content-addressed
-        # keys, where a wrong "no" merely rewrites identical bytes.
+        # Bindings have no portable "stat": a get tells (once; then the key is remembered).
+        if key in self._present:
+            return True
         try:
             await self.aget(key)
         except FileNotFoundError:

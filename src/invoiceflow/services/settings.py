@@ -26,6 +26,9 @@ class ServiceSettings(BaseSettings):
     # PNG previews written by the split service; 0 switches them off (the CLI does: nobody looks at them).
     split_render_dpi: int = Field(default=150, ge=0)
     blob_timeout_seconds: float = 30.0
+    # invoice2data templates for the split stage: the same ``INVOICEFLOW_TEMPLATES`` variable that
+    # ``invoiceflow extract`` reads (``domain.templates.default_templates_dir``), so both give one result.
+    templates: Path | None = None
     # Test-only fault injection, off by default: page numbers whose first extraction attempt (per invoice)
     # answers 503, and a delay added to every extraction (to catch a run mid-flight).
     fault_extract_fail_once: str = ""

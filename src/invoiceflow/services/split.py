@@ -1,4 +1,5 @@
-"""``split-service``: ``POST /split`` — one-page PDFs (and PNG previews) into the blob store."""
+"""``split-service``: ``POST /split`` — one-page PDFs (and PNG previews) into the blob store,
+plus the whole-document extraction (embedded e-invoice, templates, page markers) in the result."""
 
 from __future__ import annotations
 
@@ -15,4 +16,6 @@ router = APIRouter(prefix="/split", tags=["split"])
 
 @router.post("")
 async def split(upload: UploadResult, store: BlobStoreDep, settings: SettingsDep) -> SplitResult:
-    return await asyncio.to_thread(split_stored_pdf, upload, store, render_dpi=settings.render_dpi)
+    return await asyncio.to_thread(
+        split_stored_pdf, upload, store, render_dpi=settings.render_dpi, templates=settings.templates
+    )

@@ -20,8 +20,8 @@ from invoiceflow.dapr.client import DaprClient, DaprSettings
 from invoiceflow.dapr.errors import DaprError, DaprInvocationError
 from invoiceflow.domain.errors import ErrorCode
 from invoiceflow.domain.models import (
-    AggregatedInvoice,
     AggregateRequest,
+    AggregateResult,
     InvoiceRequest,
     PageExtraction,
     PageMetadata,
@@ -29,7 +29,7 @@ from invoiceflow.domain.models import (
     UploadResult,
 )
 from invoiceflow.workflow.errors import ActivityError, BadInputError
-from invoiceflow.workflow.models import InvoiceEvent, SaveResultInput
+from invoiceflow.workflow.models import InvoiceEvent, SaveAndPublishInput
 from invoiceflow.workflow.settings import WorkflowSettings
 
 M = TypeVar("M", bound=BaseModel)
@@ -85,18 +85,25 @@ class InvoiceActivities:
 
     async def aggregate_invoice_activity(self, _ctx: Any, payload: Any) -> dict[str, Any]:
         request = AggregateRequest.model_validate(payload)
-        return await self._call(self.settings.aggregate_app_id, "aggregate", request, AggregatedInvoice)
+        return await self._call(self.settings.aggregate_app_id, "aggregate", request, AggregateResult)
 
-    async def save_result_activity(self, _ctx: Any, payload: Any) -> None:
-        result = SaveResultInput.model_validate(payload).result
+    async def save_and_publish_activity(self, _ctx: Any, payload: Any) -> None:
+        """Save first: a subscriber told ``invoice.processed`` must find the result. A retry after a
+        failed publish rewrites the same result (same key, same value) before publishing again."""
+        finish = SaveAndPublishInput.model_validate(payload)
         client = await self._client()
         try:
-            await client.state(self.settings.statestore).save(result.invoice_id, result)
+            await client.state(self.settings.statestore).save(finish.result.invoice_id, finish.result)
         except DaprError as exc:
             raise ActivityError(ErrorCode.INTERNAL, f"saving the result failed: {exc}") from exc
+        await self._publish(finish.event)
 
     async def publish_event_activity(self, _ctx: Any, payload: Any) -> None:
-        event = InvoiceEvent.model_validate(payload)
+        await self._publish(InvoiceEvent.model_validate(payload))
+
+    # plumbing -----------------------------------------------------------------------------------------
+
+    async def _publish(self, event: InvoiceEvent) -> None:
         client = await self._client()
         try:
             await client.pubsub(self.settings.pubsub).publish(
@@ -109,8 +116,6 @@ class InvoiceActivities:
             )
         except DaprError as exc:
             raise ActivityError(ErrorCode.INTERNAL, f"publishing {event.topic} failed: {exc}") from exc
-
-    # plumbing -----------------------------------------------------------------------------------------
 
     async def _call(self, app_id: str, method: str, body: BaseModel, model: type[M]) -> dict[str, Any]:
         client = await self._client()

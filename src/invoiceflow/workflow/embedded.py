@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import tempfile
 import threading
 import time
@@ -49,6 +50,7 @@ EMBEDDED_APP_ID = "invoiceflow"
 # daprd caps request bodies at 4 MiB by default; a 50 MiB PDF travels base64-encoded through the binding.
 MAX_BODY_SIZE = f"{(PdfLimits().max_bytes * 4 // 3 >> 20) + 8}Mi"
 INCOMING_PREFIX = "incoming"
+WORKFLOW_CLIENT_LOGGER = "DaprWorkflowClient"  # dapr.ext.workflow's client logger name
 
 
 @dataclass
@@ -153,6 +155,9 @@ class EmbeddedInvoiceFlow:
             WorkflowSettings.single_app(options.app_id), dapr_settings, sdk_log_level=options.sdk_log_level
         )
         await asyncio.to_thread(self.host.start)
+        # The SDK's workflow client logs an ERROR for every failed read, including the transient ones the
+        # runner retries (a read racing the runtime's save); real failures still reach the caller typed.
+        logging.getLogger(WORKFLOW_CLIENT_LOGGER).setLevel(logging.CRITICAL)
         self.runner = InvoiceRunner(self.client)
 
     async def stop(self) -> None:

@@ -64,9 +64,16 @@ class InvoiceStatus(StrEnum):
 class InvoiceWorkflowResult(_Model):
     invoice_id: str
     status: InvoiceStatus
-    invoice: AggregatedInvoice
+    invoice: AggregatedInvoice  # the file's invoice (its first one when it holds several)
+    # Every invoice in page order when the file held several (a batch scan); empty for the usual single
+    # invoice, so that result keeps its shape. ``all_invoices`` reads both cases.
+    invoices: list[AggregatedInvoice] = Field(default_factory=list)
     review: ReviewDecision | None = None
     completed_at: str  # from ctx.current_utc_datetime: deterministic on replay
+
+    @property
+    def all_invoices(self) -> list[AggregatedInvoice]:
+        return list(self.invoices) or [self.invoice]
 
 
 class Progress(_Model):
@@ -75,10 +82,6 @@ class Progress(_Model):
     stage: Literal["upload", "split", "extract", "aggregate", "review", "save", "done", "failed"]
     pages_done: int = 0
     pages_total: int = 0
-
-
-class SaveResultInput(_Model):
-    result: InvoiceWorkflowResult
 
 
 class InvoiceEvent(_Model):
@@ -90,3 +93,11 @@ class InvoiceEvent(_Model):
     needs_review: bool = False
     error_code: str | None = None
     message: str | None = None
+
+
+class SaveAndPublishInput(_Model):
+    """The last step of a run: save ``result`` (key = invoice id), then publish ``event``; one activity,
+    so the workflow pays one scheduling round for both."""
+
+    result: InvoiceWorkflowResult
+    event: InvoiceEvent

@@ -82,7 +82,7 @@ class WorkflowHost:
             (workflows.SPLIT_ACTIVITY, activities.split_pdf_activity),
             (workflows.EXTRACT_ACTIVITY, activities.extract_page_activity),
             (workflows.AGGREGATE_ACTIVITY, activities.aggregate_invoice_activity),
-            (workflows.SAVE_ACTIVITY, activities.save_result_activity),
+            (workflows.SAVE_AND_PUBLISH_ACTIVITY, activities.save_and_publish_activity),
             (workflows.PUBLISH_ACTIVITY, activities.publish_event_activity),
         ):
             self.runtime.register_activity(_fresh_activity(method), name=name)

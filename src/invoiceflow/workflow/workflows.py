@@ -2,7 +2,9 @@
 
 upload → split → extract (fan-out: pages directly up to ``pages_per_batch``, beyond that one child
 workflow per batch, all in parallel) → aggregate → optional human review (external event ``review``
-raced against a durable timer) → save the result (state store, key = invoice id) → publish an event.
+raced against a durable timer) → save the result (state store, key = invoice id) and publish an event
+(one activity: one scheduling round less). A file may hold several invoices (a batch scan): the
+aggregate stage returns them all and the result lists them (``InvoiceWorkflowResult.invoices``).
 
 Replay rules kept here: time only from ``ctx.current_utc_datetime``, no randomness or I/O (activities do
 that), log only when not replaying, history carries references (blob keys, page metadata) only.
@@ -22,6 +24,7 @@ from invoiceflow.domain.errors import ErrorCode
 from invoiceflow.domain.models import (
     AggregatedInvoice,
     AggregateRequest,
+    AggregateResult,
     PageExtraction,
     SplitResult,
     UploadResult,
@@ -36,7 +39,7 @@ from invoiceflow.workflow.models import (
     PageBatchResult,
     Progress,
     ReviewDecision,
-    SaveResultInput,
+    SaveAndPublishInput,
 )
 from invoiceflow.workflow.retry import INVOICE_RETRY
 from invoiceflow.workflow.review import apply_review
@@ -51,7 +54,7 @@ UPLOAD_ACTIVITY = "upload_pdf_activity"
 SPLIT_ACTIVITY = "split_pdf_activity"
 EXTRACT_ACTIVITY = "extract_page_activity"
 AGGREGATE_ACTIVITY = "aggregate_invoice_activity"
-SAVE_ACTIVITY = "save_result_activity"
+SAVE_AND_PUBLISH_ACTIVITY = "save_and_publish_activity"
 PUBLISH_ACTIVITY = "publish_event_activity"
 
 TOPIC_PROCESSED = "invoice.processed"
@@ -87,24 +90,28 @@ def invoice_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
         pages = yield from _extract_all(ctx, split, spec.pages_per_batch)
         total = len(split.pages)
         _progress(ctx, Progress(stage="aggregate", pages_done=total, pages_total=total))
-        aggregate_request = AggregateRequest(invoice_id=invoice_id, document=split.document, pages=pages)
-        invoice = AggregatedInvoice.model_validate(
+        aggregate_request = AggregateRequest(
+            invoice_id=invoice_id,
+            document=split.document,
+            pages=pages,
+            document_extraction=split.document_extraction,
+        )
+        invoices = AggregateResult.model_validate(
             (
                 yield ctx.call_activity(
                     AGGREGATE_ACTIVITY, input=_dump(aggregate_request), retry_policy=INVOICE_RETRY
                 )
             )
-        )
+        ).invoices
     except TaskFailedError as failure:
         code, message = split_code(failure.details.message)
         yield from _fail(ctx, invoice_id, code, message)
         raise AssertionError("unreachable") from None  # _fail always raises
 
-    status: InvoiceStatus = (
-        InvoiceStatus.NEEDS_REVIEW if invoice.validation.needs_review else InvoiceStatus.PROCESSED
-    )
+    needs_review = any(invoice.validation.needs_review for invoice in invoices)
+    status: InvoiceStatus = InvoiceStatus.NEEDS_REVIEW if needs_review else InvoiceStatus.PROCESSED
     decision: ReviewDecision | None = None
-    if invoice.validation.needs_review and spec.review_timeout_seconds > 0:
+    if needs_review and spec.review_timeout_seconds > 0:
         _progress(ctx, Progress(stage="review", pages_done=total, pages_total=total))
         _log(ctx, "invoice %s: waiting up to %ss for a review", invoice_id, spec.review_timeout_seconds)
         review = ctx.wait_for_external_event(REVIEW_EVENT)
@@ -112,31 +119,49 @@ def invoice_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
         winner = yield when_any([review, deadline])
         if winner is review:
             decision = ReviewDecision.model_validate(_plain(review.get_result()) or {})
-            status, invoice = apply_review(invoice, decision)
+            status, invoices = _apply_review_to_all(invoices, decision)
         else:
             status = InvoiceStatus.REVIEW_TIMEOUT
 
     result = InvoiceWorkflowResult(
         invoice_id=invoice_id,
         status=status,
-        invoice=invoice,
+        invoice=invoices[0],
+        invoices=invoices if len(invoices) > 1 else [],
         review=decision,
         completed_at=ctx.current_utc_datetime.isoformat(),
-    )
-    _progress(ctx, Progress(stage="save", pages_done=total, pages_total=total))
-    yield ctx.call_activity(
-        SAVE_ACTIVITY, input=_dump(SaveResultInput(result=result)), retry_policy=INVOICE_RETRY
     )
     event = InvoiceEvent(
         topic=_TOPIC_BY_STATUS[status],
         invoice_id=invoice_id,
         status=status.value,
-        needs_review=result.invoice.validation.needs_review,
+        needs_review=any(invoice.validation.needs_review for invoice in invoices),
     )
-    yield ctx.call_activity(PUBLISH_ACTIVITY, input=_dump(event), retry_policy=INVOICE_RETRY)
+    _progress(ctx, Progress(stage="save", pages_done=total, pages_total=total))
+    yield ctx.call_activity(
+        SAVE_AND_PUBLISH_ACTIVITY,
+        input=_dump(SaveAndPublishInput(result=result, event=event)),
+        retry_policy=INVOICE_RETRY,
+    )
     _progress(ctx, Progress(stage="done", pages_done=total, pages_total=total))
     _log(ctx, "invoice %s: %s", invoice_id, status.value)
     return _dump(result)
+
+
+def _apply_review_to_all(
+    invoices: list[AggregatedInvoice], decision: ReviewDecision
+) -> tuple[InvoiceStatus, list[AggregatedInvoice]]:
+    """One decision settles the file: it applies to every invoice that asked for review (corrections
+    too: a batch whose invoices need different corrections needs one file per invoice)."""
+    status = InvoiceStatus.APPROVED
+    settled: list[AggregatedInvoice] = []
+    for invoice in invoices:
+        if invoice.validation.needs_review:
+            status, reviewed = apply_review(invoice, decision)
+            settled.append(reviewed)
+        else:
+            settled.append(invoice)
+    return status, settled
 
 
 def page_batch_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:

@@ -146,7 +146,7 @@ RECIPIENT_LABEL = re.compile(
         r"facture\s+a|factur[ee]\s+a|adresse\s+de\s+facturation|destinataire",
         r"facturar\s+a|cliente|destinatario",
         r"factuur\s+aan|klant|afnemer",
-        r"spett(?:\.|abile)|intestatario|committente",
+        r"spett(?:\.\s?le|\.|abile)|intestatario|committente|destinatario",
         r"details\s+of\s+(?:receiver|buyer)",
     )
     # "Customer No.", "Buyer's Order No.", "Client VAT" are not the recipient block's label.

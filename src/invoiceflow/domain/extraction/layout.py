@@ -8,12 +8,13 @@ a regex match can be mapped back to words and their x-ranges.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from invoiceflow.domain.models import PageText, Word
+from invoiceflow.domain.models import PageText, TextSource, Word
 
 # A gap wider than this many line heights separates segments (a space is ~0.3 em).
 SEGMENT_GAP_EM = 0.8
@@ -132,9 +133,55 @@ def _make_line(words: list[Word]) -> Line:
     )
 
 
+_MAX_SKEW = 0.035  # ~2°: scanners and phone captures beyond that need real image deskewing
+_SKEW_STEPS = 28  # candidate slopes tried in [-_MAX_SKEW, _MAX_SKEW]
+
+
+def _boxes(words: list[Word]) -> dict[tuple[float, float], list[Word]]:
+    """Words grouped by identical vertical extent: one recognised OCR line when the engine reports line
+    boxes, one word otherwise. A group moves as a whole when the page is levelled."""
+    groups: dict[tuple[float, float], list[Word]] = {}
+    for word in words:
+        groups.setdefault((round(word.y0, 2), round(word.y1, 2)), []).append(word)
+    return groups
+
+
+def estimate_skew(words: list[Word]) -> float:
+    """The slope that best levels a scan: rotated pages come back from OCR as row fragments whose
+    vertical centres drift along x. Each candidate slope is scored by how many fragments then share a
+    row with their neighbour (sorted by corrected centre); the level page (0) wins ties."""
+    points: list[tuple[float, float, float]] = []  # centre x, centre y, height
+    for (y0, y1), group in _boxes(words).items():
+        x = (min(w.x0 for w in group) + max(w.x1 for w in group)) / 2
+        points.append((x, (y0 + y1) / 2, max(y1 - y0, 1.0)))
+    if len(points) < 6:
+        return 0.0
+    best_score, best_skew = -1, 0.0
+    for step in range(_SKEW_STEPS + 1):
+        skew = -_MAX_SKEW + 2 * _MAX_SKEW * step / _SKEW_STEPS
+        corrected = sorted((y - skew * x, h) for x, y, h in points)
+        score = sum(1 for (ya, ha), (yb, hb) in itertools.pairwise(corrected) if yb - ya < 0.25 * min(ha, hb))
+        if score > best_score or (score == best_score and abs(skew) < abs(best_skew)):
+            best_score, best_skew = score, skew
+    return best_skew
+
+
+def deskew(words: list[Word], skew: float) -> list[Word]:
+    """Words shifted vertically (each OCR line box as a whole) so that a rotated scan's rows level."""
+    out: list[Word] = []
+    for group in _boxes(words).values():
+        shift = skew * (min(w.x0 for w in group) + max(w.x1 for w in group)) / 2
+        out += [Word(text=w.text, x0=w.x0, y0=w.y0 - shift, x1=w.x1, y1=w.y1 - shift) for w in group]
+    return out
+
+
 def build_lines(page: PageText) -> list[Line]:
     """Group words into lines by vertical centre (tolerant to small baseline jitter from OCR)."""
     words = [w for w in page.words if w.text.strip()]
+    if page.text_source is not TextSource.TEXT_LAYER:
+        skew = estimate_skew(words)
+        if skew:
+            words = deskew(words, skew)
     words.sort(key=lambda w: ((w.y0 + w.y1) / 2, w.x0))
     rows: list[list[Word]] = []
     row_centre = 0.0

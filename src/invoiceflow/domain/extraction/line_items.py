@@ -150,6 +150,9 @@ def _quantity_variants(amount: Amount) -> list[Decimal]:
     values = [amount.value]
     if amount.grouped and amount.decimals == 0:
         values.append(amount.value / 1000)  # "1.000" may be one with three decimals
+    elif amount.decimals == 0 and abs(amount.value) >= 10:
+        # OCR drops small decimal points ("9.5" read as "95"): only arithmetic can accept these.
+        values += [amount.value / 10, amount.value / 100]
     return values
 
 

@@ -61,7 +61,7 @@ def _amount_below(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: 
     """A value printed under its label (boxed totals, a row of labels over a row of values): the
     first money amount in the column of the label on the next lines, unless another label sits there."""
     start, end = ctx.value_span(line, label, whole_line=True)
-    if find_amounts(line, ctx.style, start, end):
+    if any(not a.is_percent for a in find_amounts(line, ctx.style, start, end)):
         return None  # the label has a number to its right, just not a money one
     x0, x1 = line.span_x(label.start, label.end)
     for below, seg_start, seg_end in ctx.lines_below(line, x0, x1, max_lines=2):

@@ -1,0 +1,134 @@
+"""``invoiceflow compare``: each engine in turn, in a worker process of its own (one at a time: they would
+compete for the same cores), its process tree sampled for memory, its events read for the progress bar
+and the figures; then the report files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from invoiceflow.compare.engines import EngineName
+from invoiceflow.compare.memory import TreeMemorySampler
+from invoiceflow.compare.report import EngineMeasurements, markdown_report, write_csv, write_plots
+from invoiceflow.compare.worker import EVENT_PREFIX
+
+Advance = Callable[[str], None]
+
+
+@dataclass
+class CompareOutput:
+    results: list[EngineMeasurements]
+    markdown: str
+    report_path: Path
+    csv_path: Path
+    plots: list[Path]
+
+
+def steps_per_engine(files: int, runs: int) -> int:
+    """ready + warm-up per file + timed runs + batch: what the progress bar counts."""
+    return 1 + files + files * runs + 1
+
+
+def run_engine(
+    engine: EngineName,
+    files: list[Path],
+    runs: int,
+    log_path: Path,
+    *,
+    prefect_api_url: str | None = None,
+    advance: Advance | None = None,
+) -> EngineMeasurements:
+    result = EngineMeasurements(engine=engine.value)
+    command = [
+        sys.executable,
+        "-m",
+        "invoiceflow.compare.worker",
+        "--engine",
+        engine.value,
+        "--runs",
+        str(runs),
+    ]
+    if prefect_api_url:
+        command += ["--prefect-api-url", prefect_api_url]
+    command += [str(path) for path in files]
+    with (
+        log_path.open("w", encoding="utf-8") as log,
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=_worker_env()) as worker,
+        TreeMemorySampler(worker.pid) as sampler,
+    ):
+        assert worker.stdout is not None
+        for line in worker.stdout:
+            if not line.startswith(EVENT_PREFIX):
+                log.write(line)
+                continue
+            event = json.loads(line[len(EVENT_PREFIX) :])
+            _apply(result, event)
+            if advance is not None and event["event"] in {"ready", "warmup", "timing", "batch"}:
+                advance(f"{engine.value}: {event['event']}")
+        code = worker.wait()
+    result.peak_memory_bytes = sampler.peak_bytes
+    result.peak_processes = sampler.peak_processes
+    if code != 0 and result.error is None:
+        result.error = f"worker exited with {code} (see {log_path.name})"
+    return result
+
+
+def _apply(result: EngineMeasurements, event: dict[str, object]) -> None:
+    kind = event["event"]
+    if kind == "ready":
+        result.startup_seconds = float(event["seconds"])  # type: ignore[arg-type]
+    elif kind == "warmup":
+        result.outputs[str(event["file"])] = event["invoices"]  # type: ignore[assignment]
+    elif kind == "timing":
+        name = str(event["file"])
+        result.timings.setdefault(name, []).append(float(event["seconds"]))  # type: ignore[arg-type]
+        result.pages[name] = int(event["pages"])  # type: ignore[call-overload]
+    elif kind == "batch":
+        result.batch_seconds = float(event["seconds"])  # type: ignore[arg-type]
+        result.batch_invoices = int(event["invoices"])  # type: ignore[call-overload]
+    elif kind == "error":
+        result.error = str(event["message"])
+
+
+def _worker_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    return env
+
+
+def run_compare(
+    files: list[Path],
+    engines: list[EngineName],
+    runs: int,
+    out: Path,
+    *,
+    prefect_api_url: str | None = None,
+    advance: Advance | None = None,
+) -> CompareOutput:
+    out.mkdir(parents=True, exist_ok=True)
+    resolved = [path.resolve() for path in files]
+    # The in-process baseline first: every overhead is measured against it.
+    ordered = sorted(engines, key=lambda e: e is not EngineName.LOCAL)
+    results = [
+        run_engine(
+            engine,
+            resolved,
+            runs,
+            out / f"{engine.value}.log",
+            prefect_api_url=prefect_api_url,
+            advance=advance,
+        )
+        for engine in ordered
+    ]
+    markdown = markdown_report(results, runs)
+    report_path = out / "report.md"
+    report_path.write_text(markdown, encoding="utf-8")
+    csv_path = out / "timings.csv"
+    write_csv(results, csv_path)
+    plots = write_plots(results, out)
+    return CompareOutput(results, markdown, report_path, csv_path, plots)

@@ -1,0 +1,71 @@
+"""One engine's measurements, in a process of its own: ``python -m invoiceflow.compare.worker``.
+
+A separate process per engine keeps the engines from sharing imports, threads and memory, so the parent
+can attribute the peak memory of this process tree (sidecars and servers included) to one engine.
+Events go to stdout as lines starting with ``EVENT_PREFIX`` (engines may print there too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from invoiceflow.compare.engines import EngineName, make_runner
+
+EVENT_PREFIX = "@@invoiceflow-compare "
+
+
+def emit(kind: str, **fields: Any) -> None:
+    sys.stdout.write(EVENT_PREFIX + json.dumps({"event": kind, **fields}) + "\n")
+    sys.stdout.flush()
+
+
+def measure(engine: EngineName, files: list[Path], runs: int, prefect_api_url: str | None) -> None:
+    runner = make_runner(engine, prefect_api_url=prefect_api_url)
+    started = time.perf_counter()
+    runner.start()
+    try:
+        emit("ready", seconds=time.perf_counter() - started)
+        for path in files:  # warm-up: every file once, untimed; its output is what the report compares
+            invoices = runner.process(path)
+            emit("warmup", file=str(path), invoices=[invoice.model_dump(mode="json") for invoice in invoices])
+        for run in range(runs):
+            for path in files:
+                began = time.perf_counter()
+                invoices = runner.process(path)
+                emit(
+                    "timing",
+                    file=str(path),
+                    run=run,
+                    seconds=time.perf_counter() - began,
+                    pages=invoices[0].document.page_count,
+                )
+        began = time.perf_counter()
+        batch = runner.process_batch(files)
+        emit("batch", seconds=time.perf_counter() - began, invoices=sum(len(found) for found in batch))
+    finally:
+        runner.stop()
+    emit("done")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="invoiceflow-compare-worker")
+    parser.add_argument("--engine", type=EngineName, required=True)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--prefect-api-url", default=None)
+    parser.add_argument("files", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        measure(args.engine, args.files, args.runs, args.prefect_api_url)
+    except Exception as exc:  # reported to the parent as an event, with the type for the log
+        emit("error", message=f"{type(exc).__name__}: {exc}")
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""``workflow-app``: the REST API (``workflow/api.py``) and the ``WorkflowRuntime`` in one process.
+
+    uvicorn --factory invoiceflow.workflow.app:create_workflow_app   # DAPR_* of its sidecar set
+
+Which workflow versions this host registers comes from ``INVOICEFLOW_API_WORKFLOW_VERSIONS`` (default
+``v1,v2``); new starts take the newest (see ``workflow/versions.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from invoiceflow.dapr.client import DaprClient, DaprSettings
+from invoiceflow.runtime.resources import BLOBSTORE
+from invoiceflow.services.blobstore import DaprBindingBlobStore
+from invoiceflow.workflow.api import ApiContext, ApiSettings, install_api
+from invoiceflow.workflow.settings import WorkflowSettings
+from invoiceflow.workflow.versions import SummaryActivities, parse_versions, register_versions
+from invoiceflow.workflow.worker import WorkflowHost
+
+
+def create_workflow_app(
+    settings: ApiSettings | None = None,
+    dapr_settings: DaprSettings | None = None,
+    workflow_settings: WorkflowSettings | None = None,
+) -> FastAPI:
+    settings = settings or ApiSettings()
+    names = parse_versions(settings.workflow_versions)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        sidecar = dapr_settings or DaprSettings.from_env()
+        client = DaprClient(sidecar)
+        await client.open()
+        host = WorkflowHost(workflow_settings or WorkflowSettings(), sidecar, sdk_log_level="WARNING")
+        summaries = SummaryActivities(sidecar, host.settings.statestore)
+        register_versions(host.runtime, names, summaries)
+        try:
+            await asyncio.to_thread(host.start)
+            blobs = DaprBindingBlobStore(
+                client.bindings(), BLOBSTORE, loop=asyncio.get_running_loop(), timeout=60.0
+            )
+            app.state.api = ApiContext(client, blobs, settings, names)
+            yield
+        finally:
+            await asyncio.to_thread(host.stop)
+            summaries.close()
+            await client.close()
+
+    app = FastAPI(
+        title="InvoiceFlow workflow app",
+        summary="Start, watch, steer and purge invoice workflows (Dapr Workflow)",
+        version="1",
+        lifespan=lifespan,
+    )
+
+    @app.get("/health", tags=["health"])
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    install_api(app)
+    return app

@@ -1,0 +1,96 @@
+"""The comparison's arithmetic and files: percentiles, overhead against the in-process run, the Dapr vs
+Prefect target check, the CSV, and the process-tree memory sampler on a real child process."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from invoiceflow.compare.memory import TreeMemorySampler, tree_memory_bytes
+from invoiceflow.compare.report import (
+    EngineMeasurements,
+    file_figures,
+    markdown_report,
+    percentile,
+    target_checks,
+    write_csv,
+)
+
+INVOICE = {"schema_version": "1", "invoice_number": "A-1"}
+
+
+def _results() -> list[EngineMeasurements]:
+    local = EngineMeasurements("local", timings={"a.pdf": [0.10, 0.12, 0.11]}, pages={"a.pdf": 3})
+    local.outputs = {"a.pdf": [INVOICE]}
+    dapr = EngineMeasurements("dapr", timings={"a.pdf": [0.15, 0.16, 0.30]}, pages={"a.pdf": 3})
+    dapr.outputs = {"a.pdf": [INVOICE]}
+    dapr.batch_seconds, dapr.batch_invoices = 0.5, 2
+    prefect = EngineMeasurements("prefect", timings={"a.pdf": [1.11, 1.21, 1.31]}, pages={"a.pdf": 3})
+    prefect.outputs = {"a.pdf": [{**INVOICE, "invoice_number": "other"}]}
+    return [local, dapr, prefect]
+
+
+def test_percentile_is_nearest_rank() -> None:
+    assert percentile([3.0, 1.0, 2.0], 0.95) == 3.0
+    assert percentile(list(map(float, range(1, 101))), 0.95) == 95.0
+    assert percentile([5.0], 0.5) == 5.0
+
+
+def test_overhead_is_measured_against_the_in_process_median() -> None:
+    figures = {f.engine: f for f in file_figures(_results())}
+    assert figures["local"].overhead == pytest.approx(0.0)
+    assert figures["dapr"].overhead == pytest.approx(0.16 - 0.11)
+    assert figures["dapr"].p95 == 0.30
+    assert figures["prefect"].overhead == pytest.approx(1.21 - 0.11)
+    assert figures["dapr"].same_output is True
+    assert figures["prefect"].same_output is False
+
+
+def test_target_check_compares_dapr_with_prefect_overhead() -> None:
+    (check,) = target_checks(file_figures(_results()))
+    assert check.ratio == pytest.approx(0.05 / 1.10)
+    assert check.met
+    slow = _results()
+    slow[1].timings["a.pdf"] = [0.5, 0.5, 0.5]
+    (missed,) = target_checks(file_figures(slow))
+    assert not missed.met
+
+
+def test_markdown_and_csv_hold_every_measurement(tmp_path: Path) -> None:
+    results = _results()
+    table = markdown_report(results, runs=3)
+    assert "| dapr | a.pdf | 3 | 160 | 300 | 50 | yes |" in table
+    assert "| prefect | a.pdf | 3 | 1210 | 1310 | 1100 | NO |" in table
+    assert "| dapr | 0.00 | 0.50 | 4.00 |" in table
+    path = tmp_path / "timings.csv"
+    write_csv(results, path)
+    rows = list(csv.DictReader(path.open()))
+    assert len([r for r in rows if r["kind"] == "invoice"]) == 9
+    assert [r["engine"] for r in rows if r["kind"] == "batch"] == ["dapr"]
+
+
+def test_memory_sampler_counts_the_children_of_the_tree() -> None:
+    # A parent that starts a child holding 150 MiB: the tree's peak must include the child's memory.
+    code = (
+        "import subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', "
+        "'import time; b = bytearray(150 * 2**20); b[::4096] = b\"x\" * len(b[::4096]); time.sleep(3)'])\n"
+        "child.wait()\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        with TreeMemorySampler(parent.pid, interval=0.05) as sampler:
+            deadline = time.monotonic() + 10
+            while parent.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+        assert sampler.peak_processes == 2
+        assert sampler.peak_bytes > 150 * 2**20
+    finally:
+        parent.kill()
+        parent.wait()
+    assert tree_memory_bytes(__import__("psutil").Process(parent.pid)) == (0, 0)
