@@ -51,20 +51,16 @@ def extract_document_level(
     pdf: bytes, *, templates: Path | None = None, page_markers: bool = True
 ) -> DocumentExtraction | None:
     """Embedded e-invoice first (exact), else a matching template; page markers for batch splitting."""
-    import pypdfium2 as pdfium
-
     from invoiceflow.domain.einvoice import extract_embedded
+    from invoiceflow.domain.pdf_document import opened
 
-    document = pdfium.PdfDocument(pdf)
-    try:
+    with opened(pdf) as document:
         embedded = extract_embedded(document)
         if embedded is not None and embedded.method is not None:
             return embedded  # one e-invoice describes one invoice: no batch split, no template
         page_count = len(document)
         need_text = templates is not None or (page_markers and page_count > 1)
         texts = _page_texts(document) if need_text else []
-    finally:
-        document.close()
     result = embedded or DocumentExtraction()
     if page_markers and page_count > 1:
         from invoiceflow.domain.batch import find_page_markers

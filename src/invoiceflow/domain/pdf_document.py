@@ -6,6 +6,7 @@ Kept apart from ``pdf.py`` so the text and OCR modules can open documents withou
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,6 +20,10 @@ PDF_MAGIC = b"%PDF-"
 MAGIC_SEARCH_WINDOW = 1024
 EOF_MARKER = b"%%EOF"
 EOF_SEARCH_WINDOW = 2048
+# PDFium is not thread-safe: concurrent calls from two threads corrupt its state and crash the process
+# (seen as a segfault in the split service under load). Every use of a document happens inside
+# ``opened``, which holds this lock; re-entrant so one thread may open a second document inside.
+PDFIUM_LOCK = threading.RLock()
 _EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\b[^>]*?/Type\s*/Pages\b")
 
 
@@ -59,12 +64,13 @@ def _document_error(exc: pdfium.PdfiumError, data: bytes) -> InvalidDocumentErro
 
 @contextmanager
 def opened(data: bytes) -> Iterator[pdfium.PdfDocument]:
-    """Open a document and close it (and its native memory) deterministically."""
-    doc = open_document(data)
-    try:
-        yield doc
-    finally:
-        doc.close()
+    """Open a document and close it (and its native memory) deterministically, holding the PDFium lock."""
+    with PDFIUM_LOCK:
+        doc = open_document(data)
+        try:
+            yield doc
+        finally:
+            doc.close()
 
 
 def load_page(doc: pdfium.PdfDocument, page_number: int) -> pdfium.PdfPage:

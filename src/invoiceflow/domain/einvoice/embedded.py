@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from invoiceflow.domain.pdf_document import opened
+
 # Names the standards prescribe, in order of preference; any other *.xml attachment is a fallback.
 KNOWN_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "zugferd_invoice.xml")
 MAX_XML_BYTES = 20 * 1024 * 1024
@@ -30,18 +32,20 @@ def _rank(name: str) -> int:
 
 def find_embedded_xml(pdf: bytes | pdfium.PdfDocument) -> EmbeddedXml | None:
     """The e-invoice XML attached to ``pdf``, or ``None`` when it carries none."""
-    document = pdf if isinstance(pdf, pdfium.PdfDocument) else pdfium.PdfDocument(pdf)
-    try:
-        candidates: list[tuple[int, str, int]] = []
-        for index in range(document.count_attachments()):
-            name = document.get_attachment(index).get_name()
-            if name.lower().endswith(".xml"):
-                candidates.append((_rank(name), name, index))
-        for _, name, index in sorted(candidates):
-            data = bytes(document.get_attachment(index).get_data())
-            if data.strip() and len(data) <= MAX_XML_BYTES:
-                return EmbeddedXml(name=name, data=data)
-        return None
-    finally:
-        if document is not pdf:
-            document.close()
+    if isinstance(pdf, pdfium.PdfDocument):
+        return _attached_xml(pdf)
+    with opened(pdf) as document:
+        return _attached_xml(document)
+
+
+def _attached_xml(document: pdfium.PdfDocument) -> EmbeddedXml | None:
+    candidates: list[tuple[int, str, int]] = []
+    for index in range(document.count_attachments()):
+        name = document.get_attachment(index).get_name()
+        if name.lower().endswith(".xml"):
+            candidates.append((_rank(name), name, index))
+    for _, name, index in sorted(candidates):
+        data = bytes(document.get_attachment(index).get_data())
+        if data.strip() and len(data) <= MAX_XML_BYTES:
+            return EmbeddedXml(name=name, data=data)
+    return None
