@@ -14,21 +14,28 @@ import random
 import string
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from stdnum.us import rtn
 
+from corpus import styles
 from corpus.identities import COUNTRIES, make_party
-from corpus.layouts import LAYOUTS, Layout
+from corpus.layouts import ADDED_LAYOUTS, LAYOUTS, LEGACY_LAYOUT_COUNT, LEGACY_LAYOUTS, Layout
 from corpus.locales import LANGUAGES
 from corpus.render import Doc, Flow, continuation_end, header_end, render
 from corpus.scan import scanned_twin
 from corpus.spec import InvoiceSpec, Item, golden_invoice, issue_and_due, make_items
 
-DEFAULT_COUNT = 91  # 7 documents per layout
-DEFAULT_SCANNED = 24
+# Documents 0..90 are the first corpus (7 per legacy layout), unchanged; documents from 91 on cycle over
+# the layouts added after it (the current held-out set), so adding layouts never shifts older documents.
+LEGACY_DOCUMENTS = 91
+PER_ADDED_LAYOUT = 7
+DEFAULT_COUNT = LEGACY_DOCUMENTS + PER_ADDED_LAYOUT * len(ADDED_LAYOUTS)
+DEFAULT_SCANNED = 24  # twins of the legacy documents
+DEFAULT_SCANNED_ADDED = 2 * len(ADDED_LAYOUTS)  # twins of documents of the added layouts
 MAX_ITEMS = 5000
 
 COUNTRIES_BY_LANGUAGE = {
@@ -184,6 +191,8 @@ def fill_to_pages(rng: random.Random, spec: InvoiceSpec, layout: Layout, pages: 
                 rates[1 + len(spec.items) // 3 % (len(rates) - 1)],
                 code=item.code,
             )
+        if layout.style:
+            item = styles.adapt_item(rng, spec, layout, item, len(spec.items))
         if flow.pages_if_added(item) > pages:
             break
         flow.add(len(spec.items), item)
@@ -192,9 +201,17 @@ def fill_to_pages(rng: random.Random, spec: InvoiceSpec, layout: Layout, pages: 
             extra_on_last -= 1
             if extra_on_last <= 0 and (pages > 1 or len(spec.items) >= 2):
                 break
+    if layout.style:
+        styles.finish_items(rng, spec, layout)  # e.g. a shipping line the totals block reserves room for
     if flow.pages_if_stop() != pages:
         raise RuntimeError(f"{spec.doc_id}: could not fill {pages} pages (got {flow.pages_if_stop()})")
     return flow
+
+
+def layout_for_index(index: int) -> Layout:
+    if index < LEGACY_DOCUMENTS:
+        return LEGACY_LAYOUTS[index % len(LEGACY_LAYOUTS)]
+    return ADDED_LAYOUTS[(index - LEGACY_DOCUMENTS) % len(ADDED_LAYOUTS)]
 
 
 def make_document(
@@ -208,15 +225,24 @@ def make_document(
 ) -> Generated:
     """The ``index``-th document of the corpus for ``seed``; overrides pin layout/language/pages."""
     rng = random.Random(f"invoiceflow-corpus:{seed}:{index}")
-    chosen_layout = layout or LAYOUTS[index % len(LAYOUTS)]
+    chosen_layout = layout or layout_for_index(index)
     if chosen_layout.countries and set(chosen_layout.countries) <= {"US", "IN"}:
         chosen_language = "en"
+    elif language:
+        chosen_language = language
+    elif layout is None and index >= LEGACY_DOCUMENTS:
+        added = index - LEGACY_DOCUMENTS
+        chosen_language = LANGUAGES[(added // len(ADDED_LAYOUTS) + added) % len(LANGUAGES)]
     else:
-        chosen_language = language or LANGUAGES[(index // len(LAYOUTS) + index) % len(LANGUAGES)]
+        chosen_language = LANGUAGES[(index // LEGACY_LAYOUT_COUNT + index) % len(LANGUAGES)]
     is_credit = credit if credit is not None else index % 8 == 5
     target = pages or PAGE_TARGETS[rng.randrange(len(PAGE_TARGETS))]
+    if pages is None and chosen_layout.style == "letter":
+        target = min(target, 2)  # a consultant's letter runs to a page or two, not twelve
     doc_id = f"inv-{index:04d}"
     spec = build_spec(rng, doc_id, chosen_layout, chosen_language, credit=is_credit)
+    if chosen_layout.style:
+        styles.adapt_spec(rng, spec, chosen_layout)
     flow = fill_to_pages(rng, spec, chosen_layout, target)
     pdf = render(Doc(spec, chosen_layout), flow)
     return Generated(spec, pdf, flow.pages_if_stop())
@@ -226,29 +252,53 @@ def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode()
 
 
+def _twins_of_added(generated: list[Generated], count: int) -> list[Generated]:
+    """Round-robin over the added layouts: the first short documents of each, ``count`` in all."""
+    queues = [
+        [doc for doc in generated if doc.spec.layout == layout.id and doc.page_count <= 4]
+        for layout in ADDED_LAYOUTS
+    ]
+    chosen: list[Generated] = []
+    while len(chosen) < count and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < count:
+                chosen.append(queue.pop(0))
+    return sorted(chosen, key=lambda doc: doc.spec.doc_id)
+
+
 def write_corpus(
     out: Path,
     *,
     count: int = DEFAULT_COUNT,
     seed: int = 0,
     scanned: int = DEFAULT_SCANNED,
+    scanned_added: int = DEFAULT_SCANNED_ADDED,
+    indices: Sequence[int] | None = None,
     progress: bool = False,
 ) -> list[dict[str, object]]:
-    """Write PDFs, golden JSON and ``index.json`` into ``out``; returns the index entries."""
+    """Write PDFs, golden JSON and ``index.json`` into ``out``; returns the index entries.
+
+    ``indices`` (instead of ``range(count)``) picks documents, e.g. a few legacy and a few added ones.
+    """
     out.mkdir(parents=True, exist_ok=True)
     entries: list[dict[str, object]] = []
     generated: list[Generated] = []
     layouts = {layout.id: layout for layout in LAYOUTS}
-    for index in range(count):
+    wanted = list(indices) if indices is not None else list(range(count))
+    for number, index in enumerate(wanted):
         doc = make_document(seed, index)
         generated.append(doc)
         entries.append(_write(out, doc, doc.spec.doc_id, doc.pdf, layouts[doc.spec.layout], scanned=False))
         if progress:
-            print(f"\r{index + 1}/{count} documents", end="", file=sys.stderr, flush=True)
-    # Scanned twins: spread over layouts, short documents only (OCR benchmarks stay affordable).
-    eligible = [doc for doc in generated if doc.page_count <= 4]
+            print(f"\r{number + 1}/{len(wanted)} documents", end="", file=sys.stderr, flush=True)
+    # Scanned twins: spread over layouts, short documents only (OCR benchmarks stay affordable). Legacy
+    # documents keep the selection they always had; the added layouts get their own twins on top.
+    legacy = [doc for doc in generated if int(doc.spec.doc_id[4:]) < LEGACY_DOCUMENTS]
+    eligible = [doc for doc in legacy if doc.page_count <= 4]
     step = max(1, len(eligible) // scanned) if scanned else 0
     chosen = eligible[::step][:scanned] if scanned else []
+    added = [doc for doc in generated if int(doc.spec.doc_id[4:]) >= LEGACY_DOCUMENTS]
+    chosen += _twins_of_added(added, scanned_added)
     for number, doc in enumerate(chosen):
         rng = random.Random(f"invoiceflow-scan:{seed}:{doc.spec.doc_id}")
         pdf, params = scanned_twin(doc.pdf, rng)
@@ -325,10 +375,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("corpus/generated"))
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT, help="text-layer documents")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--scanned", type=int, default=DEFAULT_SCANNED, help="scanned twins (image-only)")
+    parser.add_argument(
+        "--scanned", type=int, default=DEFAULT_SCANNED, help="scanned twins of the legacy documents"
+    )
+    parser.add_argument(
+        "--scanned-added",
+        type=int,
+        default=DEFAULT_SCANNED_ADDED,
+        help="scanned twins of documents of the added (held-out) layouts",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    entries = write_corpus(args.out, count=args.count, seed=args.seed, scanned=args.scanned, progress=True)
+    entries = write_corpus(
+        args.out,
+        count=args.count,
+        seed=args.seed,
+        scanned=args.scanned,
+        scanned_added=args.scanned_added,
+        progress=True,
+    )
     print(summarise(entries))
     print(f"written to {args.out} in {time.perf_counter() - started:.1f} s")
     return 0

@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from corpus import render_extra
 from corpus.layouts import Layout
 from corpus.locales import LABELS, format_date, format_money, format_number, format_quantity, format_rate
 from corpus.spec import InvoiceSpec, Item, PrintedTaxLine
@@ -54,6 +55,8 @@ class Doc:
         self.layout = layout
         self.labels = LABELS[spec.language]
         self.width, self.height = LETTER if layout.page == "letter" else A4
+        if layout.page == "A4_landscape":
+            self.height, self.width = A4
         self.leading = layout.size + 2.6
         self.accent = ACCENT_COLOURS[sum(map(ord, spec.doc_id)) % len(ACCENT_COLOURS)]
         self.columns = self._columns()
@@ -81,11 +84,14 @@ class Doc:
         widths = {"pos": 28.0, "code": 52.0, "qty": 46.0, "unit": 68.0, "rate": 40.0, "amount": 74.0}
         if self.layout.table == "stacked":
             widths = {"amount": 90.0}
+        columns = self.layout.columns
+        if self.layout.style:
+            widths, columns = render_extra.column_plan(self)
         x0, x1 = self.layout.content_x0, self.layout.content_x1
-        fixed = sum(widths[c] for c in self.layout.columns if c != "desc")
+        fixed = sum(widths[c] for c in columns if c != "desc")
         spans: dict[str, tuple[float, float]] = {}
         x = x0
-        for column in self.layout.columns:
+        for column in columns:
             width = (x1 - x0 - fixed) if column == "desc" else widths[column]
             spans[column] = (x, x + width)
             x += width
@@ -108,14 +114,20 @@ class Doc:
 
     @property
     def table_header_height(self) -> float:
+        if self.layout.style and not render_extra.has_table_header(self):
+            return 0.0
         return 0.0 if self.layout.table == "stacked" else self.leading + 8
 
     @property
     def bottom(self) -> float:
         reserve = FOOTER_BANK_RESERVE if self.layout.footer_bank else BOTTOM_MARGIN
+        if self.layout.style:
+            reserve = render_extra.footer_reserve(self)
         return float(self.height) - reserve - (self.leading if self.layout.carried_forward else 0)
 
     def totals_height(self) -> float:
+        if self.layout.style:
+            return render_extra.totals_height(self)
         tax_lines = len(self.spec.tax_lines())
         rows = 4 + tax_lines + (tax_lines + 2 if self.layout.tax_summary else 0)
         if self.layout.totals == "boxes":
@@ -333,6 +345,8 @@ def draw_header(pen: Pen) -> float:
     header = doc.layout.header
     x0, x1 = doc.layout.content_x0, doc.layout.content_x1
     big = doc.layout.size + 9
+    if doc.layout.style:
+        return render_extra.draw_header(pen)
     if header == "sidebar":
         return _sidebar_header(pen)
     if header == "boxes":
@@ -624,6 +638,8 @@ def draw_continuation_header(pen: Pen, number: int) -> None:
 
 
 def column_title(doc: Doc, column: str) -> str:
+    if doc.layout.style:
+        return render_extra.column_title(doc, column)
     if doc.layout.header == "india":
         titles = {
             "pos": "Sl",
@@ -648,12 +664,12 @@ def column_title(doc: Doc, column: str) -> str:
     return "Art." if column == "code" else doc.labels[key]
 
 
-NUMERIC = {"qty", "unit", "rate", "amount"}
+NUMERIC = {"qty", "unit", "rate", "amount", *render_extra.NUMERIC_EXTRA}
 
 
 def draw_table_header(pen: Pen, y: float) -> float:
     doc = pen.doc
-    if doc.layout.table == "stacked":
+    if doc.layout.table == "stacked" or doc.table_header_height == 0:
         return y
     x0, x1 = doc.layout.content_x0, doc.layout.content_x1
     height = doc.leading + 8
@@ -702,6 +718,8 @@ def draw_row(pen: Pen, y: float, number: int, item: Item, band: bool) -> float:
         "rate": format_rate(item.rate, doc.spec.number_format),
         "amount": doc.num(item.amount),
     }
+    if doc.layout.style:
+        cells = render_extra.row_cells(doc, number, item)
     for column, (left, right) in doc.columns.items():
         if column == "desc":
             pen.lines(left + 4, baseline, lines)
@@ -726,6 +744,8 @@ def tax_line_text(doc: Doc, line: PrintedTaxLine) -> str:
 
 def draw_totals(pen: Pen, y: float) -> float:
     doc, spec = pen.doc, pen.doc.spec
+    if doc.layout.style:
+        return render_extra.draw_totals(pen, y)
     x0, x1 = doc.layout.content_x0, doc.layout.content_x1
     y += 14
     net_label = "Subtotal" if doc.layout.header in {"us", "india"} else doc.labels["net"]
@@ -797,6 +817,9 @@ def _tax_summary(pen: Pen, left: float, right: float, y: float) -> float:
 
 def draw_footer(pen: Pen, number: int) -> None:
     doc = pen.doc
+    if doc.layout.style:
+        render_extra.draw_footer(pen, number)
+        return
     x0, x1 = doc.layout.content_x0, doc.layout.content_x1
     page_text = doc.labels["page"].format(n=number, total=doc.total_pages)
     if doc.layout.footer_bank:

@@ -42,9 +42,13 @@ class Item:
     rate: Decimal  # tax rate in percent
     unit: str = ""
     code: str = ""  # article number or HSN/SAC code
+    discount: Decimal = Decimal(0)  # line discount in percent, printed beside the (list) unit price
+    period: str = ""  # billing period printed beside a charge line (utility statements)
 
     @property
     def amount(self) -> Decimal:
+        if self.discount:
+            return money(self.quantity * self.unit_price * (100 - self.discount) / 100)
         return money(self.quantity * self.unit_price)
 
 
@@ -131,8 +135,9 @@ def golden_invoice(
         issuer=Issuer(
             name=spec.issuer.name,
             vat_id=spec.issuer.vat_id,
-            iban=spec.issuer.iban,
-            bic=spec.issuer.bic,
+            # Some layouts print no bank data (paid by card); the golden then holds none.
+            iban=None if spec.extra.get("bank_hidden") else spec.issuer.iban,
+            bic=None if spec.extra.get("bank_hidden") else spec.issuer.bic,
             address=spec.issuer.address,
         ),
         recipient=Recipient(
@@ -146,8 +151,9 @@ def golden_invoice(
         line_items=[
             LineItem(
                 description=item.description,
-                quantity=item.quantity,
-                unit_price=item.unit_price,
+                # Charge lines without quantity and unit price columns (utility statements) print neither.
+                quantity=None if spec.extra.get("charges_only") else item.quantity,
+                unit_price=None if spec.extra.get("charges_only") else item.unit_price,
                 amount=item.amount,
             )
             for item in spec.items

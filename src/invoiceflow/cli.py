@@ -395,6 +395,16 @@ def runtime(
     raise typer.Exit(provision_main(["--print-dir"] if print_dir else []))
 
 
+# The workflow management commands and the multi-app mode live in their own module (lazy heavy imports).
+from invoiceflow.cli_workflow import down as _down  # noqa: E402
+from invoiceflow.cli_workflow import up as _up  # noqa: E402
+from invoiceflow.cli_workflow import workflow_app as _workflow_app  # noqa: E402
+
+app.add_typer(_workflow_app, name="workflow")
+app.command("up")(_up)
+app.command("down")(_down)
+
+
 def main() -> None:
     try:
         app()

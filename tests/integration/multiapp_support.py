@@ -43,7 +43,7 @@ def wait_for_stage(api: httpx.Client, instance_id: str, stage: str, timeout: flo
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 

@@ -31,9 +31,10 @@ def test_compare_writes_table_plots_and_csv(tmp_path: Path) -> None:
     out = tmp_path / "report"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    command = [sys.executable, "-m", "invoiceflow.cli", "compare", *map(str, FILES)]
+    command += ["--engines", ",".join(engines), "--runs", "1", "--out", str(out)]
     completed = subprocess.run(
-        [sys.executable, "-m", "invoiceflow.cli", "compare", *map(str, FILES)]
-        + ["--engines", ",".join(engines), "--runs", "1", "--out", str(out)],
+        command,
         capture_output=True,
         text=True,
         env=env,
@@ -63,4 +64,5 @@ def test_compare_writes_table_plots_and_csv(tmp_path: Path) -> None:
 
     for name in ("wall_time.png", "overhead.png", "throughput_memory.png"):
         data = (out / name).read_bytes()
-        assert data.startswith(PNG_MAGIC) and len(data) > 5000, name
+        assert data.startswith(PNG_MAGIC), name
+        assert len(data) > 5000, name

@@ -49,7 +49,7 @@ def _generated(tmp_path: Path, pages: int, seed: int) -> Path:
 
 
 def test_same_json_as_the_in_process_pipeline(engine: object, tmp_path: Path) -> None:
-    files = sorted(SAMPLES.glob("*.pdf")) + [_generated(tmp_path, 5, 7), _generated(tmp_path, 2, 11)]
+    files = [*sorted(SAMPLES.glob("*.pdf")), _generated(tmp_path, 5, 7), _generated(tmp_path, 2, 11)]
     assert len(files) >= 4
     for path in files:
         data = path.read_bytes()
@@ -82,15 +82,18 @@ def test_cli_process_with_the_prefect_engine(prefect_home: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
-    expected = [i.model_dump(mode="json") for i in extract_document(sample.read_bytes(), filename=sample.name)]
+    expected = [
+        i.model_dump(mode="json") for i in extract_document(sample.read_bytes(), filename=sample.name)
+    ]
     got = json.loads(completed.stdout)
     assert (got if isinstance(got, list) else [got]) == expected
 
 
 def test_cli_refuses_an_api_url_without_the_prefect_engine() -> None:
+    command = [sys.executable, "-m", "invoiceflow.cli", "process", str(SAMPLES / "invoice-en-1p.pdf")]
+    command += ["--engine", "local", "--api-url", "http://127.0.0.1:9/api"]
     completed = subprocess.run(
-        [sys.executable, "-m", "invoiceflow.cli", "process", str(SAMPLES / "invoice-en-1p.pdf")]
-        + ["--engine", "local", "--api-url", "http://127.0.0.1:9/api"],
+        command,
         capture_output=True,
         text=True,
         timeout=120,

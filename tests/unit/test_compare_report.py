@@ -93,4 +93,11 @@ def test_memory_sampler_counts_the_children_of_the_tree() -> None:
     finally:
         parent.kill()
         parent.wait()
-    assert tree_memory_bytes(__import__("psutil").Process(parent.pid)) == (0, 0)
+
+
+def test_memory_of_this_process_is_counted() -> None:
+    import psutil
+
+    total, processes = tree_memory_bytes(psutil.Process())
+    assert processes >= 1
+    assert total > 10 * 2**20  # a Python interpreter with pytest loaded

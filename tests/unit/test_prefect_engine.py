@@ -89,3 +89,34 @@ def test_configure_prefect_turns_analytics_off_and_unsets_the_api_url(
     assert os.environ["DO_NOT_TRACK"] == "1"
     assert os.environ["PREFECT_HOME"] == str(tmp_path)
     assert "PREFECT_API_URL" not in os.environ
+
+
+def test_prefect_yaml_deploys_every_stage_to_its_own_pool() -> None:
+    import yaml
+    from prefect.flows import Flow, load_flow_from_entrypoint
+
+    from invoiceflow.prefect import stages
+
+    root = Path(__file__).resolve().parents[2]
+    definition = yaml.safe_load((root / "prefect.yaml").read_text())
+    deployments = {d["name"]: d for d in definition["deployments"]}
+    pools = {name: d["work_pool"]["name"] for name, d in deployments.items()}
+    assert pools["upload"] == "upload-pool"
+    assert pools["split"] == "split-pool"
+    assert pools["extract"] == "extract-pool"
+    assert pools["aggregate"] == "aggregate-pool"
+    # run_deployment addresses the stages as "<flow name>/<deployment name>": both must match the file.
+    for address in (
+        stages.UPLOAD_DEPLOYMENT,
+        stages.SPLIT_DEPLOYMENT,
+        stages.EXTRACT_DEPLOYMENT,
+        stages.AGGREGATE_DEPLOYMENT,
+    ):
+        flow_name, deployment_name = address.split("/")
+        entrypoint = deployments[deployment_name]["entrypoint"]
+        loaded = load_flow_from_entrypoint(str(root / entrypoint))
+        assert isinstance(loaded, Flow)
+        assert loaded.name == flow_name
+    for name in ("invoice-processing", "invoice-processing-pooled"):
+        loaded = load_flow_from_entrypoint(str(root / deployments[name]["entrypoint"]))
+        assert "blob_root" in loaded.parameters.properties

@@ -11,7 +11,9 @@ all three: ``process`` one file (timed per invoice) and ``process_batch`` (all f
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
+import uuid
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -87,6 +89,7 @@ class DaprRunner:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="dapr-loop", daemon=True)
         self._flow: Any = None
+        self._runs = 0
 
     def _run(self, coroutine: Coroutine[Any, Any, T]) -> T:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
@@ -102,7 +105,11 @@ class DaprRunner:
         return self._run(self._process(path))
 
     async def _process(self, path: Path) -> list[AggregatedInvoice]:
-        result = await self._flow.process_file(path)
+        # A fresh instance id per run: the default id is the content hash, and a finished instance with
+        # that id would be answered from its stored result instead of doing the work again.
+        self._runs += 1
+        invoice_id = f"compare-{os.getpid()}-{self._runs}-{uuid.uuid4().hex[:8]}"
+        result = await self._flow.process_file(path, invoice_id=invoice_id)
         # A batch scan lists its invoices; a single invoice is ``invoice`` alone.
         invoices: list[AggregatedInvoice] = list(getattr(result, "invoices", None) or [result.invoice])
         return invoices

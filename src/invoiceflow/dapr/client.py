@@ -46,6 +46,9 @@ class DaprSettings:
     invoke_timeout: float = 60.0  # default deadline of one service invocation
     ready_timeout: float = 30.0  # how long open() waits for the sidecar's outbound health
     max_connections: int = 100  # HTTP connection pool size for service invocation
+    # gRPC send/receive cap. The SDK's default (4 MiB) failed a 6 MiB blob ``get`` through a binding
+    # ("Received message larger than max"); PDFs up to 50 MiB travel base64-encoded (x4/3) on ``create``.
+    max_message_bytes: int = 128 * 1024 * 1024
 
     @classmethod
     def from_env(cls, **overrides: Any) -> DaprSettings:
@@ -127,7 +130,9 @@ class DaprClient:
 
         with sdk_settings_for(self.settings):
             # The probe above has succeeded, so the SDK's own blocking probe returns at once.
-            self._sdk = SdkDaprClient(address=self.settings.grpc_address)
+            self._sdk = SdkDaprClient(
+                address=self.settings.grpc_address, max_grpc_message_length=self.settings.max_message_bytes
+            )
         self._http = aiohttp.ClientSession(
             base_url=self.settings.http_endpoint,
             headers=self.settings.auth_headers(),

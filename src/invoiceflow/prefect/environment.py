@@ -18,6 +18,9 @@ QUIET = {
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
     "PREFECT_UI_ENABLED": "false",  # the ephemeral server needs no UI
 }
+# The ephemeral server's start-up (migrations on a fresh SQLite) takes seconds; on a busy 2-core machine
+# more than Prefect's default 20 s wait.
+STARTUP_TIMEOUT = ("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 class PrefectAlreadyImportedError(RuntimeError):
@@ -40,6 +43,7 @@ def configure_prefect(
     if "prefect" in sys.modules and _api_url_differs(api_url):
         raise PrefectAlreadyImportedError("Prefect is already imported with another API URL")
     os.environ.update(wanted)
+    os.environ.setdefault(*STARTUP_TIMEOUT)
     if api_url:
         os.environ["PREFECT_API_URL"] = api_url
     else:

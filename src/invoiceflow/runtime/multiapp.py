@@ -396,12 +396,20 @@ def stop_running(run_dir: Path, timeout: float = 60.0) -> bool:
         return False
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _running(pid):
             break
         time.sleep(0.1)
     else:
         raise StackError(f"invoiceflow up (pid {pid}) did not exit within {timeout:.0f} s")
     (run_dir / UP_FILE).unlink(missing_ok=True)
     return True
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an exited child of the caller stays a zombie until reaped)."""
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False

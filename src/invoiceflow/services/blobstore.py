@@ -24,10 +24,12 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 from invoiceflow.dapr.bindings import BindingsManager
 from invoiceflow.dapr.errors import DaprError
+from invoiceflow.domain.blobs import DirectoryBlobStore
 
 T = TypeVar("T")
 
@@ -130,3 +132,45 @@ def _is_not_found(exc: DaprError) -> bool:
     # localstorage: "file not found: <path>"; daprd wraps it in ERR_INVOKE_OUTPUT_BINDING.
     message = str(exc).lower()
     return "not found" in message or "no such file" in message
+
+
+class DirectoryAsyncBlobStore:
+    """The services' blob API (async + sync) over a local directory: a service app without a blob binding
+    (local runs, tests of the routes' real logic). Writes are atomic (temp file + rename)."""
+
+    def __init__(self, root: Path) -> None:
+        self._store = DirectoryBlobStore(root)
+
+    async def aput(self, key: str, data: bytes) -> None:
+        await asyncio.to_thread(self._store.put, key, data)
+
+    async def aget(self, key: str) -> bytes:
+        return await asyncio.to_thread(self._store.get, key)
+
+    async def aexists(self, key: str) -> bool:
+        return await asyncio.to_thread(self._store.exists, key)
+
+    def put(self, key: str, data: bytes) -> None:
+        self._store.put(key, data)
+
+    def get(self, key: str) -> bytes:
+        return self._store.get(key)
+
+    def exists(self, key: str) -> bool:
+        return self._store.exists(key)
+
+
+class ServiceBlobStore(Protocol):
+    """What the routes need: async access on the event loop, the domain's sync ``BlobStore`` in threads."""
+
+    async def aput(self, key: str, data: bytes) -> None: ...
+
+    async def aget(self, key: str) -> bytes: ...
+
+    async def aexists(self, key: str) -> bool: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
+
+    def get(self, key: str) -> bytes: ...
+
+    def exists(self, key: str) -> bool: ...

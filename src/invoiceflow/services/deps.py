@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from invoiceflow.services.blobstore import DaprBindingBlobStore
+from invoiceflow.services.blobstore import ServiceBlobStore
 from invoiceflow.services.context import ServiceContext
 from invoiceflow.services.settings import ServiceSettings
 
@@ -25,7 +25,7 @@ def get_settings(context: ContextDep) -> ServiceSettings:
     return context.settings
 
 
-async def get_blob_store(context: ContextDep) -> DaprBindingBlobStore:
+async def get_blob_store(context: ContextDep) -> ServiceBlobStore:
     return await context.blob_store()
 
 
@@ -34,5 +34,5 @@ def get_extract_pool(context: ContextDep) -> ProcessPoolExecutor:
 
 
 SettingsDep = Annotated[ServiceSettings, Depends(get_settings)]
-BlobStoreDep = Annotated[DaprBindingBlobStore, Depends(get_blob_store)]
+BlobStoreDep = Annotated[ServiceBlobStore, Depends(get_blob_store)]
 ExtractPoolDep = Annotated[ProcessPoolExecutor, Depends(get_extract_pool)]

@@ -11,7 +11,7 @@ from invoiceflow.domain.errors import ErrorCode, InputNotAllowedError, InvoiceFl
 from invoiceflow.domain.models import InvoiceRequest, UploadResult
 from invoiceflow.domain.pdf import PdfLimits, read_pdf_file
 from invoiceflow.domain.pipeline import upload_pdf
-from invoiceflow.services.blobstore import DaprBindingBlobStore
+from invoiceflow.services.blobstore import ServiceBlobStore
 from invoiceflow.services.deps import BlobStoreDep, SettingsDep
 from invoiceflow.services.settings import ServiceSettings
 
@@ -27,7 +27,7 @@ async def upload(request: InvoiceRequest, store: BlobStoreDep, settings: Setting
 
 
 async def _read_source(
-    request: InvoiceRequest, store: DaprBindingBlobStore, settings: ServiceSettings
+    request: InvoiceRequest, store: ServiceBlobStore, settings: ServiceSettings
 ) -> tuple[bytes, str | None]:
     if request.blob_key is not None:
         try:

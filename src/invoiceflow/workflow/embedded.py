@@ -25,6 +25,7 @@ from types import TracebackType
 import uvicorn
 
 from invoiceflow.dapr.client import DaprClient, DaprSettings
+from invoiceflow.dapr.pubsub import SubscriptionRouter
 from invoiceflow.domain.errors import InvoiceFlowError
 from invoiceflow.domain.models import InvoiceRequest, OcrMode
 from invoiceflow.domain.pdf import PdfLimits, read_pdf_file
@@ -63,6 +64,8 @@ class EmbeddedOptions:
     service_settings: ServiceSettings = field(default_factory=lambda: ServiceSettings(split_render_dpi=0))
     pages_per_batch: int = DEFAULT_PAGES_PER_BATCH
     sdk_log_level: str = "ERROR"
+    # Pub/sub subscriptions served by the services app (e.g. a consumer of ``invoice.processed``).
+    subscriptions: SubscriptionRouter | None = None
 
 
 class _ServerThread:
@@ -139,6 +142,8 @@ class EmbeddedInvoiceFlow:
         )
 
         app = create_app(settings=options.service_settings, dapr_settings=dapr_settings)
+        if options.subscriptions is not None:  # before the app starts: daprd reads them when it connects
+            options.subscriptions.install(app)
         config = uvicorn.Config(app, host=LOOPBACK, port=app_port, log_level="warning", lifespan="on")
         self._server = _ServerThread(uvicorn.Server(config))
         await asyncio.to_thread(self._server.start, options.startup_timeout)

@@ -33,9 +33,10 @@ def _put(fields: dict[str, FieldValue], name: str, value: str | None, confidence
 
 def extract_page(page: PageText) -> PageExtraction:
     """Every field this page shows, with a confidence per field."""
-    currency = detect_currency(build_lines(page)) if page.words else None
+    lines = build_lines(page)
+    currency = detect_currency(lines) if lines else None
     order_hint = DateOrder.MDY if currency and currency[0] == "USD" else None
-    ctx = analyse(page, order_hint)
+    ctx = analyse(page, order_hint, lines)
     fields: dict[str, FieldValue] = {}
     result = PageExtraction(page_number=page.page_number, text_source=page.text_source)
     if not ctx.lines:

@@ -43,32 +43,63 @@ class PageContext:
             return start, min(end, seg_end)
         return start, end
 
-    def lines_below(
-        self, line: Line, x0: float, x1: float, max_lines: int = 2
-    ) -> list[tuple[Line, int, int]]:
-        """Text ranges of the next lines that sit under [x0, x1] (a value written below its label)."""
-        out: list[tuple[Line, int, int]] = []
+    def cells_below(self, line: Line, offset: int, max_lines: int = 2) -> list[tuple[Line, int, int, float]]:
+        """(line, start, end, alignment) of the segments under the label at ``offset`` on the next lines.
+
+        A row of values under a row of as many labels pairs by position (boxed headers and totals, where
+        labels are left-aligned and values right-aligned in their boxes); otherwise the value is the
+        segment overlapping the free span between the label's neighbours most, nearest the label's centre.
+        Alignment in (0, 1]: 1 when paired or lying inside the label's own width, less when it strays."""
+        xs = line.segment_x()
+        k = line.segment_index(offset)
+        x0, x1 = xs[k]
+        left = xs[k - 1][1] if k > 0 else x0 - 2 * line.height
+        right = xs[k + 1][0] if k + 1 < len(xs) else x1 + 3 * line.height
+        centre = (x0 + x1) / 2
+        out: list[tuple[Line, int, int, float]] = []
         limit = line.bottom + 3.2 * line.height * max_lines
         for below in self.lines[line.index + 1 :]:
             if below.top > limit or len(out) >= max_lines:
                 break
-            for seg_start, seg_end in below.segments():
-                sx0, sx1 = below.span_x(seg_start, seg_end)
-                if horizontal_overlap(sx0, sx1, x0 - 2, x1 + 2) > 0 or (abs(sx0 - x0) < 8):
-                    out.append((below, seg_start, seg_end))
-                    break
+            segments, below_xs = below.segments(), below.segment_x()
+            if len(xs) > 1 and len(below_xs) == len(xs):
+                out.append((below, *segments[k], 1.0))
+                continue
+            best: tuple[float, float, int] | None = None
+            for i, (sx0, sx1) in enumerate(below_xs):
+                overlap = horizontal_overlap(sx0, sx1, left, right)
+                if overlap <= 0:
+                    continue
+                rank = (overlap / max(sx1 - sx0, 1.0), -abs((sx0 + sx1) / 2 - centre))
+                if best is None or rank > best[:2]:
+                    best = (*rank, i)
+            if best is not None:
+                sx0, sx1 = below_xs[best[2]]
+                alignment = max(horizontal_overlap(sx0, sx1, x0 - 4, x1 + 4) / max(sx1 - sx0, 1.0), 0.01)
+                out.append((below, *segments[best[2]], alignment))
         return out
 
+    def has_label(self, line: Line, start: int, end: int) -> bool:
+        """True when a header or totals label starts inside ``line.text[start:end]``."""
+        return any(
+            start <= label.start < end
+            for family in (self.header_labels, self.total_labels)
+            for label in family.get(line.index, [])
+        )
 
-def analyse(page: PageText, order_hint: DateOrder | None = None) -> PageContext:
-    lines = build_lines(page)
+
+def analyse(page: PageText, order_hint: DateOrder | None = None, lines: list[Line] | None = None) -> PageContext:
+    lines = build_lines(page) if lines is None else lines
     order = numeric_order_evidence(lines) or order_hint or DateOrder.DMY
     ctx = PageContext(page=page, lines=lines, style=dominant_style(lines), order=order)
     for line in lines:
-        header = find_labels(line.folded, HEADER_KINDS)
+        header: list[LabelMatch] = []
+        totals: list[LabelMatch] = []
+        for seg_start, seg_end in line.segments():
+            header += find_labels(line.folded, HEADER_KINDS, seg_start, seg_end)
+            totals += find_labels(line.folded, TOTAL_KINDS, seg_start, seg_end)
         if header:
             ctx.header_labels[line.index] = header
-        totals = find_labels(line.folded, TOTAL_KINDS)
         if totals:
             ctx.total_labels[line.index] = totals
     return ctx

@@ -14,6 +14,14 @@ _NUMBER_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[0-9]")
 _NOT_A_NUMBER = re.compile(r"^(?:date|datum|fecha|data|page|seite|of|von|du|del|the|no|nr)$", re.IGNORECASE)
 
 
+# "Invoice 2024-17 dated …", "Facture INV-15371 du …": a document title followed by its number in prose.
+_TITLE_NUMBER_RE = re.compile(
+    r"(?<![a-z])(?:(?:tax\s+)?invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
+    r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito)\s+(?=[a-z]{0,6}[-/]?\d)"
+)
+_PAGE_LIKE_RE = re.compile(r"\s*(?:of|von|de|sur|di|van|/)\s*\d")
+
+
 @dataclass(frozen=True)
 class Found:
     value: str
@@ -21,15 +29,17 @@ class Found:
     line: int
 
 
-def _spans_for(ctx: PageContext, line: Line, label: LabelMatch) -> list[tuple[Line, int, int, bool]]:
-    """Candidate value ranges: right of the label first, then under it."""
+def _spans_for(ctx: PageContext, line: Line, label: LabelMatch) -> list[tuple[Line, int, int, float]]:
+    """Candidate value ranges with a geometry penalty: right of the label first (0), then under it in
+    the label's column (more when the value strays out of the column)."""
     start, end = ctx.value_span(line, label)
-    spans: list[tuple[Line, int, int, bool]] = []
+    spans: list[tuple[Line, int, int, float]] = []
     if end > start:
-        spans.append((line, start, end, True))
-    x0, x1 = line.span_x(label.start, label.end)
-    for below, b_start, b_end in ctx.lines_below(line, x0, x1 + 20):
-        spans.append((below, b_start, b_end, False))
+        spans.append((line, start, end, 0.0))
+    for below, b_start, b_end, alignment in ctx.cells_below(line, label.start):
+        if ctx.has_label(below, b_start, b_end):
+            break  # the next row of labels: the values are not below this one
+        spans.append((below, b_start, b_end, 0.08 + (0.1 if alignment < 0.5 else 0.0)))
     return spans
 
 
@@ -56,14 +66,29 @@ def extract_invoice_number(ctx: PageContext, vat_ids: set[str]) -> Found | None:
         for label in labels:
             if label.kind != "invoice_number":
                 continue
-            for target, start, end, right in _spans_for(ctx, line, label):
+            for target, start, end, penalty in _spans_for(ctx, line, label):
                 token = _invoice_number_in(ctx, target, start, end)
                 if token and token.upper().replace(" ", "") not in vat_ids:
-                    conf = 0.93 if right else 0.85
+                    conf = 0.93 - penalty
                     if best is None or conf > best.confidence:
                         best = Found(token, conf, target.index)
                     break
+    if best is None:
+        best = _number_in_prose(ctx, vat_ids)
     return best
+
+
+def _number_in_prose(ctx: PageContext, vat_ids: set[str]) -> Found | None:
+    for line in ctx.lines:
+        for m in _TITLE_NUMBER_RE.finditer(line.folded):
+            _, seg_end = line.segment_span(m.end())
+            token = _invoice_number_in(ctx, line, m.end(), seg_end)
+            if token is None or not line.text.startswith(token, m.end()):
+                continue  # the number must follow the title directly
+            if _PAGE_LIKE_RE.match(line.text, m.end() + len(token)) or token.upper() in vat_ids:
+                continue
+            return Found(token, 0.72, line.index)
+    return None
 
 
 def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float, int]]:
@@ -73,11 +98,11 @@ def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float,
         for label in labels:
             if label.kind != kind:
                 continue
-            for target, start, end, right in _spans_for(ctx, line, label):
+            for target, start, end, penalty in _spans_for(ctx, line, label):
                 dates = find_dates(target, ctx.order, start, end)
                 if dates:
                     generic = kind == "issue_date" and label.end - label.start <= 7  # bare "Date:"
-                    conf = (0.93 if right else 0.87) - (0.05 if generic else 0.0)
+                    conf = 0.93 - penalty * 0.75 - (0.05 if generic else 0.0)
                     if dates[0].ambiguous:
                         conf -= 0.1
                     out.append((dates[0], conf, target.index))

@@ -37,7 +37,7 @@ LABEL_PATTERNS: dict[str, str] = {
     "due_date": _alt(
         r"(?:payment\s+)?due\s+(?:date|by|on)",
         r"date\s+due",
-        r"payable\s+(?:by|until|before)",
+        r"payable\s+(?:by|until|before|on|au|le|avant\s+le)",
         r"pay(?:ment)?\s+by",
         r"faellig(?:keit)?(?:sdatum)?(?:\s+(?:am|bis))?",
         r"fallig(?:keit)?(?:sdatum)?(?:\s+(?:am|bis))?",
@@ -205,14 +205,16 @@ _COMPILED = {
 TOTAL_KINDS = ("carry", "net", "tax", "gross")
 
 
-def find_labels(folded: str, kinds: tuple[str, ...]) -> list[LabelMatch]:
-    """Non-overlapping label matches of the given kinds, earlier kinds winning overlaps."""
+def find_labels(folded: str, kinds: tuple[str, ...], start: int = 0, end: int | None = None) -> list[LabelMatch]:
+    """Non-overlapping label matches of the given kinds inside ``folded[start:end]`` (one segment: a
+    label never spans two columns), earlier kinds winning overlaps."""
+    stop = len(folded) if end is None else end
     taken: list[LabelMatch] = []
     for kind in kinds:
-        for m in _COMPILED[kind].finditer(folded):
+        for m in _COMPILED[kind].finditer(folded, start, stop):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue
-            if kind in TOTAL_KINDS and folded.count("(", 0, m.start()) > folded.count(")", 0, m.start()):
+            if kind in TOTAL_KINDS and folded.count("(", start, m.start()) > folded.count(")", start, m.start()):
                 continue  # "VAT 19 % (net 100.00)": a parenthetical, not a total's label
             taken.append(LabelMatch(kind, m.start(), m.end()))
     taken.sort(key=lambda t: t.start)

@@ -50,6 +50,9 @@ class Line:
     top: float = 0.0
     bottom: float = 0.0
     used: set[int] = field(default_factory=set)
+    # Derived once per line: every extractor asks for segments many times.
+    _segments: list[tuple[int, int]] = field(default_factory=list)
+    _segment_x: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def x0(self) -> float:
@@ -83,21 +86,27 @@ class Line:
 
     def segments(self) -> list[tuple[int, int]]:
         """(start, end) text offsets of each segment."""
-        out: list[tuple[int, int]] = []
-        seg_start = 0
-        for i in range(1, len(self.words) + 1):
-            if i == len(self.words) or self.segment_of_word[i] != self.segment_of_word[i - 1]:
-                first, last = seg_start, i - 1
-                out.append((self.starts[first], self.starts[last] + len(clean(self.words[last].text))))
-                seg_start = i
-        return out
+        if not self._segments:
+            seg_start = 0
+            for i in range(1, len(self.words) + 1):
+                if i == len(self.words) or self.segment_of_word[i] != self.segment_of_word[i - 1]:
+                    first, last = seg_start, i - 1
+                    end = self.starts[last] + len(clean(self.words[last].text))
+                    self._segments.append((self.starts[first], end))
+                    self._segment_x.append((self.words[first].x0, max(w.x1 for w in self.words[first:i])))
+                    seg_start = i
+        return self._segments
+
+    def segment_x(self) -> list[tuple[float, float]]:
+        """x-range of each segment (same order as ``segments``)."""
+        self.segments()
+        return self._segment_x
+
+    def segment_index(self, offset: int) -> int:
+        return self.segment_of_word[self.word_at(offset)]
 
     def segment_span(self, offset: int) -> tuple[int, int]:
-        seg = self.segment_of_word[self.word_at(offset)]
-        for start, end in self.segments():
-            if self.segment_of_word[self.word_at(start)] == seg:
-                return start, end
-        return 0, len(self.text)
+        return self.segments()[self.segment_index(offset)]
 
 
 def _make_line(words: list[Word]) -> Line:

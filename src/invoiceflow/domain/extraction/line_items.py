@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from invoiceflow.domain.extraction.context import PageContext
-from invoiceflow.domain.extraction.layout import Line
-from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts
+from invoiceflow.domain.extraction.layout import Line, fold
+from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts, parse_number
 
 _B = r"(?<![a-z])"
 _E = r"(?![a-z])"
@@ -270,9 +270,123 @@ def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         if _is_header(candidate):
             header_index, columns = line.index, candidate
             break
-    if header_index is None:
-        return _headerless(ctx, style)
-    return _read_rows(ctx, style, header_index + 1, columns)
+    table = _headerless(ctx, style) if header_index is None else _read_rows(ctx, style, header_index + 1, columns)
+    blocks = read_blocks(ctx, style)
+    # Block items are arithmetic-checked: they win when they explain more rows than the table reading.
+    if len(blocks.items) > len(table.items) or (
+        blocks.items
+        and len(blocks.items) == len(table.items)
+        and sum(i.checked for i in blocks.items) > sum(i.checked for i in table.items)
+    ):
+        return blocks
+    return table
+
+
+# "2 x 9,99", "Qty 3 @ 25.00", "2 Stk x 0,99", "1,5 h à 80,00": a quantity, an optional unit word and a
+# multiplication sign; the unit price is the number right after it.
+_DETAIL_RE = re.compile(
+    r"(?<![\w.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)\s*(?:(?![x×])[^\W\d_]{1,5}\.?\s*)?"
+    r"(?P<sign>[x×*@]|at|à)(?=[\s\d€$£₹¥])"
+)
+_MAX_DESCRIPTION_LINES = 8
+_QUANTITY_LABEL_RE = re.compile(rf"(?:{_COLUMN_PATTERNS['quantity']})\.?\s*:?")
+
+
+def _detail(line: Line, style: DecimalStyle) -> tuple[Decimal, Amount, list[Amount], int] | None:
+    """(quantity, unit price, money amounts after the price, offset of the quantity) of a detail line."""
+    for m in _DETAIL_RE.finditer(line.text):
+        quantity = parse_number(m.group("qty"), style)
+        if quantity is None or quantity <= 0:
+            continue
+        after = [a for a in find_amounts(line, style, m.end("sign")) if not a.is_percent]
+        if not after or after[0].start - m.end("sign") > 2:
+            continue
+        price, rest = after[0], after[1:]
+        depth = [line.text.count("(", 0, a.start) - line.text.count(")", 0, a.start) for a in rest]
+        rest = [a for a, d in zip(rest, depth, strict=True) if d <= 0 and a.decimals in (0, 2)]
+        return quantity, price, rest, m.start()
+    return None
+
+
+def _money_right(line: Line, style: DecimalStyle) -> Amount | None:
+    amounts = [a for a in find_amounts(line, style) if not a.is_percent and a.decimals == 2]
+    return amounts[-1] if amounts else None
+
+
+def _text_left_of(line: Line, x: float) -> str:
+    return " ".join(w.text for w in line.words if w.x1 <= x + 1).strip()
+
+
+def read_blocks(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
+    """Items printed as blocks: description line(s) and a detail line "n x price [amount]" (shop
+    receipts, SaaS and consultancy invoices). The amount stands on the detail line or, when that line
+    has none, at the right of the adjacent description line; quantity × price must equal it."""
+    result = ItemsResult()
+    used: set[int] = set()
+    for line in ctx.lines:
+        if line.index in used or _is_totals_line(ctx, line):
+            continue
+        found = _detail(line, style)
+        if found is None:
+            continue
+        quantity, price, rest, qty_offset = found
+        amount_line, amount = line, next(
+            (a for a in reversed(rest) if _any_product(quantity, price.value, a.value)), None
+        )
+        if amount is None and not rest:
+            # "Widget 19,98" over (or under) "2 x 9,99": the amount is on the neighbouring line.
+            for neighbour in (ctx.lines[line.index - 1 : line.index], ctx.lines[line.index + 1 : line.index + 2]):
+                if not neighbour or neighbour[0].index in used:
+                    continue
+                candidate = _money_right(neighbour[0], style)
+                if candidate is not None and _any_product(quantity, price.value, candidate.value):
+                    amount_line, amount = neighbour[0], candidate
+                    break
+        if amount is None:
+            continue
+        q = next(q for q in _quantity_variants_of(quantity) if _product_matches(q, price.value, amount.value))
+        own = _text_left_of(line, line.char_x(qty_offset) - 1)
+        if amount_line is not line:
+            description = [_text_left_of(amount_line, amount.x0)]
+            used.add(amount_line.index)
+        elif sum(c.isalpha() for c in own) >= 3 and not _QUANTITY_LABEL_RE.fullmatch(fold(own)):
+            description = [own]
+        else:
+            description = _lines_above(ctx, line, used)
+        used.add(line.index)
+        if not description or not any(description):
+            continue
+        result.items.append(Item(description, q, price.value, amount.value, max(line.index, amount_line.index), True))
+    if result.items:
+        result.last_line = max(i.line for i in result.items)
+        last = ctx.lines[result.last_line]
+        result.continues = not any(_is_totals_line(ctx, line) for line in ctx.lines[last.index + 1 :])
+    return result
+
+
+def _quantity_variants_of(quantity: Decimal) -> list[Decimal]:
+    return [quantity, quantity / 10, quantity / 100] if quantity >= 10 and quantity == int(quantity) else [quantity]
+
+
+def _any_product(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
+    return any(_product_matches(q, price, amount) for q in _quantity_variants_of(quantity))
+
+
+def _lines_above(ctx: PageContext, line: Line, used: set[int]) -> list[str]:
+    """The description lines of a block: contiguous lines right above its detail line, up to the
+    previous block, a label or a wider gap."""
+    texts: list[str] = []
+    below = line
+    for above in reversed(ctx.lines[max(0, line.index - _MAX_DESCRIPTION_LINES) : line.index]):
+        if above.index in used or below.top - above.bottom > 1.2 * max(above.height, below.height):
+            break
+        labels = ctx.header_labels.get(above.index, []) + ctx.total_labels.get(above.index, [])
+        if any(label.start == 0 for label in labels):
+            break  # "Customer No.: …" above the first block: a header line, not a description
+        texts.insert(0, above.text)
+        used.add(above.index)
+        below = above
+    return texts
 
 
 def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column]) -> ItemsResult:
@@ -302,6 +416,13 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
         elif result.items and previous is not None:
             text = _description(line, desc_range)
             near = line.top - previous.bottom < 1.6 * line.height
+            # A wrapped line follows at the line pitch or starts where the description text starts; a
+            # heading under the table ("Tax summary") stands further off and elsewhere.
+            desc_x0 = min((w.x0 for w in previous.words if w.x0 >= desc_range[0] - 2), default=line.x0)
+            tight = line.top - previous.top <= 1.45 * max(line.height, previous.height)
+            in_table_words = [w for w in line.words if (w.x0 + w.x1) / 2 >= table_left]
+            aligned = bool(in_table_words) and abs(min(w.x0 for w in in_table_words) - desc_x0) < line.height
+            near = near and (tight or aligned)
             in_table = [w for w in line.words if (w.x0 + w.x1) / 2 >= table_left]
             # A wrapped description starts inside the description column and stays left of the numbers;
             # a line starting further left is the next block's title.

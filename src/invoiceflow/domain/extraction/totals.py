@@ -49,27 +49,37 @@ def _money(amounts: list[Amount], integers_ok: bool) -> list[Amount]:
     return [a for a in amounts if not a.is_percent and (a.decimals == 2 or (integers_ok and a.decimals == 0))]
 
 
+def _in_parenthetical(line: Line, amount: Amount) -> bool:
+    """ "VAT 20 % (net 25,998.77)": a figure inside a worded parenthetical is a base, not the value
+    (an accounting negative "(12.00)" brings its own brackets and is not one)."""
+    return line.text.count("(", 0, amount.start) > line.text.count(")", 0, amount.start)
+
+
 def _label_amount(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: bool) -> Amount | None:
     start, end = ctx.value_span(line, label, whole_line=True)
     if end <= start:
         return None
     amounts = _money(find_amounts(line, ctx.style, start, end), integers_ok)
+    amounts = [a for a in amounts if not _in_parenthetical(line, a)]
     return amounts[-1] if amounts else None
 
 
-def _amount_below(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: bool) -> Amount | None:
+def _amount_below(
+    ctx: PageContext, line: Line, label: LabelMatch, integers_ok: bool
+) -> tuple[Amount, float] | None:
     """A value printed under its label (boxed totals, a row of labels over a row of values): the
-    first money amount in the column of the label on the next lines, unless another label sits there."""
+    first money amount in the label's column on the next lines, unless another label sits there.
+    Returns the amount and its alignment with the column."""
     start, end = ctx.value_span(line, label, whole_line=True)
-    if any(not a.is_percent for a in find_amounts(line, ctx.style, start, end)):
+    right = find_amounts(line, ctx.style, start, end)
+    if any(not a.is_percent and not _in_parenthetical(line, a) for a in right):
         return None  # the label has a number to its right, just not a money one
-    x0, x1 = line.span_x(label.start, label.end)
-    for below, seg_start, seg_end in ctx.lines_below(line, x0, x1, max_lines=2):
+    for below, seg_start, seg_end, alignment in ctx.cells_below(line, label.start, max_lines=2):
         if any(seg_start <= other.start < seg_end for other in ctx.total_labels.get(below.index, [])):
             return None
         amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok)
         if amounts:
-            return amounts[0]
+            return amounts[0], alignment
     return None
 
 
@@ -97,6 +107,47 @@ def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalpha())
 
 
+def _tax_lines_of(
+    ctx: PageContext, line: Line, labels: list[LabelMatch], integers_ok: bool
+) -> list[TaxLineFound]:
+    """Tax lines on one line: one per tax label (each reads its own span up to the next label, or the
+    whole line when it is the only one), else a rate with a base and an amount (a tax summary row)."""
+    tax_labels = [label for label in labels if label.kind == "tax"]
+    found: list[TaxLineFound] = []
+    if not tax_labels:
+        all_amounts = find_amounts(line, ctx.style)
+        rate = _tax_rate(all_amounts)
+        money = _money(all_amounts, integers_ok)
+        if rate is not None and len(money) >= 2:
+            pair = _rate_pair(rate, money)
+            if pair:
+                found.append(TaxLineFound(rate, pair[0], pair[1], line.index))
+        return found
+    for label in tax_labels:
+        if len(tax_labels) == 1:
+            amounts = find_amounts(line, ctx.style)
+        else:
+            end = min((o.start for o in labels if o.start > label.start), default=len(line.text))
+            amounts = find_amounts(line, ctx.style, label.start, end)
+        rate = _tax_rate(amounts)
+        if rate is None:
+            continue
+        name = _letters(line.folded[label.start : label.end])
+        money = _money(amounts, integers_ok)
+        values = [a for a in money if not _in_parenthetical(line, a)]
+        if not values:
+            below = _amount_below(ctx, line, label, integers_ok)
+            if below is None:
+                continue
+            values = [below[0]]
+        pair = _rate_pair(rate, money + values[-1:] if values[-1] not in money else money)
+        if pair:
+            found.append(TaxLineFound(rate, pair[0], pair[1], line.index, name))
+        else:
+            found.append(TaxLineFound(rate, None, values[-1].value, line.index, name))
+    return found
+
+
 def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> TotalsResult:
     net: list[Candidate] = []
     tax: list[Candidate] = []
@@ -104,29 +155,20 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
     tax_lines: list[TaxLineFound] = []
     for line in ctx.lines[start_line:]:
         labels = ctx.total_labels.get(line.index, [])
-        all_amounts = find_amounts(line, ctx.style)
-        rate = _tax_rate(all_amounts)
-        money = _money(all_amounts, integers_ok)
-        tax_label = next((label for label in labels if label.kind == "tax"), None)
-        name = _letters(line.folded[tax_label.start : tax_label.end]) if tax_label else ""
-        if rate is not None and money and (tax_label or len(money) >= 2):
-            pair = _rate_pair(rate, money)
-            if pair:
-                tax_lines.append(TaxLineFound(rate, pair[0], pair[1], line.index, name))
-            elif tax_label:
-                tax_lines.append(TaxLineFound(rate, None, money[-1].value, line.index, name))
+        tax_lines += _tax_lines_of(ctx, line, labels, integers_ok)
         for label in labels:
-            amount = _label_amount(ctx, line, label, integers_ok)
-            below = False
-            if amount is None:
-                amount = _amount_below(ctx, line, label, integers_ok)
-                below = True
-            if amount is None:
-                continue
-            specific = label.end - label.start > 6
-            conf = (0.75 if specific else 0.65) - (0.08 if below else 0.0)
             if label.kind == "carry":
                 continue  # a page subtotal carried to the next page is not a document total
+            amount = _label_amount(ctx, line, label, integers_ok)
+            penalty = 0.0
+            if amount is None:
+                found = _amount_below(ctx, line, label, integers_ok)
+                if found is None:
+                    continue
+                amount, alignment = found
+                penalty = 0.06 + (0.1 if alignment < 0.5 else 0.0)
+            specific = label.end - label.start > 6
+            conf = (0.75 if specific else 0.65) - penalty
             target = {"net": net, "tax": tax, "gross": gross}[label.kind]
             target.append(Candidate(amount.value, conf, line.index))
     if len(tax_lines) >= 2:
