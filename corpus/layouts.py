@@ -132,7 +132,12 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
     # --- first held-out set, now tuning layouts (extractor work has looked at their failures) -------
     Layout(
-        "boxed_labels_above", False, "boxes", "grid", ("pos", "desc", "qty", "unit", "rate", "amount"), "boxes"
+        "boxed_labels_above",
+        False,
+        "boxes",
+        "grid",
+        ("pos", "desc", "qty", "unit", "rate", "amount"),
+        "boxes",
     ),
     Layout(
         "sidebar_qty_first",
@@ -225,7 +230,19 @@ LAYOUTS: tuple[Layout, ...] = (
         True,
         "india_b2b",
         "grid",
-        ("pos", "desc", "code", "qty", "unit", "amount", "tax_rate_a", "tax_a", "tax_rate_b", "tax_b", "total"),
+        (
+            "pos",
+            "desc",
+            "code",
+            "qty",
+            "unit",
+            "amount",
+            "tax_rate_a",
+            "tax_a",
+            "tax_rate_b",
+            "tax_b",
+            "total",
+        ),
         "right",
         size=7.0,
         content_x0=28.0,

@@ -3,6 +3,8 @@
 Kept apart from ``corpus/locales.py`` so the legacy layouts' labels stay exactly as they were.
 """
 
+# ruff: noqa: E501 -- translation tables read best with one sentence per line
+
 from __future__ import annotations
 
 EXTRA_LABELS: dict[str, dict[str, str]] = {

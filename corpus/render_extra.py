@@ -88,7 +88,9 @@ def column_title(doc: Doc, column: str) -> str:
             "total": "Total",
         }[column]
     if style == "us_boxed":
-        return {"code": "ITEM", "desc": "DESCRIPTION", "qty": "QTY", "unit": "RATE", "amount": "AMOUNT"}[column]
+        return {"code": "ITEM", "desc": "DESCRIPTION", "qty": "QTY", "unit": "RATE", "amount": "AMOUNT"}[
+            column
+        ]
     if style == "utility":
         return {"desc": xl(doc, "charge"), "period": xl(doc, "period"), "amount": labels["amount"]}[column]
     titles = {
@@ -354,7 +356,9 @@ def _utility_header(pen: Pen) -> float:
         sentence = xl(doc, "debit_credit").format(amount=doc.cash(spec.gross), last4=last4)
     else:
         assert spec.due_date is not None
-        sentence = xl(doc, "debit").format(amount=doc.cash(spec.gross), last4=last4, date=doc.day(spec.due_date))
+        sentence = xl(doc, "debit").format(
+            amount=doc.cash(spec.gross), last4=last4, date=doc.day(spec.due_date)
+        )
     y = pen.lines(x0, y, simpleSplit(_safe(sentence), doc.layout.font, doc.layout.size, x1 - x0)) + 12
     pen.text(x0, y, xl(doc, "detail"), bold=True, size=doc.layout.size + 2)
     return y + 8
@@ -401,7 +405,9 @@ def _india_header(pen: Pen) -> float:
     assert recipient.state is not None
     centre = (x0 + x1) / 2
     pen.text(x1, 30, "ORIGINAL FOR RECIPIENT", size=6.5, align="right")
-    pen.text(centre, 36, "CREDIT NOTE" if spec.credit_note else "TAX INVOICE", bold=True, size=12, align="centre")
+    pen.text(
+        centre, 36, "CREDIT NOTE" if spec.credit_note else "TAX INVOICE", bold=True, size=12, align="centre"
+    )
     pen.text(centre, 54, issuer.name, bold=True, size=13, align="centre")
     pen.text(centre, 66, f"{issuer.street}, {issuer.postal_city}, {issuer.country.name}", align="centre")
     gstin = issuer.vat_id_printed or ""
@@ -441,7 +447,9 @@ def _india_header(pen: Pen) -> float:
         f"State: {recipient.state[1]}, Code: {recipient.state[0]}",
     ]
     box_h = (len(party) + 1) * doc.leading + 6
-    for column, heading in enumerate(("Details of Receiver (Billed to)", "Details of Consignee (Shipped to)")):
+    for column, heading in enumerate(
+        ("Details of Receiver (Billed to)", "Details of Consignee (Shipped to)")
+    ):
         x = x0 + column * half
         pen.box(x, y, half, box_h)
         pen.text(x + 4, y + doc.leading, heading, bold=True)
@@ -455,7 +463,9 @@ def _us_header(pen: Pen) -> float:
     doc, spec = pen.doc, pen.doc.spec
     x0, x1 = doc.layout.content_x0, doc.layout.content_x1
     issuer, recipient = spec.issuer, spec.recipient
-    pen.lines(x0, 50, [issuer.name, issuer.street, issuer.postal_city, issuer.phone, issuer.email], bold_first=True)
+    pen.lines(
+        x0, 50, [issuer.name, issuer.street, issuer.postal_city, issuer.phone, issuer.email], bold_first=True
+    )
     pen.text(x1, 52, "CREDIT MEMO" if spec.credit_note else "INVOICE", bold=True, size=20, align="right")
 
     def cells(x: float, y: float, width: float, pairs: list[tuple[str, str]]) -> float:
@@ -464,11 +474,21 @@ def _us_header(pen: Pen) -> float:
             cx = x + number * cell
             pen.box(cx, y, cell, doc.leading + 4, fill=LIGHT)
             pen.box(cx, y + doc.leading + 4, cell, doc.leading + 4)
-            pen.text(cx + cell / 2, y + doc.leading, label, bold=True, align="centre", size=doc.layout.size - 1)
+            pen.text(
+                cx + cell / 2, y + doc.leading, label, bold=True, align="centre", size=doc.layout.size - 1
+            )
             pen.text(cx + cell / 2, y + 2 * doc.leading + 4, value, align="centre")
         return y + 2 * (doc.leading + 4)
 
-    cells(x1 - 200, 64, 200, [("DATE", doc.day(spec.issue_date)), ("CREDIT #" if spec.credit_note else "INVOICE #", spec.invoice_number)])
+    cells(
+        x1 - 200,
+        64,
+        200,
+        [
+            ("DATE", doc.day(spec.issue_date)),
+            ("CREDIT #" if spec.credit_note else "INVOICE #", spec.invoice_number),
+        ],
+    )
     y = 124.0
     lines = [recipient.name, recipient.street, recipient.postal_city]
     box_w = 230.0
@@ -570,7 +590,9 @@ def _marketplace_totals(pen: Pen, y: float) -> float:
         pen.text(x1, right_y, value, align="right")
         right_y += doc.leading
     right_y += 4
-    pen.text(x1 - 110, right_y + 2, xl(doc, "total_payable"), bold=True, size=doc.layout.size + 2, align="right")
+    pen.text(
+        x1 - 110, right_y + 2, xl(doc, "total_payable"), bold=True, size=doc.layout.size + 2, align="right"
+    )
     pen.text(x1, right_y + 2, doc.cash(spec.gross), bold=True, size=doc.layout.size + 2, align="right")
     y = max(row_y, right_y + doc.leading) + 14
     if spec.credit_note and spec.credit_ref:
@@ -645,7 +667,13 @@ def _letter_totals(pen: Pen, y: float) -> float:
     y += doc.leading
     rows = [(xl(doc, "net_amount"), doc.cash(spec.net), False)]
     for line in spec.tax_lines():
-        rows.append((f"{xl(doc, 'plus_vat')} {format_rate(line.rate, spec.number_format)}", doc.cash(line.amount), False))
+        rows.append(
+            (
+                f"{xl(doc, 'plus_vat')} {format_rate(line.rate, spec.number_format)}",
+                doc.cash(line.amount),
+                False,
+            )
+        )
     rows.append((xl(doc, "total_amount"), doc.cash(spec.gross), True))
     for label, value, strong in rows:  # right-aligned, no rules, no box
         pen.text(x1 - 110, y, label, bold=strong, align="right")
@@ -667,7 +695,10 @@ def _letter_totals(pen: Pen, y: float) -> float:
             bic=issuer.bic,
             bank=issuer.bank_name,
         )
-    y = pen.lines(x0, y, simpleSplit(_safe(sentence), doc.layout.font, doc.layout.size, x1 - x0)) + doc.leading
+    y = (
+        pen.lines(x0, y, simpleSplit(_safe(sentence), doc.layout.font, doc.layout.size, x1 - x0))
+        + doc.leading
+    )
     y = pen.lines(x0, y, [xl(doc, "regards"), "", issuer.name])
     return y
 
@@ -698,7 +729,11 @@ def _india_totals(pen: Pen, y: float) -> float:
     end = pen.lines(
         x0,
         y + doc.leading,
-        [f"Bank Name: {extra['bank_name']}", f"A/c No.: {extra['account']}", f"Branch & IFSC: {extra['ifsc']}"],
+        [
+            f"Bank Name: {extra['bank_name']}",
+            f"A/c No.: {extra['account']}",
+            f"Branch & IFSC: {extra['ifsc']}",
+        ],
     )
     pen.text(x1, y, f"for {spec.issuer.name}", bold=True, align="right")
     pen.text(x1, y + 3 * doc.leading, "Authorised Signatory", align="right")
@@ -714,7 +749,9 @@ def _us_totals(pen: Pen, y: float) -> float:
     y += 8
     rows = [("Subtotal", doc.cash(spec.net), False)]
     for line in spec.tax_lines():
-        rows.append((f"Sales Tax ({format_quantity(line.rate, spec.number_format)}%)", doc.cash(line.amount), False))
+        rows.append(
+            (f"Sales Tax ({format_quantity(line.rate, spec.number_format)}%)", doc.cash(line.amount), False)
+        )
     rows += [
         ("Total", doc.cash(spec.gross), True),
         ("Payments/Credits", doc.cash(Decimal("0.00")), False),
@@ -728,7 +765,9 @@ def _us_totals(pen: Pen, y: float) -> float:
         y += height
     y += 14
     note = (
-        f"Credit for invoice {spec.credit_ref}" if spec.credit_note and spec.credit_ref else "Remit payment to:"
+        f"Credit for invoice {spec.credit_ref}"
+        if spec.credit_note and spec.credit_ref
+        else "Remit payment to:"
     )
     y = pen.lines(x0, y, [note, *bank_lines(doc)])
     return pen.lines(x0, y + 4, ["Thank you for your business!"])

@@ -41,7 +41,9 @@ def adapt_spec(rng: random.Random, spec: InvoiceSpec, layout: Layout) -> None:
         spec.extra["delivery_date"] = (spec.issue_date - timedelta(days=rng.randint(1, 14))).isoformat()
     elif layout.style == "utility":
         spec.extra["charges_only"] = "1"
-        spec.extra["account_no"] = f"{rng.randint(1000, 9999)} {rng.randint(1000, 9999)} {rng.randint(10, 99)}"
+        spec.extra["account_no"] = (
+            f"{rng.randint(1000, 9999)} {rng.randint(1000, 9999)} {rng.randint(10, 99)}"
+        )
         spec.extra["last4"] = str(rng.randint(1000, 9999))
         spec.invoice_number = f"{rng.randint(1, 9)}{rng.randint(0, 10**11 - 1):011d}"
         if not spec.credit_note and spec.due_date is None:
@@ -54,6 +56,8 @@ def adapt_spec(rng: random.Random, spec: InvoiceSpec, layout: Layout) -> None:
             spec.credit_ref = f"{year}-{rng.randint(1, 99):02d}"
         spec.extra["hourly"] = str(rng.choice((65, 80, 85, 95, 110, 120, 135, 150, 180)))
         spec.extra["recipient_vat"] = ""  # a letter names the client, not its VAT id
+        if spec.credit_note:
+            spec.extra["bank_hidden"] = "1"  # a refund letter names no account of the issuer
     elif layout.style == "india_b2b":
         yy = year % 100
         prefix = "CN" if spec.credit_note else rng.choice(("TI", "INV", "B2B"))

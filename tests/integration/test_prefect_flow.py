@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,3 +103,61 @@ def test_cli_refuses_an_api_url_without_the_prefect_engine() -> None:
     )
     assert completed.returncode == 2
     assert "INVALID_INPUT" in completed.stderr
+
+
+@pytest.fixture
+def prefect_server(tmp_path: Path) -> Iterator[str]:
+    """A real ``prefect server start`` on a free loopback port, with its own PREFECT_HOME."""
+    import httpx
+
+    from invoiceflow.runtime.ports import free_ports
+
+    (port,) = free_ports(1)
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "server-home"), PREFECT_UI_ENABLED="false")
+    env.update(PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+    log = (tmp_path / "server.log").open("w")
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None, (tmp_path / "server.log").read_text()[-2000:]
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "the Prefect server did not start within 120 s"
+            time.sleep(0.5)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # its own session: the server and its service processes
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()
+
+
+def test_cli_runs_land_in_the_server_given_by_api_url(prefect_server: str, tmp_path: Path) -> None:
+    import httpx
+
+    sample = SAMPLES / "invoice-en-1p.pdf"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path / "client-home")
+    command = [sys.executable, "-m", "invoiceflow.cli", "process", str(sample), "--engine", "prefect"]
+    command += ["--api-url", prefect_server]
+    completed = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert json.loads(completed.stdout)["document"]["filename"] == sample.name
+
+    flows = httpx.post(f"{prefect_server}/flows/filter", json={}, timeout=10).json()
+    assert "invoice_processing_flow" in {f["name"] for f in flows}
+    runs = httpx.post(f"{prefect_server}/flow_runs/filter", json={}, timeout=10).json()
+    assert [r["state_type"] for r in runs] == ["COMPLETED"]
+    tasks = httpx.post(f"{prefect_server}/task_runs/filter", json={}, timeout=10).json()
+    names = sorted(t["name"].rsplit("-", 1)[0] for t in tasks)
+    assert names == ["aggregate_invoice", "extract_invoice", "split_pdf", "upload_pdf"]

@@ -101,3 +101,21 @@ def test_memory_of_this_process_is_counted() -> None:
     total, processes = tree_memory_bytes(psutil.Process())
     assert processes >= 1
     assert total > 10 * 2**20  # a Python interpreter with pytest loaded
+
+
+def test_orphans_of_a_crashed_engine_are_ended() -> None:
+    import psutil
+
+    # The parent starts a long-lived child and exits at once, as a crashed engine leaves a pool behind.
+    code = (
+        "import subprocess, sys, time\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "time.sleep(1.0)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code])
+    with TreeMemorySampler(parent.pid, interval=0.05) as sampler:
+        parent.wait(timeout=30)
+    (orphan,) = sampler.seen.values()
+    assert orphan.is_running()
+    assert sampler.end_survivors() == [orphan.pid]
+    assert not orphan.is_running() or orphan.status() == psutil.STATUS_ZOMBIE

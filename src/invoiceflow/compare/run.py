@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,9 @@ from pathlib import Path
 from invoiceflow.compare.engines import EngineName
 from invoiceflow.compare.memory import TreeMemorySampler
 from invoiceflow.compare.report import EngineMeasurements, markdown_report, write_csv, write_plots
-from invoiceflow.compare.worker import EVENT_PREFIX
 
 Advance = Callable[[str], None]
+POLL_SECONDS = 0.1
 
 
 @dataclass
@@ -44,6 +45,8 @@ def run_engine(
     advance: Advance | None = None,
 ) -> EngineMeasurements:
     result = EngineMeasurements(engine=engine.value)
+    events_path = log_path.with_suffix(".events.jsonl")
+    events_path.write_text("")
     command = [
         sys.executable,
         "-m",
@@ -53,28 +56,44 @@ def run_engine(
         "--runs",
         str(runs),
     ]
+    command += ["--events", str(events_path)]
     if prefect_api_url:
         command += ["--prefect-api-url", prefect_api_url]
     command += [str(path) for path in files]
-    with (
-        log_path.open("w", encoding="utf-8") as log,
-        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=_worker_env()) as worker,
-        TreeMemorySampler(worker.pid) as sampler,
-    ):
-        assert worker.stdout is not None
-        for line in worker.stdout:
-            if not line.startswith(EVENT_PREFIX):
-                log.write(line)
-                continue
-            event = json.loads(line[len(EVENT_PREFIX) :])
+
+    def consume(lines: list[str]) -> None:
+        for line in lines:
+            event = json.loads(line)
             _apply(result, event)
             if advance is not None and event["event"] in {"ready", "warmup", "timing", "batch"}:
                 advance(f"{engine.value}: {event['event']}")
-        code = worker.wait()
+
+    with (
+        log_path.open("w", encoding="utf-8") as log,
+        events_path.open(encoding="utf-8") as events,
+        subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=_worker_env()
+        ) as worker,
+        TreeMemorySampler(worker.pid) as sampler,
+    ):
+        pending = ""
+        while True:
+            exited = worker.poll() is not None
+            pending += events.read()
+            *complete, pending = pending.split("\n")
+            consume(complete)
+            if exited:
+                break
+            time.sleep(POLL_SECONDS)
+        code = worker.returncode
+    # A crashed engine can leave children behind (a service's process pool, a sidecar): end them.
+    sampler.end_survivors()
     result.peak_memory_bytes = sampler.peak_bytes
     result.peak_processes = sampler.peak_processes
     if code != 0 and result.error is None:
         result.error = f"worker exited with {code} (see {log_path.name})"
+    elif code != 0:
+        result.error = f"{result.error} (exit {code})"
     return result
 
 

@@ -2,26 +2,27 @@
 
 A separate process per engine keeps the engines from sharing imports, threads and memory, so the parent
 can attribute the peak memory of this process tree (sidecars and servers included) to one engine.
-Events go to stdout as lines starting with ``EVENT_PREFIX`` (engines may print there too).
+Events go as JSON lines to the file named by ``--events`` (not stdout: a crashed engine's orphaned
+children may keep stdout open long after this process ended).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from invoiceflow.compare.engines import EngineName, make_runner
 
-EVENT_PREFIX = "@@invoiceflow-compare "
+_events: TextIO | None = None
 
 
 def emit(kind: str, **fields: Any) -> None:
-    sys.stdout.write(EVENT_PREFIX + json.dumps({"event": kind, **fields}) + "\n")
-    sys.stdout.flush()
+    if _events is not None:
+        _events.write(json.dumps({"event": kind, **fields}) + "\n")
+        _events.flush()
 
 
 def measure(engine: EngineName, files: list[Path], runs: int, prefect_api_url: str | None) -> None:
@@ -57,8 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", type=EngineName, required=True)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--prefect-api-url", default=None)
+    parser.add_argument("--events", type=Path, required=True)
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
+    global _events  # noqa: PLW0603 - one event stream per worker process
+    _events = args.events.open("a", encoding="utf-8")
     try:
         measure(args.engine, args.files, args.runs, args.prefect_api_url)
     except Exception as exc:  # reported to the parent as an event, with the type for the log

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from collections import OrderedDict
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -34,6 +35,7 @@ from invoiceflow.domain.blobs import DirectoryBlobStore
 T = TypeVar("T")
 
 FILE_NAME_KEY = "fileName"
+REMEMBERED_KEYS = 100_000
 _CREATE_METADATA = {"decodeBase64": "true"}
 
 
@@ -52,7 +54,9 @@ class DaprBindingBlobStore:
         self.binding_name = binding_name
         self._loop = loop
         self._timeout = timeout
-        self._present: set[str] = set()  # keys known to hold their (immutable) bytes
+        # Keys known to hold their (immutable) bytes; bounded, oldest forgotten first (a forgotten key
+        # merely costs one read, or one rewrite of identical bytes).
+        self._present: OrderedDict[str, None] = OrderedDict()
         self._writing: dict[str, asyncio.Future[None]] = {}
 
     # async API (for code running on the owning event loop) -------------------------------------------
@@ -68,9 +72,15 @@ class DaprBindingBlobStore:
         self._writing[key] = write
         try:
             await asyncio.shield(write)
-            self._present.add(key)
+            self._remember(key)
         finally:
             self._writing.pop(key, None)
+
+    def _remember(self, key: str) -> None:
+        self._present[key] = None
+        self._present.move_to_end(key)
+        if len(self._present) > REMEMBERED_KEYS:
+            self._present.popitem(last=False)
 
     async def _create(self, key: str, data: bytes) -> None:
         await self._bindings.invoke(
@@ -90,7 +100,7 @@ class DaprBindingBlobStore:
             if _is_not_found(exc):
                 raise FileNotFoundError(key) from exc
             raise
-        self._present.add(key)
+        self._remember(key)
         return result.data
 
     async def aexists(self, key: str) -> bool:

@@ -77,7 +77,7 @@ def extract_page(page: PageText) -> PageExtraction:
     if parties.iban:
         _put(fields, "issuer.iban", parties.iban.value, 0.97)
     if parties.bic:
-        _put(fields, "issuer.bic", parties.bic.value, 0.9)
+        _put(fields, "issuer.bic", parties.bic.value, 0.84 if parties.bic.label_above else 0.9)
 
     start = (items.last_line + 1) if items.last_line is not None else 0
     integers_ok = bool(currency and currency[0] in _NO_DECIMAL_CURRENCIES)

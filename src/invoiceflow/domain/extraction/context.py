@@ -88,7 +88,9 @@ class PageContext:
         )
 
 
-def analyse(page: PageText, order_hint: DateOrder | None = None, lines: list[Line] | None = None) -> PageContext:
+def analyse(
+    page: PageText, order_hint: DateOrder | None = None, lines: list[Line] | None = None
+) -> PageContext:
     lines = build_lines(page) if lines is None else lines
     order = numeric_order_evidence(lines) or order_hint or DateOrder.DMY
     ctx = PageContext(page=page, lines=lines, style=dominant_style(lines), order=order)

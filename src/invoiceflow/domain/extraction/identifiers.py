@@ -33,6 +33,7 @@ class Identifier:
     line: int
     start: int
     x0: float
+    label_above: bool = False  # its label stands on a line above, in the same column (less certain)
 
 
 def compact(value: str) -> str:
@@ -129,4 +130,22 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
         for m in _BIC_RE.finditer(line.text):
             if labelled and labelled.start() < m.start() and valid_bic(m.group(0)):
                 add("bic", m.group(0), m.start())
+            elif _bic_label_above(lines, line, m.start(), m.end()) and valid_bic(m.group(0)):
+                found.append(
+                    Identifier("bic", m.group(0), line.index, m.start(), line.char_x(m.start()), True)
+                )
     return found
+
+
+def _bic_label_above(lines: list[Line], line: Line, start: int, end: int) -> bool:
+    """A "BIC" / "SWIFT" label on one of the two lines above whose segment overlaps the candidate's x."""
+    x0, x1 = line.span_x(start, end)
+    for above in reversed(lines[max(0, line.index - 2) : line.index]):
+        if line.top - above.bottom > 2.5 * line.height:
+            break
+        for m in _BIC_LABEL_RE.finditer(above.folded):
+            seg_start, seg_end = above.segment_span(m.start())
+            sx0, sx1 = above.span_x(seg_start, seg_end)
+            if sx0 - line.height <= x1 and x0 <= sx1 + 4 * line.height and seg_end - m.end() < 4:
+                return True  # the label ends its segment: its value is elsewhere (here, below)
+    return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _B = r"(?<![a-z])"  # word start
 _E = r"(?![a-z])"  # word end
@@ -114,7 +115,7 @@ LABEL_PATTERNS: dict[str, str] = {
         r"total\s+a\s+pagar|importe\s+total|total\s+factura",
         r"totaal\s+(?:incl\.?|inclusief)\s*(?:btw)?|te\s+betalen|totaalbedrag|totaal",
         r"totale\s+(?:fattura|documento|da\s+pagare|complessivo)|importo\s+totale|totale",
-        r"total",
+        r"total|summe",
     ),
     "tax": _alt(
         r"total\s+(?:vat|tax|gst|tva|iva|btw)",
@@ -205,17 +206,27 @@ _COMPILED = {
 TOTAL_KINDS = ("carry", "net", "tax", "gross")
 
 
-def find_labels(folded: str, kinds: tuple[str, ...], start: int = 0, end: int | None = None) -> list[LabelMatch]:
+def find_labels(
+    folded: str, kinds: tuple[str, ...], start: int = 0, end: int | None = None
+) -> list[LabelMatch]:
     """Non-overlapping label matches of the given kinds inside ``folded[start:end]`` (one segment: a
     label never spans two columns), earlier kinds winning overlaps."""
-    stop = len(folded) if end is None else end
-    taken: list[LabelMatch] = []
+    segment = folded[start:end]
+    return [LabelMatch(kind, start + s, start + e) for kind, s, e in _labels_in(segment, kinds)]
+
+
+@lru_cache(maxsize=8192)
+def _labels_in(segment: str, kinds: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Cached by segment text: column headers, totals labels and footers repeat on every page."""
+    if not any(c.isalpha() for c in segment) and "#" not in segment:
+        return ()
+    taken: list[tuple[str, int, int]] = []
     for kind in kinds:
-        for m in _COMPILED[kind].finditer(folded, start, stop):
-            if any(m.start() < t.end and t.start < m.end() for t in taken):
+        for m in _COMPILED[kind].finditer(segment):
+            if any(m.start() < e and s < m.end() for _, s, e in taken):
                 continue
-            if kind in TOTAL_KINDS and folded.count("(", start, m.start()) > folded.count(")", start, m.start()):
+            if kind in TOTAL_KINDS and segment.count("(", 0, m.start()) > segment.count(")", 0, m.start()):
                 continue  # "VAT 19 % (net 100.00)": a parenthetical, not a total's label
-            taken.append(LabelMatch(kind, m.start(), m.end()))
-    taken.sort(key=lambda t: t.start)
-    return taken
+            taken.append((kind, m.start(), m.end()))
+    taken.sort(key=lambda t: t[1])
+    return tuple(taken)

@@ -13,6 +13,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from invoiceflow.domain.models import PageText, TextSource, Word
 
@@ -29,8 +30,11 @@ def _fold_char(char: str) -> str:
     return candidate if len(candidate) == 1 else char
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Accent-free lower-case text of the same length as ``text``."""
+    if text.isascii():
+        return text.lower()
     return "".join(_fold_char(c) for c in text)
 
 
@@ -53,6 +57,8 @@ class Line:
     # Derived once per line: every extractor asks for segments many times.
     _segments: list[tuple[int, int]] = field(default_factory=list)
     _segment_x: list[tuple[float, float]] = field(default_factory=list)
+    # Per-line memo for derived data of other modules (the amounts found per number style).
+    memo: dict[object, Any] = field(default_factory=dict)
 
     @property
     def x0(self) -> float:
@@ -133,7 +139,7 @@ def _make_line(words: list[Word]) -> Line:
     return Line(
         words=words,
         text=text,
-        folded=fold(text),
+        folded=" ".join(fold(part) for part in parts),  # per word: words repeat, the cache hits
         starts=starts,
         segment_of_word=segment_of_word,
         height=height,
@@ -192,24 +198,40 @@ def build_lines(page: PageText) -> list[Line]:
         if skew:
             words = deskew(words, skew)
     words.sort(key=lambda w: ((w.y0 + w.y1) / 2, w.x0))
+    # OCR (and a residual skew) can bring a small line's centre next to a big line's: a word that
+    # overlaps a word already in the row horizontally belongs to another row, kept apart.
+    separate_overlaps = page.text_source is not TextSource.TEXT_LAYER
     rows: list[list[Word]] = []
-    row_centre = 0.0
-    row_height = 0.0
+    centres: list[float] = []
+    heights: list[float] = []
     for word in words:
         centre = (word.y0 + word.y1) / 2
         height = max(word.y1 - word.y0, 1.0)
-        if rows and abs(centre - row_centre) <= 0.4 * min(row_height, height):
-            rows[-1].append(word)
-            n = len(rows[-1])
-            row_centre += (centre - row_centre) / n
-            row_height = max(row_height, height)
-        else:
+        target = None
+        for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            if abs(centre - centres[r]) > 0.4 * min(heights[r], height):
+                continue
+            if separate_overlaps and any(_x_overlaps(word, other) for other in rows[r]):
+                continue
+            target = r
+            break
+        if target is None:
             rows.append([word])
-            row_centre, row_height = centre, height
+            centres.append(centre)
+            heights.append(height)
+        else:
+            rows[target].append(word)
+            centres[target] += (centre - centres[target]) / len(rows[target])
+            heights[target] = max(heights[target], height)
     lines = [_make_line(row) for row in rows]
     for i, line in enumerate(lines):
         line.index = i
     return lines
+
+
+def _x_overlaps(a: Word, b: Word) -> bool:
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return overlap > 0.3 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 def horizontal_overlap(a0: float, a1: float, b0: float, b1: float) -> float:

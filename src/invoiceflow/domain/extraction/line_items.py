@@ -270,7 +270,9 @@ def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         if _is_header(candidate):
             header_index, columns = line.index, candidate
             break
-    table = _headerless(ctx, style) if header_index is None else _read_rows(ctx, style, header_index + 1, columns)
+    table = (
+        _headerless(ctx, style) if header_index is None else _read_rows(ctx, style, header_index + 1, columns)
+    )
     blocks = read_blocks(ctx, style)
     # Block items are arithmetic-checked: they win when they explain more rows than the table reading.
     if len(blocks.items) > len(table.items) or (
@@ -279,6 +281,13 @@ def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         and sum(i.checked for i in blocks.items) > sum(i.checked for i in table.items)
     ):
         return blocks
+    # A receipt mixes one-line articles with "2 x 0,99" detail lines: the detail completes its row.
+    details = {(" ".join(b.description), b.amount): b for b in blocks.items}
+    for item in table.items:
+        block = details.get((" ".join(item.description), item.amount))
+        if block is not None and not item.checked:
+            item.quantity, item.unit_price, item.checked = block.quantity, block.unit_price, True
+            table.last_line = max(table.last_line or 0, block.line)
     return table
 
 
@@ -330,12 +339,16 @@ def read_blocks(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         if found is None:
             continue
         quantity, price, rest, qty_offset = found
-        amount_line, amount = line, next(
-            (a for a in reversed(rest) if _any_product(quantity, price.value, a.value)), None
+        amount_line, amount = (
+            line,
+            next((a for a in reversed(rest) if _any_product(quantity, price.value, a.value)), None),
         )
         if amount is None and not rest:
             # "Widget 19,98" over (or under) "2 x 9,99": the amount is on the neighbouring line.
-            for neighbour in (ctx.lines[line.index - 1 : line.index], ctx.lines[line.index + 1 : line.index + 2]):
+            for neighbour in (
+                ctx.lines[line.index - 1 : line.index],
+                ctx.lines[line.index + 1 : line.index + 2],
+            ):
                 if not neighbour or neighbour[0].index in used:
                     continue
                 candidate = _money_right(neighbour[0], style)
@@ -356,7 +369,9 @@ def read_blocks(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         used.add(line.index)
         if not description or not any(description):
             continue
-        result.items.append(Item(description, q, price.value, amount.value, max(line.index, amount_line.index), True))
+        result.items.append(
+            Item(description, q, price.value, amount.value, max(line.index, amount_line.index), True)
+        )
     if result.items:
         result.last_line = max(i.line for i in result.items)
         last = ctx.lines[result.last_line]
@@ -365,7 +380,11 @@ def read_blocks(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
 
 
 def _quantity_variants_of(quantity: Decimal) -> list[Decimal]:
-    return [quantity, quantity / 10, quantity / 100] if quantity >= 10 and quantity == int(quantity) else [quantity]
+    return (
+        [quantity, quantity / 10, quantity / 100]
+        if quantity >= 10 and quantity == int(quantity)
+        else [quantity]
+    )
 
 
 def _any_product(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
@@ -418,8 +437,16 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             near = line.top - previous.bottom < 1.6 * line.height
             # A wrapped line follows at the line pitch or starts where the description text starts; a
             # heading under the table ("Tax summary") stands further off and elsewhere.
-            desc_x0 = min((w.x0 for w in previous.words if w.x0 >= desc_range[0] - 2), default=line.x0)
-            tight = line.top - previous.top <= 1.45 * max(line.height, previous.height)
+            desc_x0 = next(
+                (
+                    w.x0
+                    for w in previous.words
+                    if desc_range[0] <= (w.x0 + w.x1) / 2 <= desc_range[1]
+                    and not _LONG_POSITION_RE.match(w.text)
+                ),
+                line.x0,
+            )
+            tight = line.top - previous.top <= 1.6 * max(line.height, previous.height)
             in_table_words = [w for w in line.words if (w.x0 + w.x1) / 2 >= table_left]
             aligned = bool(in_table_words) and abs(min(w.x0 for w in in_table_words) - desc_x0) < line.height
             near = near and (tight or aligned)

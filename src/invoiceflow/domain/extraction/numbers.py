@@ -118,14 +118,22 @@ def _value(match: re.Match[str], style: DecimalStyle) -> tuple[Decimal | None, i
 
 
 def find_amounts(line: Line, style: DecimalStyle, start: int = 0, end: int | None = None) -> list[Amount]:
-    """All numbers on a line (or a slice of it), each with its x-range. Runs per segment so that a
-    thousands space never joins two table columns."""
-    out: list[Amount] = []
+    """All numbers on a line (or inside ``text[start:end]``), each with its x-range. Read once per line
+    and style (every extractor asks again for its own slice)."""
+    key = ("amounts", style)
+    amounts: list[Amount] | None = line.memo.get(key)
+    if amounts is None:
+        amounts = line.memo[key] = _line_amounts(line, style)
+    if start == 0 and end is None:
+        return list(amounts)
     stop = len(line.text) if end is None else end
-    for seg_start, seg_end in line.segments():
-        lo, hi = max(seg_start, start), min(seg_end, stop)
-        if lo >= hi:
-            continue
+    return [a for a in amounts if a.start >= start and a.end <= stop]
+
+
+def _line_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
+    """Runs per segment so that a thousands space never joins two table columns."""
+    out: list[Amount] = []
+    for lo, hi in line.segments():
         for match in _AMOUNT_RE.finditer(line.text, lo, hi):
             value, decimals = _value(match, style)
             if value is None:
