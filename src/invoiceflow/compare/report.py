@@ -197,10 +197,10 @@ def write_plots(results: list[EngineMeasurements], out: Path) -> list[Path]:
     by_key = {(f.engine, f.file): f for f in figures}
     written: list[Path] = []
 
-    def grouped(metric: str, title: str, filename: str) -> None:
+    def grouped(metric: str, title: str, filename: str, shown: list[str]) -> None:
         fig, ax = plt.subplots(figsize=(max(6.0, 1.6 * len(files) + 3), 4.5))
-        width = 0.8 / max(1, len(engines))
-        for i, engine in enumerate(engines):
+        width = 0.8 / max(1, len(shown))
+        for i, engine in enumerate(shown):
             values = []
             for name in files:
                 figure = by_key.get((engine, name))
@@ -208,7 +208,7 @@ def write_plots(results: list[EngineMeasurements], out: Path) -> list[Path]:
                 values.append(max(value, 1e-4) * 1000 if value is not None else 0.0)
             positions = [x + i * width for x in range(len(files))]
             ax.bar(positions, values, width, label=engine)
-        ax.set_xticks([x + width * (len(engines) - 1) / 2 for x in range(len(files))])
+        ax.set_xticks([x + width * (len(shown) - 1) / 2 for x in range(len(files))])
         ax.set_xticklabels([f"{Path(n).name}\n({_pages(figures, n)} p.)" for n in files], fontsize=8)
         ax.set_yscale("log")
         ax.set_ylabel("milliseconds (log)")
@@ -220,8 +220,10 @@ def write_plots(results: list[EngineMeasurements], out: Path) -> list[Path]:
         plt.close(fig)
         written.append(path)
 
-    grouped("median", "Median wall time per invoice", "wall_time.png")
-    grouped("overhead", "Orchestration overhead over the in-process run", "overhead.png")
+    grouped("median", "Median wall time per invoice", "wall_time.png", engines)
+    # The baseline's overhead is zero by definition: only the orchestrators are drawn.
+    orchestrators = [engine for engine in engines if engine != LOCAL]
+    grouped("overhead", "Orchestration overhead over the in-process run", "overhead.png", orchestrators)
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(9, 4))
     names = [r.engine for r in results]
