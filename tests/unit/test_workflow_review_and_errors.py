@@ -11,9 +11,10 @@ import pytest
 from invoiceflow.domain.errors import ErrorCode
 from invoiceflow.domain.models import AggregatedInvoice, DocumentInfo, ExtractorInfo, Totals, ValidationReport
 from invoiceflow.workflow.errors import BadInputError, InvoiceWorkflowError, split_code, to_domain_error
-from invoiceflow.workflow.models import InvoiceStatus, ReviewAction, ReviewDecision
+from invoiceflow.workflow.models import InvoiceStatus, InvoiceWorkflowResult, ReviewAction, ReviewDecision
 from invoiceflow.workflow.retry import INVOICE_RETRY
 from invoiceflow.workflow.review import apply_review
+from invoiceflow.workflow.workflows import _apply_review_to_all
 
 
 def _invoice() -> AggregatedInvoice:
@@ -91,3 +92,27 @@ def test_retry_policy_as_handed_to_the_runtime() -> None:
     assert policy.backoff_coefficient == 2.0
     assert policy.max_retry_interval == timedelta(seconds=10)
     assert policy.non_retryable_error_types == {BadInputError.__name__, InvoiceWorkflowError.__name__}
+
+
+def test_one_review_settles_every_invoice_of_a_batch_that_asked_for_it() -> None:
+    flagged = _invoice()
+    clean = _invoice().model_copy(update={"validation": ValidationReport(needs_review=False)})
+    decision = ReviewDecision(action=ReviewAction.CORRECT, corrections={"currency": "EUR"})
+
+    status, settled = _apply_review_to_all([flagged, clean], decision)
+
+    assert status is InvoiceStatus.CORRECTED
+    assert [invoice.validation.needs_review for invoice in settled] == [False, False]
+    assert [invoice.currency for invoice in settled] == ["EUR", None]  # the clean one is left as it was
+
+
+def test_a_single_invoice_result_keeps_its_shape_and_a_batch_lists_all() -> None:
+    first, second = _invoice(), _invoice().model_copy(update={"invoice_number": "2"})
+    single = InvoiceWorkflowResult(
+        invoice_id="a", status=InvoiceStatus.PROCESSED, invoice=first, completed_at="2024-01-01T00:00:00"
+    )
+    batch = single.model_copy(update={"invoices": [first, second]})
+
+    assert single.model_dump()["invoices"] == []  # the one invoice stays in `invoice`
+    assert single.all_invoices == [first]
+    assert batch.all_invoices == [first, second]

@@ -9,6 +9,7 @@ a regex match can be mapped back to words and their x-ranges.
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from invoiceflow.domain.models import PageText, TextSource, Word
 
 # A gap wider than this many line heights separates segments (a space is ~0.3 em).
 SEGMENT_GAP_EM = 0.8
+OCR_SEGMENT_GAP_EM = 1.1
 _SPACE_CHARS = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2019": "'"})
 
 
@@ -54,6 +56,7 @@ class Line:
     top: float = 0.0
     bottom: float = 0.0
     used: set[int] = field(default_factory=set)
+    ocr: bool = False  # read by OCR: numbers may be garbled (see ocr_repair)
     # Derived once per line: every extractor asks for segments many times.
     _segments: list[tuple[int, int]] = field(default_factory=list)
     _segment_x: list[tuple[float, float]] = field(default_factory=list)
@@ -115,10 +118,13 @@ class Line:
         return self.segments()[self.segment_index(offset)]
 
 
-def _make_line(words: list[Word]) -> Line:
+def _make_line(words: list[Word], ocr: bool = False) -> Line:
     words = sorted(words, key=lambda w: w.x0)
     heights = [w.y1 - w.y0 for w in words if w.y1 > w.y0]
     height = statistics.median(heights) if heights else 10.0
+    # OCR boxes hug the ink: most words are x-height tall, so the tallest word (ascender to descender)
+    # is the line's em; word spacing measured in it is ~0.3–0.6, column gaps are ≥ 1.5.
+    gap_limit = (OCR_SEGMENT_GAP_EM * max(heights) if heights else height) if ocr else SEGMENT_GAP_EM * height
     parts: list[str] = []
     starts: list[int] = []
     segment_of_word: list[int] = []
@@ -127,7 +133,7 @@ def _make_line(words: list[Word]) -> Line:
     for i, word in enumerate(words):
         if i:
             gap = word.x0 - words[i - 1].x1
-            if gap > SEGMENT_GAP_EM * height:
+            if gap > gap_limit:
                 segment += 1
             offset += 1  # the joining space
         starts.append(offset)
@@ -190,6 +196,45 @@ def deskew(words: list[Word], skew: float) -> list[Word]:
     return out
 
 
+_DRIFT_STEPS = 140  # finer than the row test: a margin drifts by slope × page height
+_DRIFT_BIN = 1.0  # points: how closely the corrected line starts of one margin agree
+
+
+def estimate_x_drift(words: list[Word]) -> float:
+    """The slope dx/dy of a rotated scan's margins. Engines that report whole OCR lines (Tesseract) give
+    every word of a line the same box, so the rotation shows only as left edges drifting down the page.
+    Each candidate slope is scored by how many pairs of line starts then fall into the same narrow x bin
+    (two grids half a bin apart, so that a margin on a bin edge still counts)."""
+    starts = [(min(w.x0 for w in group), (y0 + y1) / 2) for (y0, y1), group in _boxes(words).items()]
+    if len(starts) < 8:
+        return 0.0
+    best_score, best_slope = -1, 0.0
+    for step in range(_DRIFT_STEPS + 1):
+        slope = -_MAX_SKEW + 2 * _MAX_SKEW * step / _DRIFT_STEPS
+        bins: dict[tuple[int, int], int] = {}
+        for x, y in starts:
+            corrected = (x - slope * y) / _DRIFT_BIN
+            for grid in (0, 1):
+                key = (grid, math.floor(corrected + 0.5 * grid))
+                bins[key] = bins.get(key, 0) + 1
+        score = sum(n * (n - 1) for n in bins.values())
+        if score > best_score or (score == best_score and abs(slope) < abs(best_slope)):
+            best_score, best_slope = score, slope
+    return best_slope
+
+
+def shift_x(words: list[Word], slope: float) -> list[Word]:
+    """Words moved horizontally (each OCR line box as a whole) so that the rotated margins stand upright
+    again, around the page's middle row."""
+    groups = _boxes(words)
+    middle = statistics.median((y0 + y1) / 2 for y0, y1 in groups)
+    out: list[Word] = []
+    for (y0, y1), group in groups.items():
+        shift = slope * ((y0 + y1) / 2 - middle)
+        out += [Word(text=w.text, x0=w.x0 - shift, y0=w.y0, x1=w.x1 - shift, y1=w.y1) for w in group]
+    return out
+
+
 def build_lines(page: PageText) -> list[Line]:
     """Group words into lines by vertical centre (tolerant to small baseline jitter from OCR)."""
     words = [w for w in page.words if w.text.strip()]
@@ -197,6 +242,9 @@ def build_lines(page: PageText) -> list[Line]:
         skew = estimate_skew(words)
         if skew:
             words = deskew(words, skew)
+        slope = estimate_x_drift(words)
+        if slope:
+            words = shift_x(words, slope)
     words.sort(key=lambda w: ((w.y0 + w.y1) / 2, w.x0))
     # OCR (and a residual skew) can bring a small line's centre next to a big line's: a word that
     # overlaps a word already in the row horizontally belongs to another row, kept apart.
@@ -223,9 +271,10 @@ def build_lines(page: PageText) -> list[Line]:
             rows[target].append(word)
             centres[target] += (centre - centres[target]) / len(rows[target])
             heights[target] = max(heights[target], height)
-    lines = [_make_line(row) for row in rows]
+    lines = [_make_line(row, separate_overlaps) for row in rows]
     for i, line in enumerate(lines):
         line.index = i
+        line.ocr = separate_overlaps
     return lines
 
 

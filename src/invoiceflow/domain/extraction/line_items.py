@@ -15,6 +15,7 @@ from decimal import Decimal
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.layout import Line, fold
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts, parse_number
+from invoiceflow.domain.extraction.ocr_repair import money_readings
 
 _B = r"(?<![a-z])"
 _E = r"(?![a-z])"
@@ -60,6 +61,7 @@ class Item:
     amount: Decimal
     line: int
     checked: bool = False  # quantity × unit price = amount
+    repaired: bool = False  # a garbled OCR number was read again (accepted because the product checks)
 
 
 @dataclass
@@ -173,7 +175,7 @@ def _make_item(
         by_kind[column.kind] = a  # rightmost wins
     amount = by_kind.get("amount")
     if amount is None or amount.is_percent:
-        return None
+        return _repaired_item(line, amounts, desc_range, strip_position) if line.ocr else None
     quantity = by_kind.get("quantity")
     unit_price = by_kind.get("unit_price")
     item = Item(_description(line, desc_range, strip_position), None, None, amount.value, line.index)
@@ -187,19 +189,76 @@ def _make_item(
                     item.quantity, item.checked = q, True
                     break
     if not item.checked:
-        _recover_by_arithmetic(item, amount, [a for a in amounts if a.x0 > desc_range[1] - 2])
+        # A number standing alone in its own segment inside the description column is a column whose
+        # header was not recognised (OCR reads "QTY" as "aTY"): arithmetic may still name it.
+        alone = [a for a in amounts if a.x0 <= desc_range[1] - 2 and _alone_in_segment(line, a)]
+        found = _recover_by_arithmetic(item, amount, [a for a in amounts if a.x0 > desc_range[1] - 2] + alone)
+        if found is not None and found in alone:
+            item.description = _description(line, desc_range, strip_position, skip=(found.x0, found.x1))
+    if not item.checked and line.ocr:
+        return _repaired_item(line, amounts, desc_range, strip_position) or item
     return item
+
+
+def _repaired_item(
+    line: Line, amounts: list[Amount], desc_range: tuple[float, float], strip_position: bool
+) -> Item | None:
+    """An OCR row whose numbers do not multiply out: try the repaired readings of its number cells
+    (segments right of the description, or standing alone) and keep the combination with the fewest
+    repairs where quantity × unit price = amount. Nothing is accepted without that check."""
+    # (x0, x1, money readings with their cost, quantity readings with their cost): a repair costs 1, a
+    # price without two decimals or a quantity with two costs a little (they are usually the other way).
+    cells: list[tuple[float, float, list[tuple[Decimal, float]], list[tuple[Decimal, float]]]] = []
+    for (seg_start, seg_end), (x0, x1) in zip(line.segments(), line.segment_x(), strict=True):
+        text = line.text[seg_start:seg_end]
+        inside = [a for a in amounts if seg_start <= a.start and a.end <= seg_end and not a.is_percent]
+        single = len(inside) == 1 and _alone_in_segment(line, inside[0])
+        if x0 < desc_range[1] - 2 and not single:
+            continue
+        money: list[tuple[Decimal, float]] = []
+        plain: list[tuple[Decimal, float]] = []
+        if single:
+            money.append((inside[0].value, 0.0 if inside[0].decimals == 2 else 0.3))
+            plain = [(v, 0.3 if inside[0].decimals == 2 else 0.0) for v in _quantity_variants(inside[0])]
+        money += [(v, 1.0) for v in money_readings(text) if all(v != m for m, _ in money)]
+        if money or plain:
+            cells.append((x0, x1, money, plain))
+    best: tuple[float, Decimal, Decimal, Decimal, tuple[float, float] | None] | None = None
+    for k in range(len(cells) - 1, max(len(cells) - 3, -1), -1):
+        for total, cost_a in cells[k][2]:
+            for i, (px0, px1, prices, _) in enumerate(cells[:k]):
+                for price, cost_p in prices:
+                    for j, (qx0, qx1, _, quantities) in enumerate(cells[:k]):
+                        if i == j:
+                            continue
+                        for q, cost_q in quantities:
+                            if q > 0 and price and _product_matches(q, price, total):
+                                cost = cost_a + cost_p + cost_q
+                                inside_desc = (qx0, qx1) if qx0 < desc_range[1] - 2 else None
+                                if best is None or cost < best[0]:
+                                    best = (cost, q, price, total, inside_desc)
+    if best is None:
+        return None
+    _, quantity, price, total, skip = best
+    description = _description(line, desc_range, strip_position, skip=skip)
+    return Item(description, quantity, price, total, line.index, checked=True, repaired=best[0] >= 1)
+
+
+def _alone_in_segment(line: Line, amount: Amount) -> bool:
+    seg_start, seg_end = line.segment_span(amount.start)
+    return line.text[seg_start:seg_end].strip() == line.text[amount.start : amount.end].strip()
 
 
 def _product_matches(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
     return abs(quantity * price - amount) <= Decimal("0.011") * max(Decimal(1), abs(quantity))
 
 
-def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) -> None:
+def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) -> Amount | None:
     """Columns unknown or misassigned (glued header, no header, unusual order): the pair of numbers left
-    of the amount with quantity × unit price = amount names both, whatever their order on the line."""
+    of the amount with quantity × unit price = amount names both, whatever their order on the line.
+    Returns the number read as the quantity."""
     others = [a for a in numbers if a is not amount and not a.is_percent and a.x1 <= amount.x0 + 1]
-    best: tuple[int, Decimal, Decimal] | None = None
+    best: tuple[int, Decimal, Decimal, Amount] | None = None
     for price in others:
         for quantity in others:
             if quantity is price or quantity.value <= 0:
@@ -209,21 +268,31 @@ def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) ->
                     # A price usually has two decimals; a quantity usually fewer.
                     rank = (price.decimals == 2) + (quantity.decimals != 2) + (price.x0 > quantity.x0)
                     if best is None or rank > best[0]:
-                        best = (rank, q, price.value)
-    if best is not None:
-        item.quantity, item.unit_price, item.checked = best[1], best[2], True
+                        best = (rank, q, price.value, quantity)
+    if best is None:
+        return None
+    item.quantity, item.unit_price, item.checked = best[1], best[2], True
+    return best[3]
 
 
 _POSITION_RE = re.compile(r"^\d{1,3}\.?$")
 _LONG_POSITION_RE = re.compile(r"^\d{1,5}\.?$")
 
 
-def _description(line: Line, desc_range: tuple[float, float], strip_position: bool = False) -> list[str]:
+def _description(
+    line: Line,
+    desc_range: tuple[float, float],
+    strip_position: bool = False,
+    skip: tuple[float, float] | None = None,
+) -> list[str]:
+    """Words of the description column (``skip``: an x-range read as another column)."""
     words: list[str] = []
     segments: list[int] = []
     for index, word in enumerate(line.words):
         centre = (word.x0 + word.x1) / 2
         if not desc_range[0] <= centre <= desc_range[1]:
+            continue
+        if skip is not None and skip[0] - 1 <= centre <= skip[1] + 1:
             continue
         words.append(word.text)
         segments.append(line.segment_of_word[index])

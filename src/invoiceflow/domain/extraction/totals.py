@@ -8,6 +8,7 @@ column header, a quantity total) does not win against a consistent set.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.labels import LabelMatch
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.numbers import Amount, find_amounts
+from invoiceflow.domain.extraction.ocr_repair import money_readings
 
 TOLERANCE = Decimal("0.011")
 _MAX_RATE = Decimal(30)
@@ -51,8 +53,10 @@ def _money(amounts: list[Amount], integers_ok: bool) -> list[Amount]:
 
 def _in_parenthetical(line: Line, amount: Amount) -> bool:
     """ "VAT 20 % (net 25,998.77)": a figure inside a worded parenthetical is a base, not the value
-    (an accounting negative "(12.00)" brings its own brackets and is not one)."""
-    return line.text.count("(", 0, amount.start) > line.text.count(")", 0, amount.start)
+    (an accounting negative "(12.00)" brings its own brackets and is not one). A bracket left open
+    ends with its segment: OCR often reads the closing one as "," or drops it."""
+    seg_start = line.segment_span(amount.start)[0]
+    return line.text.count("(", seg_start, amount.start) > line.text.count(")", seg_start, amount.start)
 
 
 def _label_amount(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: bool) -> Amount | None:
@@ -144,8 +148,24 @@ def _tax_lines_of(
         if pair:
             found.append(TaxLineFound(rate, pair[0], pair[1], line.index, name))
         else:
-            found.append(TaxLineFound(rate, None, values[-1].value, line.index, name))
+            base = _repaired_base(line, rate, values[-1]) if line.ocr else None
+            found.append(TaxLineFound(rate, base, values[-1].value, line.index, name))
     return found
+
+
+def _repaired_base(line: Line, rate: Decimal, amount: Amount) -> Decimal | None:
+    """The base of an OCR tax line whose printed base was garbled ("54.713 60"): a repaired reading of
+    a segment left of the amount, accepted only when base × rate gives the amount."""
+    for seg_start, seg_end in line.segments():
+        if seg_end > amount.start:
+            break
+        text = line.text[seg_start:seg_end]
+        for part in re.split(r"[()]", text):
+            for base in money_readings(part.split("%")[-1]):
+                expected = base * rate / 100
+                if base and _close(expected, amount.value, max(Decimal("0.02"), abs(expected) / 500)):
+                    return base
+    return None
 
 
 def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> TotalsResult:
