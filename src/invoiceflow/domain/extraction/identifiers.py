@@ -80,7 +80,7 @@ def valid_bic(number: str) -> bool:
     return True
 
 
-def _vat_candidates(text: str) -> list[tuple[int, str]]:
+def _vat_candidates(text: str, ocr: bool = False) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _CHE_RE.finditer(text):
         number = compact(m.group(0))
@@ -92,10 +92,49 @@ def _vat_candidates(text: str) -> list[tuple[int, str]]:
         pieces = re.split(r"(?<=[\s.\-])", raw)
         for cut in range(len(pieces), 0, -1):
             number = compact("".join(pieces[:cut]))
-            if sum(c.isdigit() for c in number) >= 7 and valid_vat(number):
-                out.append((m.start(), number))
+            if sum(c.isdigit() for c in number) < 7:
+                continue
+            fixed = number if valid_vat(number) else (repair_vat(number) if ocr else None)
+            if fixed:
+                out.append((m.start(), fixed))
                 break
     return out
+
+
+# Characters OCR confuses in both directions; a VAT id mixes letters and digits, so each is tried both ways.
+_VAT_CONFUSABLE = {
+    "O": "0",
+    "0": "O",
+    "I": "1",
+    "1": "I",
+    "L": "1",
+    "S": "5",
+    "5": "S",
+    "B": "8",
+    "8": "B",
+    "Z": "2",
+    "2": "Z",
+}
+_MAX_VAT_VARIANTS = 256
+
+
+def repair_vat(number: str) -> str | None:
+    """The one checksum-valid variant of an OCR-read VAT id after swapping confusable characters after the
+    country prefix (O↔0, I↔1, S↔5, B↔8, Z↔2); None when none or several variants are valid."""
+    prefix, body = number[:2], number[2:]
+    positions = [i for i, c in enumerate(body) if c in _VAT_CONFUSABLE]
+    if not positions or 2 ** len(positions) > _MAX_VAT_VARIANTS:
+        return None
+    valid: set[str] = set()
+    for mask in range(1, 2 ** len(positions)):
+        chars = list(body)
+        for bit, i in enumerate(positions):
+            if mask >> bit & 1:
+                chars[i] = _VAT_CONFUSABLE[chars[i]]
+        candidate = prefix + "".join(chars)
+        if valid_vat(candidate):
+            valid.add(candidate)
+    return valid.pop() if len(valid) == 1 else None
 
 
 def find_identifiers(lines: list[Line]) -> list[Identifier]:
@@ -120,7 +159,7 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                     add("iban", number, m.start())
                     break
         ibans = seen.copy()
-        for start, number in _vat_candidates(text):
+        for start, number in _vat_candidates(text, line.ocr):
             if not any(number in iban for iban in ibans):
                 add("vat", number, start)
         for m in _GSTIN_RE.finditer(text):

@@ -226,7 +226,7 @@ def _repaired_item(
     best: tuple[float, Decimal, Decimal, Decimal, tuple[float, float] | None] | None = None
     for k in range(len(cells) - 1, max(len(cells) - 3, -1), -1):
         for total, cost_a in cells[k][2]:
-            for i, (px0, px1, prices, _) in enumerate(cells[:k]):
+            for i, (_, _, prices, _) in enumerate(cells[:k]):
                 for price, cost_p in prices:
                     for j, (qx0, qx1, _, quantities) in enumerate(cells[:k]):
                         if i == j:

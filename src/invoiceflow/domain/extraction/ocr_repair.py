@@ -10,12 +10,29 @@ import re
 from decimal import Decimal, InvalidOperation
 
 # Letters OCR substitutes for digits; applied only inside a token that is mostly digits already.
-_CONFUSABLES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1",
-                              "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"})
+_CONFUSABLES = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "l": "1",
+        "I": "1",
+        "|": "1",
+        "i": "1",
+        "!": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+    }
+)
 _STRAY = re.compile(r"[\u201a\u201e'\"`\u2018\u2019\u201c\u201d\[\](){};:_~^*]")
 _GROUPED = re.compile(r"\d{1,3}(?:[., ']\d{3})+")
 _MAX_READINGS = 6
-_CURRENCY = re.compile(r"^\s*(?:[€$£₹¥]|Rs\.?|EUR|USD|GBP|CHF|INR)\s*|\s*(?:[€$£₹¥]|EUR|USD|GBP|CHF|INR|DKK|SEK)\s*$")
+_CURRENCY = re.compile(
+    r"^\s*(?:[€$£₹¥]|Rs\.?|EUR|USD|GBP|CHF|INR)\s*|\s*(?:[€$£₹¥]|EUR|USD|GBP|CHF|INR|DKK|SEK)\s*$"
+)
 
 
 def _digits_share(text: str) -> float:
@@ -51,7 +68,7 @@ def money_readings(text: str) -> list[Decimal]:
 
     # The last separator (or gap) before a final pair of digits is the decimal separator.
     tail = re.fullmatch(r"(?P<int>[\d., ']*\d)[., ' ]+(?P<frac>\d{2})", token)
-    if tail and _GROUPED.fullmatch(tail["int"]) or (tail and re.fullmatch(r"\d+", tail["int"])):
+    if tail and (_GROUPED.fullmatch(tail["int"]) or re.fullmatch(r"\d+", tail["int"])):
         add(_money(re.sub(r"\D", "", tail["int"]), tail["frac"]))
     digits = re.sub(r"\D", "", token)
     if len(digits) >= 3:

@@ -21,8 +21,22 @@ _LEGAL_FORM = re.compile(
     r"s\.?a\.?s?\.?|s\.?a\.?r\.?l\.?|sarl|sas|s\.?l\.?u?\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|"
     r"pvt\.?|private\s+limited|oy|ab|a/s|aps|as|sp\.\s*z\s*o\.?\s*o\.?|s\.?n\.?c\.?|s\.?a\.?s\.?u?|"
     r"v\.?o\.?f\.?|c\.?v\.?|e\.?v\.?|gbr|sagl|eurl|lda|kft|s\.?c\.?s\.?|s\.?coop\.?|"
-    r"mbh|partg|se|lp|pllc|pc|pty)(?![a-z])"
+    r"mbh|partg|se|lp|pllc|pc|pty|"
+    # More forms seen abroad: Irish DAC/CLG, S.à r.l. with spaces, S.A.U., Baltic OÜ, Czech/Slovak s.r.o.
+    # and a.s., Balkan d.o.o., Hungarian Zrt./Nyrt., Latin American Ltda., corporations in words.
+    r"dac|clg|uc|s\.?\s?a\.?\s?r\.?\s?l\.?|s\.?a\.?u\.?|ou|s\.?\s?r\.?\s?o\.?|a\.\s?s\.|spol\.?|"
+    r"d\.?\s?o\.?\s?o\.?|zrt\.?|nyrt\.?|ltda\.?|corporation|incorporated|company)(?![a-z])"
 )
+# OCR reads logos and rules as short letter clusters ("xn se TD"): no real name is made of those alone.
+_REAL_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _garbled(text: str) -> bool:
+    words = text.split()
+    long_words = [w for w in words if _REAL_WORD.search(w) and len(w) >= 4]
+    return not long_words and not _LEGAL_FORM.search(text.lower())
+
+
 _TITLE = re.compile(
     r"^(?:tax\s+)?(?:invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
     r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito|bill|receipt|quittung|proforma)\b"
@@ -148,7 +162,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
             letters = sum(c.isalpha() for c in text)
             if letters < 3 or _TITLE.match(folded) or _CONTACT.search(folded) or letters < len(text) / 2:
                 continue
-            if RECIPIENT_LABEL.match(folded) or ISSUER_LABEL.match(folded):
+            if RECIPIENT_LABEL.match(folded) or ISSUER_LABEL.match(folded) or (line.ocr and _garbled(text)):
                 continue
             score = line.height / median + (1.0 if _LEGAL_FORM.search(folded) else 0.0)
             score -= line.top / ctx.page.height  # higher up is more letterhead-like
@@ -220,6 +234,10 @@ _POSTAL_LINE = re.compile(
 )
 
 
+def _same_name(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(str(a).split()).casefold() == " ".join(str(b).split()).casefold()
+
+
 def _overlaps(block: Block, line_indexes: list[int], x0: float, x1: float) -> bool:
     """True when lines of ``block`` are among ``line_indexes`` in the same column."""
     shared = set(block.line_indexes).intersection(line_indexes)
@@ -242,6 +260,8 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float) -> Block | Non
             if letters < 3 or letters < len(text) / 2 or _TITLE.match(folded) or _CONTACT.search(folded):
                 continue
             if ":" in text or RECIPIENT_LABEL.match(folded) or ISSUER_LABEL.match(folded):
+                continue
+            if line.ocr and _garbled(text):
                 continue
             x0, x1 = line.span_x(seg_start, seg_end)
             block = _block_below(ctx, line, x0, x1, max_lines=5)
@@ -273,10 +293,14 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if recipient is None:
         recipient = _address_block(ctx, issuer, limit)
     recipient = recipient or Block()
+    footer = _footer_name(ctx)
+    if _same_name(footer, recipient.name) and not _same_name(footer, issuer.name):
+        # The footer (bank and VAT data) belongs to the issuer: the blocks were read the wrong way round.
+        issuer, recipient = recipient, issuer
     issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
     if not issuer_has_form:
         # The letterhead may be a logo: the return-address line or the footer names the issuer.
-        for hint in (sender_name, _footer_name(ctx)):
+        for hint in (sender_name, footer):
             if hint and _LEGAL_FORM.search(hint.lower()):
                 issuer = Block(lines=[hint], confidence=0.72)
                 break
