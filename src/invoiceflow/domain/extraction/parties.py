@@ -32,9 +32,12 @@ _REAL_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _garbled(text: str) -> bool:
+    """No word of four letters, and no legal form beside a three-letter word ("ABC AG" is a name,
+    "xn se TD" is a logo even though "se" is a legal form)."""
     words = text.split()
-    long_words = [w for w in words if _REAL_WORD.search(w) and len(w) >= 4]
-    return not long_words and not _LEGAL_FORM.search(text.lower())
+    if any(_REAL_WORD.search(w) and len(w) >= 4 for w in words):
+        return False
+    return not (any(_REAL_WORD.search(w) for w in words) and _LEGAL_FORM.search(text.lower()))
 
 
 _TITLE = re.compile(
