@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
+import grpc
 import pytest
 from dapr.clients.grpc._request import TransactionOperationType
 from dapr.clients.grpc._state import Concurrency
 from pydantic import BaseModel
 
 from invoiceflow.dapr.client import DaprClient, DaprSettings, sdk_settings_for
-from invoiceflow.dapr.errors import DaprError
+from invoiceflow.dapr.errors import (
+    DaprError,
+    DaprNotFoundError,
+    DaprTimeoutError,
+    DaprTransientError,
+    DaprUnavailableError,
+)
 from invoiceflow.dapr.pubsub import build_publish_metadata
 from invoiceflow.dapr.state import Delete, Upsert
-from invoiceflow.dapr.workflow import WorkflowStatus, history_event_from_sdk, instance_from_sdk
+from invoiceflow.dapr.workflow import (
+    RetryPolicy,
+    WorkflowManager,
+    WorkflowStatus,
+    history_event_from_sdk,
+    instance_from_sdk,
+)
 
 
 class Invoice(BaseModel):
@@ -240,3 +254,164 @@ def test_sdk_settings_are_overridden_only_while_constructing(monkeypatch: pytest
         assert sdk_settings.DAPR_HTTP_ENDPOINT == "http://127.0.0.1:3999"
     assert sdk_settings.DAPR_API_TOKEN == "from-env"
     assert "DAPR_HTTP_ENDPOINT" not in sdk_settings.__dict__
+
+
+# ------------------------------------------------------------------ workflow management retries
+
+
+class RpcError(grpc.RpcError):
+    """What the SDK raises: grpc.aio.AioRpcError's code()/details()."""
+
+    def __init__(self, code: grpc.StatusCode, details: str) -> None:
+        super().__init__(details)
+        self._code, self._details = code, details
+
+    def code(self) -> grpc.StatusCode:
+        return self._code
+
+    def details(self) -> str:
+        return self._details
+
+
+INBOX_RACE = RpcError(
+    grpc.StatusCode.UNKNOWN,
+    "workflow 'INV-1': inbox key 'inbox-000000' declared in metadata (inboxLength=1) but missing from state "
+    "store (transient store read failure or partial save?)",
+)
+ACTOR_NOT_PLACED = RpcError(grpc.StatusCode.INTERNAL, "did not find address for actor 'wf||INV-1'")
+REFUSED = RpcError(grpc.StatusCode.UNAVAILABLE, "failed to connect to all addresses; Connection refused")
+SOCKET_CLOSED = RpcError(grpc.StatusCode.UNAVAILABLE, "Socket closed")
+DEADLINE = RpcError(grpc.StatusCode.DEADLINE_EXCEEDED, "Deadline Exceeded")
+BROKEN = RpcError(grpc.StatusCode.INTERNAL, "disk on fire")
+FAST = RetryPolicy(budget_seconds=2.0, first_delay=0.001, max_delay=0.005)
+
+
+@dataclass
+class ScriptedWorkflowSdk:
+    """Stands in for the SDK's async DaprWorkflowClient: each method first raises the scripted failures
+    (in order), then answers; every attempt is recorded."""
+
+    failures: dict[str, list[BaseException]] = field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
+    calls: list[str] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        async def method(*args: Any, **kwargs: Any) -> Any:
+            self.calls.append(name)
+            pending = self.failures.get(name, [])
+            if pending:
+                raise pending.pop(0)
+            return self.answers.get(name)
+
+        return method
+
+
+def manager_with(sdk: ScriptedWorkflowSdk, policy: RetryPolicy = FAST) -> WorkflowManager:
+    manager = WorkflowManager(DaprClient(DaprSettings()), retry=policy)
+    manager._sdk = sdk  # the fake stands in for dapr.ext.workflow.aio.DaprWorkflowClient
+    return manager
+
+
+def sdk_state(status: str = "SUSPENDED") -> SimpleNamespace:
+    return SimpleNamespace(
+        instance_id="INV-1",
+        name="invoice_workflow_v2",
+        runtime_status=SimpleNamespace(name=status),
+        created_at=datetime(2026, 1, 1),
+        last_updated_at=datetime(2026, 1, 1),
+        serialized_input=None,
+        serialized_output=None,
+        serialized_custom_status=None,
+        failure_details=None,
+    )
+
+
+async def test_get_retries_a_read_that_raced_the_save() -> None:
+    sdk = ScriptedWorkflowSdk(
+        failures={"get_workflow_state": [INBOX_RACE, ACTOR_NOT_PLACED]},
+        answers={"get_workflow_state": sdk_state()},
+    )
+    instance = await manager_with(sdk).get("INV-1")
+    assert instance is not None
+    assert instance.status is WorkflowStatus.SUSPENDED
+    assert sdk.calls == ["get_workflow_state"] * 3
+
+
+@pytest.mark.parametrize("failure", [INBOX_RACE, ACTOR_NOT_PLACED, REFUSED, SOCKET_CLOSED, DEADLINE])
+@pytest.mark.parametrize("method", ["pause", "resume", "terminate"])
+async def test_repeatable_lifecycle_calls_retry_every_transient_failure(
+    method: str, failure: BaseException
+) -> None:
+    sdk_method = f"{method}_workflow"
+    sdk = ScriptedWorkflowSdk(failures={sdk_method: [failure]})
+    await getattr(manager_with(sdk), method)("INV-1")
+    assert sdk.calls == [sdk_method, sdk_method]
+
+
+@pytest.mark.parametrize("failure", [INBOX_RACE, ACTOR_NOT_PLACED, REFUSED])
+async def test_raise_event_is_resent_only_when_the_first_did_not_land(failure: BaseException) -> None:
+    sdk = ScriptedWorkflowSdk(failures={"raise_workflow_event": [failure]})
+    await manager_with(sdk).raise_event("INV-1", "review", {"action": "approve"})
+    assert sdk.calls == ["raise_workflow_event", "raise_workflow_event"]
+
+
+@pytest.mark.parametrize(
+    ("failure", "expected"), [(DEADLINE, DaprTimeoutError), (SOCKET_CLOSED, DaprUnavailableError)]
+)
+async def test_raise_event_is_not_resent_when_it_may_have_landed(
+    failure: BaseException, expected: type[DaprError]
+) -> None:
+    # A timeout or a dropped connection after sending: the event may be in the inbox already, and a
+    # second copy would be taken by the next wait for the same event name.
+    sdk = ScriptedWorkflowSdk(failures={"raise_workflow_event": [failure]})
+    with pytest.raises(expected):
+        await manager_with(sdk).raise_event("INV-1", "review", {"action": "approve"})
+    assert sdk.calls == ["raise_workflow_event"]
+
+
+async def test_calls_that_must_not_land_twice_do_not_retry_a_timeout() -> None:
+    sdk = ScriptedWorkflowSdk(failures={"schedule_new_workflow": [DEADLINE], "purge_workflow": [DEADLINE]})
+    manager = manager_with(sdk)
+    with pytest.raises(DaprTimeoutError):
+        await manager.start("invoice_workflow", {"x": 1}, instance_id="INV-1")
+    with pytest.raises(DaprTimeoutError):
+        await manager.purge("INV-1")
+    assert sdk.calls == ["schedule_new_workflow", "purge_workflow"]
+
+
+async def test_start_retries_a_refused_connection() -> None:
+    sdk = ScriptedWorkflowSdk(
+        failures={"schedule_new_workflow": [REFUSED]}, answers={"schedule_new_workflow": "INV-1"}
+    )
+    assert await manager_with(sdk).start("invoice_workflow", instance_id="INV-1") == "INV-1"
+    assert sdk.calls == ["schedule_new_workflow"] * 2
+
+
+@pytest.mark.parametrize(
+    ("failure", "expected"),
+    [
+        (BROKEN, DaprError),
+        (RpcError(grpc.StatusCode.UNKNOWN, "no such instance exists"), DaprNotFoundError),
+    ],
+)
+async def test_permanent_failures_are_not_retried(failure: BaseException, expected: type[DaprError]) -> None:
+    sdk = ScriptedWorkflowSdk(failures={"resume_workflow": [failure]})
+    with pytest.raises(expected) as caught:
+        await manager_with(sdk).resume("INV-1")
+    assert type(caught.value) is expected
+    assert caught.value.details["attempts"] == 1
+    assert sdk.calls == ["resume_workflow"]
+
+
+async def test_retries_stop_when_the_budget_is_spent() -> None:
+    sdk = ScriptedWorkflowSdk(failures={"get_workflow_state": [INBOX_RACE] * 1000})
+    policy = RetryPolicy(budget_seconds=0.2, first_delay=0.01, max_delay=0.05)
+    loop = asyncio.get_running_loop()
+    began = loop.time()
+    with pytest.raises(DaprTransientError) as caught:
+        await manager_with(sdk, policy).get("INV-1")
+    elapsed = loop.time() - began
+    assert 0.1 <= elapsed < 1.0
+    attempts = caught.value.details["attempts"]
+    assert 3 <= attempts == len(sdk.calls) < 20
+    assert caught.value.operation == "workflow.get"

@@ -18,9 +18,12 @@ from invoiceflow.dapr.errors import (
     DaprNotFoundError,
     DaprPermissionError,
     DaprTimeoutError,
+    DaprTransientError,
     DaprUnavailableError,
     DaprUnsupportedError,
     error_from_sidecar_status,
+    is_not_applied,
+    is_transient,
     map_exception,
 )
 from invoiceflow.domain.errors import InvoiceFlowError
@@ -41,6 +44,12 @@ class FakeRpcError(grpc.RpcError):
         return self._details
 
 
+INBOX_RACE = (
+    "workflow 'INV-PAUSE-1': inbox key 'inbox-000000' declared in metadata (inboxLength=1) but missing "
+    "from state store (transient store read failure or partial save?)"
+)
+
+
 @pytest.mark.parametrize(
     ("code", "details", "expected"),
     [
@@ -57,6 +66,17 @@ class FakeRpcError(grpc.RpcError):
         (grpc.StatusCode.INTERNAL, "secret no-such-secret not found", DaprNotFoundError),
         (grpc.StatusCode.UNKNOWN, "no such instance exists", DaprNotFoundError),
         (grpc.StatusCode.INTERNAL, "disk on fire", DaprError),
+        # The 1.18 runtime's read-racing-a-save and placement messages (as daprd words them).
+        (grpc.StatusCode.UNKNOWN, INBOX_RACE, DaprTransientError),
+        (
+            grpc.StatusCode.INTERNAL,
+            "workflow 'x': history key 'history-000003' declared in metadata (historyLength=4) but missing "
+            "from state store (transient store read failure or partial save?)",
+            DaprTransientError,
+        ),
+        # "not found"-looking, yet the instance exists: the actor is not placed yet.
+        (grpc.StatusCode.INTERNAL, "did not find address for actor 'wf||INV-1'", DaprTransientError),
+        (grpc.StatusCode.NOT_FOUND, "failed to lookup actor: placement not ready", DaprTransientError),
     ],
 )
 def test_grpc_status_codes_map_to_typed_errors(
@@ -149,3 +169,36 @@ async def test_call_applies_the_deadline_and_maps_failures() -> None:
 async def test_accessing_the_sdk_before_open_is_a_typed_error() -> None:
     with pytest.raises(DaprUnavailableError):
         _ = DaprClient(DaprSettings()).sdk
+
+
+@pytest.mark.parametrize(
+    ("code", "details", "transient", "not_applied"),
+    [
+        (grpc.StatusCode.UNKNOWN, INBOX_RACE, True, True),
+        (grpc.StatusCode.INTERNAL, "did not find address for actor 'wf||INV-1'", True, True),
+        (grpc.StatusCode.UNAVAILABLE, "failed to connect to all addresses; Connection refused", True, True),
+        # UNAVAILABLE after the request went out (sidecar shutting down): it may have landed.
+        (grpc.StatusCode.UNAVAILABLE, "Socket closed", True, False),
+        (grpc.StatusCode.DEADLINE_EXCEEDED, "Deadline Exceeded", True, False),
+        (grpc.StatusCode.INTERNAL, "disk on fire", False, False),
+        (grpc.StatusCode.UNKNOWN, "no such instance exists", False, False),
+        (grpc.StatusCode.ALREADY_EXISTS, "an active workflow with ID 'x' already exists", False, False),
+        (grpc.StatusCode.INVALID_ARGUMENT, "invalid etag value", False, False),
+    ],
+)
+def test_transient_and_not_applied_classification(
+    code: grpc.StatusCode, details: str, transient: bool, not_applied: bool
+) -> None:
+    error = map_exception(FakeRpcError(code, details), "workflow.get")
+    assert is_transient(error) is transient
+    assert is_not_applied(error) is not_applied
+
+
+def test_transient_messages_win_over_the_http_status() -> None:
+    error = error_from_sidecar_status(
+        404, "ERR_ACTOR_INVOKE_METHOD", "did not find address for actor 'a'", "x"
+    )
+    assert type(error) is DaprTransientError
+    assert type(map_exception(TimeoutError(), "x")) is DaprTimeoutError
+    assert is_transient(map_exception(TimeoutError(), "x"))
+    assert not is_not_applied(map_exception(TimeoutError(), "x"))

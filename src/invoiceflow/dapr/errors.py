@@ -30,6 +30,15 @@ class DaprUnavailableError(DaprError):
     """The sidecar (or the app behind it) cannot be reached; usually worth retrying later."""
 
 
+class DaprTransientError(DaprError):
+    """The runtime failed before it changed anything, in a way that goes away when asked again shortly.
+
+    Seen on the pinned 1.18 runtime: a read racing the instance's save ("inbox key 'inbox-000000' declared
+    in metadata … but missing from state store": the metadata and the keys it names are read without a
+    snapshot), and actor calls while placement is (re)disseminated after a restart or reload.
+    """
+
+
 class DaprTimeoutError(DaprError):
     """The call did not finish within its deadline."""
 
@@ -111,6 +120,20 @@ _HTTP_ERRORS: dict[int, type[DaprError]] = {
     504: DaprTimeoutError,
 }
 
+# Messages of failures that happen before the runtime changes anything and that pass when asked again.
+# They win over the status code, which daprd sets to UNKNOWN / INTERNAL / NOT_FOUND for them.
+_TRANSIENT_HINTS = (
+    "missing from state store (transient",  # workflow '<id>': inbox/history key ... missing from ...
+    "did not find address for actor",  # placement not disseminated yet (daprd retries it 1 s apart)
+    "failed to lookup actor",
+    "placement tables",
+    "dapr is not ready",
+    "dapr outbound is not ready",
+    "invoke api is not ready",
+)
+# UNAVAILABLE messages meaning the request never left the client (no connection), so it did not land.
+_NOT_SENT_HINTS = ("failed to connect", "connection refused", "connect failed", "dns resolution failed")
+
 # Messages daprd uses where the status code alone says too little (it reports some as UNKNOWN/INTERNAL).
 _MESSAGE_HINTS: tuple[tuple[str, type[DaprError]], ...] = (
     ("no such instance exists", DaprNotFoundError),
@@ -129,6 +152,8 @@ _OVERLOADED_GRPC_CODES = frozenset(
 
 def error_class_for_grpc(code: grpc.StatusCode | None, message: str = "") -> type[DaprError]:
     """The typed error for a gRPC status code (with a message hint for codes daprd overloads)."""
+    if _is_transient_message(message):
+        return DaprTransientError
     if code is None or code in _OVERLOADED_GRPC_CODES:
         hinted = _hinted_class(message)
         if hinted is not DaprError:
@@ -140,12 +165,21 @@ def error_class_for_grpc(code: grpc.StatusCode | None, message: str = "") -> typ
 
 def error_class_for_http(status_code: int, message: str = "") -> type[DaprError]:
     """The typed error for an HTTP status code returned by the sidecar itself."""
+    if _is_transient_message(message):
+        return DaprTransientError
     if status_code in _HTTP_ERRORS:
         return _HTTP_ERRORS[status_code]
     return _hinted_class(message)
 
 
+def _is_transient_message(message: str) -> bool:
+    lowered = message.lower()
+    return any(hint in lowered for hint in _TRANSIENT_HINTS)
+
+
 def _hinted_class(message: str) -> type[DaprError]:
+    if _is_transient_message(message):
+        return DaprTransientError
     lowered = message.lower()
     for hint, error_class in _MESSAGE_HINTS:
         if hint in lowered:
@@ -208,3 +242,20 @@ def error_from_sidecar_status(
         http_status=status_code,
         error_code=error_code,
     )
+
+
+def is_transient(error: DaprError) -> bool:
+    """Worth asking again shortly: the same call may succeed. Says nothing about whether the failed call
+    changed anything (a timeout may have), so only calls that are safe to repeat retry on this."""
+    return isinstance(error, DaprTransientError | DaprUnavailableError | DaprTimeoutError)
+
+
+def is_not_applied(error: DaprError) -> bool:
+    """Transient *and* known to have changed nothing: the runtime failed before acting on the request, or
+    the request never reached it. Calls that must not land twice (raise an event, start) retry on this."""
+    if isinstance(error, DaprTransientError):
+        return True
+    if isinstance(error, DaprUnavailableError):
+        lowered = error.message.lower()
+        return any(hint in lowered for hint in _NOT_SENT_HINTS)
+    return False

@@ -5,24 +5,52 @@ models in and typed snapshots out. Listing instance ids and reading history use 
 ``ListInstanceIDs`` / ``GetInstanceHistory`` (Dapr >= 1.17; present in the pinned 1.18.2). Listing needs
 an actor state store that can list keys (``state.sqlite`` can); where it cannot, ``list_instance_ids``
 raises ``DaprUnsupportedError`` with the sidecar's reason.
+
+Transient runtime failures (``dapr/errors.py``: a read racing the instance's save, an actor not placed yet,
+the sidecar unreachable) are retried here, with a short bounded backoff, so callers never need their own
+loops. Calls that are safe to repeat (get, list, history, pause, resume, terminate) retry on any transient
+failure; calls that must not land twice (start, raise event, purge, rerun) only on failures known to have
+changed nothing — a raised event is appended to the instance's inbox every time it arrives, so an event
+resent after a timeout could be delivered twice.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
-from invoiceflow.dapr.errors import DaprNotFoundError, DaprUnsupportedError
+from invoiceflow.dapr.errors import (
+    DaprError,
+    DaprNotFoundError,
+    DaprUnsupportedError,
+    is_not_applied,
+    is_transient,
+)
 
 if TYPE_CHECKING:
     from invoiceflow.dapr.client import DaprClient
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Backoff for transient runtime failures: ``first_delay`` doubling up to ``max_delay``, no new attempt
+    that would start after ``budget_seconds`` from the first."""
+
+    budget_seconds: float = 5.0  # covers several of the runtime's own 1 s actor-not-found retries
+    first_delay: float = 0.02
+    max_delay: float = 0.5
+    multiplier: float = 2.0
 
 
 class WorkflowStatus(StrEnum):
@@ -144,9 +172,41 @@ def history_event_from_sdk(event: Any) -> WorkflowHistoryEvent:
 class WorkflowManager:
     """Manages workflow instances hosted by apps behind this sidecar."""
 
-    def __init__(self, client: DaprClient) -> None:
+    def __init__(self, client: DaprClient, retry: RetryPolicy | None = None) -> None:
         self._client = client
+        self._retry = retry or RetryPolicy()
         self._sdk: Any = None
+
+    async def _call(
+        self, operation: str, attempt: Callable[[], Awaitable[T]], *, repeatable: bool, instance_id: str = ""
+    ) -> T:
+        """One management call, again while it fails transiently and the retry budget lasts.
+
+        ``repeatable``: the call may run twice without harm (retried on any transient failure); otherwise
+        only failures known to have changed nothing are retried. ``attempt`` builds a fresh awaitable."""
+        should_retry = is_transient if repeatable else is_not_applied
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self._retry.budget_seconds
+        attempts = 0
+        delay = self._retry.first_delay
+        while True:
+            attempts += 1
+            try:
+                return await self._client.call(operation, attempt())
+            except DaprError as error:
+                if not should_retry(error) or loop.time() + delay > deadline:
+                    error.details["attempts"] = attempts
+                    raise
+                log.warning(
+                    "%s %s: attempt %d failed transiently (%s); again in %.2f s",
+                    operation,
+                    instance_id,
+                    attempts,
+                    error.message,
+                    delay,
+                )
+            await asyncio.sleep(delay)
+            delay = min(delay * self._retry.multiplier, self._retry.max_delay)
 
     def _wf(self) -> Any:
         if self._sdk is None:
@@ -178,19 +238,25 @@ class WorkflowManager:
         start_at: datetime | None = None,
     ) -> str:
         """Schedule a new instance; returns its id. An id still in use raises ``DaprConflictError``."""
+        payload = _plain(input)
         return str(
-            await self._client.call(
+            await self._call(
                 "workflow.start",
-                self._wf().schedule_new_workflow(
-                    workflow, input=_plain(input), instance_id=instance_id, start_at=start_at
+                lambda: self._wf().schedule_new_workflow(
+                    workflow, input=payload, instance_id=instance_id, start_at=start_at
                 ),
+                repeatable=False,  # a resent start of a finished id would replace that instance
+                instance_id=instance_id or "",
             )
         )
 
     async def get(self, instance_id: str, *, fetch_payloads: bool = True) -> WorkflowInstance | None:
         """The instance's current snapshot, or ``None`` when there is no such instance."""
-        state = await self._client.call(
-            "workflow.get", self._wf().get_workflow_state(instance_id, fetch_payloads=fetch_payloads)
+        state = await self._call(
+            "workflow.get",
+            lambda: self._wf().get_workflow_state(instance_id, fetch_payloads=fetch_payloads),
+            repeatable=True,
+            instance_id=instance_id,
         )
         return instance_from_sdk(state) if state is not None else None
 
@@ -205,11 +271,12 @@ class WorkflowManager:
     ) -> WorkflowInstancePage:
         """One page of instance ids known to this app's workflow state store."""
         try:
-            page = await self._client.call(
+            page = await self._call(
                 "workflow.list",
-                self._wf().list_workflow_instance_ids(
+                lambda: self._wf().list_workflow_instance_ids(
                     page_size=page_size, continuation_token=continuation_token
                 ),
+                repeatable=True,
             )
         except NotImplementedError as exc:
             raise DaprUnsupportedError(str(exc), operation="workflow.list") from exc
@@ -259,42 +326,76 @@ class WorkflowManager:
         return instance_from_sdk(state)
 
     async def raise_event(self, instance_id: str, event_name: str, data: Any = None) -> None:
-        await self._client.call(
+        """Deliver an external event. Each delivery is appended to the instance's inbox (a second one would
+        be taken by a later wait for the same name), so it is resent only after failures that changed
+        nothing."""
+        payload = _plain(data)
+        await self._call(
             "workflow.raise_event",
-            self._wf().raise_workflow_event(instance_id, event_name, data=_plain(data)),
+            lambda: self._wf().raise_workflow_event(instance_id, event_name, data=payload),
+            repeatable=False,
+            instance_id=instance_id,
         )
 
     async def pause(self, instance_id: str) -> None:
-        await self._client.call("workflow.pause", self._wf().pause_workflow(instance_id))
+        """Suspend the instance (suspending a suspended instance changes nothing, so it is repeatable)."""
+        await self._call(
+            "workflow.pause",
+            lambda: self._wf().pause_workflow(instance_id),
+            repeatable=True,
+            instance_id=instance_id,
+        )
 
     async def resume(self, instance_id: str) -> None:
-        await self._client.call("workflow.resume", self._wf().resume_workflow(instance_id))
+        await self._call(
+            "workflow.resume",
+            lambda: self._wf().resume_workflow(instance_id),
+            repeatable=True,
+            instance_id=instance_id,
+        )
 
     async def terminate(self, instance_id: str, *, output: Any = None, recursive: bool = True) -> None:
-        await self._client.call(
+        payload = _plain(output)
+        await self._call(
             "workflow.terminate",
-            self._wf().terminate_workflow(instance_id, output=_plain(output), recursive=recursive),
+            lambda: self._wf().terminate_workflow(instance_id, output=payload, recursive=recursive),
+            repeatable=True,
+            instance_id=instance_id,
         )
 
     async def purge(self, instance_id: str, *, recursive: bool = True) -> None:
         """Delete a terminal instance's state and history (children too with ``recursive``)."""
-        await self._client.call("workflow.purge", self._wf().purge_workflow(instance_id, recursive=recursive))
+        await self._call(
+            "workflow.purge",
+            lambda: self._wf().purge_workflow(instance_id, recursive=recursive),
+            repeatable=False,  # a repeat after a purge that landed would answer 'not found'
+            instance_id=instance_id,
+        )
 
     async def rerun_from_event(self, instance_id: str, event_id: int, *, new_instance_id: str) -> str:
         """Start ``new_instance_id`` replaying a *terminal* instance's history up to ``event_id`` (a
         TASK_SCHEDULED / CHILD_WORKFLOW_INSTANCE_CREATED / TIMER_CREATED event) and executing from there.
         The source instance stays as it is."""
         return str(
-            await self._client.call(
+            await self._call(
                 "workflow.rerun",
-                self._wf().rerun_workflow_from_event(instance_id, event_id, new_instance_id=new_instance_id),
+                lambda: self._wf().rerun_workflow_from_event(
+                    instance_id, event_id, new_instance_id=new_instance_id
+                ),
+                repeatable=False,
+                instance_id=instance_id,
             )
         )
 
     async def history(self, instance_id: str) -> list[WorkflowHistoryEvent]:
         """The instance's history events, oldest first."""
         try:
-            events = await self._client.call("workflow.history", self._wf().get_workflow_history(instance_id))
+            events = await self._call(
+                "workflow.history",
+                lambda: self._wf().get_workflow_history(instance_id),
+                repeatable=True,
+                instance_id=instance_id,
+            )
         except NotImplementedError as exc:
             raise DaprUnsupportedError(str(exc), operation="workflow.history") from exc
         return [history_event_from_sdk(event) for event in events]

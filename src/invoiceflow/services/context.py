@@ -15,9 +15,28 @@ from invoiceflow.services.settings import ServiceSettings
 _WORKER_PRELOAD = ["invoiceflow.domain.pipeline"]
 
 
-def _warm_up() -> int:
-    import invoiceflow.domain.pipeline  # noqa: F401 - loads PDFium and the extractor before the first page
+def _blank_page_pdf() -> bytes:
+    import io
 
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _warm_worker() -> None:
+    """Pool initializer: one extraction of a blank page, so lazy imports, PDFium's first document and the
+    extractor's compiled patterns are paid for at start-up, not by the first invoice's pages."""
+    from invoiceflow.domain.models import OcrMode
+    from invoiceflow.domain.pipeline import extract_page_pdf
+
+    extract_page_pdf(_blank_page_pdf(), 1, OcrMode.NEVER)  # a blank page would start OCR in AUTO mode
+
+
+def _warm_up() -> int:
     return 0
 
 
@@ -57,11 +76,14 @@ class ServiceContext:
             # mid-flight. The fork server itself starts clean and preloads the domain once.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(_WORKER_PRELOAD)
-            self._pool = ProcessPoolExecutor(max_workers=self.settings.extract_workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.settings.extract_workers, mp_context=context, initializer=_warm_worker
+            )
         return self._pool
 
     async def warm_up_pool(self) -> None:
-        """Start every extraction worker now, so the first fan-out does not pay for process start-up."""
+        """Start every extraction worker now (each warms itself up in ``_warm_worker``), so the first
+        fan-out does not pay for process start-up."""
         pool = self.extract_pool()
         loop = asyncio.get_running_loop()
         await asyncio.gather(

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 from typing import Any, TypeVar
 
+import pydantic_core
 from pydantic import BaseModel, ValidationError
 
 from invoiceflow.dapr.client import DaprClient, DaprSettings
@@ -90,10 +91,10 @@ class InvoiceActivities:
     async def save_and_publish_activity(self, _ctx: Any, payload: Any) -> None:
         """Save first: a subscriber told ``invoice.processed`` must find the result. A retry after a
         failed publish rewrites the same result (same key, same value) before publishing again."""
-        finish = SaveAndPublishInput.model_validate(payload)
+        finish = SaveAndPublishInput.model_validate(payload)  # checks the contract; the JSON is saved as is
         client = await self._client()
         try:
-            await client.state(self.settings.statestore).save(finish.result.invoice_id, finish.result)
+            await client.state(self.settings.statestore).save(finish.result.invoice_id, payload["result"])
         except DaprError as exc:
             raise ActivityError(ErrorCode.INTERNAL, f"saving the result failed: {exc}") from exc
         await self._publish(finish.event)
@@ -128,11 +129,15 @@ class InvoiceActivities:
         except DaprError as exc:
             raise ActivityError(ErrorCode.INTERNAL, f"{app_id}/{method}: {exc}") from exc
         try:
-            return model.model_validate_json(response.body).model_dump(mode="json")
+            model.model_validate_json(response.body)
         except ValidationError as exc:
             raise ActivityError(
                 ErrorCode.INTERNAL, f"{app_id}/{method} answered an invalid body: {exc}"
             ) from exc
+        # The answer is the model's own JSON (the service serialised it), so it goes on as it came:
+        # dumping the validated model again gives the same JSON and cost ~20 ms for a 50-page aggregate.
+        answer: dict[str, Any] = pydantic_core.from_json(response.body)
+        return answer
 
     async def _client(self) -> DaprClient:
         loop = asyncio.get_running_loop()

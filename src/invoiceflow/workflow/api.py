@@ -12,7 +12,9 @@ Inputs are untrusted: ``pdf_path`` must resolve below ``INVOICEFLOW_API_PDF_BASE
 ``PATH_NOT_ALLOWED``), ``pdf_url`` must start with an entry of ``INVOICEFLOW_API_URL_ALLOW_LIST`` (scheme,
 host and port equal, path a prefix; else ``URL_NOT_ALLOWED``), is fetched without redirects, within a time
 limit, and abandoned past the size limit (``PDF_TOO_LARGE``). Errors are RFC 9457 problem JSON with a
-stable ``code``.
+stable ``code``; a failed Dapr call adds ``details`` (its operation, the runtime's status code, attempts)
+and is logged with the route's instance id. Transient runtime failures are retried in ``WorkflowManager``;
+one that outlasts the retries answers 503 ``DAPR_UNAVAILABLE`` with ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 import re
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +33,7 @@ import httpx
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from invoiceflow.dapr.client import DaprClient
@@ -39,6 +42,7 @@ from invoiceflow.dapr.errors import (
     DaprError,
     DaprNotFoundError,
     DaprTimeoutError,
+    DaprTransientError,
     DaprUnavailableError,
 )
 from invoiceflow.dapr.workflow import WorkflowHistoryEvent, WorkflowInstance, WorkflowStatus
@@ -52,7 +56,10 @@ from invoiceflow.workflow.errors import to_domain_error
 from invoiceflow.workflow.models import InvoiceWorkflowInput, InvoiceWorkflowResult, Progress
 from invoiceflow.workflow.versions import INVOICE_WORKFLOW_NAMES, newest, version_of
 
+log = logging.getLogger(__name__)
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+RETRY_AFTER_SECONDS = 1
 INCOMING_PREFIX = "incoming"
 _INSTANCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _RERUNNABLE_EVENTS = frozenset({"TASK_SCHEDULED", "CHILD_WORKFLOW_INSTANCE_CREATED", "TIMER_CREATED"})
@@ -95,6 +102,7 @@ class Problem(BaseModel):
     detail: str
     code: str
     instance: str | None = None
+    details: dict[str, JsonValue] = Field(default_factory=dict)  # e.g. a Dapr call's operation, grpc_code
 
 
 # ---------------------------------------------------------------------------------------------- settings
@@ -620,12 +628,22 @@ async def seed_raise_event(request: Request, instance_id: str, event: str) -> Ac
 # ---------------------------------------------------------------------------------------------- problems
 
 
-def problem_response(request: Request, code: str, detail: str, status: int) -> JSONResponse:
+def problem_response(
+    request: Request,
+    code: str,
+    detail: str,
+    status: int,
+    *,
+    details: dict[str, JsonValue] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     problem = Problem(
         type=f"urn:invoiceflow:error:{code}", title=code, status=status, detail=detail, code=code,
-        instance=request.url.path,
+        instance=request.url.path, details=details or {},
     )  # fmt: skip
-    return JSONResponse(problem.model_dump(mode="json"), status_code=status, media_type=PROBLEM_CONTENT_TYPE)
+    return JSONResponse(
+        problem.model_dump(mode="json"), status_code=status, media_type=PROBLEM_CONTENT_TYPE, headers=headers
+    )
 
 
 async def _on_api_problem(request: Request, exc: Exception) -> JSONResponse:
@@ -633,13 +651,53 @@ async def _on_api_problem(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, exc.code, exc.detail, exc.status)
 
 
+def _error_details(exc: InvoiceFlowError) -> dict[str, JsonValue]:
+    """The error's scalar details (a Dapr call's ``operation``, ``grpc_code`` / ``http_status``,
+    ``attempts``) and its type, for the problem body and the log."""
+    details: dict[str, JsonValue] = {"error_type": type(exc).__name__}
+    for key, value in exc.details.items():
+        if value is None or isinstance(value, str | int | float | bool):
+            details[key] = value
+    return details
+
+
 async def _on_domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, InvoiceFlowError)
     if isinstance(exc, DaprNotFoundError):
         return problem_response(request, ApiCode.INSTANCE_NOT_FOUND, exc.message, 404)
-    if isinstance(exc, DaprUnavailableError | DaprTimeoutError):
-        return problem_response(request, ApiCode.DAPR_UNAVAILABLE, exc.message, 503)
-    return problem_response(request, exc.code.value, exc.message, status_for(exc.code))
+    if not isinstance(exc, DaprError):
+        return problem_response(request, exc.code.value, exc.message, status_for(exc.code))
+    details = _error_details(exc)
+    instance_id = request.path_params.get("instance_id", "-")
+    log.warning(
+        "%s %s (instance %s): %s failed: %s %s",
+        request.method, request.url.path, instance_id, exc.operation or "dapr call", exc.message, details,
+    )  # fmt: skip
+    if isinstance(exc, DaprUnavailableError | DaprTimeoutError | DaprTransientError):
+        return problem_response(
+            request,
+            ApiCode.DAPR_UNAVAILABLE,
+            exc.message,
+            503,
+            details=details,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    return problem_response(request, exc.code.value, exc.message, status_for(exc.code), details=details)
+
+
+async def _on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    """Anything unhandled: still problem JSON (not a bare 500), and the traceback in the app's log."""
+    instance_id = request.path_params.get("instance_id", "-")
+    log.error(
+        "%s %s (instance %s) failed unexpectedly", request.method, request.url.path, instance_id, exc_info=exc
+    )
+    return problem_response(
+        request,
+        ErrorCode.INTERNAL,
+        f"{type(exc).__name__}: {exc}",
+        500,
+        details={"error_type": type(exc).__name__},
+    )
 
 
 async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -653,3 +711,4 @@ def install_api(app: FastAPI) -> None:
     app.add_exception_handler(ApiProblem, _on_api_problem)
     app.add_exception_handler(InvoiceFlowError, _on_domain_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(Exception, _on_unexpected_error)

@@ -9,6 +9,7 @@ Which workflow versions this host registers comes from ``INVOICEFLOW_API_WORKFLO
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,12 +24,25 @@ from invoiceflow.workflow.versions import SummaryActivities, parse_versions, reg
 from invoiceflow.workflow.worker import WorkflowHost
 
 
+def _log_to_stderr() -> None:
+    """uvicorn configures only its own loggers: give the package's a handler (once) so the API's and the
+    Dapr layer's warnings (failed calls with their instance id, transient retries) reach the app's log."""
+    logger = logging.getLogger("invoiceflow")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+    if logger.level == logging.NOTSET:
+        logger.setLevel(logging.WARNING)
+
+
 def create_workflow_app(
     settings: ApiSettings | None = None,
     dapr_settings: DaprSettings | None = None,
     workflow_settings: WorkflowSettings | None = None,
 ) -> FastAPI:
     settings = settings or ApiSettings()
+    _log_to_stderr()
     names = parse_versions(settings.workflow_versions)
 
     @asynccontextmanager

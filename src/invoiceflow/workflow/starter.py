@@ -7,8 +7,8 @@ the 1.18 runtime behaves: scheduling an id whose instance is still active fails 
 starts atomically — but scheduling the id of a *finished* instance silently replaces it (ID reuse is
 always allowed since 1.18), so a start first looks whether the instance exists.
 
-Reading an instance while the runtime saves it can fail transiently ("inbox key 'inbox-000000' declared
-in metadata … but missing from state store"): such reads are retried, never taken as an answer.
+Reads that race the runtime's save of an instance fail transiently on this runtime; ``WorkflowManager``
+retries those itself (see ``dapr/workflow.py``), so nothing here loops on errors.
 """
 
 from __future__ import annotations
@@ -17,14 +17,8 @@ import asyncio
 from collections.abc import Callable
 
 from invoiceflow.dapr.client import DaprClient
-from invoiceflow.dapr.errors import (
-    DaprConflictError,
-    DaprError,
-    DaprInvalidArgumentError,
-    DaprNotFoundError,
-    DaprPermissionError,
-)
-from invoiceflow.dapr.workflow import WorkflowInstance, WorkflowManager, WorkflowStatus
+from invoiceflow.dapr.errors import DaprConflictError
+from invoiceflow.dapr.workflow import WorkflowInstance, WorkflowStatus
 from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
 from invoiceflow.workflow.errors import to_domain_error
 from invoiceflow.workflow.models import InvoiceWorkflowInput, InvoiceWorkflowResult, Progress, ReviewDecision
@@ -36,9 +30,6 @@ ProgressCallback = Callable[[Progress], None]
 POLL_SECONDS = 0.01
 POLL_MAX_SECONDS = 0.1
 POLL_GROWTH = 1.15
-# How long reads of one instance may keep failing transiently before the failure is reported.
-TRANSIENT_READ_BUDGET_SECONDS = 5.0
-_PERMANENT_ERRORS = (DaprNotFoundError, DaprInvalidArgumentError, DaprPermissionError)
 
 
 class InvoiceRunner:
@@ -55,7 +46,7 @@ class InvoiceRunner:
                 "an invoice id is required to start a workflow", code=ErrorCode.INVALID_INPUT
             )
         workflows = self._client.workflows()
-        if await read_instance(workflows, invoice_id, fetch_payloads=False) is not None:
+        if await workflows.get(invoice_id, fetch_payloads=False) is not None:
             return invoice_id
         try:
             return await workflows.start(INVOICE_WORKFLOW, spec, instance_id=invoice_id)
@@ -76,7 +67,7 @@ class InvoiceRunner:
         delay = POLL_SECONDS
         async with asyncio.timeout(timeout):
             while True:
-                instance = await read_instance(workflows, instance_id)
+                instance = await workflows.get(instance_id)
                 if instance is None:
                     raise InvoiceFlowError(f"no workflow instance {instance_id!r}", code=ErrorCode.INTERNAL)
                 progress = instance.custom_status_as(Progress)
@@ -102,27 +93,8 @@ class InvoiceRunner:
         await self._client.workflows().raise_event(invoice_id, REVIEW_EVENT, decision)
 
     async def progress(self, instance_id: str) -> Progress | None:
-        instance = await read_instance(self._client.workflows(), instance_id)
+        instance = await self._client.workflows().get(instance_id)
         return instance.custom_status_as(Progress) if instance is not None else None
-
-
-async def read_instance(
-    workflows: WorkflowManager, instance_id: str, *, fetch_payloads: bool = True
-) -> WorkflowInstance | None:
-    """``workflows.get`` retrying transient failures (a read racing the runtime's save) for a while."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + TRANSIENT_READ_BUDGET_SECONDS
-    delay = POLL_SECONDS
-    while True:
-        try:
-            return await workflows.get(instance_id, fetch_payloads=fetch_payloads)
-        except _PERMANENT_ERRORS:
-            raise
-        except DaprError:
-            if loop.time() + delay > deadline:
-                raise
-        await asyncio.sleep(delay)
-        delay = min(delay * 2, 0.2)
 
 
 def result_of(instance: WorkflowInstance) -> InvoiceWorkflowResult:

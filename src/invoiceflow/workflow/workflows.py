@@ -8,6 +8,12 @@ aggregate stage returns them all and the result lists them (``InvoiceWorkflowRes
 
 Replay rules kept here: time only from ``ctx.current_utc_datetime``, no randomness or I/O (activities do
 that), log only when not replaying, history carries references (blob keys, page metadata) only.
+
+Replay cost: every orchestrator turn replays the whole history through these generators, so they pass
+activity results on as the JSON they arrived as (the activities validated them already) instead of
+re-validating and re-serialising them each turn. At 50 pages the aggregate result alone is ~200 KB;
+turning it into models and back cost 50-160 ms per turn. Only small inputs and the review path (rare,
+needs the models) are validated here.
 """
 
 from __future__ import annotations
@@ -21,25 +27,15 @@ from typing import Any
 from dapr.ext.workflow import DaprWorkflowContext, TaskFailedError, when_all, when_any
 
 from invoiceflow.domain.errors import ErrorCode
-from invoiceflow.domain.models import (
-    AggregatedInvoice,
-    AggregateRequest,
-    AggregateResult,
-    PageExtraction,
-    SplitResult,
-    UploadResult,
-)
+from invoiceflow.domain.models import AggregatedInvoice
 from invoiceflow.workflow.errors import InvoiceWorkflowError, split_code
 from invoiceflow.workflow.models import (
     InvoiceEvent,
     InvoiceStatus,
     InvoiceWorkflowInput,
-    InvoiceWorkflowResult,
     PageBatchInput,
-    PageBatchResult,
     Progress,
     ReviewDecision,
-    SaveAndPublishInput,
 )
 from invoiceflow.workflow.retry import INVOICE_RETRY
 from invoiceflow.workflow.review import apply_review
@@ -71,6 +67,7 @@ _TOPIC_BY_STATUS = {
 }
 
 Steps = Generator[Any, Any, Any]
+Json = dict[str, Any]  # a model as JSON (``model_dump(mode="json")``), as the history carries it
 
 
 def invoice_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
@@ -80,38 +77,33 @@ def invoice_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
     _log(ctx, "invoice %s: started", invoice_id)
     try:
         _progress(ctx, Progress(stage="upload"))
-        upload = UploadResult.model_validate(
-            (yield ctx.call_activity(UPLOAD_ACTIVITY, input=_dump(request), retry_policy=INVOICE_RETRY))
+        # Activity results are the JSON of UploadResult, SplitResult, PageExtraction, AggregateResult.
+        upload: Json = yield ctx.call_activity(
+            UPLOAD_ACTIVITY, input=_dump(request), retry_policy=INVOICE_RETRY
         )
-        _progress(ctx, Progress(stage="split", pages_total=upload.page_count))
-        split = SplitResult.model_validate(
-            (yield ctx.call_activity(SPLIT_ACTIVITY, input=_dump(upload), retry_policy=INVOICE_RETRY))
-        )
-        pages = yield from _extract_all(ctx, split, spec.pages_per_batch)
-        total = len(split.pages)
+        _progress(ctx, Progress(stage="split", pages_total=int(upload["page_count"])))
+        split: Json = yield ctx.call_activity(SPLIT_ACTIVITY, input=upload, retry_policy=INVOICE_RETRY)
+        pages = yield from _extract_all(ctx, split["pages"], spec.pages_per_batch)
+        total = len(pages)
         _progress(ctx, Progress(stage="aggregate", pages_done=total, pages_total=total))
-        aggregate_request = AggregateRequest(
-            invoice_id=invoice_id,
-            document=split.document,
-            pages=pages,
-            document_extraction=split.document_extraction,
+        aggregate_request: Json = {  # an AggregateRequest
+            "invoice_id": invoice_id,
+            "document": split["document"],
+            "pages": pages,
+            "document_extraction": split.get("document_extraction"),
+        }
+        aggregated: Json = yield ctx.call_activity(
+            AGGREGATE_ACTIVITY, input=aggregate_request, retry_policy=INVOICE_RETRY
         )
-        invoices = AggregateResult.model_validate(
-            (
-                yield ctx.call_activity(
-                    AGGREGATE_ACTIVITY, input=_dump(aggregate_request), retry_policy=INVOICE_RETRY
-                )
-            )
-        ).invoices
+        invoices: list[Json] = aggregated["invoices"]
     except TaskFailedError as failure:
         code, message = split_code(failure.details.message)
         yield from _fail(ctx, invoice_id, code, message)
         raise AssertionError("unreachable") from None  # _fail always raises
 
-    needs_review = any(invoice.validation.needs_review for invoice in invoices)
-    status: InvoiceStatus = InvoiceStatus.NEEDS_REVIEW if needs_review else InvoiceStatus.PROCESSED
+    status: InvoiceStatus = InvoiceStatus.NEEDS_REVIEW if _needs_review(invoices) else InvoiceStatus.PROCESSED
     decision: ReviewDecision | None = None
-    if needs_review and spec.review_timeout_seconds > 0:
+    if status is InvoiceStatus.NEEDS_REVIEW and spec.review_timeout_seconds > 0:
         _progress(ctx, Progress(stage="review", pages_done=total, pages_total=total))
         _log(ctx, "invoice %s: waiting up to %ss for a review", invoice_id, spec.review_timeout_seconds)
         review = ctx.wait_for_external_event(REVIEW_EVENT)
@@ -119,33 +111,40 @@ def invoice_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
         winner = yield when_any([review, deadline])
         if winner is review:
             decision = ReviewDecision.model_validate(_plain(review.get_result()) or {})
-            status, invoices = _apply_review_to_all(invoices, decision)
+            status, reviewed = _apply_review_to_all(
+                [AggregatedInvoice.model_validate(invoice) for invoice in invoices], decision
+            )
+            invoices = [_dump(invoice) for invoice in reviewed]
         else:
             status = InvoiceStatus.REVIEW_TIMEOUT
 
-    result = InvoiceWorkflowResult(
-        invoice_id=invoice_id,
-        status=status,
-        invoice=invoices[0],
-        invoices=invoices if len(invoices) > 1 else [],
-        review=decision,
-        completed_at=ctx.current_utc_datetime.isoformat(),
-    )
+    result: Json = {  # an InvoiceWorkflowResult
+        "invoice_id": invoice_id,
+        "status": status.value,
+        "invoice": invoices[0],
+        "invoices": invoices if len(invoices) > 1 else [],
+        "review": _dump(decision) if decision is not None else None,
+        "completed_at": ctx.current_utc_datetime.isoformat(),
+    }
     event = InvoiceEvent(
         topic=_TOPIC_BY_STATUS[status],
         invoice_id=invoice_id,
         status=status.value,
-        needs_review=any(invoice.validation.needs_review for invoice in invoices),
+        needs_review=_needs_review(invoices),
     )
     _progress(ctx, Progress(stage="save", pages_done=total, pages_total=total))
     yield ctx.call_activity(
         SAVE_AND_PUBLISH_ACTIVITY,
-        input=_dump(SaveAndPublishInput(result=result, event=event)),
+        input={"result": result, "event": _dump(event)},  # a SaveAndPublishInput
         retry_policy=INVOICE_RETRY,
     )
     _progress(ctx, Progress(stage="done", pages_done=total, pages_total=total))
     _log(ctx, "invoice %s: %s", invoice_id, status.value)
-    return _dump(result)
+    return result
+
+
+def _needs_review(invoices: list[Json]) -> bool:
+    return any(invoice["validation"]["needs_review"] for invoice in invoices)
 
 
 def _apply_review_to_all(
@@ -165,7 +164,8 @@ def _apply_review_to_all(
 
 
 def page_batch_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
-    """Extract one batch of pages in parallel (a child of ``invoice_workflow``)."""
+    """Extract one batch of pages in parallel (a child of ``invoice_workflow``); input and result are a
+    ``PageBatchInput`` and a ``PageBatchResult`` as JSON."""
     batch = PageBatchInput.model_validate(_plain(payload))
     tasks: list[Any] = [
         ctx.call_activity(EXTRACT_ACTIVITY, input=_dump(page), retry_policy=INVOICE_RETRY)
@@ -176,27 +176,22 @@ def page_batch_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
     except TaskFailedError as failure:
         code, message = split_code(failure.details.message)
         raise InvoiceWorkflowError(code, message) from None
-    return _dump(PageBatchResult(pages=[PageExtraction.model_validate(_plain(r)) for r in results]))
+    return {"pages": list(results)}
 
 
-def _extract_all(ctx: DaprWorkflowContext, split: SplitResult, pages_per_batch: int) -> Steps:
-    pages = split.pages
+def _extract_all(ctx: DaprWorkflowContext, pages: list[Json], pages_per_batch: int) -> Steps:
+    """The ``PageExtraction`` JSON of every page, in page order."""
     total = len(pages)
     _progress(ctx, Progress(stage="extract", pages_total=total))
     if total <= pages_per_batch:
         results = yield when_all(
-            [
-                ctx.call_activity(EXTRACT_ACTIVITY, input=_dump(page), retry_policy=INVOICE_RETRY)
-                for page in pages
-            ]
+            [ctx.call_activity(EXTRACT_ACTIVITY, input=page, retry_policy=INVOICE_RETRY) for page in pages]
         )
-        return [PageExtraction.model_validate(_plain(result)) for result in results]
+        return list(results)
 
     batches = [pages[start : start + pages_per_batch] for start in range(0, total, pages_per_batch)]
     children: list[Any] = [
-        ctx.call_child_workflow(
-            PAGE_BATCH_WORKFLOW, input=_dump(PageBatchInput(pages=batch)), retry_policy=INVOICE_RETRY
-        )
+        ctx.call_child_workflow(PAGE_BATCH_WORKFLOW, input={"pages": batch}, retry_policy=INVOICE_RETRY)
         for batch in batches
     ]
     size_of = {id(child): len(batch) for child, batch in zip(children, batches, strict=True)}
@@ -208,9 +203,9 @@ def _extract_all(ctx: DaprWorkflowContext, split: SplitResult, pages_per_batch: 
         finished.get_result()  # a failed child raises TaskFailedError here
         done += size_of[id(finished)]
         _progress(ctx, Progress(stage="extract", pages_done=done, pages_total=total))
-    extracted: list[PageExtraction] = []
+    extracted: list[Json] = []
     for child in children:
-        extracted.extend(PageBatchResult.model_validate(_plain(child.get_result())).pages)
+        extracted.extend(child.get_result()["pages"])
     return extracted
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.dates import DateMatch, find_dates
@@ -134,4 +135,62 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
     if due:
         match, conf, line_no = max(due, key=lambda t: t[1])
         due_found = Found(match.value.isoformat(), conf, line_no)
+    terms = _due_from_terms(ctx, issue_found)
+    if terms is not None and (due_found is None or due_found.line == terms.line):
+        due_found = terms
     return issue_found, due_found
+
+
+# Payment terms instead of a due date: "Net 30", "payable within 14 days", "zahlbar innerhalb von 14
+# Tagen", "30 Tage netto", "à 30 jours", "a 30 días", "binnen 14 dagen", "entro 30 giorni" (folded text).
+_TERM_DAYS_RE = re.compile(
+    r"(?<![a-z])(?:net(?:to)?\s*(?P<a>\d{1,3})(?!\s*%)(?![\d.,])"
+    r"|(?:within|in|innerhalb(?:\s+von)?|binnen|sous|a|entro|dentro\s+de|en)\s+(?P<b>\d{1,3})\s*"
+    r"(?:days|tagen|tage|jours|dias|dagen|giorni)"
+    r"|(?P<c>\d{1,3})\s*(?:days|tage|jours|dias|dagen|giorni)\s+(?:net(?:to)?|neto|netto|fin\s+de\s+mois)"
+    r")(?![a-z])"
+)
+_TERM_CONTEXT_RE = re.compile(
+    r"(?<![a-z])(?:net|netto|neto|payable|payment|pay|due|terms|zahlbar|zahlung|zahlungsziel|faellig|fallig|"
+    r"paiement|payable|reglement|echeance|pago|vencimiento|pagadero|betaling|betalen|betaaltermijn|"
+    r"pagamento|scadenza|condizioni|conditions|condiciones)(?![a-z])"
+)
+_ON_RECEIPT_RE = re.compile(
+    r"(?<![a-z])(?:(?:due|payable|payment)\s+(?:up)?on\s+receipt|(?:zahlbar\s+)?sofort(?:\s+(?:zahlbar|fallig|"
+    r"faellig))?(?:\s+nach\s+erhalt)?|(?:payable\s+)?a\s+(?:la\s+)?reception|a\s+la\s+recepcion|"
+    r"bij\s+ontvangst|(?:al|a)\s+ricevimento|a\s+vista)(?![a-z])"
+)
+_DEBIT_RE = re.compile(
+    r"(?<![a-z])(?:direct\s+debit|debited|lastschrift|abbuchung|eingezogen|prelevement|preleve|domiciliacion|"
+    r"cargo|incasso|afschrijving|addebito)(?![a-z])"
+)
+
+
+def _due_from_terms(ctx: PageContext, issue: Found | None) -> Found | None:
+    """A due date from payment terms: issue date + N days (the longest term when a cash discount
+    names a shorter one), the issue date itself for "due on receipt", or the date of a direct debit."""
+    if issue is None:
+        return None
+    issued = date.fromisoformat(issue.value)
+    best: tuple[int, int] | None = None  # (days, line)
+    for line in ctx.lines:
+        folded = line.folded
+        if _DEBIT_RE.search(folded):
+            dates = [m for m in find_dates(line, ctx.order) if m.value >= issued]
+            if dates:
+                return Found(dates[0].value.isoformat(), 0.75, line.index)
+        context = _TERM_CONTEXT_RE.search(folded) is not None
+        if context and best is None and _ON_RECEIPT_RE.search(folded):
+            best = (0, line.index)
+            continue
+        if not any(c.isdigit() for c in folded):
+            continue
+        for m in _TERM_DAYS_RE.finditer(folded):
+            days = int(m.group("a") or m.group("b") or m.group("c"))
+            if m.group("a") is None and not context:
+                continue  # "within 14 days" of what: only near payment words
+            if 0 < days <= 180 and (best is None or days > best[0]):
+                best = (days, line.index)
+    if best is None:
+        return None
+    return Found((issued + timedelta(days=best[0])).isoformat(), 0.6, best[1])

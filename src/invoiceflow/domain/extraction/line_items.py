@@ -19,12 +19,30 @@ from invoiceflow.domain.extraction.ocr_repair import money_readings
 
 _B = r"(?<![a-z])"
 _E = r"(?![a-z])"
+_TAXES = r"(?:vat|tax|(?:c|s|i|ut)?\s?gst|mwst\.?|ust\.?|tva|iva|btw|igv|cess)"
+# Dict order is match priority: the specific money columns (incl./excl. tax, tax amount, discount) claim
+# their words before the generic "amount" / "total" / "price" labels do.
 _COLUMN_PATTERNS: dict[str, str] = {
+    "gross_amount": r"(?:line\s+)?(?:total|amount|betrag|montant|importe|bedrag|importo|summe|gesamt)\s*\(?"
+    rf"(?:incl(?:\.|uding|usive)?|inkl\.?|with|con|ttc|incl\.?\s+of)\s*(?:of\s+)?{_TAXES}?\)?|"
+    r"brutto\s*-?\s*(?:betrag|preis|summe)?|gross(?:\s+(?:amount|total|value))?|(?:total|montant|prix)\s+ttc|"
+    rf"ttc|incl\.?\s*{_TAXES}|inkl\.?\s*{_TAXES}|con\s+iva|iva\s+inclu(?:sa|ida)|ivato",
+    "tax_amount": rf"{_TAXES}\s*-?\s*(?:amount|amt\.?|betrag|montant|importe|bedrag|importo|cuota|value)|"
+    r"(?:montant|importe|importo|cuota|bedrag)\s+(?:de\s+(?:la\s+)?)?(?:tva|iva|imposta|btw)|"
+    r"steuerbetrag|tax",
+    "net_amount": r"(?:net|netto)\s*-?\s*(?:amount|value|total|betrag|bedrag|summe)?"
+    r"(?!\s*-?\s*(?:price|preis|prix))|"
+    rf"(?:total|montant|prix|amount|importe|bedrag|betrag)\s*\(?(?:excl(?:\.|uding)?|exkl\.?|sans|sin|"
+    rf"before|hors|senza)\s*(?:of\s+)?{_TAXES}?\)?|(?:total|montant)\s+h\.?\s*t\.?|"
+    r"taxable\s+(?:value|amount)|base\s+imponible|importe\s+neto|imponibile|nettobetrag|"
+    rf"excl\.?\s*{_TAXES}|exkl\.?\s*{_TAXES}",
+    "discount": r"disc(?:ount)?\.?(?:\s*%)?|rabatt(?:\s*%)?|nachlass|remise(?:\s*%)?|rem\.|descuento|"
+    r"dto\.?|dcto\.?|korting|sconto",
+    "tax_rate": rf"{_TAXES}\s*(?:%|rate|satz|taux)|steuersatz|taux(?:\s+tva)?|%|{_TAXES}",
     "unit_price": r"unit\s*(?:price|cost|rate)|price\s*(?:/|per)\s*unit|(?:einzel|stuck|e\.?)\s*-?\s*preis|"
     r"preis\s*(?:/|pro)\s*(?:einheit|stk\.?)|prix\s+unit(?:aire)?|p\.\s*u\.?|pu\s+ht|prix|"
     r"precio\s+unit(?:ario)?|precio|(?:stuk|eenheids)\s*prijs|prijs|prezzo\s+unit(?:ario)?|prezzo|"
     r"importe\s+unit(?:ario)?|rate|price|preis|ep",
-    "tax_rate": r"(?:vat|tax|gst|mwst|ust|tva|iva|btw)\s*(?:%|rate|satz)|steuersatz|taux(?:\s+tva)?|%",
     "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
     r"total\s+(?:ht|net|price)|"
     r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
@@ -34,7 +52,9 @@ _COLUMN_PATTERNS: dict[str, str] = {
     "description": r"description(?:\s+of\s+(?:goods|services))?|item(?:s)?(?:\s+description)?|product|"
     r"service|articles?|details|particulars|designation|libelle|bezeichnung|beschreibung|artikel|"
     r"leistung|descripcion|concepto|articulo|omschrijving|descrizione|articolo|prodotto|servizio",
-    "position": r"pos\.?|position|#|no\.?|nr\.?|sku|hsn(?:/sac)?|sac|code|ref\.?|art\.?\s*-?\s*nr\.?|art\.|"
+    "position": r"pos\.?|position|#|no\.?|nr\.?|sku|hsn(?:/sac)?|sac|code|ref(?:\.|erence|erencia|erentie)?|"
+    r"artikel\s*-?\s*(?:nr\.?|nummer|code)|art(?:ikel)?nr\.?|codigo|codice|cod\.|ean|item\s*#|"
+    r"product\s*(?:code|no\.?)|art\.?\s*-?\s*nr\.?|art\.|"
     r"item\s+(?:no|code)\.?|part\s+(?:no|number)\.?|article\s+no\.?|sl\.?(?:\s*no\.?)?|s\.?\s*no\.?",
 }
 # Strict: the label ends a word. Loose: no end assertion, accepted only where ``_ends_word`` sees a
@@ -43,7 +63,9 @@ _COLUMN_RE = [
     (kind, re.compile(f"(?:{p})" + r"(?![a-z])"), re.compile(f"(?:{p})"))
     for kind, p in _COLUMN_PATTERNS.items()
 ]
-_NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate")
+_NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate", "discount", "extra")
+# Header kinds of money columns one of which is the line's net amount (the others become "extra").
+_AMOUNT_KINDS = ("net_amount", "amount", "gross_amount", "tax_amount")
 
 
 @dataclass
@@ -113,20 +135,38 @@ def _header_columns(line: Line) -> list[Column]:
         if len(found) == 1:
             # One label: the whole segment is the column (labels like "Unit price (EUR)").
             x0, x1 = line.span_x(seg_start, seg_end)
-            columns.append(Column(found[0][2], x0, x1))
+            columns.append(Column(_code_or(found[0][2], line.folded[found[0][0] : found[0][1]]), x0, x1))
         else:
             for i, (start, end, kind) in enumerate(found):
                 stop = found[i + 1][0] if i + 1 < len(found) else seg_end
                 x0, x1 = line.span_x(start, max(end, stop - 1))
-                columns.append(Column(kind, x0, x1))
+                columns.append(Column(_code_or(kind, line.folded[start:end]), x0, x1))
     columns.sort(key=lambda c: c.x0)
+    strong = [c for c in columns if c.kind == "description_strong"]
+    for c in columns:
+        if c.kind == "description_strong":
+            c.kind = "description"
+        elif c.kind == "description" and strong:
+            c.kind = "position"  # "Item | Description": the item column holds article codes
     return columns
+
+
+# Header words that name the description column for sure; "Item", "Product", "Article" may instead head
+# a column of article codes when one of these stands beside them.
+_STRONG_DESCRIPTION = re.compile(
+    r"description|bezeichnung|beschreibung|designation|libelle|descripcion|concepto|omschrijving|"
+    r"descrizione|particulars|details|leistung"
+)
+
+
+def _code_or(kind: str, label: str) -> str:
+    return "description_strong" if kind == "description" and _STRONG_DESCRIPTION.search(label) else kind
 
 
 def _is_header(columns: list[Column]) -> bool:
     kinds = {c.kind for c in columns}
     return (
-        "amount" in kinds
+        bool(kinds & {"amount", "net_amount", "gross_amount"})
         and len(kinds & {"description", "quantity", "unit_price"}) >= 1
         and len(columns) >= 2
     )
@@ -134,9 +174,11 @@ def _is_header(columns: list[Column]) -> bool:
 
 def _assign(amount: Amount, columns: list[Column]) -> Column | None:
     """The numeric column a value belongs to: best overlap, else nearest by edge/centre alignment."""
-    numeric = [c for c in columns if c.kind in _NUMERIC_KINDS]
-    if not numeric:
-        return None
+    index = _assign_index(amount, columns, _NUMERIC_KINDS)
+    return None if index is None else columns[index]
+
+
+def _assign_index(amount: Amount, columns: list[Column], kinds: tuple[str, ...]) -> int | None:
     centre = (amount.x0 + amount.x1) / 2
 
     def distance(c: Column) -> float:
@@ -144,8 +186,134 @@ def _assign(amount: Amount, columns: list[Column]) -> Column | None:
             return -1.0
         return min(abs(amount.x1 - c.x1), abs(amount.x0 - c.x0), abs(centre - (c.x0 + c.x1) / 2))
 
-    best = min(numeric, key=distance)
-    return best if distance(best) < 60 else None
+    best: tuple[float, int] | None = None
+    for i, column in enumerate(columns):
+        if column.kind in kinds:
+            dist = distance(column)
+            if best is None or dist < best[0]:
+                best = (dist, i)
+    return best[1] if best is not None and best[0] < 60 else None
+
+
+_ROLE_KINDS = ("quantity", "unit_price", "discount", "tax_rate", "extra", *_AMOUNT_KINDS)
+_DATE_RANGE_RE = re.compile(
+    r"(?<![\d.,])(?:[0-3]?\d\.[01]?\d\.(?:\d{2,4})?\s?[-\u2013\u2014]\s?[0-3]?\d\.[01]?\d\.?"
+    r"|[0-3]?\d/[01]?\d(?:/\d{2,4})?\s?[-\u2013\u2014]\s?[0-3]?\d/[01]?\d)"
+)
+_DAY_MONTH_RE = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+def row_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
+    """Numbers of a table row, without the pieces of day.month dates ("01.03.–31.03." in a billing
+    period reads like two amounts)."""
+    amounts = find_amounts(line, style)
+    if not any(c in line.text for c in ".-\u2013/") or not amounts:
+        return amounts
+    spans = [m.span() for m in _DATE_RANGE_RE.finditer(line.text)]
+    out: list[Amount] = []
+    for a in amounts:
+        if any(s <= a.start < e for s, e in spans):
+            continue
+        raw = line.text[a.start : a.end]
+        if _DAY_MONTH_RE.fullmatch(raw) and line.text[a.end : a.end + 1] == ".":
+            continue
+        out.append(a)
+    return out
+
+
+def _discounted(quantity: Decimal, price: Decimal, discount: Amount | None, amount: Decimal) -> bool:
+    """quantity × price less a discount (a percentage, or an absolute amount) = amount."""
+    if discount is None or _product_matches(quantity, price, amount):
+        return _product_matches(quantity, price, amount)
+    gross = quantity * price
+    tolerance = Decimal("0.011") * max(Decimal(1), abs(quantity))
+    if discount.value < 100 and abs(gross * (1 - discount.value / 100) - amount) <= tolerance:
+        return True
+    return not discount.is_percent and abs(gross - abs(discount.value) - amount) <= tolerance
+
+
+def _resolve_roles(ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column]) -> list[Column]:
+    """Column roles from the header kinds, checked against the values of the rows below it.
+
+    Tables often show several money columns (net, tax, total incl. tax) next to quantity and price: the
+    line amount is the net one. The values decide: a column of mostly percentages is a rate, and among
+    the money columns the net amount is the one where quantity × price × (1 − discount) = amount,
+    amount × rate = the line's tax, and Σ amounts = the net total printed under the table."""
+    kinds = [c.kind for c in columns]
+    rows: list[dict[int, Amount]] = []
+    for line in ctx.lines[first : first + 80]:
+        cells: dict[int, Amount] = {}
+        for a in row_amounts(line, style):
+            index = _assign_index(a, columns, _ROLE_KINDS)
+            if index is not None:
+                cells[index] = a
+        if _is_totals_line(ctx, line) and len(cells) < 3:
+            break
+        if len(cells) >= 2:
+            rows.append(cells)
+    for i, kind in enumerate(kinds):
+        cells_i = [r[i] for r in rows if i in r]
+        if kind != "discount" and cells_i and 2 * sum(a.is_percent for a in cells_i) > len(cells_i):
+            kinds[i] = "tax_rate"
+    candidates = [i for i, k in enumerate(kinds) if k in ("net_amount", "amount", "gross_amount")]
+    if len(candidates) > 1:
+        net_totals = _net_totals(ctx, style, first)
+        best = max(candidates, key=lambda i: (_net_score(rows, kinds, i, net_totals), -i))
+        kinds = ["extra" if i != best and k in _AMOUNT_KINDS else k for i, k in enumerate(kinds)]
+    mapping = {"net_amount": "amount", "gross_amount": "amount", "tax_amount": "extra"}
+    return [Column(mapping.get(k, k), c.x0, c.x1) for k, c in zip(kinds, columns, strict=True)]
+
+
+_PRIOR = {"net_amount": 2.0, "amount": 1.0, "gross_amount": 0.0}
+
+
+def _net_score(rows: list[dict[int, Amount]], kinds: list[str], i: int, net_totals: list[Decimal]) -> float:
+    score = _PRIOR[kinds[i]]
+    with_value = [r for r in rows if i in r and not r[i].is_percent]
+    if not with_value:
+        return score - 10
+    quantities = [j for j, k in enumerate(kinds) if k == "quantity"]
+    prices = [j for j, k in enumerate(kinds) if k == "unit_price"]
+    discounts = [j for j, k in enumerate(kinds) if k == "discount"]
+    rates = [j for j, k in enumerate(kinds) if k == "tax_rate"]
+    others = [j for j, k in enumerate(kinds) if k in _AMOUNT_KINDS and j != i]
+    checked = based = summed = 0
+    for r in with_value:
+        amount = r[i].value
+        discount = next((r[j] for j in discounts if j in r), None)
+        if any(
+            _discounted(r[q].value, r[p].value, discount, amount)
+            for q in quantities
+            for p in prices
+            if q in r and p in r and q != p
+        ):
+            checked += 1
+        rate = next((r[j].value for j in rates if j in r), None)
+        if rate is not None and any(
+            j in r and abs(amount * rate / 100 - r[j].value) <= Decimal("0.011") for j in others
+        ):
+            based += 1
+        if any(
+            j in r and k in r and j != k and abs(r[j].value + r[k].value - amount) <= Decimal("0.011")
+            for j in others
+            for k in others
+        ):
+            summed += 1  # amount = net + tax: the gross column
+    n = len(with_value)
+    score += 4 * checked / n + 2 * based / n - 2 * summed / n
+    total = sum((r[i].value for r in with_value), Decimal(0))
+    if any(abs(total - t) <= Decimal("0.011") * n for t in net_totals):
+        score += 3
+    return score
+
+
+def _net_totals(ctx: PageContext, style: DecimalStyle, first: int) -> list[Decimal]:
+    out: list[Decimal] = []
+    for line in ctx.lines[first:]:
+        labels = ctx.total_labels.get(line.index)
+        if labels and any(label.kind == "net" for label in labels):
+            out += [a.value for a in find_amounts(line, style) if a.decimals == 2 and not a.is_percent]
+    return out
 
 
 def _quantity_variants(amount: Amount) -> list[Decimal]:
@@ -163,12 +331,12 @@ def _make_item(
 ) -> Item | None:
     strip_position = not any(c.kind == "position" for c in columns)
     by_kind: dict[str, Amount] = {}
-    has_rate_column = any(c.kind == "tax_rate" for c in columns)
+    has_rate_column = any(c.kind in ("tax_rate", "discount") for c in columns)
     for a in amounts:
         if a.is_percent and not has_rate_column:
             continue
         column = _assign(a, columns)
-        if column is None or (a.is_percent and column.kind != "tax_rate"):
+        if column is None or (a.is_percent and column.kind not in ("tax_rate", "discount")):
             continue
         if column.kind == "tax_rate" and not (a.is_percent or a.decimals < 2):
             continue
@@ -181,11 +349,12 @@ def _make_item(
     item = Item(_description(line, desc_range, strip_position), None, None, amount.value, line.index)
     if unit_price is not None:
         item.unit_price = unit_price.value
+    discount = by_kind.get("discount")
     if quantity is not None and not quantity.is_percent:
         item.quantity = quantity.value
         if unit_price is not None:
             for q in _quantity_variants(quantity):
-                if _product_matches(q, unit_price.value, amount.value):
+                if _discounted(q, unit_price.value, discount, amount.value):
                     item.quantity, item.checked = q, True
                     break
     if not item.checked:
@@ -311,6 +480,9 @@ def _desc_range(columns: list[Column], page_width: float) -> tuple[float, float]
         right = min((c.x0 for c in columns if c.x0 > desc.x1), default=page_width)
         left_cols = [c for c in columns if c.x1 < desc.x0]
         left = max((c.x1 for c in left_cols), default=0.0) + 1
+        if left_cols:
+            # Codes left of a left-aligned description are often wider than their header label.
+            left = max(left, desc.x0 - 6)
         return left, right - 4
     right = min((c.x0 for c in numeric), default=page_width)
     return 0.0, right - 4
@@ -479,28 +651,45 @@ def _lines_above(ctx: PageContext, line: Line, used: set[int]) -> list[str]:
 
 def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column]) -> ItemsResult:
     result = ItemsResult(header_line=first - 1)
+    columns = _resolve_roles(ctx, style, first, columns)
     desc_range = _desc_range(columns, ctx.page.width)
     # Words left of the table (a sidebar, a margin note) belong to another block.
     table_left = min(c.x0 for c in columns) - 10
     previous: Line | None = None
     closed = False
+    # Description lines read since the last row with numbers (appended to that row as wrapped lines, or
+    # standing above the first row): a row whose numbers have no text of their own takes the one it
+    # overlaps vertically (cells centred in a row taller than one line).
+    loose: list[tuple[Line, list[str]]] = []
     for line in ctx.lines[first:]:
-        if _is_carry_line(ctx, line):
+        amounts = row_amounts(line, style)
+        if _fills_item_columns(amounts, columns):
+            pass  # "Transport 1 75,00 75,00": a row with quantity and price is an item whatever its words
+        elif _is_carry_line(ctx, line):
             if result.items:
                 break  # "carried forward": the table goes on on the next page
             continue  # "brought forward" above the first row
-        if _is_totals_line(ctx, line):
+        elif _is_totals_line(ctx, line):
             closed = True
             break
         if previous is not None and line.top - previous.bottom > 4.5 * line.height and result.items:
             closed = True  # a wide vertical gap ends the table
             break
-        amounts = find_amounts(line, style)
         item = _make_item(line, amounts, columns, desc_range) if amounts else None
+        if item is not None and not item.description and loose:
+            above, text = loose[-1]
+            if line.top < above.bottom - 0.15 * line.height:
+                if result.items and result.items[-1].description[-len(text) :] == text:
+                    del result.items[-1].description[-len(text) :]
+                item.description = list(text)
         if item is not None and item.description:
             result.items.append(item)
             result.last_line = line.index
             previous = line
+            loose = []
+        elif not result.items:
+            text = _description(line, desc_range)
+            loose = [(line, text)] if text else loose
         elif result.items and previous is not None:
             text = _description(line, desc_range)
             near = line.top - previous.bottom < 1.6 * line.height
@@ -526,12 +715,18 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             inside = inside and all((w.x0 + w.x1) / 2 <= desc_range[1] for w in in_table)
             if text and near and inside:
                 result.items[-1].description.extend(text)
+                loose.append((line, text))
                 previous = line
             elif text and not near:
                 closed = True
                 break
     result.continues = bool(result.items) and not closed
     return result
+
+
+def _fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
+    kinds = {column.kind for a in amounts if (column := _assign(a, columns)) is not None}
+    return {"quantity", "unit_price", "amount"} <= kinds
 
 
 def _headerless(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
@@ -542,7 +737,7 @@ def _headerless(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
             break
         if ctx.header_labels.get(line.index):
             continue
-        amounts = [a for a in find_amounts(line, style) if a.decimals == 2 and not a.is_percent]
+        amounts = [a for a in row_amounts(line, style) if a.decimals == 2 and not a.is_percent]
         if amounts and amounts[0].x0 > line.x0 + 60:
             rows.append((line, amounts))
     if len(rows) < 2:
@@ -566,7 +761,7 @@ def _headerless(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     synthetic = ItemsResult()
     desc_range = (0.0, first_amount_x - 4)
     for line, _ in group:
-        qty_amounts = find_amounts(line, style)
+        qty_amounts = row_amounts(line, style)
         item = _make_item(line, qty_amounts, columns, desc_range)
         if item is not None and item.description:
             desc = item.description[0].split()
