@@ -67,3 +67,17 @@ def test_contract_json_shape() -> None:
     assert data["validation"]["needs_review"] is True  # invoice number, issuer, currency missing
     missing = {i["field"] for i in data["validation"]["issues"] if i["code"] == "MISSING_FIELD"}
     assert {"invoice_number", "currency", "issuer.name"} <= missing
+
+
+def test_payment_terms_on_a_later_page_give_the_due_date() -> None:
+    pages = [
+        page(1, {"issue_date": ("2024-03-01", 0.9)}),
+        page(2, {"payment_terms.days": ("30", 0.6)}),
+    ]
+    invoice = aggregate(DOC, pages)
+    assert invoice.due_date is not None
+    assert invoice.due_date.isoformat() == "2024-03-31"
+    assert invoice.confidence["due_date"] == 0.6
+    assert "payment_terms.days" not in invoice.confidence
+    printed = [page(1, {"issue_date": ("2024-03-01", 0.9), "due_date": ("2024-03-15", 0.9)}), pages[1]]
+    assert aggregate(DOC, printed).due_date.isoformat() == "2024-03-15"  # type: ignore[union-attr]

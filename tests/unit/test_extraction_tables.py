@@ -433,3 +433,19 @@ def test_due_on_receipt_and_direct_debit_dates() -> None:
 def test_a_quantity_of_days_without_payment_words_is_no_due_date() -> None:
     fields = _dated("Invoice Date: 2024-03-01", "Delivery within 5 days of the order.")
     assert "due_date" not in fields
+
+
+def test_an_amount_after_a_net_label_is_not_a_payment_term() -> None:
+    from invoiceflow.domain.extraction.context import analyse
+    from invoiceflow.domain.extraction.header_fields import payment_term_days
+
+    for text, expected in (
+        ("VAT 23 % (Net 1 462 448,67) 336 363,19", None),
+        ("Net 100.00", None),
+        ("USt. 8.1 % (Netto 1'995'238.83) CHF 161'614.35", None),
+        ("Terms: Net 30, payable by bank transfer", "30"),
+    ):
+        words = [Word(t, 50 + 40 * i, 100, 50 + 40 * i + 35, 110) for i, t in enumerate(text.split())]
+        ctx = analyse(PageText(1, 595, 842, TextSource.TEXT_LAYER, words))
+        found = payment_term_days(ctx)
+        assert (found.value if found else None) == expected, text

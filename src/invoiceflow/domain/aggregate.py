@@ -7,10 +7,11 @@ this function, so every engine returns the same invoice for the same pages.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from invoiceflow.domain.models import (
+    PAYMENT_TERM_DAYS,
     AggregatedInvoice,
     DocumentExtraction,
     DocumentInfo,
@@ -88,6 +89,17 @@ def _complete_totals(fields: dict[str, FieldValue]) -> None:
         fields["totals.tax"] = FieldValue(value=str(gross - net), confidence=confidence)
 
 
+def _apply_payment_terms(fields: dict[str, FieldValue]) -> None:
+    """Due date = issue date + the payment terms some page stated, when no page printed a due date."""
+    terms = fields.pop(PAYMENT_TERM_DAYS, None)
+    issued = _date(fields, "issue_date")
+    if terms is None or issued is None or "due_date" in fields or not terms.value.isdigit():
+        return
+    due = issued + timedelta(days=int(terms.value))
+    confidence = min(terms.confidence, fields["issue_date"].confidence)
+    fields["due_date"] = FieldValue(value=due.isoformat(), confidence=confidence)
+
+
 def merge_tax_lines(pages: Sequence[PageExtraction]) -> list[TaxLine]:
     """Tax lines of all pages in page order, a line repeated on several pages kept once."""
     seen: set[tuple[Decimal | None, Decimal | None, Decimal | None]] = set()
@@ -111,6 +123,7 @@ def aggregate(
     ordered = sorted(pages, key=lambda p: p.page_number)
     fields = merge_fields(ordered)
     _complete_totals(fields)
+    _apply_payment_terms(fields)
     invoice = AggregatedInvoice(
         document=document,
         invoice_number=_text(fields, "invoice_number"),

@@ -190,6 +190,11 @@ class FieldValue(Contract):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+# A page-level field that is not part of the contract: payment terms in days, reported by a page that
+# shows terms ("Net 30") but no issue date; aggregation turns it into the due date.
+PAYMENT_TERM_DAYS = "payment_terms.days"
+
+
 class PageExtraction(Contract):
     """Fields, tax lines and line items found on one page; merged by ``aggregate``.
 

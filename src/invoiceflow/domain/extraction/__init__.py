@@ -12,14 +12,25 @@ from decimal import Decimal
 from invoiceflow.domain.extraction.context import analyse
 from invoiceflow.domain.extraction.currency import detect_currency
 from invoiceflow.domain.extraction.dates import DateOrder
-from invoiceflow.domain.extraction.header_fields import extract_dates, extract_invoice_number
+from invoiceflow.domain.extraction.header_fields import (
+    extract_dates,
+    extract_invoice_number,
+    payment_term_days,
+)
 from invoiceflow.domain.extraction.identifiers import find_identifiers
 from invoiceflow.domain.extraction.layout import build_lines
 from invoiceflow.domain.extraction.line_items import extract_items
 from invoiceflow.domain.extraction.numbers import money_str, plain_str
 from invoiceflow.domain.extraction.parties import extract_parties
 from invoiceflow.domain.extraction.totals import TOLERANCE, extract_totals
-from invoiceflow.domain.models import FieldValue, LineItem, PageExtraction, PageText, TaxLine
+from invoiceflow.domain.models import (
+    PAYMENT_TERM_DAYS,
+    FieldValue,
+    LineItem,
+    PageExtraction,
+    PageText,
+    TaxLine,
+)
 
 __all__ = ["extract_page"]
 
@@ -52,6 +63,9 @@ def extract_page(page: PageText) -> PageExtraction:
         _put(fields, "issue_date", issue.value, issue.confidence)
     if due:
         _put(fields, "due_date", due.value, due.confidence)
+    elif issue is None and (terms := payment_term_days(ctx)) is not None:
+        # Terms on a page without the issue date (often the last page): aggregation applies them.
+        _put(fields, PAYMENT_TERM_DAYS, terms.value, terms.confidence)
     if currency:
         _put(fields, "currency", currency[0], currency[1])
 

@@ -144,7 +144,8 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
 # Payment terms instead of a due date: "Net 30", "payable within 14 days", "zahlbar innerhalb von 14
 # Tagen", "30 Tage netto", "à 30 jours", "a 30 días", "binnen 14 dagen", "entro 30 giorni" (folded text).
 _TERM_DAYS_RE = re.compile(
-    r"(?<![a-z])(?:net(?:to)?\s*(?P<a>\d{1,3})(?!\s*%)(?![\d.,])"
+    # "Net 30" but not "Net 1 462 448,67" or "Net 100.00" (an amount after a "Net" label)
+    r"(?<![a-z])(?:net(?:to)?\s*(?P<a>\d{1,3})(?!\s*%)(?!\d|[.,'\u2019]\d|\s+\d)"
     r"|(?:within|in|innerhalb(?:\s+von)?|binnen|sous|a|entro|dentro\s+de|en)\s+(?P<b>\d{1,3})\s*"
     r"(?:days|tagen|tage|jours|dias|dagen|giorni)"
     r"|(?P<c>\d{1,3})\s*(?:days|tage|jours|dias|dagen|giorni)\s+(?:net(?:to)?|neto|netto|fin\s+de\s+mois)"
@@ -166,19 +167,12 @@ _DEBIT_RE = re.compile(
 )
 
 
-def _due_from_terms(ctx: PageContext, issue: Found | None) -> Found | None:
-    """A due date from payment terms: issue date + N days (the longest term when a cash discount
-    names a shorter one), the issue date itself for "due on receipt", or the date of a direct debit."""
-    if issue is None:
-        return None
-    issued = date.fromisoformat(issue.value)
+def payment_term_days(ctx: PageContext) -> Found | None:
+    """Payment terms in days ("Net 30", "zahlbar innerhalb von 14 Tagen"; 0 for "due on receipt"), the
+    longest term when a cash discount names a shorter one. The value is the number of days."""
     best: tuple[int, int] | None = None  # (days, line)
     for line in ctx.lines:
         folded = line.folded
-        if _DEBIT_RE.search(folded):
-            dates = [m for m in find_dates(line, ctx.order) if m.value >= issued]
-            if dates:
-                return Found(dates[0].value.isoformat(), 0.75, line.index)
         context = _TERM_CONTEXT_RE.search(folded) is not None
         if context and best is None and _ON_RECEIPT_RE.search(folded):
             best = (0, line.index)
@@ -191,6 +185,21 @@ def _due_from_terms(ctx: PageContext, issue: Found | None) -> Found | None:
                 continue  # "within 14 days" of what: only near payment words
             if 0 < days <= 180 and (best is None or days > best[0]):
                 best = (days, line.index)
-    if best is None:
+    return None if best is None else Found(str(best[0]), 0.6, best[1])
+
+
+def _due_from_terms(ctx: PageContext, issue: Found | None) -> Found | None:
+    """A due date from payment terms: issue date + N days, or the date of a direct debit. Without an
+    issue date on this page the terms still count: ``payment_term_days`` reports them for aggregation."""
+    if issue is None:
         return None
-    return Found((issued + timedelta(days=best[0])).isoformat(), 0.6, best[1])
+    issued = date.fromisoformat(issue.value)
+    for line in ctx.lines:
+        if _DEBIT_RE.search(line.folded):
+            dates = [m for m in find_dates(line, ctx.order) if m.value >= issued]
+            if dates:
+                return Found(dates[0].value.isoformat(), 0.75, line.index)
+    terms = payment_term_days(ctx)
+    if terms is None:
+        return None
+    return Found((issued + timedelta(days=int(terms.value))).isoformat(), terms.confidence, terms.line)
