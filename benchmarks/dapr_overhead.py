@@ -1,9 +1,13 @@
 """Orchestration overhead of ``invoiceflow process`` over the in-process pipeline, on a warm stack.
 
-overhead = median per-invoice time through ``invoice_workflow`` on the embedded stack (what
-``invoiceflow process`` does per file, stack already up) − median in-process ``extract_invoice`` time on
-the same PDF; both measured in this run, median of 5 after one warm-up. Targets: ≤ 100 ms (3 pages),
-≤ 500 ms (50 pages). Also prints the fan-out's measured parallelism (extract activities in flight at once).
+overhead = median per-invoice time through ``invoice_workflow`` on the embedded stack (what ``invoiceflow
+process`` does per file, stack already up) − median in-process ``extract_invoice`` time on the same PDF;
+both measured in this run, interleaved, median of 5 after one warm-up each. Targets: ≤ 100 ms (3 pages), ≤
+500 ms (50 pages). Also prints the fan-out's measured parallelism (extract activities in flight at once)
+and where a run's time goes, from the runtime's own history timestamps (median over the runs): each stage
+from scheduling to completion (runtime hand-over + activity + service), ``rounds`` = the rest of the
+instance's span (a completion reaching the orchestrator, the replay, the next scheduling), ``submit`` =
+blob put + start call, ``detect`` = from the instance's completion to the runner seeing it.
 
 Every workflow run gets a fresh invoice id *and* fresh bytes (the PDF plus a trailing comment, which
 every reader ignores), so no run profits from blobs a previous run stored under the same content hash;
@@ -20,25 +24,25 @@ import asyncio
 import statistics
 import tempfile
 import time
+from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 from corpus import build_invoice_pdf
 
+from invoiceflow.dapr.workflow import WorkflowHistoryEvent
 from invoiceflow.domain.pipeline import extract_invoice
+from invoiceflow.workflow import workflows
 from invoiceflow.workflow.embedded import EmbeddedInvoiceFlow, EmbeddedOptions
 from invoiceflow.workflow.models import DEFAULT_PAGES_PER_BATCH
 
 TARGET_MS = {3: 100.0, 50: 500.0}
 
 
-def in_process_ms(data: bytes, filename: str, repeats: int) -> list[float]:
-    extract_invoice(data, filename=filename)  # warm-up
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        extract_invoice(data, filename=filename)
-        timings.append((time.perf_counter() - start) * 1000)
-    return timings
+def in_process_ms(data: bytes, filename: str) -> float:
+    start = time.perf_counter()
+    extract_invoice(data, filename=filename)
+    return (time.perf_counter() - start) * 1000
 
 
 def fresh_copy(data: bytes, workdir: Path, tag: str) -> Path:
@@ -48,20 +52,73 @@ def fresh_copy(data: bytes, workdir: Path, tag: str) -> Path:
     return path
 
 
-async def workflow_ms(
+_STAGE_OF = {
+    workflows.UPLOAD_ACTIVITY: "upload",
+    workflows.SPLIT_ACTIVITY: "split",
+    workflows.EXTRACT_ACTIVITY: "extract",
+    workflows.PAGE_BATCH_WORKFLOW: "extract",
+    workflows.AGGREGATE_ACTIVITY: "aggregate",
+    workflows.SAVE_AND_PUBLISH_ACTIVITY: "save",
+}
+STAGES = ("submit", "upload", "split", "extract", "aggregate", "save", "rounds", "detect")
+
+
+def _ms(later: datetime, earlier: datetime) -> float:
+    return (later - earlier).total_seconds() * 1000
+
+
+def stage_breakdown(
+    history: list[WorkflowHistoryEvent], started: datetime, submitted: datetime, seen: datetime
+) -> dict[str, float]:
+    """Milliseconds per stage of one run (see the module docstring); history timestamps are naive UTC."""
+    scheduled = {e.event_id: e for e in history if e.name in _STAGE_OF and e.event_id is not None}
+    spans: dict[str, list[datetime]] = defaultdict(list)
+    for event in history:
+        if event.task_scheduled_id is not None and (origin := scheduled.get(event.task_scheduled_id)):
+            spans[_STAGE_OF[str(origin.name)]] += [origin.timestamp, event.timestamp]
+    first, last = history[0].timestamp, history[-1].timestamp
+    stages = {stage: _ms(max(times), min(times)) for stage, times in spans.items()}
+    stages["rounds"] = _ms(last, first) - sum(stages.values())
+    stages["submit"] = _ms(submitted, started)
+    stages["detect"] = _ms(seen, last)
+    return stages
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+async def measure(
     flow: EmbeddedInvoiceFlow, data: bytes, workdir: Path, repeats: int, tag: str
-) -> tuple[list[float], int]:
+) -> tuple[list[float], list[float], int, dict[str, float]]:
+    """In-process and workflow timings, interleaved run by run so both see the same machine load (this
+    machine is shared; measured one after the other, a load change showed up as overhead or hid it)."""
     assert flow.host is not None
+    assert flow.runner is not None
+    assert flow.client is not None
+    in_process_ms(data, f"{tag}.pdf")  # warm-ups
     await flow.process_file(fresh_copy(data, workdir, f"{tag}-warmup"), invoice_id=f"bench-{tag}-warmup")
     gauge = flow.host.activities.extract_gauge
     gauge.reset()
+    local: list[float] = []
     timings = []
+    breakdowns: dict[str, list[float]] = defaultdict(list)
     for run in range(repeats):
+        local.append(in_process_ms(data, f"{tag}.pdf"))
         path = fresh_copy(data, workdir, f"{tag}-{run}")
+        started_at = _utc_now()
         start = time.perf_counter()
-        await flow.process_file(path, invoice_id=f"bench-{tag}-{run}")  # fresh id: a real run, not a replay
+        # process_file's two halves, timed apart; a fresh id: a real run, not a replay
+        instance_id = await flow.submit_file(path, invoice_id=f"bench-{tag}-{run}")
+        submitted_at = _utc_now()
+        await flow.runner.wait(instance_id)
         timings.append((time.perf_counter() - start) * 1000)
-    return timings, gauge.peak
+        seen_at = _utc_now()
+        history = await flow.client.workflows().history(instance_id)  # after the clock stopped
+        for stage, ms in stage_breakdown(history, started_at, submitted_at, seen_at).items():
+            breakdowns[stage].append(ms)
+    medians = {stage: statistics.median(values) for stage, values in breakdowns.items()}
+    return local, timings, gauge.peak, medians
 
 
 async def main() -> None:
@@ -86,10 +143,8 @@ async def main() -> None:
         )
         for pages in args.pages:
             data, _ = build_invoice_pdf(pages=pages, seed=5)
-            path = workdir / f"bench-{pages}p.pdf"
-            path.write_bytes(data)
-            local = statistics.median(in_process_ms(data, path.name, args.repeats))
-            timings, peak = await workflow_ms(flow, data, workdir, args.repeats, f"{pages}p")
+            in_process, timings, peak, stages = await measure(flow, data, workdir, args.repeats, f"{pages}p")
+            local = statistics.median(in_process)
             remote = statistics.median(timings)
             overhead = remote - local
             target = TARGET_MS.get(pages)
@@ -99,7 +154,12 @@ async def main() -> None:
                 f"{pages:>5} {local:>14.1f} {remote:>12.1f} {overhead:>12.1f} {target_text:>8} {verdict:>3}"
                 f" {peak:>9}/{pages:<3}"
             )
+            print(f"      in-process runs (ms): {', '.join(f'{t:.0f}' for t in in_process)}")
             print(f"      workflow runs (ms): {', '.join(f'{t:.0f}' for t in timings)}")
+            print(
+                "      stages, median ms: "
+                + ", ".join(f"{stage} {stages[stage]:.0f}" for stage in STAGES if stage in stages)
+            )
 
 
 if __name__ == "__main__":

@@ -64,6 +64,8 @@ INCOMING_PREFIX = "incoming"
 _INSTANCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _RERUNNABLE_EVENTS = frozenset({"TASK_SCHEDULED", "CHILD_WORKFLOW_INSTANCE_CREATED", "TIMER_CREATED"})
 _FAILED_EVENTS = frozenset({"TASK_FAILED", "CHILD_WORKFLOW_INSTANCE_FAILED"})
+# Where an instance's run ended (EXECUTION_COMPLETED also for FAILED); events after it are stragglers.
+_END_EVENTS = frozenset({"EXECUTION_TERMINATED", "EXECUTION_COMPLETED"})
 
 
 class ApiCode:
@@ -396,7 +398,13 @@ async def list_invoices(
 
 
 def _failed_step(history: list[WorkflowHistoryEvent]) -> int | None:
-    """The scheduling event of the step that failed last; else the last step that never finished."""
+    """The scheduling event of the step that failed last; else the last step that never finished.
+
+    Only the history before the run ended counts. The 1.18 runtime still records a turn that was under
+    way when a terminate arrived (the step finishing, and the next one scheduled, after
+    EXECUTION_TERMINATED); a rerun from such a late step copies the termination and ends at once."""
+    end = next((i for i, e in enumerate(history) if e.event_type in _END_EVENTS), len(history))
+    history = history[:end]
     scheduled = {
         e.event_id: e for e in history if e.event_type in _RERUNNABLE_EVENTS and e.event_id is not None
     }

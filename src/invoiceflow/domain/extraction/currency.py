@@ -6,10 +6,10 @@ Codes beat symbols; "$" alone is USD unless another dollar code (CAD, AUD, …) 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
 _CODES = [
     "EUR",
@@ -59,17 +59,17 @@ _CODES = [
     "KES",
     "MAD",
 ]
-_CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_CODES) + r")(?![A-Za-z])")
+_CODE_RE = lazy_compile(r"(?<![A-Za-z])(" + "|".join(_CODES) + r")(?![A-Za-z])")
 _DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
-_PREFIXED_DOLLAR_RE = re.compile(r"(?<![A-Za-z])(US|CA|C|A|AU|NZ|S|HK)\$")
+_PREFIXED_DOLLAR_RE = lazy_compile(r"(?<![A-Za-z])(US|CA|C|A|AU|NZ|S|HK)\$")
 _PREFIX_TO_CODE = {
     "US": "USD", "CA": "CAD", "C": "CAD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "S": "SGD", "HK": "HKD",
 }  # fmt: skip
 _SYMBOLS = {"€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY", "zł": "PLN", "Kč": "CZK", "₺": "TRY", "₽": "RUB"}
-_SYMBOL_RE = re.compile(r"€|£|₹|¥|zł|Kč|₺|₽|\$")
-_WORD_RE = re.compile(r"(?<![a-z])(rs\.?|inr|sfr\.?|fr\.|kr\.?|euro|euros|dollars?|rupees?)(?![a-z])")
+_SYMBOL_RE = lazy_compile(r"€|£|₹|¥|zł|Kč|₺|₽|\$")
+_WORD_RE = lazy_compile(r"(?<![a-z])(rs\.?|inr|sfr\.?|fr\.|kr\.?|euro|euros|dollars?|rupees?)(?![a-z])")
 _WORD_TO_CODE = {"rs": "INR", "inr": "INR", "rupee": "INR", "rupees": "INR", "sfr": "CHF", "fr.": "CHF"}
-_NORDIC_RE = re.compile(r"(?<![a-z])(moms|mva|sverige|sweden|norge|norway|danmark|denmark)(?![a-z])")
+_NORDIC_RE = lazy_compile(r"(?<![a-z])(moms|mva|sverige|sweden|norge|norway|danmark|denmark)(?![a-z])")
 
 
 def detect_currency(lines: list[Line]) -> tuple[str, float] | None:

@@ -8,12 +8,12 @@ cue (US dollar / US English → month first), else day first (the rest of the wo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
 
 class DateOrder(Enum):
@@ -45,13 +45,13 @@ for _month, _names in enumerate(
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WORD_END = r"(?![a-z])"
 
-_ISO_RE = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
-_NUMERIC_RE = re.compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.,]\d)")
-_DAY_MONTH_RE = re.compile(
+_ISO_RE = lazy_compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_NUMERIC_RE = lazy_compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.,]\d)")
+_DAY_MONTH_RE = lazy_compile(
     rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º|°)?[\s\-/]*(?:de\s+)?({_MONTH_ALT}){_WORD_END}\.?,?"
     rf"[\s\-/]*(?:de\s+|del\s+)?(\d{{4}}|\d{{2}})(?!\d)"
 )
-_MONTH_DAY_RE = re.compile(
+_MONTH_DAY_RE = lazy_compile(
     rf"(?<![a-z])({_MONTH_ALT}){_WORD_END}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
 )
 

@@ -10,17 +10,18 @@ from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.dates import DateMatch, find_dates
 from invoiceflow.domain.extraction.labels import LabelMatch
 from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
-_NUMBER_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[0-9]")
-_NOT_A_NUMBER = re.compile(r"^(?:date|datum|fecha|data|page|seite|of|von|du|del|the|no|nr)$", re.IGNORECASE)
+_NUMBER_TOKEN_RE = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[0-9]")
+_NOT_A_NUMBER = lazy_compile(r"^(?:date|datum|fecha|data|page|seite|of|von|du|del|the|no|nr)$", re.IGNORECASE)
 
 
 # "Invoice 2024-17 dated …", "Facture INV-15371 du …": a document title followed by its number in prose.
-_TITLE_NUMBER_RE = re.compile(
+_TITLE_NUMBER_RE = lazy_compile(
     r"(?<![a-z])(?:(?:tax\s+)?invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
     r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito)\s+(?=[a-z]{0,6}[-/]?\d)"
 )
-_PAGE_LIKE_RE = re.compile(r"\s*(?:of|von|de|sur|di|van|/)\s*\d")
+_PAGE_LIKE_RE = lazy_compile(r"\s*(?:of|von|de|sur|di|van|/)\s*\d")
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
 
 # Payment terms instead of a due date: "Net 30", "payable within 14 days", "zahlbar innerhalb von 14
 # Tagen", "30 Tage netto", "à 30 jours", "a 30 días", "binnen 14 dagen", "entro 30 giorni" (folded text).
-_TERM_DAYS_RE = re.compile(
+_TERM_DAYS_RE = lazy_compile(
     # "Net 30" but not "Net 1 462 448,67" or "Net 100.00" (an amount after a "Net" label)
     r"(?<![a-z])(?:net(?:to)?\s*(?P<a>\d{1,3})(?!\s*%)(?!\d|[.,'\u2019]\d|\s+\d)"
     r"|(?:within|in|innerhalb(?:\s+von)?|binnen|sous|a|entro|dentro\s+de|en)\s+(?P<b>\d{1,3})\s*"
@@ -151,17 +152,17 @@ _TERM_DAYS_RE = re.compile(
     r"|(?P<c>\d{1,3})\s*(?:days|tage|jours|dias|dagen|giorni)\s+(?:net(?:to)?|neto|netto|fin\s+de\s+mois)"
     r")(?![a-z])"
 )
-_TERM_CONTEXT_RE = re.compile(
+_TERM_CONTEXT_RE = lazy_compile(
     r"(?<![a-z])(?:net|netto|neto|payable|payment|pay|due|terms|zahlbar|zahlung|zahlungsziel|faellig|fallig|"
     r"paiement|payable|reglement|echeance|pago|vencimiento|pagadero|betaling|betalen|betaaltermijn|"
     r"pagamento|scadenza|condizioni|conditions|condiciones)(?![a-z])"
 )
-_ON_RECEIPT_RE = re.compile(
+_ON_RECEIPT_RE = lazy_compile(
     r"(?<![a-z])(?:(?:due|payable|payment)\s+(?:up)?on\s+receipt|(?:zahlbar\s+)?sofort(?:\s+(?:zahlbar|fallig|"
     r"faellig))?(?:\s+nach\s+erhalt)?|(?:payable\s+)?a\s+(?:la\s+)?reception|a\s+la\s+recepcion|"
     r"bij\s+ontvangst|(?:al|a)\s+ricevimento|a\s+vista)(?![a-z])"
 )
-_DEBIT_RE = re.compile(
+_DEBIT_RE = lazy_compile(
     r"(?<![a-z])(?:direct\s+debit|debited|lastschrift|abbuchung|eingezogen|prelevement|preleve|domiciliacion|"
     r"cargo|incasso|afschrijving|addebito)(?![a-z])"
 )

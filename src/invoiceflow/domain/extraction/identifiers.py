@@ -10,20 +10,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
 _EU = "AT BE BG CY CZ DE DK EE EL GR ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI"
 _VAT_PREFIXES = set(_EU.split()) | {"GB", "CH", "NO"}
-_VAT_RE = re.compile(
+_VAT_RE = lazy_compile(
     r"(?<![A-Z0-9])("
     + "|".join(sorted(_VAT_PREFIXES))
     + r")[\s.\-]?((?:CHE[\s.\-]?)?[0-9A-Z][0-9A-Z.\- ]{6,16}[0-9A-Z])"
 )
-_CHE_RE = re.compile(r"(?<![A-Z0-9])CHE[\s.\-]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s?(?:MWST|TVA|IVA))?")
-_GSTIN_RE = re.compile(r"(?<![A-Z0-9])\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z](?![A-Z0-9])")
-_IBAN_RE = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
-_BIC_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
-_BIC_LABEL_RE = re.compile(r"(?<![a-z])(bic|swift)(?![a-z])")
-_SEPARATORS = re.compile(r"[\s.\-/]")
+_CHE_RE = lazy_compile(r"(?<![A-Z0-9])CHE[\s.\-]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s?(?:MWST|TVA|IVA))?")
+_GSTIN_RE = lazy_compile(r"(?<![A-Z0-9])\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z](?![A-Z0-9])")
+_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
+_BIC_RE = lazy_compile(r"(?<![A-Za-z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
+_BIC_LABEL_RE = lazy_compile(r"(?<![a-z])(bic|swift)(?![a-z])")
+_SEPARATORS = lazy_compile(r"[\s.\-/]")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
+
 _B = r"(?<![a-z])"  # word start
 _E = r"(?![a-z])"  # word end
 _NO = r"(?:no|nr|n|num|number|numero|nummer|n\.?\s?[°ºo]\.?|no°|#|id|ref)\.?"
@@ -129,32 +131,62 @@ LABEL_PATTERNS: dict[str, str] = {
     ),
 }
 
-RECIPIENT_LABEL = re.compile(
+RECIPIENT_LABEL = lazy_compile(
     _B
     + _alt(
-        r"bill(?:ed)?\s+to",
-        r"invoice\s+to",
-        r"sold\s+to",
-        r"customer",
-        r"client",
+        r"bill(?:ed)?[\s-]+to",
+        r"invoice[\s-]+to",
+        r"sold[\s-]+to",
+        r"(?:billing|invoice|invoicing)\s+address",
+        r"customer(?:\s+(?:details|address|information))?",
+        r"client\s+factur[ee]|client",
         r"buyer",
         r"recipient",
-        r"ship\s+to",
+        r"account\s+holder",
         r"to:",
         r"rechnungs?\s*(?:empfanger|empfaenger|adresse|anschrift)",
         r"kunde",
         r"empfanger|empfaenger",
         r"facture\s+a|factur[ee]\s+a|adresse\s+de\s+facturation|destinataire",
-        r"facturar\s+a|cliente|destinatario",
-        r"factuur\s+aan|klant|afnemer",
-        r"spett(?:\.\s?le|\.|abile)|intestatario|committente|destinatario",
+        r"facturar\s+a|cliente|destinatario|direccion\s+de\s+facturacion",
+        r"factuur\s*adres|factuur\s+aan|klant|afnemer",
+        r"spett(?:\.\s?le|\.|abile)|intestatario|committente|destinatario|indirizzo\s+di\s+fatturazione",
         r"details\s+of\s+(?:receiver|buyer)",
     )
     # "Customer No.", "Buyer's Order No.", "Client VAT" are not the recipient block's label.
     + r"(?!'s|\s*(?:no\b|nr\b|n°|number|num|id\b|ref|order|vat|tax|code|#|nummer|numero|commande|pedido))"
     + _E
 )
-ISSUER_LABEL = re.compile(
+# The delivery address printed beside or above the billing block: never the recipient, and it ends a
+# block that runs into it.
+DELIVERY_LABEL = lazy_compile(
+    _B
+    + _alt(
+        r"ship(?:ped|ping)?[\s-]+to|shipping\s+address|deliver(?:ed|y)?\s+to|delivery\s+address",
+        r"consignee",
+        r"liefer\s*(?:adresse|anschrift)|lieferung\s+an|warenempfanger|versand\s*adresse",
+        r"(?:adresse\s+de\s+)?livraison|livre\s+a|expedie\s+a",
+        r"(?:direccion\s+de\s+)?(?:entrega|envio)|enviar\s+a|entregar\s+a",
+        r"(?:aflever|lever|bezorg)\s*adres|leveren\s+aan",
+        r"(?:indirizzo\s+di\s+|luogo\s+di\s+)?(?:consegna|spedizione|destinazione)|consegnare\s+a",
+    )
+    + _E
+)
+# A customer / account number whose line heads the customer's address block.
+CUSTOMER_ID_LABEL = lazy_compile(
+    _B
+    + _alt(
+        r"(?:customer|client|account)\s*(?:no|nr|number|id|#|ref)\.?",
+        r"kunden\s*-?\s*(?:nr|nummer|konto)\.?",
+        r"(?:n[°o]\.?|numero)\s*(?:de\s+)?client[e]?",
+        r"client\s*(?:n[°o]\.?|numero)",
+        r"(?:numero|num\.?|n\.)\s*(?:de\s+)?cliente|cliente\s*(?:n[°o]\.?|num\.?|numero)",
+        r"klant\s*-?\s*(?:nummer|nr)\.?|debiteur\s*-?\s*(?:nummer|nr)\.?",
+        r"(?:codice|cod\.)\s*cliente",
+    )
+    + _E
+)
+ISSUER_LABEL = lazy_compile(
     _B
     + _alt(
         *[
@@ -186,7 +218,7 @@ ISSUER_LABEL = re.compile(
     + r"\s*:?"
     + _E
 )
-RECIPIENT_VAT_HINT = re.compile(
+RECIPIENT_VAT_HINT = lazy_compile(
     _alt(r"customer", r"client", r"your", r"ihre", r"kunde", r"buyer", r"acquirente", r"votre", r"uw")
 )
 
@@ -199,7 +231,7 @@ class LabelMatch:
 
 
 _COMPILED = {
-    kind: re.compile(_B + pattern + r"(?![a-z])\s*[:.#]?", re.IGNORECASE)
+    kind: lazy_compile(_B + pattern + r"(?![a-z])\s*[:.#]?", re.IGNORECASE)
     for kind, pattern in LABEL_PATTERNS.items()
 }
 # Total kinds are tried in this order so "total excl." is net, "total vat" is tax, "total" is gross.

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.layout import Line, fold
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts, parse_number
 from invoiceflow.domain.extraction.ocr_repair import money_readings
 
@@ -60,7 +61,7 @@ _COLUMN_PATTERNS: dict[str, str] = {
 # Strict: the label ends a word. Loose: no end assertion, accepted only where ``_ends_word`` sees a
 # glued header word ("QtéPrix unitaire": text layers often lose the space between narrow columns).
 _COLUMN_RE = [
-    (kind, re.compile(f"(?:{p})" + r"(?![a-z])"), re.compile(f"(?:{p})"))
+    (kind, lazy_compile(f"(?:{p})" + r"(?![a-z])"), lazy_compile(f"(?:{p})"))
     for kind, p in _COLUMN_PATTERNS.items()
 ]
 _NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate", "discount", "extra")
@@ -153,7 +154,7 @@ def _header_columns(line: Line) -> list[Column]:
 
 # Header words that name the description column for sure; "Item", "Product", "Article" may instead head
 # a column of article codes when one of these stands beside them.
-_STRONG_DESCRIPTION = re.compile(
+_STRONG_DESCRIPTION = lazy_compile(
     r"description|bezeichnung|beschreibung|designation|libelle|descripcion|concepto|omschrijving|"
     r"descrizione|particulars|details|leistung"
 )
@@ -196,11 +197,11 @@ def _assign_index(amount: Amount, columns: list[Column], kinds: tuple[str, ...])
 
 
 _ROLE_KINDS = ("quantity", "unit_price", "discount", "tax_rate", "extra", *_AMOUNT_KINDS)
-_DATE_RANGE_RE = re.compile(
+_DATE_RANGE_RE = lazy_compile(
     r"(?<![\d.,])(?:[0-3]?\d\.[01]?\d\.(?:\d{2,4})?\s?[-\u2013\u2014]\s?[0-3]?\d\.[01]?\d\.?"
     r"|[0-3]?\d/[01]?\d(?:/\d{2,4})?\s?[-\u2013\u2014]\s?[0-3]?\d/[01]?\d)"
 )
-_DAY_MONTH_RE = re.compile(r"\d{1,2}\.\d{1,2}")
+_DAY_MONTH_RE = lazy_compile(r"\d{1,2}\.\d{1,2}")
 
 
 def row_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
@@ -444,8 +445,8 @@ def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) ->
     return best[3]
 
 
-_POSITION_RE = re.compile(r"^\d{1,3}\.?$")
-_LONG_POSITION_RE = re.compile(r"^\d{1,5}\.?$")
+_POSITION_RE = lazy_compile(r"^\d{1,3}\.?$")
+_LONG_POSITION_RE = lazy_compile(r"^\d{1,5}\.?$")
 
 
 def _description(
@@ -534,12 +535,12 @@ def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
 
 # "2 x 9,99", "Qty 3 @ 25.00", "2 Stk x 0,99", "1,5 h à 80,00": a quantity, an optional unit word and a
 # multiplication sign; the unit price is the number right after it.
-_DETAIL_RE = re.compile(
+_DETAIL_RE = lazy_compile(
     r"(?<![\w.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)\s*(?:(?![x×])[^\W\d_]{1,5}\.?\s*)?"
     r"(?P<sign>[x×*@]|at|à)(?=[\s\d€$£₹¥])"
 )
 _MAX_DESCRIPTION_LINES = 8
-_QUANTITY_LABEL_RE = re.compile(rf"(?:{_COLUMN_PATTERNS['quantity']})\.?\s*:?")
+_QUANTITY_LABEL_RE = lazy_compile(rf"(?:{_COLUMN_PATTERNS['quantity']})\.?\s*:?")
 
 
 def _detail(line: Line, style: DecimalStyle) -> tuple[Decimal, Amount, list[Amount], int] | None:

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
 
 class DecimalStyle(Enum):
@@ -21,7 +22,7 @@ class DecimalStyle(Enum):
     UNKNOWN = "?"
 
 
-_AMOUNT_RE = re.compile(
+_AMOUNT_RE = lazy_compile(
     r"""
     (?<![\w.,/'])
     (?P<lead>[-\u2212\u2013]\s?)?
@@ -155,7 +156,7 @@ def _line_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
     return out
 
 
-_UNAMBIGUOUS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:([.,' ])\d{3})*([.,])\d{1,2}(?![\d.,]\d)")
+_UNAMBIGUOUS_RE = lazy_compile(r"(?<![\d.,])\d{1,3}(?:([.,' ])\d{3})*([.,])\d{1,2}(?![\d.,]\d)")
 
 
 def dominant_style(lines: list[Line]) -> DecimalStyle:

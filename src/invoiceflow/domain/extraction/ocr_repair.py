@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
+
 # Letters OCR substitutes for digits; applied only inside a token that is mostly digits already.
 _CONFUSABLES = str.maketrans(
     {
@@ -27,10 +29,10 @@ _CONFUSABLES = str.maketrans(
         "z": "2",
     }
 )
-_STRAY = re.compile(r"[\u201a\u201e'\"`\u2018\u2019\u201c\u201d\[\](){};:_~^*]")
-_GROUPED = re.compile(r"\d{1,3}(?:[., ']\d{3})+")
+_STRAY = lazy_compile(r"[\u201a\u201e'\"`\u2018\u2019\u201c\u201d\[\](){};:_~^*]")
+_GROUPED = lazy_compile(r"\d{1,3}(?:[., ']\d{3})+")
 _MAX_READINGS = 6
-_CURRENCY = re.compile(
+_CURRENCY = lazy_compile(
     r"^\s*(?:[€$£₹¥]|Rs\.?|EUR|USD|GBP|CHF|INR)\s*|\s*(?:[€$£₹¥]|EUR|USD|GBP|CHF|INR|DKK|SEK)\s*$"
 )
 

@@ -13,10 +13,17 @@ from dataclasses import dataclass, field
 
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.identifiers import Identifier
-from invoiceflow.domain.extraction.labels import ISSUER_LABEL, RECIPIENT_LABEL, RECIPIENT_VAT_HINT
+from invoiceflow.domain.extraction.labels import (
+    CUSTOMER_ID_LABEL,
+    DELIVERY_LABEL,
+    ISSUER_LABEL,
+    RECIPIENT_LABEL,
+    RECIPIENT_VAT_HINT,
+)
 from invoiceflow.domain.extraction.layout import Line, horizontal_overlap
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
-_LEGAL_FORM = re.compile(
+_LEGAL_FORM = lazy_compile(
     r"(?<![a-z])(gmbh|ag|kg|ohg|ug|e\.?\s?k\.?|ltd\.?|limited|llc|llp|inc\.?|corp\.?|plc|co\.|"
     r"s\.?a\.?s?\.?|s\.?a\.?r\.?l\.?|sarl|sas|s\.?l\.?u?\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|"
     r"pvt\.?|private\s+limited|oy|ab|a/s|aps|as|sp\.\s*z\s*o\.?\s*o\.?|s\.?n\.?c\.?|s\.?a\.?s\.?u?|"
@@ -28,7 +35,7 @@ _LEGAL_FORM = re.compile(
     r"d\.?\s?o\.?\s?o\.?|zrt\.?|nyrt\.?|ltda\.?|corporation|incorporated|company)(?![a-z])"
 )
 # OCR reads logos and rules as short letter clusters ("xn se TD"): no real name is made of those alone.
-_REAL_WORD = re.compile(r"[^\W\d_]{3,}")
+_REAL_WORD = lazy_compile(r"[^\W\d_]{3,}")
 
 
 def _garbled(text: str) -> bool:
@@ -40,11 +47,11 @@ def _garbled(text: str) -> bool:
     return not (any(_REAL_WORD.search(w) for w in words) and _LEGAL_FORM.search(text.lower()))
 
 
-_TITLE = re.compile(
+_TITLE = lazy_compile(
     r"^(?:tax\s+)?(?:invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
     r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito|bill|receipt|quittung|proforma)\b"
 )
-_CONTACT = re.compile(
+_CONTACT = lazy_compile(
     r"@|www\.|https?:|(?<![a-z])(?:tel|phone|fax|mobile|email|e-mail|web|iban|bic|swift|vat|ust|mwst|tva|"
     r"iva|btw|gst|gstin|uin|pan|cin|hrb|steuer|page|seite|pagina|siret|siren|rcs|kvk|nif|cif|p\.\s?iva|"
     r"abn|ein|tax\s+id|codice\s+fiscale|state\s+name|code)(?![a-z])"
@@ -79,16 +86,32 @@ class Parties:
     bic: Identifier | None
 
 
-def _segment_text(line: Line, x0: float, x1: float) -> str | None:
-    """Text of the segment of ``line`` lying under [x0, x1]."""
+def _segment_at(line: Line, x0: float, x1: float) -> tuple[int, int] | None:
+    """Text offsets of the segment of ``line`` lying under [x0, x1]."""
     for seg_start, seg_end in line.segments():
         sx0, sx1 = line.span_x(seg_start, seg_end)
         if horizontal_overlap(sx0, sx1, x0, x1) > 0 or abs(sx0 - x0) < 6:
-            return line.text[seg_start:seg_end].strip()
+            return seg_start, seg_end
     return None
 
 
-_ID_LIKE = re.compile(r"[A-Z]{2}[\s.]?\d[\dA-Z.\s]{6,}")
+def _segment_text(line: Line, x0: float, x1: float) -> str | None:
+    """Text of the segment of ``line`` lying under [x0, x1]."""
+    span = _segment_at(line, x0, x1)
+    return line.text[span[0] : span[1]].strip() if span else None
+
+
+def _starts_block_label(folded: str) -> bool:
+    """A recipient or delivery label opens another block: the block above ends there."""
+    return bool(RECIPIENT_LABEL.match(folded) or DELIVERY_LABEL.match(folded))
+
+
+# A line of the block that only carries the customer's number ("Customer No. 4711", "Kd.-Nr. 4711"):
+# not the name.
+_NUMBER_ONLY = lazy_compile(r"[\W\d_]*$")
+
+
+_ID_LIKE = lazy_compile(r"[A-Z]{2}[\s.]?\d[\dA-Z.\s]{6,}")
 
 
 def _is_totals_text(ctx: PageContext, line: Line, text: str) -> bool:
@@ -101,43 +124,71 @@ def _is_totals_text(ctx: PageContext, line: Line, text: str) -> bool:
     return bool(in_segment) and not _ID_LIKE.search(text)
 
 
-def _block_below(ctx: PageContext, line: Line, x0: float, x1: float, max_lines: int = 6) -> Block:
+def _block_below(
+    ctx: PageContext, line: Line, x0: float, x1: float, *, max_lines: int = 6, first_gap: float = 1.5
+) -> Block:
+    """The lines under ``line`` in the column [x0, x1] until a vertical gap. ``first_gap`` (in line
+    heights) may be wider for the first line: a label in a header cell sits above the cell's padding."""
     block = Block(x0=x0, x1=x1)
     previous = line
     for below in ctx.lines[line.index + 1 :]:
-        if (
-            below.top - previous.bottom > 1.5 * max(below.height, previous.height)
-            or len(block.lines) >= max_lines
+        gap = first_gap if previous is line else 1.5
+        if len(block.lines) >= max_lines or below.top - previous.bottom > gap * max(
+            below.height, previous.height
         ):
             break
-        text = _segment_text(below, x0, x1)
-        if text is None:
+        span = _segment_at(below, x0, x1)
+        if span is None:
             continue  # a line of the other column, interleaved: the vertical gap test ends the block
-        if RECIPIENT_LABEL.match(below.folded) or _is_totals_text(ctx, below, text):
+        text = below.text[span[0] : span[1]].strip()
+        folded = below.folded[span[0] : span[1]].strip()
+        if _starts_block_label(folded) or _is_totals_text(ctx, below, text):
             break
+        previous = below
+        if not block.lines and (CUSTOMER_ID_LABEL.match(folded) or _NUMBER_ONLY.match(text)):
+            continue  # "Customer No. 4711" heading the block: the name follows
         block.lines.append(text)
         block.line_indexes.append(below.index)
-        previous = below
     return block
+
+
+_BANK_CONTEXT = lazy_compile(r"iban|bic|swift|bank|konto|compte|cuenta|rekening|conto|sort\s+code|routing")
+
+
+def _bank_holder(ctx: PageContext, line: Line, folded_label: str) -> bool:
+    """ "Account holder" beside bank details names the payee (the issuer), not the customer."""
+    if not folded_label.startswith("account"):
+        return False
+    nearby = ctx.lines[max(0, line.index - 2) : line.index + 3]
+    return line.top > ctx.page.height * 0.6 or any(_BANK_CONTEXT.search(other.folded) for other in nearby)
 
 
 def _labelled_block(ctx: PageContext, pattern: re.Pattern[str], limit: float) -> Block | None:
     for line in ctx.lines:
         if line.top >= limit:
             break
-        for seg_start, seg_end in line.segments():
+        segments = line.segments()
+        for k, (seg_start, seg_end) in enumerate(segments):
             m = pattern.match(line.folded, seg_start)
-            if not m or m.start() != seg_start:
+            if not m or m.start() != seg_start or _bank_holder(ctx, line, m.group(0)):
                 continue
             rest = line.text[m.end() : seg_end].strip(" :")
             if rest.startswith("("):
                 rest = ""  # "Buyer (Bill to)": a label annotation, not a name
             x0, _ = line.span_x(seg_start, seg_end)
+            label_x1 = line.segment_x()[k][1]
+            nxt = segments[k + 1] if k + 1 < len(segments) else None
+            next_x = line.segment_x()[k + 1][0] if nxt else ctx.page.width
+            first_line = line
+            if not rest and nxt and next_x - label_x1 < 12 * line.height:
+                # "Bill to:   Acme Ltd" with the block in its own column right of the label.
+                folded_next = line.folded[nxt[0] : nxt[1]]
+                if not (_starts_block_label(folded_next) or ISSUER_LABEL.match(folded_next)):
+                    rest = line.text[nxt[0] : nxt[1]].strip()
+                    x0 = next_x
+                    next_x = line.segment_x()[k + 2][0] if k + 2 < len(segments) else ctx.page.width
             # The block column runs from the label to the next segment on the label line.
-            next_x = min(
-                (line.span_x(s, e)[0] for s, e in line.segments() if s > seg_start), default=ctx.page.width
-            )
-            block = _block_below(ctx, line, x0, max(x0 + 40, next_x - 6))
+            block = _block_below(ctx, first_line, x0, max(x0 + 40, next_x - 6), first_gap=2.6)
             if rest and len(rest) > 2:
                 block.lines.insert(0, rest)
                 block.line_indexes.insert(0, line.index)
@@ -145,6 +196,45 @@ def _labelled_block(ctx: PageContext, pattern: re.Pattern[str], limit: float) ->
                 block.confidence = 0.85
                 return block
     return None
+
+
+def _customer_number_block(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
+    """A customer's address block headed by its customer / account number ("Kundennr. 4711" over the
+    name and address), recognised by a name line followed by a postal-code line."""
+    for line in ctx.lines:
+        if line.top >= limit or line.top > ctx.page.height * 0.5:
+            break
+        for seg_start, seg_end in line.segments():
+            if not CUSTOMER_ID_LABEL.match(line.folded, seg_start) or line.index in excluded:
+                continue
+            x0, x1 = line.span_x(seg_start, seg_end)
+            block = _block_below(ctx, line, x0, max(x1, x0 + 120), max_lines=5, first_gap=2.0)
+            if len(block.lines) < 2 or excluded.intersection(block.line_indexes):
+                continue
+            name = block.lines[0]
+            if ":" in name or _CONTACT.search(name.lower()) or sum(c.isalpha() for c in name) < 3:
+                continue
+            if any(_POSTAL_LINE.search(text) for text in block.lines[1:4]):
+                block.confidence = 0.7
+                return block
+    return None
+
+
+def _delivery_lines(ctx: PageContext, limit: float) -> set[int]:
+    """Line indexes of delivery-address blocks ("Ship to", "Lieferadresse", …) with their labels."""
+    out: set[int] = set()
+    for line in ctx.lines:
+        if line.top >= limit:
+            break
+        for k, (seg_start, _) in enumerate(line.segments()):
+            if not DELIVERY_LABEL.match(line.folded, seg_start):
+                continue
+            xs = line.segment_x()
+            x0 = xs[k][0]
+            next_x = xs[k + 1][0] if k + 1 < len(xs) else ctx.page.width
+            out.add(line.index)
+            out.update(_block_below(ctx, line, x0, max(x0 + 40, next_x - 6), first_gap=2.6).line_indexes)
+    return out
 
 
 def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
@@ -165,7 +255,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
             letters = sum(c.isalpha() for c in text)
             if letters < 3 or _TITLE.match(folded) or _CONTACT.search(folded) or letters < len(text) / 2:
                 continue
-            if RECIPIENT_LABEL.match(folded) or ISSUER_LABEL.match(folded) or (line.ocr and _garbled(text)):
+            if _starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and _garbled(text)):
                 continue
             score = line.height / median + (1.0 if _LEGAL_FORM.search(folded) else 0.0)
             score -= line.top / ctx.page.height  # higher up is more letterhead-like
@@ -184,7 +274,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     return block
 
 
-_SENDER_SEPARATORS = re.compile(r"\s[·•|]\s|\s[-–]\s")
+_SENDER_SEPARATORS = lazy_compile(r"\s[·•|]\s|\s[-–]\s")
 
 
 def _median_height(ctx: PageContext) -> float:
@@ -231,9 +321,12 @@ def _footer_name(ctx: PageContext) -> str | None:
 
 
 # A postal-code line: "75008 Paris", "1016 DG Amsterdam", "Austin, TX 78701", "London EC1A 1BB", "D-80331".
-_POSTAL_LINE = re.compile(
+_POSTAL_LINE = lazy_compile(
     r"(?<![\d.,])\d{4,6}(?![\d.,])|(?<![A-Za-z])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![A-Za-z])|"
-    r"(?<![A-Za-z])[A-Z]{2}\s\d{5}(?:-\d{4})?(?!\d)"
+    r"(?<![A-Za-z])[A-Z]{2}\s\d{5}(?:-\d{4})?(?!\d)|"
+    # "111 51 Stockholm" (SE, CZ, SK, GR), "00-950 Warszawa", "1000-001 Lisboa", "H3B 2Y5" (CA).
+    r"(?<![\d.,])\d{3}\s\d{2}\s+[^\W\d]|(?<![\d.,-])\d{2,4}-\d{3}(?![\d.,-])|"
+    r"(?<![A-Za-z\d])[A-Z]\d[A-Z]\s?\d[A-Z]\d(?![A-Za-z\d])"
 )
 
 
@@ -247,12 +340,15 @@ def _overlaps(block: Block, line_indexes: list[int], x0: float, x1: float) -> bo
     return bool(shared) and horizontal_overlap(block.x0, block.x1, x0, x1) > 0
 
 
-def _address_block(ctx: PageContext, issuer: Block, limit: float) -> Block | None:
+def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: set[int]) -> Block | None:
     """An unlabelled address block (window envelope without a return-address line): a name-like line
-    followed by address lines with a postal code, in the upper part of the page, not the issuer's."""
+    followed by address lines with a postal code, in the upper part of the page, not the issuer's and
+    not a delivery address (``excluded``)."""
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.45 or line.top >= limit:
             break
+        if line.index in excluded:
+            continue
         labels = ctx.header_labels.get(line.index, [])
         for seg_start, seg_end in line.segments():
             if any(seg_start <= label.start < seg_end for label in labels):
@@ -262,7 +358,7 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float) -> Block | Non
             letters = sum(c.isalpha() for c in text)
             if letters < 3 or letters < len(text) / 2 or _TITLE.match(folded) or _CONTACT.search(folded):
                 continue
-            if ":" in text or RECIPIENT_LABEL.match(folded) or ISSUER_LABEL.match(folded):
+            if ":" in text or _starts_block_label(folded) or ISSUER_LABEL.match(folded):
                 continue
             if line.ocr and _garbled(text):
                 continue
@@ -290,11 +386,15 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
             sender_name, recipient = sender
             if ctx.lines[recipient.line_indexes[0]].top > limit:
                 sender_name, recipient = None, None
+    delivery = _delivery_lines(ctx, limit)
     issuer = _labelled_block(ctx, ISSUER_LABEL, limit)
     if issuer is None:
-        issuer = _letterhead(ctx, set(recipient.line_indexes if recipient else []), limit) or Block()
+        excluded = delivery.union(recipient.line_indexes if recipient else [])
+        issuer = _letterhead(ctx, excluded, limit) or Block()
     if recipient is None:
-        recipient = _address_block(ctx, issuer, limit)
+        recipient = _customer_number_block(ctx, delivery.union(issuer.line_indexes), limit)
+    if recipient is None:
+        recipient = _address_block(ctx, issuer, limit, delivery)
     recipient = recipient or Block()
     footer = _footer_name(ctx)
     if _same_name(footer, recipient.name) and not _same_name(footer, issuer.name):
