@@ -7,36 +7,11 @@ import io
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+from tests.unit.sheets import Sheet
 
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
 from invoiceflow.domain.pdf_text import page_text
-
-
-class Sheet:
-    """Places words like a PDF would: 6 pt per character at 10 pt font size, top-left origin."""
-
-    def __init__(self, page_number: int = 1) -> None:
-        self.words: list[Word] = []
-        self.page_number = page_number
-
-    def put(self, x: float, y: float, text: str, size: float = 10.0, right: bool = False) -> None:
-        width = 0.6 * size
-        tokens = text.split()
-        total = sum(len(t) for t in tokens) * width + (len(tokens) - 1) * 0.3 * size
-        cursor = x - total if right else x
-        for token in tokens:
-            self.words.append(Word(text=token, x0=cursor, y0=y, x1=cursor + width * len(token), y1=y + size))
-            cursor += width * len(token) + 0.3 * size
-
-    def page(self) -> PageText:
-        return PageText(
-            page_number=self.page_number,
-            width=595,
-            height=842,
-            text_source=TextSource.TEXT_LAYER,
-            words=self.words,
-        )
 
 
 def values(result: PageExtraction) -> dict[str, str]:

@@ -5,27 +5,9 @@ boxed blocks whose label sits in a header cell above, and the bank's "account ho
 from __future__ import annotations
 
 import pytest
+from tests.unit.sheets import Sheet
 
 from invoiceflow.domain.extraction import extract_page
-from invoiceflow.domain.models import PageText, TextSource, Word
-
-
-class Sheet:
-    """Words placed like a PDF would: 0.6 em per character, top-left origin."""
-
-    def __init__(self) -> None:
-        self.words: list[Word] = []
-
-    def put(self, x: float, y: float, text: str, size: float = 10.0) -> None:
-        width = 0.6 * size
-        cursor = x
-        for token in text.split():
-            self.words.append(Word(text=token, x0=cursor, y0=y, x1=cursor + width * len(token), y1=y + size))
-            cursor += width * len(token) + 0.3 * size
-
-    def page(self) -> PageText:
-        source = TextSource.TEXT_LAYER
-        return PageText(page_number=1, width=595, height=842, text_source=source, words=self.words)
 
 
 def _letterhead(s: Sheet) -> None:

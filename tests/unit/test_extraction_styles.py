@@ -6,29 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tests.unit.sheets import Sheet
+
 from invoiceflow.domain.extraction import extract_page
-from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
-
-
-class Sheet:
-    """Words placed like a PDF would: 0.6 em per character, top-left origin."""
-
-    def __init__(self, source: TextSource = TextSource.TEXT_LAYER) -> None:
-        self.words: list[Word] = []
-        self.source = source
-
-    def put(self, x: float, y: float, text: str, size: float = 10.0, right: bool = False) -> None:
-        width = 0.6 * size
-        tokens = text.split()
-        total = sum(len(t) for t in tokens) * width + (len(tokens) - 1) * 0.3 * size
-        cursor = x - total if right else x
-        for token in tokens:
-            self.words.append(Word(text=token, x0=cursor, y0=y, x1=cursor + width * len(token), y1=y + size))
-            cursor += width * len(token) + 0.3 * size
-
-    def page(self, landscape: bool = False) -> PageText:
-        width, height = (842, 595) if landscape else (595, 842)
-        return PageText(page_number=1, width=width, height=height, text_source=self.source, words=self.words)
+from invoiceflow.domain.models import PageExtraction, TextSource, Word
 
 
 def values(result: PageExtraction) -> dict[str, str]:

@@ -8,42 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tests.unit.sheets import Sheet
+
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
 
 Row = tuple[str, Decimal | None, Decimal | None, Decimal]
-
-
-class Sheet:
-    """Words placed like a PDF would: 0.6 em per character, top-left origin."""
-
-    def __init__(self) -> None:
-        self.words: list[Word] = []
-
-    def put(self, x: float, y: float, text: str, size: float = 9.0, right: bool = False) -> None:
-        width = 0.6 * size
-        tokens = text.split()
-        total = sum(len(t) for t in tokens) * width + (len(tokens) - 1) * 0.3 * size
-        cursor = x - total if right else x
-        for token in tokens:
-            self.words.append(Word(text=token, x0=cursor, y0=y, x1=cursor + width * len(token), y1=y + size))
-            cursor += width * len(token) + 0.3 * size
-
-    def table(self, y: float, header: list[tuple[float, str, bool]], rows: list[list[str]]) -> float:
-        """Header labels and rows at the given x (right-aligned where the flag says so)."""
-        for x, label, right in header:
-            self.put(x, y, label, right=right)
-        for n, row in enumerate(rows):
-            for (x, _, right), cell in zip(header, row, strict=True):
-                if cell:
-                    self.put(x, y + 16 * (n + 1), cell, right=right)
-        return y + 16 * (len(rows) + 1)
-
-    def page(self, landscape: bool = False) -> PageText:
-        width, height = (842, 595) if landscape else (595, 842)
-        return PageText(
-            page_number=1, width=width, height=height, text_source=TextSource.TEXT_LAYER, words=self.words
-        )
 
 
 def items(result: PageExtraction) -> list[Row]:
@@ -59,7 +29,7 @@ def d(text: str) -> Decimal:
 
 
 def test_vat_rate_and_line_total_incl_vat_columns_report_the_net_amount() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Northwind Office Supply Ltd", size=14)
     s.put(40, 70, "Invoice No: NW-88121")
     s.put(40, 84, "Invoice Date: 12/03/2024")
@@ -93,7 +63,7 @@ def test_vat_rate_and_line_total_incl_vat_columns_report_the_net_amount() -> Non
 
 
 def test_indian_gst_table_with_hsn_codes_and_cgst_sgst_rate_and_amount_columns() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(30, 30, "Sharma Electricals Pvt Ltd", size=14)
     s.put(30, 60, "Tax Invoice No: SE/24-25/0192")
     s.put(30, 74, "Date: 05-06-2024")
@@ -134,7 +104,7 @@ def test_indian_gst_table_with_hsn_codes_and_cgst_sgst_rate_and_amount_columns()
 
 
 def test_article_numbers_and_discount_percent_column_give_the_discounted_net_amount() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Werkzeughandel Brandt GmbH", size=14)
     s.put(40, 70, "Rechnungsnummer: 2024-3312")
     s.put(40, 84, "Rechnungsdatum: 04.03.2024")
@@ -168,7 +138,7 @@ def test_article_numbers_and_discount_percent_column_give_the_discounted_net_amo
 
 
 def test_discount_amount_column_and_vat_amount_column_in_french() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Papeterie Lemoine SARL", size=14)
     s.put(40, 70, "Facture n° F-2024-0457")
     s.put(40, 84, "Date de facture : 18/04/2024")
@@ -202,7 +172,7 @@ def test_discount_amount_column_and_vat_amount_column_in_french() -> None:
 
 def test_dutch_table_excl_and_incl_btw_amounts_without_arithmetic_help() -> None:
     """No quantity column: only the header words and amount × rate = line tax name the net column."""
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Groenvoorziening De Linde B.V.", size=14)
     s.put(40, 70, "Factuurnummer: 2024-077")
     s.put(40, 84, "Factuurdatum: 02-05-2024")
@@ -228,7 +198,7 @@ def test_dutch_table_excl_and_incl_btw_amounts_without_arithmetic_help() -> None
 
 
 def test_utility_charge_lines_with_date_ranges_in_the_description() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Stadtwerke Nordheim GmbH", size=14)
     s.put(40, 70, "Rechnungsnummer: 5500123987")
     s.put(40, 84, "Rechnungsdatum: 08.04.2024")
@@ -258,7 +228,7 @@ def test_utility_charge_lines_with_date_ranges_in_the_description() -> None:
 
 
 def test_headerless_telecom_charges_with_a_date_range_before_the_amount() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Movilnet Telecom S.A.", size=14)
     s.put(40, 70, "Factura nº: MT-7781220")
     s.put(40, 84, "Fecha de factura: 03/04/2024")
@@ -287,7 +257,7 @@ def test_headerless_telecom_charges_with_a_date_range_before_the_amount() -> Non
 
 
 def test_shipping_line_named_transport_stays_an_item() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Meubelfabriek Oosterhout B.V.", size=14)
     s.put(40, 70, "Factuurnummer: 24-1180")
     s.put(40, 84, "Factuurdatum: 11-03-2024")
@@ -314,7 +284,7 @@ def test_shipping_line_named_transport_stays_an_item() -> None:
 
 
 def test_shipping_charge_without_quantity_in_the_items_table() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Trailhead Outfitters Inc.", size=14)
     s.put(40, 70, "Invoice #: 30291")
     s.put(40, 84, "Date: 03/14/2024")
@@ -345,7 +315,7 @@ def test_shipping_charge_without_quantity_in_the_items_table() -> None:
 def test_numbers_centred_beside_a_two_line_description_group_with_it() -> None:
     """HTML-made PDFs centre the cells of a row vertically: a two-line description has its numbers half
     a line lower than its first line, on no text line of their own."""
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Bluefin Web Studio Ltd", size=14)
     s.put(40, 70, "Invoice No: BW-2291")
     s.put(40, 84, "Invoice Date: 02/05/2024")
@@ -377,7 +347,7 @@ def test_numbers_centred_beside_a_two_line_description_group_with_it() -> None:
 
 
 def test_item_column_of_codes_beside_a_description_column() -> None:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Pacific Tool Supply Co.", size=14)
     s.put(40, 70, "Invoice #: 55120")
     s.put(40, 84, "Date: 04/22/2024")
@@ -402,7 +372,7 @@ def test_item_column_of_codes_beside_a_description_column() -> None:
 
 
 def _dated(issue_line: str, terms: str) -> dict[str, str]:
-    s = Sheet()
+    s = Sheet(font_size=9.0)
     s.put(40, 40, "Example Trading Ltd", size=14)
     s.put(40, 70, "Invoice No: 2024-118")
     s.put(40, 84, issue_line)
