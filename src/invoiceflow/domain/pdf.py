@@ -21,7 +21,14 @@ import pypdfium2.raw as pdfium_c
 
 from invoiceflow.domain.errors import ErrorCode, InvalidDocumentError, InvoiceFlowError
 from invoiceflow.domain.models import OcrMode, PageText
-from invoiceflow.domain.pdf_document import has_pdf_magic, load_page, looks_truncated, open_document, opened
+from invoiceflow.domain.pdf_document import (
+    PDFIUM_LOCK,
+    has_pdf_magic,
+    load_page,
+    looks_truncated,
+    open_document,
+    opened,
+)
 from invoiceflow.domain.pdf_render import render_page_image
 from invoiceflow.domain.pdf_text import document_text, page_geometry, page_text
 
@@ -208,31 +215,43 @@ def _single_page_pdf(doc: pdfium.PdfDocument, index: int) -> bytes:
 def iter_page_artifacts(
     data: bytes, *, render_dpi: int | None = PREVIEW_DPI, limits: PdfLimits = DEFAULT_LIMITS
 ) -> Iterator[PageArtifact]:
-    """Split page by page so at most one page's render is held at a time (beyond what the caller keeps)."""
+    """Split page by page so at most one page's render is held at a time (beyond what the caller keeps).
+
+    Every PDFium call holds ``PDFIUM_LOCK`` (PDFium is not thread-safe; the split service runs splits in
+    threads), but not across ``yield``: the caller's work between pages runs unlocked."""
     validate_pdf(data, limits)
-    doc = open_document(data)
+    with PDFIUM_LOCK:
+        doc = open_document(data)
+        page_count = len(doc)
     try:
-        for index in range(len(doc)):
-            page = load_page(doc, index + 1)
-            try:
-                geometry = page_geometry(page)
-                png = None
-                if render_dpi is not None:
-                    image = render_page_image(
-                        page, render_dpi, limits.max_render_pixels, limits.render_timeout_s
-                    )
-                    png = _png(image)
-            finally:
-                page.close()
-            yield PageArtifact(
-                page_number=index + 1,
-                pdf=_single_page_pdf(doc, index),
-                width=geometry.width,
-                height=geometry.height,
-                png=png,
-            )
+        for index in range(page_count):
+            with PDFIUM_LOCK:
+                artifact = _page_artifact(doc, index, render_dpi, limits)
+            yield artifact
     finally:
-        doc.close()
+        with PDFIUM_LOCK:
+            doc.close()
+
+
+def _page_artifact(
+    doc: pdfium.PdfDocument, index: int, render_dpi: int | None, limits: PdfLimits
+) -> PageArtifact:
+    page = load_page(doc, index + 1)
+    try:
+        geometry = page_geometry(page)
+        png = None
+        if render_dpi is not None:
+            image = render_page_image(page, render_dpi, limits.max_render_pixels, limits.render_timeout_s)
+            png = _png(image)
+    finally:
+        page.close()
+    return PageArtifact(
+        page_number=index + 1,
+        pdf=_single_page_pdf(doc, index),
+        width=geometry.width,
+        height=geometry.height,
+        png=png,
+    )
 
 
 def split_pdf(

@@ -25,6 +25,7 @@ from dapr.ext.workflow.logger import LoggerOptions
 from invoiceflow.dapr.client import DaprSettings
 from invoiceflow.workflow import workflows
 from invoiceflow.workflow.activities import InvoiceActivities
+from invoiceflow.workflow.sdk_fixes import apply_sdk_fixes
 from invoiceflow.workflow.settings import WorkflowSettings
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class WorkflowHost:
         *,
         sdk_log_level: str = "INFO",
     ) -> None:
+        apply_sdk_fixes()  # before the runtime replays any history (see sdk_fixes.py)
         self.settings = settings or WorkflowSettings()
         dapr_settings = dapr_settings or DaprSettings.from_env()
         self.activities = InvoiceActivities(self.settings, dapr_settings)
