@@ -419,3 +419,47 @@ def test_an_amount_after_a_net_label_is_not_a_payment_term() -> None:
         ctx = analyse(PageText(1, 595, 842, TextSource.TEXT_LAYER, words))
         found = payment_term_days(ctx)
         assert (found.value if found else None) == expected, text
+
+
+def _multi_line_rows(numbers_on: str, row_gap: float) -> PageExtraction:
+    """Two-line descriptions; the row's numbers on the first, middle or last line of each row."""
+    s = Sheet()
+    s.put(40, 40, "Acme Ltd", size=14)
+    s.put(40, 80, "Invoice No: A-1")
+    s.put(40, 150, "Description")
+    s.put(300, 150, "Qty", right=True)
+    s.put(400, 150, "Unit price", right=True)
+    s.put(540, 150, "Amount", right=True)
+    y = 172.0
+    for first, second, numbers in (
+        ("Widget A", "steel, 40 mm", ("2", "10.00", "20.00")),
+        ("Gadget B", "blue edition", ("3", "5.00", "15.00")),
+    ):
+        s.put(40, y, first)
+        s.put(40, y + 12, second)
+        numbers_y = {"first": y, "middle": y + 6, "last": y + 12}[numbers_on]
+        for x, value in zip((300, 400, 540), numbers, strict=True):
+            s.put(x, numbers_y, value, right=True)
+        y += 22 + row_gap
+    s.put(300, y + 20, "Subtotal")
+    s.put(540, y + 20, "35.00", right=True)
+    return extract_page(s.page())
+
+
+def test_numbers_on_the_last_line_of_each_row_take_the_lines_above_them() -> None:
+    expected = [
+        ("Widget A steel, 40 mm", Decimal(2), Decimal("10.00"), Decimal("20.00")),
+        ("Gadget B blue edition", Decimal(3), Decimal("5.00"), Decimal("15.00")),
+    ]
+    assert items(_multi_line_rows("last", row_gap=8)) == expected
+    assert items(_multi_line_rows("first", row_gap=8)) == expected
+
+
+def test_padded_rows_with_numbers_below_the_first_line_do_not_end_the_table() -> None:
+    expected = [
+        ("Widget A steel, 40 mm", Decimal(2), Decimal("10.00"), Decimal("20.00")),
+        ("Gadget B blue edition", Decimal(3), Decimal("5.00"), Decimal("15.00")),
+    ]
+    assert items(_multi_line_rows("last", row_gap=20)) == expected
+    assert items(_multi_line_rows("middle", row_gap=20)) == expected
+    assert items(_multi_line_rows("first", row_gap=20)) == expected

@@ -8,6 +8,7 @@ rightmost amounts are aligned in one column above the totals block.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -662,6 +663,12 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
     # standing above the first row): a row whose numbers have no text of their own takes the one it
     # overlaps vertically (cells centred in a row taller than one line).
     loose: list[tuple[Line, list[str]]] = []
+    # Geometry for regrouping bottom-aligned rows: each item's row line and the wrapped lines read after
+    # it, and the description lines read above the first row.
+    rows: list[tuple[Line, list[tuple[Line, list[str]]]]] = []
+    lead: list[tuple[Line, list[str]]] = []
+    opening: list[tuple[Line, list[str]]] = []  # description lines of a row whose numbers come lower
+    opened = False  # such a row was seen: the rows' numbers are not on their first line
     for line in ctx.lines[first:]:
         amounts = row_amounts(line, style)
         if _fills_item_columns(amounts, columns):
@@ -677,20 +684,32 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             closed = True  # a wide vertical gap ends the table
             break
         item = _make_item(line, amounts, columns, desc_range) if amounts else None
-        if item is not None and not item.description and loose:
+        if item is not None and opening:
+            # Lines that opened this row after a wide gap (padded rows, numbers not on the first line).
+            own = item.description
+            item.description = [t for _, text in opening for t in text]
+            if own and not (line.top < opening[-1][0].bottom - 0.15 * line.height):
+                item.description += own
+            opening = []
+            opened = True
+        elif item is not None and not item.description and loose:
             above, text = loose[-1]
             if line.top < above.bottom - 0.15 * line.height:
                 if result.items and result.items[-1].description[-len(text) :] == text:
                     del result.items[-1].description[-len(text) :]
                 item.description = list(text)
         if item is not None and item.description:
+            if loose and rows and item.description == loose[-1][1]:
+                rows[-1] = (rows[-1][0], [])  # its wrapped lines were taken by this row (centred cells)
             result.items.append(item)
+            rows.append((line, []))
             result.last_line = line.index
             previous = line
             loose = []
         elif not result.items:
             text = _description(line, desc_range)
             loose = [(line, text)] if text else loose
+            lead = [*lead, (line, text)] if text else []
         elif result.items and previous is not None:
             text = _description(line, desc_range)
             near = line.top - previous.bottom < 1.6 * line.height
@@ -714,15 +733,74 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             # a line starting further left is the next block's title.
             inside = bool(in_table) and min(w.x0 for w in in_table) >= desc_range[0] - 6
             inside = inside and all((w.x0 + w.x1) / 2 <= desc_range[1] for w in in_table)
-            if text and near and inside:
+            if text and opening and line.top - previous.bottom < 1.6 * line.height and inside:
+                opening.append((line, text))
+                previous = line
+            elif text and not near and inside and _opens_row(ctx, style, line, columns):
+                opening = [(line, text)]
+                previous = line
+            elif text and near and inside:
                 result.items[-1].description.extend(text)
                 loose.append((line, text))
+                rows[-1][1].append((line, text))
                 previous = line
             elif text and not near:
                 closed = True
                 break
     result.continues = bool(result.items) and not closed
+    _regroup_bottom_aligned(result.items, rows, lead, opened)
     return result
+
+
+def _regroup_bottom_aligned(
+    items: list[Item],
+    rows: list[tuple[Line, list[tuple[Line, list[str]]]]],
+    lead: list[tuple[Line, list[str]]],
+    bottom_aligned: bool,
+) -> None:
+    """Rows whose numbers stand on the LAST line of a multi-line description (cells aligned to the
+    bottom) were read as wrapped lines of the row above. A description line belongs to the row it sits
+    closer to: where the widest vertical gap between a row, its wrapped lines and the next row falls
+    before the next row's own line, the lines after that gap move to the next row."""
+    for k in range(len(rows) - 1):
+        row_line, trail = rows[k]
+        if not trail:
+            continue
+        sequence = [row_line, *(line for line, _ in trail), rows[k + 1][0]]
+        gaps = [b.top - a.bottom for a, b in itertools.pairwise(sequence)]
+        widest = max(range(len(gaps)), key=lambda i: gaps[i])
+        others = [g for i, g in enumerate(gaps) if i != widest]
+        if widest == len(gaps) - 1 or gaps[widest] < max(others) + 0.25 * row_line.height:
+            continue
+        moved = [t for _, lines in trail[widest:] for t in lines]
+        if items[k].description[-len(moved) :] != moved:
+            continue
+        del items[k].description[-len(moved) :]
+        items[k + 1].description[:0] = moved
+        bottom_aligned = True
+    if bottom_aligned and lead and rows:
+        sequence = [*(line for line, _ in lead), rows[0][0]]
+        gaps = [b.top - a.bottom for a, b in itertools.pairwise(sequence)]
+        # A centred first row already took the line it overlaps: prepend only the lines above that one.
+        taken = next(
+            (j for j, (_, text) in enumerate(lead) if items[0].description[: len(text)] == text), len(lead)
+        )
+        if max(gaps) < rows[0][0].height:  # lines right above the first row, at line pitch
+            items[0].description[:0] = [t for _, lines in lead[:taken] for t in lines]
+
+
+def _opens_row(ctx: PageContext, style: DecimalStyle, line: Line, columns: list[Column]) -> bool:
+    """A description line after a wide gap opens the next row when, at line pitch below it, a line with
+    an amount in the amount column follows (cells centred or bottom-aligned in padded rows)."""
+    above = line
+    for below in ctx.lines[line.index + 1 : line.index + _MAX_DESCRIPTION_LINES]:
+        if below.top - above.bottom > 1.6 * below.height or _is_totals_line(ctx, below):
+            return False
+        assigned = (_assign(a, columns) for a in row_amounts(below, style) if not a.is_percent)
+        if any(column is not None and column.kind == "amount" for column in assigned):
+            return True
+        above = below
+    return False
 
 
 def _fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
