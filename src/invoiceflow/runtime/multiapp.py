@@ -35,7 +35,7 @@ from invoiceflow.runtime.errors import StackError
 from invoiceflow.runtime.ports import LOOPBACK, free_ports
 from invoiceflow.runtime.process import ManagedProcess, ProcessSpec, install_sigterm_handler, stop_all
 from invoiceflow.runtime.provision import RuntimeBinaries
-from invoiceflow.runtime.resources import BLOBSTORE, PUBSUB, SECRETSTORE, STATESTORE
+from invoiceflow.runtime.resources import BLOBSTORE, PUBSUB, SECRETSTORE, STATESTORE, component_manifest
 from invoiceflow.runtime.stack import LocalStack, SidecarSpec
 
 WORKFLOW_APP = "workflow-app"
@@ -75,19 +75,6 @@ class MultiAppOptions:
     binaries: RuntimeBinaries | None = None
 
 
-def _component(name: str, component_type: str, metadata: Mapping[str, str]) -> dict[str, Any]:
-    return {
-        "apiVersion": "dapr.io/v1alpha1",
-        "kind": "Component",
-        "metadata": {"name": name},
-        "spec": {
-            "type": component_type,
-            "version": "v1",
-            "metadata": [{"name": key, "value": value} for key, value in metadata.items()],
-        },
-    }
-
-
 def resiliency_document(app_ids: tuple[str, ...] = SERVICE_APPS) -> dict[str, Any]:
     """Sidecar-level retries for calls to the services: a service restarting (or briefly refusing) is
     absorbed here, for a few seconds, before the workflow's own activity retry policy counts an attempt."""
@@ -115,16 +102,16 @@ def write_multiapp_resources(resources_dir: Path, *, redis_port: int, data_dir: 
         secrets_file.chmod(0o600)
     redis_host = f"{LOOPBACK}:{redis_port}"
     documents = {
-        STATESTORE: _component(
+        STATESTORE: component_manifest(
             STATESTORE,
             "state.redis",
             {"redisHost": redis_host, "redisPassword": "", "actorStateStore": "true"},
         ),
-        PUBSUB: _component(PUBSUB, "pubsub.redis", {"redisHost": redis_host, "redisPassword": ""}),
-        SECRETSTORE: _component(
+        PUBSUB: component_manifest(PUBSUB, "pubsub.redis", {"redisHost": redis_host, "redisPassword": ""}),
+        SECRETSTORE: component_manifest(
             SECRETSTORE, "secretstores.local.file", {"secretsFile": str(secrets_file), "nestedSeparator": ":"}
         ),
-        BLOBSTORE: _component(BLOBSTORE, "bindings.localstorage", {"rootPath": str(blob_root)}),
+        BLOBSTORE: component_manifest(BLOBSTORE, "bindings.localstorage", {"rootPath": str(blob_root)}),
         RESILIENCY: resiliency_document(),
     }
     for name, document in documents.items():

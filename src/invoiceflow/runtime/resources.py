@@ -30,7 +30,7 @@ class EmbeddedResources:
     blob_root: Path
 
 
-def _component(name: str, component_type: str, metadata: Mapping[str, str]) -> dict[str, Any]:
+def component_manifest(name: str, component_type: str, metadata: Mapping[str, str]) -> dict[str, Any]:
     return {
         "apiVersion": "dapr.io/v1alpha1",
         "kind": "Component",
@@ -65,16 +65,16 @@ def write_embedded_resources(
         secrets_file.chmod(0o600)
 
     components = {
-        STATESTORE: _component(
+        STATESTORE: component_manifest(
             STATESTORE,
             "state.sqlite",
             {"connectionString": f"file:{state_db}", "actorStateStore": "true", "timeout": "20s"},
         ),
-        PUBSUB: _component(PUBSUB, "pubsub.in-memory", {}),
-        SECRETSTORE: _component(
+        PUBSUB: component_manifest(PUBSUB, "pubsub.in-memory", {}),
+        SECRETSTORE: component_manifest(
             SECRETSTORE, "secretstores.local.file", {"secretsFile": str(secrets_file), "nestedSeparator": ":"}
         ),
-        BLOBSTORE: _component(BLOBSTORE, "bindings.localstorage", {"rootPath": str(blob_root)}),
+        BLOBSTORE: component_manifest(BLOBSTORE, "bindings.localstorage", {"rootPath": str(blob_root)}),
     }
     for name, document in components.items():
         (resources_dir / f"{name}.yaml").write_text(yaml.safe_dump(document, sort_keys=False))
