@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 
 from invoiceflow.domain.extraction import extract_page
-from invoiceflow.domain.extraction.identifiers import repair_vat, valid_vat
+from invoiceflow.domain.extraction.identifiers import repair_vat
 from invoiceflow.domain.extraction.layout import build_lines, estimate_x_drift
 from invoiceflow.domain.extraction.ocr_repair import money_readings
+from invoiceflow.domain.identifiers import valid_vat
 from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
 
 CHAR = 4.2  # points per character at 8 pt
