@@ -843,10 +843,7 @@ def _headerless(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         qty_amounts = row_amounts(line, style)
         item = _make_item(line, qty_amounts, columns, desc_range)
         if item is not None and item.description:
-            desc = item.description[0].split()
-            # A leading small integer between description and price is the quantity.
             synthetic.items.append(item)
-            del desc
     if synthetic.items:
         synthetic.last_line = synthetic.items[-1].line
         last = ctx.lines[synthetic.last_line]
