@@ -3,15 +3,23 @@ so that `invoiceflow extract` on one file starts fast."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+# The extract command's body lives in a Typer-free module, shared with the console fast path.
+from invoiceflow.cli_extract import (
+    CSV_COLUMNS,
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    OcrChoice,
+    OutputFormat,
+    render_invoices,
+    run_extract,
+)
 
 if TYPE_CHECKING:
     from invoiceflow.domain.models import AggregatedInvoice
@@ -24,76 +32,13 @@ app = typer.Typer(
     add_completion=False,
 )
 
-EXIT_BAD_INPUT = 2
-EXIT_INTERNAL = 3
-
-
-class OutputFormat(StrEnum):
-    JSON = "json"
-    CSV = "csv"
-
-
-class OcrChoice(StrEnum):
-    AUTO = "auto"
-    ALWAYS = "always"
-    NEVER = "never"
-
-
-CSV_COLUMNS = (
-    "filename",
-    "sha256",
-    "invoice_number",
-    "issue_date",
-    "due_date",
-    "currency",
-    "issuer.name",
-    "issuer.vat_id",
-    "issuer.iban",
-    "recipient.name",
-    "totals.net",
-    "totals.tax",
-    "totals.gross",
-    "line_items",
-    "needs_review",
-    "issues",
-)
+__all__ = ["CSV_COLUMNS", "OcrChoice", "OutputFormat", "app", "main", "render_invoices"]
 
 
 def fail(code: str, message: str, exit_code: int = EXIT_BAD_INPUT) -> typer.Exit:
     """Report a stable error code on stderr; callers `raise fail(...)`."""
     typer.echo(f"invoiceflow: error: {code}: {message}", err=True)
     return typer.Exit(exit_code)
-
-
-def _csv_row(invoice: AggregatedInvoice) -> dict[str, Any]:
-    data = invoice.model_dump(mode="json")
-    row: dict[str, Any] = {
-        "filename": data["document"]["filename"],
-        "sha256": data["document"]["sha256"],
-        "line_items": len(data["line_items"]),
-        "needs_review": data["validation"]["needs_review"],
-        "issues": " ".join(issue["code"] for issue in data["validation"]["issues"]),
-    }
-    for column in CSV_COLUMNS:
-        if column not in row:
-            value: Any = data
-            for part in column.split("."):
-                value = value[part]
-            row[column] = value
-    return row
-
-
-def render_invoices(invoices: list[AggregatedInvoice], output: OutputFormat) -> str:
-    if output is OutputFormat.CSV:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(_csv_row(invoice) for invoice in invoices)
-        return buffer.getvalue()
-    payload: Any = [i.model_dump(mode="json") for i in invoices]
-    if len(payload) == 1:
-        payload = payload[0]
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
 @app.command()
@@ -115,38 +60,16 @@ def extract(  # noqa: PLR0917  (typer turns each parameter into an option)
 ) -> None:
     """Extract invoices in this process (no Dapr): one JSON object per invoice, an array for several
     (several files, or a PDF that holds several invoices)."""
-    if json_output and csv_output:
-        raise fail("INVALID_INPUT", "--json and --csv exclude each other")
-    if templates is not None and no_templates:
-        raise fail("INVALID_INPUT", "--templates and --no-templates exclude each other")
-    from invoiceflow.domain.errors import InvoiceFlowError
-    from invoiceflow.domain.models import OcrMode
-    from invoiceflow.domain.pipeline import extract_document_file
-    from invoiceflow.domain.templates import default_templates_dir
-
-    if templates is not None and not templates.is_dir():
-        raise fail("INVALID_INPUT", f"template folder not found: {templates}")
-    template_dir = None if no_templates else (templates or default_templates_dir())
-
-    invoices: list[AggregatedInvoice] = []
-    failures: list[str] = []
-    progress = _progress(len(files))
-    with progress:
-        task = progress.add_task("extracting", total=len(files))
-        for path in files:
-            try:
-                invoices.extend(extract_document_file(path, ocr=OcrMode(ocr.value), templates=template_dir))
-            except InvoiceFlowError as exc:
-                failures.append(f"invoiceflow: error: {exc.code.value}: {path}: {exc.message}")
-            except Exception as exc:  # a bug, not bad input: still one line and a code, not a traceback
-                failures.append(f"invoiceflow: error: INTERNAL: {path}: {type(exc).__name__}: {exc}")
-            progress.advance(task)
-    for line in failures:
-        typer.echo(line, err=True)
-    if invoices:
-        sys.stdout.write(render_invoices(invoices, OutputFormat.CSV if csv_output else OutputFormat.JSON))
-    if failures:
-        raise typer.Exit(EXIT_BAD_INPUT)
+    exit_code = run_extract(
+        files,
+        json_output=json_output,
+        csv_output=csv_output,
+        ocr=ocr,
+        templates=templates,
+        no_templates=no_templates,
+    )
+    if exit_code:
+        raise typer.Exit(exit_code)
 
 
 def _progress(total: int) -> Any:

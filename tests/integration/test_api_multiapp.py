@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,27 @@ def test_idempotent_start_by_id(api: httpx.Client) -> None:
     view = wait_for(api, "INV-IDEM-1")
     assert view["status"] == "COMPLETED"
     assert view["result"]["invoice"]["document"]["page_count"] == 1  # the first start's PDF
+
+
+def test_long_poll_answers_when_the_worker_ends_the_instance(api: httpx.Client) -> None:
+    api.post(
+        "/api/invoices", json={"invoice_id": "INV-WAIT-1", "pdf_path": "invoice-en-1p.pdf"}
+    ).raise_for_status()
+    asked = time.monotonic()
+    early = api.get("/api/invoices/INV-WAIT-1", params={"wait": 0.3})  # extraction alone takes 1 s here
+    assert early.status_code == 200, early.text
+    assert early.json()["status"] in {"PENDING", "RUNNING"}
+    assert 0.3 <= time.monotonic() - asked < 0.9 + EXTRACT_DELAY_S
+
+    view = api.get("/api/invoices/INV-WAIT-1", params={"wait": 60}).json()
+    answered = datetime.now(UTC)
+    assert view["status"] == "COMPLETED", view
+    assert view["result"]["invoice_id"] == "INV-WAIT-1"
+    completed = datetime.fromisoformat(view["last_updated_at"])
+    completed = completed if completed.tzinfo else completed.replace(tzinfo=UTC)
+    # Woken by the worker's signal, not by a re-check (those come 1 s, 2 s, 4 s... apart).
+    assert (answered - completed).total_seconds() < 0.7
+    _problem(api.get("/api/invoices/INV-WAIT-1", params={"wait": 61}), 422, "INVALID_INPUT")
 
 
 # ------------------------------------------------------------------------------------------ seed routes

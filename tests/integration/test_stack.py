@@ -277,3 +277,37 @@ def test_a_stopped_stack_starts_again_on_fresh_ports(own_stack: LocalStack) -> N
     own_stack.wait_healthy(5)
     assert own_stack.sidecar(APP_ID).http_port != old_http_port
     assert not set(old_pids) & {process.pid for process in own_stack.processes}
+
+
+def test_a_lean_stack_keeps_scheduler_jobs_in_ram_and_serves_no_metrics(
+    dapr_runtime: RuntimeBinaries, tmp_path: Path, dapr_stack_registry: StackRegistry
+) -> None:
+    """The launchers' CPU-saving settings: the scheduler's etcd on tmpfs (removed at stop), metrics off,
+    daprd's Go GC tuned through its environment."""
+    resources = write_embedded_resources(tmp_path / "embedded")
+    stack = LocalStack(
+        binaries=dapr_runtime,
+        run_dir=tmp_path / "run",
+        control_plane_metrics=False,
+        scheduler_in_memory=True,
+        sidecars=[
+            SidecarSpec(
+                APP_ID,
+                resources_paths=(resources.resources_dir,),
+                metrics=False,
+                env=stack_module.DAPRD_GO_ENV,
+            )
+        ],
+    )
+    with stack, dapr_stack_registry(stack):
+        scheduler = psutil.Process(stack.process(SCHEDULER).pid)
+        etcd_dir = Path(scheduler.cmdline()[scheduler.cmdline().index("--etcd-data-dir") + 1])
+        if Path("/dev/shm").is_dir():
+            assert etcd_dir.is_relative_to("/dev/shm")
+        assert etcd_dir.exists()
+        sidecar = stack.sidecar(APP_ID)
+        assert not is_listening(sidecar.metrics_port)
+        daprd = psutil.Process(stack.process(daprd_process_name(APP_ID)).pid)
+        assert daprd.environ()["GOGC"] == stack_module.DAPRD_GO_ENV["GOGC"]
+        assert _metadata(sidecar.http_endpoint)["id"] == APP_ID
+    assert not etcd_dir.exists()

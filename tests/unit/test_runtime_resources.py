@@ -47,7 +47,9 @@ def test_state_store_holds_workflow_state_in_the_run_dir(tmp_path: Path) -> None
 
     state = _metadata(_components(resources.resources_dir)[STATESTORE])
     assert state["actorStateStore"] == "true"  # a string: Dapr metadata values are strings
-    assert state["connectionString"] == f"file:{resources.state_db}"
+    # WAL is the component's default; commits skip the fsync (synchronous=NORMAL), see resources.py
+    assert state["connectionString"] == f"file:{resources.state_db}?_pragma=synchronous(NORMAL)"
+    assert state["busyTimeout"] == "15s"  # concurrent writers wait for the lock instead of failing
     assert resources.state_db.is_relative_to(tmp_path.resolve())
 
 

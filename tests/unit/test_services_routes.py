@@ -159,3 +159,18 @@ def test_upload_reads_a_path_below_the_configured_base_dir(
     assert inside.status_code == 200, inside.text
     assert UploadResult.model_validate(inside.json()).filename == "one.pdf"
     assert (escape.status_code, escape.json()["code"]) == (403, "PATH_NOT_ALLOWED")
+
+
+def test_aggregate_body_is_validated_from_its_bytes_and_documented(client: TestClient) -> None:
+    not_json = client.post("/aggregate", content=b"{not json", headers={"content-type": "application/json"})
+    assert not_json.status_code == 422
+    assert not_json.headers["content-type"].startswith(PROBLEM_JSON)
+    assert not_json.json()["code"] == "INVALID_INPUT"
+    missing = client.post("/aggregate", json={"invoice_id": "x"})
+    assert missing.status_code == 422
+    assert "document" in missing.json()["detail"]
+
+    body = client.get("/openapi.json").json()["paths"]["/aggregate"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert {"invoice_id", "document", "pages"} <= set(schema["properties"])
+    assert schema["$id"].endswith("AggregateRequest")  # its "#/$defs/..." references resolve inside it

@@ -117,11 +117,16 @@ _Box = tuple[str, float, float, float, float]  # text, x0, y0, x1, y1 (display c
 _FS_RECTF = struct.Struct("4f")  # FS_RECTF field order: left, top, right, bottom
 
 
-def _raw_boxes(textpage: pdfium.PdfTextPage, geometry: PageGeometry) -> list[_Box]:
+def _page_string(textpage: pdfium.PdfTextPage) -> str:
+    """The page's text as PDFium returns it (its own reading order, CR LF between lines)."""
+    count = textpage.count_chars()
+    return textpage.get_text_range(0, count) if count > 0 else ""
+
+
+def _raw_boxes(textpage: pdfium.PdfTextPage, geometry: PageGeometry, text: str) -> list[_Box]:
     count = textpage.count_chars()
     if count <= 0:
         return []
-    text = textpage.get_text_range(0, count)
     if len(text) != count:
         # Rare: PDFium excluded or inserted characters, so text indices no longer equal char indices.
         # Rebuild the text char by char (slower, exact).
@@ -143,12 +148,13 @@ def _raw_boxes(textpage: pdfium.PdfTextPage, geometry: PageGeometry) -> list[_Bo
             continue
         left, top, right, bottom = read_rect(rect)
         if end - start > 1 and charbox(handle, end - 1, rect_ref):
-            # union of the first and last glyph: text may run in any direction in user space
+            # union of the first and last glyph: text may run in any direction in user space. The
+            # conditional expressions pick exactly as min()/max() would, without the cost of the calls.
             last_left, last_top, last_right, last_bottom = read_rect(rect)
-            left = min(left, last_left)
-            top = max(top, last_top)
-            right = max(right, last_right)
-            bottom = min(bottom, last_bottom)
+            left = last_left if last_left < left else left
+            top = last_top if last_top > top else top
+            right = last_right if last_right > right else right
+            bottom = last_bottom if last_bottom < bottom else bottom
         px, py = ax * left + bx * top + cx, ay * left + by * top + cy
         qx, qy = ax * right + bx * bottom + cx, ay * right + by * bottom + cy
         append(
@@ -223,19 +229,27 @@ def _same_band(anchor: Word, word: Word) -> bool:
 
 def text_of_page(page: pdfium.PdfPage, page_number: int) -> PageText:
     """The words of an already loaded page, in reading order."""
+    return text_and_string_of_page(page, page_number)[0]
+
+
+def text_and_string_of_page(page: pdfium.PdfPage, page_number: int) -> tuple[PageText, str]:
+    """The words of an already loaded page, and its plain text with ``\n`` line ends (what the
+    document-level extractors read): one text page serves both."""
     geometry = page_geometry(page)
     textpage = page.get_textpage()
     try:
-        words = _words_from_boxes(_reading_order_boxes(_raw_boxes(textpage, geometry)))
+        string = _page_string(textpage)
+        words = _words_from_boxes(_reading_order_boxes(_raw_boxes(textpage, geometry, string)))
     finally:
         textpage.close()
-    return PageText(
+    text = PageText(
         page_number=page_number,
         width=geometry.width,
         height=geometry.height,
         text_source=TextSource.TEXT_LAYER,
         words=words,
     )
+    return text, string.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def page_text(pdf: bytes, page_number: int) -> PageText:

@@ -1,7 +1,12 @@
 """The pipeline's stages as plain functions over a ``BlobStore``: upload → split → extract → aggregate.
 
-Every engine calls exactly these: the in-process CLI (``extract_invoice``), the Dapr services and the
-Prefect tasks. Stages exchange references (blob keys, page metadata), never PDF bytes.
+The Dapr services and the Prefect tasks call exactly these; stages exchange references (blob keys,
+page metadata), never PDF bytes. The in-process entry points (``extract_invoice``, ``extract_document``:
+the CLI) compose the same steps without the blob store: the PDF is validated by the same function and
+opened once, each page's words are read from it directly instead of from a one-page copy (the split
+stage's one-page PDFs exist only to cross process boundaries), and the same ``extract_page``,
+``extract_document_level`` and ``aggregate`` run on them, so the JSON equals the staged result
+(``tests/unit/test_pipeline_direct.py`` checks that on corpus PDFs).
 """
 
 from __future__ import annotations
@@ -15,14 +20,18 @@ from invoiceflow.domain.document_level import aggregate_document, extract_docume
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.models import (
     AggregatedInvoice,
+    DocumentExtraction,
     DocumentInfo,
     OcrMode,
     PageExtraction,
     PageMetadata,
+    PageText,
     SplitResult,
     UploadResult,
 )
 from invoiceflow.domain.pdf import PdfLimits, read_page, read_pdf_file, split_pdf, validate_pdf
+from invoiceflow.domain.pdf_document import load_page, opened
+from invoiceflow.domain.pdf_text import text_and_string_of_page
 
 PREVIEW_DPI = 150
 
@@ -115,12 +124,86 @@ def extract_invoice(
     ocr: OcrMode = OcrMode.AUTO,
     limits: PdfLimits | None = None,
 ) -> AggregatedInvoice:
-    """The whole pipeline in this process, through the same stage functions the engines call."""
+    """The whole pipeline in this process, as one invoice (the same steps as the stages, see above)."""
+    document, pages, document_extraction = _read_document(data, filename, ocr, limits, templates=None)
+    return aggregate(document, pages, document_extraction=document_extraction)
+
+
+def extract_document_staged(
+    data: bytes, *, filename: str | None = None, ocr: OcrMode = OcrMode.AUTO, templates: Path | None = None
+) -> list[AggregatedInvoice]:
+    """Every invoice of a PDF through the stage functions and an in-memory blob store, as the engines
+    run them; the reference the direct in-process path is checked against."""
     store = MemoryBlobStore()
-    upload = upload_pdf(data, store, filename=filename, ocr=ocr, limits=limits)
-    split = split_stored_pdf(upload, store, render_dpi=None)
+    upload = upload_pdf(data, store, filename=filename, ocr=ocr)
+    split = split_stored_pdf(upload, store, render_dpi=None, templates=templates)
     pages = [extract_stored_page(page, store) for page in split.pages]
-    return aggregate(split.document, pages, document_extraction=split.document_extraction)
+    return aggregate_document(split.document, pages, split.document_extraction)
+
+
+def _read_document(
+    data: bytes, filename: str | None, ocr: OcrMode, limits: PdfLimits | None, templates: Path | None
+) -> tuple[DocumentInfo, list[PageExtraction], DocumentExtraction | None]:
+    info = validate_pdf(data, limits or PdfLimits())
+    document = DocumentInfo(sha256=info.sha256, filename=filename, page_count=info.page_count)
+    # Pages before the document-level extractors: a page PDFium cannot load fails as in the split stage.
+    texts, strings = _read_pages(data, ocr)
+    pages = [extract_page(text) for text in texts]
+    return document, pages, _document_level(data, templates, strings)
+
+
+def read_page_texts(data: bytes, ocr: OcrMode = OcrMode.AUTO) -> list[PageText]:
+    """Every page's words, the document opened once: the text layer where it is usable, OCR (as
+    ``read_page`` decides) for the others, after the document is closed so OCR runs without the lock."""
+    return _read_pages(data, ocr)[0]
+
+
+def _read_pages(data: bytes, ocr: OcrMode) -> tuple[list[PageText], list[str] | None]:
+    """The pages' words, and each page's plain text-layer string (None with ``OcrMode.ALWAYS``, which
+    reads no text layer)."""
+    from invoiceflow.domain.ocr import needs_ocr
+
+    texts: list[PageText | None] = []
+    strings: list[str] | None = None if ocr is OcrMode.ALWAYS else []
+    with opened(data) as doc:
+        for page_number in range(1, len(doc) + 1):
+            text: PageText | None = None
+            if strings is not None:
+                page = load_page(doc, page_number)
+                try:
+                    text, string = text_and_string_of_page(page, page_number)
+                finally:
+                    page.close()
+                strings.append(string)
+                if ocr is not OcrMode.NEVER and needs_ocr(text):
+                    text = None
+            texts.append(text)
+    pages = [
+        text if text is not None else read_page(data, page_number, ocr)
+        for page_number, text in enumerate(texts, start=1)
+    ]
+    return pages, strings
+
+
+def _document_level(
+    data: bytes, templates: Path | None, strings: list[str] | None
+) -> DocumentExtraction | None:
+    """``extract_document_level``, given the page strings already read so that it does not load and read
+    every page a second time for the page markers of a batch (about 1 ms per page). With templates (they
+    need the text too) or without strings it runs as is."""
+    if templates is not None or strings is None or len(strings) < 2:
+        return extract_document_level(data, templates=templates)
+    from invoiceflow.domain.batch import find_page_markers
+
+    result = extract_document_level(data, templates=None, page_markers=False)
+    if result is not None and result.method is not None:
+        return result  # an embedded e-invoice describes one invoice: no batch split, as there
+    markers = find_page_markers(strings)
+    if not markers:
+        return result
+    result = result or DocumentExtraction()
+    result.page_markers = markers
+    return result
 
 
 def extract_file(
@@ -144,11 +227,8 @@ def extract_document(
 
     if looks_like_xml(data):
         return [extract_xml_document(data, filename=filename)]
-    store = MemoryBlobStore()
-    upload = upload_pdf(data, store, filename=filename, ocr=ocr, limits=limits)
-    split = split_stored_pdf(upload, store, render_dpi=None, templates=templates)
-    pages = [extract_stored_page(page, store) for page in split.pages]
-    return aggregate_document(split.document, pages, split.document_extraction)
+    document, pages, document_extraction = _read_document(data, filename, ocr, limits, templates)
+    return aggregate_document(document, pages, document_extraction)
 
 
 def extract_document_file(

@@ -3,15 +3,21 @@ the split stage: embedded e-invoice, template) into the contract; one invoice pe
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
 
 from invoiceflow.domain.document_level import aggregate_document
 from invoiceflow.domain.models import AggregateRequest, AggregateResult
+from invoiceflow.services.deps import json_body, json_body_openapi
+from invoiceflow.services.responses import model_response
 
 router = APIRouter(prefix="/aggregate", tags=["aggregate"])
 
 
-@router.post("")
-async def aggregate_pages(request: AggregateRequest) -> AggregateResult:
+@router.post("", response_model=AggregateResult, openapi_extra=json_body_openapi(AggregateRequest))
+async def aggregate_pages(
+    request: Annotated[AggregateRequest, Depends(json_body(AggregateRequest))],
+) -> Response:
     invoices = aggregate_document(request.document, request.pages, request.document_extraction)
-    return AggregateResult(invoices=invoices)
+    return model_response(AggregateResult(invoices=invoices))

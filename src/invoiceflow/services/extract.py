@@ -10,23 +10,25 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
 from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
 from invoiceflow.domain.models import OcrMode, PageExtraction, PageMetadata
 from invoiceflow.services.deps import BlobStoreDep, ContextDep, ExtractPoolDep
+from invoiceflow.services.responses import json_response
 
 router = APIRouter(prefix="/extract", tags=["extract"])
 
 
 def extract_in_worker(page_pdf: bytes, page_number: int, ocr: OcrMode) -> dict[str, Any]:
-    """Runs in a pool process. Domain errors come back as data: an exception with keyword-only fields
-    does not survive pickling with its code intact."""
+    """Runs in a pool process; the result is the ``PageExtraction``'s JSON, serialised here once (the
+    route answers with these bytes). Domain errors come back as data: an exception with keyword-only
+    fields does not survive pickling with its code intact."""
     from invoiceflow.domain.pipeline import extract_page_pdf
 
     try:
-        return {"ok": extract_page_pdf(page_pdf, page_number, ocr).model_dump(mode="json")}
+        return {"ok": extract_page_pdf(page_pdf, page_number, ocr).model_dump_json().encode()}
     except InvoiceFlowError as exc:
         return {"error": {"code": exc.code.value, "message": exc.message}}
 
@@ -34,7 +36,7 @@ def extract_in_worker(page_pdf: bytes, page_number: int, ocr: OcrMode) -> dict[s
 @router.post("", response_model=PageExtraction)
 async def extract(
     page: PageMetadata, store: BlobStoreDep, pool: ExtractPoolDep, context: ContextDep
-) -> PageExtraction | JSONResponse:
+) -> Response:
     if (injected := _injected_fault(page, context)) is not None:
         return injected
     try:
@@ -50,7 +52,7 @@ async def extract(
     )
     if "error" in outcome:
         raise InvoiceFlowError(outcome["error"]["message"], code=ErrorCode(outcome["error"]["code"]))
-    return PageExtraction.model_validate(outcome["ok"])
+    return json_response(outcome["ok"])
 
 
 def _injected_fault(page: PageMetadata, context: ContextDep) -> JSONResponse | None:

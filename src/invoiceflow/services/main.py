@@ -16,7 +16,7 @@ from invoiceflow.dapr.client import DaprSettings
 from invoiceflow.services import aggregate, extract, health, split, upload
 from invoiceflow.services.context import ServiceContext
 from invoiceflow.services.problems import install_problem_handlers
-from invoiceflow.services.settings import ServiceSettings
+from invoiceflow.services.settings import ServiceSettings, fastapi_telemetry
 
 
 class ServiceRole(StrEnum):
@@ -54,7 +54,11 @@ def create_app(
         finally:
             await context.close()
 
-    app = FastAPI(title="InvoiceFlow " + " + ".join(role.value for role in roles), lifespan=lifespan)
+    app = FastAPI(
+        title="InvoiceFlow " + " + ".join(role.value for role in roles),
+        lifespan=lifespan,
+        telemetry=fastapi_telemetry(),
+    )
     app.state.context = context
     install_problem_handlers(app)
     app.include_router(health.router)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import Future
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from invoiceflow.domain.models import SplitResult, UploadResult
 from invoiceflow.domain.pipeline import split_stored_pdf
 from invoiceflow.services.blobstore import ServiceBlobStore
 from invoiceflow.services.deps import BlobStoreDep, SettingsDep
+from invoiceflow.services.responses import model_response
 
 router = APIRouter(prefix="/split", tags=["split"])
 
@@ -47,8 +48,8 @@ class WriteBehindStore:
         )
 
 
-@router.post("")
-async def split(upload: UploadResult, store: BlobStoreDep, settings: SettingsDep) -> SplitResult:
+@router.post("", response_model=SplitResult)
+async def split(upload: UploadResult, store: BlobStoreDep, settings: SettingsDep) -> Response:
     writes = WriteBehindStore(store, asyncio.get_running_loop())
     try:
         result = await asyncio.to_thread(
@@ -58,4 +59,4 @@ async def split(upload: UploadResult, store: BlobStoreDep, settings: SettingsDep
         await writes.flush(raise_errors=False)  # no write left running after the answer; report the cause
         raise
     await writes.flush()
-    return result
+    return model_response(result)

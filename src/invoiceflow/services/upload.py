@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from invoiceflow.domain.errors import ErrorCode, InputNotAllowedError, InvoiceFlowError
 from invoiceflow.domain.models import InvoiceRequest, UploadResult
@@ -13,17 +13,19 @@ from invoiceflow.domain.pdf import PdfLimits, read_pdf_file
 from invoiceflow.domain.pipeline import upload_pdf
 from invoiceflow.services.blobstore import ServiceBlobStore
 from invoiceflow.services.deps import BlobStoreDep, SettingsDep
+from invoiceflow.services.responses import model_response
 from invoiceflow.services.settings import ServiceSettings
 
 router = APIRouter(prefix="/upload", tags=["upload"])
 
 
-@router.post("")
-async def upload(request: InvoiceRequest, store: BlobStoreDep, settings: SettingsDep) -> UploadResult:
+@router.post("", response_model=UploadResult)
+async def upload(request: InvoiceRequest, store: BlobStoreDep, settings: SettingsDep) -> Response:
     data, filename = await _read_source(request, store, settings)
-    return await asyncio.to_thread(
+    result = await asyncio.to_thread(
         upload_pdf, data, store, invoice_id=request.invoice_id, filename=filename, ocr=request.ocr
     )
+    return model_response(result)
 
 
 async def _read_source(

@@ -52,6 +52,7 @@ from invoiceflow.domain.pdf import PdfLimits, read_pdf_file
 from invoiceflow.domain.pipeline import default_invoice_id
 from invoiceflow.services.blobstore import DaprBindingBlobStore
 from invoiceflow.services.problems import status_for
+from invoiceflow.workflow.completions import CompletionSignals, wait_for_end
 from invoiceflow.workflow.errors import to_domain_error
 from invoiceflow.workflow.models import InvoiceWorkflowInput, InvoiceWorkflowResult, Progress
 from invoiceflow.workflow.versions import INVOICE_WORKFLOW_NAMES, newest, version_of
@@ -61,6 +62,11 @@ log = logging.getLogger(__name__)
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 RETRY_AFTER_SECONDS = 1
 INCOMING_PREFIX = "incoming"
+MAX_WAIT_SECONDS = 60.0  # ``GET /api/invoices/{id}?wait=`` at most
+# A long-poll re-reads after 1 s, 2 s, 4 s, then every 8 s: the fallback for ends this app's worker did
+# not signal (another replica's worker).
+WAIT_RECHECK_SECONDS = 1.0
+WAIT_MAX_RECHECK_SECONDS = 8.0
 _INSTANCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _RERUNNABLE_EVENTS = frozenset({"TASK_SCHEDULED", "CHILD_WORKFLOW_INSTANCE_CREATED", "TIMER_CREATED"})
 _FAILED_EVENTS = frozenset({"TASK_FAILED", "CHILD_WORKFLOW_INSTANCE_FAILED"})
@@ -203,11 +209,15 @@ class ApiContext:
         blobs: DaprBindingBlobStore,
         settings: ApiSettings,
         workflow_names: list[str],
+        *,
+        completions: CompletionSignals | None = None,
     ) -> None:
         self.client = client
         self.blobs = blobs
         self.settings = settings
         self.workflow_names = workflow_names
+        # The worker of this process signals the instances it ends (long-polling ``?wait=``).
+        self.completions = completions or CompletionSignals()
         self._start_locks: dict[str, asyncio.Lock] = {}
 
     @property
@@ -534,9 +544,38 @@ async def list_route(
 
 
 @invoices.get("/{instance_id}", response_model=InvoiceView, responses=_PROBLEMS)
-async def get_invoice(request: Request, instance_id: str) -> InvoiceView:
-    """Status, progress (custom status), result when COMPLETED, error code when FAILED."""
-    return view_of(await require_instance(_context(request), instance_id))
+async def get_invoice(
+    request: Request,
+    instance_id: str,
+    wait: Annotated[
+        float,
+        Query(
+            ge=0,
+            le=MAX_WAIT_SECONDS,
+            description="long-poll: answer once the instance ended or after "
+            "this many seconds, whichever comes first (0: at once)",
+        ),
+    ] = 0.0,
+) -> InvoiceView:
+    """Status, progress (custom status), result when COMPLETED, error code when FAILED.
+
+    ``?wait=N`` saves a client its polling (and the runtime the reads each poll costs): the answer comes
+    when the instance ends — the worker in this app signals it — or after N seconds with the status then.
+    """
+    context = _context(request)
+    if wait <= 0:
+        return view_of(await require_instance(context, instance_id))
+    instance = await wait_for_end(
+        lambda: context.client.workflows().get(instance_id),
+        context.completions,
+        instance_id,
+        timeout=wait,
+        recheck_seconds=WAIT_RECHECK_SECONDS,
+        max_recheck_seconds=WAIT_MAX_RECHECK_SECONDS,
+    )
+    if instance is None:
+        raise ApiProblem(ApiCode.INSTANCE_NOT_FOUND, f"no workflow instance {instance_id!r}")
+    return view_of(instance)
 
 
 @invoices.get("/{instance_id}/history", response_model=list[WorkflowHistoryEvent], responses=_PROBLEMS)
@@ -570,6 +609,7 @@ async def _control(request: Request, instance_id: str, action: str) -> Accepted:
         await workflows.resume(instance_id)
     else:
         await workflows.terminate(instance_id)
+        context.completions.notify(instance_id)  # long-polls of it re-read now, not at their next re-check
     after = await workflows.get(instance_id, fetch_payloads=False)
     return Accepted(instance_id=instance_id, action=action, status=after.status if after else None)
 

@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from invoiceflow.dapr.client import DaprClient, DaprSettings
 from invoiceflow.runtime.resources import BLOBSTORE
 from invoiceflow.services.blobstore import DaprBindingBlobStore
+from invoiceflow.services.settings import fastapi_telemetry
 from invoiceflow.workflow.api import ApiContext, ApiSettings, install_api
 from invoiceflow.workflow.settings import WorkflowSettings
 from invoiceflow.workflow.versions import SummaryActivities, parse_versions, register_versions
@@ -52,13 +53,13 @@ def create_workflow_app(
         await client.open()
         host = WorkflowHost(workflow_settings or WorkflowSettings(), sidecar, sdk_log_level="WARNING")
         summaries = SummaryActivities(sidecar, host.settings.statestore)
-        register_versions(host.runtime, names, summaries)
+        register_versions(host.runtime, names, summaries, host.completions)
         try:
             await asyncio.to_thread(host.start)
             blobs = DaprBindingBlobStore(
                 client.bindings(), BLOBSTORE, loop=asyncio.get_running_loop(), timeout=60.0
             )
-            app.state.api = ApiContext(client, blobs, settings, names)
+            app.state.api = ApiContext(client, blobs, settings, names, completions=host.completions)
             yield
         finally:
             await asyncio.to_thread(host.stop)
@@ -70,6 +71,7 @@ def create_workflow_app(
         summary="Start, watch, steer and purge invoice workflows (Dapr Workflow)",
         version="1",
         lifespan=lifespan,
+        telemetry=fastapi_telemetry(),
     )
 
     @app.get("/health", tags=["health"])

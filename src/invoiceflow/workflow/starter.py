@@ -20,6 +20,7 @@ from invoiceflow.dapr.client import DaprClient
 from invoiceflow.dapr.errors import DaprConflictError
 from invoiceflow.dapr.workflow import WorkflowInstance, WorkflowStatus
 from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
+from invoiceflow.workflow.completions import CompletionSignals, wait_for_end
 from invoiceflow.workflow.errors import to_domain_error
 from invoiceflow.workflow.models import InvoiceWorkflowInput, InvoiceWorkflowResult, Progress, ReviewDecision
 from invoiceflow.workflow.workflows import INVOICE_WORKFLOW, REVIEW_EVENT
@@ -30,40 +31,81 @@ ProgressCallback = Callable[[Progress], None]
 POLL_SECONDS = 0.01
 POLL_MAX_SECONDS = 0.1
 POLL_GROWTH = 1.15
+# With the worker in this process (``completions``), the end is signalled; reads in between only move a
+# progress bar, or catch ends this process does not see.
+PROGRESS_RECHECK_SECONDS = 0.1
+FALLBACK_RECHECK_SECONDS = 1.0
+FALLBACK_MAX_RECHECK_SECONDS = 8.0
+FOREVER_SECONDS = 365 * 24 * 3600.0
 
 
 class InvoiceRunner:
     """Drives ``invoice_workflow`` on one sidecar (the workflow app's)."""
 
-    def __init__(self, client: DaprClient) -> None:
+    def __init__(self, client: DaprClient, completions: CompletionSignals | None = None) -> None:
+        """``completions``: the signals of a ``WorkflowHost`` in this process that runs the instances
+        (the embedded mode); without it, waiting polls the runtime."""
         self._client = client
+        self._completions = completions
 
-    async def start(self, spec: InvoiceWorkflowInput) -> str:
-        """Start the instance for ``spec.request.invoice_id`` unless it exists already; return its id."""
+    async def start(self, spec: InvoiceWorkflowInput, *, exists: bool | None = None) -> str:
+        """Start the instance for ``spec.request.invoice_id`` unless it exists already; return its id.
+
+        ``exists``: what ``exists()`` answered just before, when the caller asked it alongside other
+        work (saves a round trip on the way to the start); ``None`` asks here."""
         invoice_id = spec.request.invoice_id
         if not invoice_id:
             raise InvoiceFlowError(
                 "an invoice id is required to start a workflow", code=ErrorCode.INVALID_INPUT
             )
         workflows = self._client.workflows()
-        if await workflows.get(invoice_id, fetch_payloads=False) is not None:
+        if exists is None:
+            exists = await self.exists(invoice_id)
+        if exists:
             return invoice_id
         try:
             return await workflows.start(INVOICE_WORKFLOW, spec, instance_id=invoice_id)
         except DaprConflictError:  # a concurrent start won the race: same id, one instance
             return invoice_id
 
+    async def exists(self, instance_id: str) -> bool:
+        return await self._client.workflows().get(instance_id, fetch_payloads=False) is not None
+
     async def wait(
         self, instance_id: str, *, timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> InvoiceWorkflowResult:
         """Wait for the instance to end: its result, or its failure as an ``InvoiceFlowError`` (with code).
 
-        Polls the instance state instead of the runtime's wait-for-completion call: on this runtime that
-        call answered about 1 s after the instance ended (a server-side poll interval), which dominated
-        the end-to-end time of small invoices. Reads start every 10 ms and back off to every 100 ms.
+        Not the runtime's wait-for-completion call: on this runtime that call answered about 1 s after
+        the instance ended (a server-side poll interval), which dominated the end-to-end time of small
+        invoices. With ``completions`` the worker wakes this wait when the instance ends (reads every
+        100 ms only while someone watches the progress); without, reads start every 10 ms and back off to
+        every 100 ms.
         """
         workflows = self._client.workflows()
         last: Progress | None = None
+        if self._completions is not None:
+
+            def report(instance: WorkflowInstance) -> None:
+                nonlocal last
+                progress = instance.custom_status_as(Progress)
+                if on_progress is not None and progress is not None and progress != last:
+                    on_progress(progress)
+                    last = progress
+
+            async with asyncio.timeout(timeout):
+                ended = await wait_for_end(
+                    lambda: workflows.get(instance_id),
+                    self._completions,
+                    instance_id,
+                    timeout=FOREVER_SECONDS,
+                    recheck_seconds=PROGRESS_RECHECK_SECONDS if on_progress else FALLBACK_RECHECK_SECONDS,
+                    max_recheck_seconds=None if on_progress else FALLBACK_MAX_RECHECK_SECONDS,
+                    on_read=report,
+                )
+            if ended is None:
+                raise InvoiceFlowError(f"no workflow instance {instance_id!r}", code=ErrorCode.INTERNAL)
+            return result_of(ended)
         delay = POLL_SECONDS
         async with asyncio.timeout(timeout):
             while True:

@@ -23,6 +23,7 @@ from invoiceflow.dapr.client import DaprClient, DaprSettings
 from invoiceflow.dapr.errors import DaprError
 from invoiceflow.domain.errors import ErrorCode
 from invoiceflow.workflow import workflows
+from invoiceflow.workflow.completions import CompletionSignals, signalling
 from invoiceflow.workflow.errors import ActivityError
 from invoiceflow.workflow.models import InvoiceWorkflowResult
 from invoiceflow.workflow.retry import INVOICE_RETRY
@@ -121,11 +122,20 @@ class SummaryActivities:
                 return
 
 
-def register_versions(runtime: Any, names: list[str], activities: SummaryActivities) -> None:
-    """Register v2 (and its activity) on a runtime that already hosts v1 (``WorkflowHost``)."""
+def register_versions(
+    runtime: Any,
+    names: list[str],
+    activities: SummaryActivities,
+    signals: CompletionSignals | None = None,
+) -> None:
+    """Register v2 (and its activity) on a runtime that already hosts v1 (``WorkflowHost``); ``signals``
+    (the host's ``completions``) wakes in-process waiters when a v2 instance ends."""
     if INVOICE_WORKFLOW_V2 not in names:
         return
-    runtime.register_workflow(_fresh(invoice_workflow_v2), name=INVOICE_WORKFLOW_V2)
+    workflow = _fresh(invoice_workflow_v2)
+    if signals is not None:
+        workflow = signalling(workflow, signals)
+    runtime.register_workflow(workflow, name=INVOICE_WORKFLOW_V2)
 
     async def record_summary_activity(ctx: Any, payload: Any = None) -> None:
         await activities.record_summary_activity(ctx, payload)

@@ -25,6 +25,7 @@ from dapr.ext.workflow.logger import LoggerOptions
 from invoiceflow.dapr.client import DaprSettings
 from invoiceflow.workflow import workflows
 from invoiceflow.workflow.activities import InvoiceActivities
+from invoiceflow.workflow.completions import CompletionSignals, signalling
 from invoiceflow.workflow.sdk_fixes import apply_sdk_fixes
 from invoiceflow.workflow.settings import WorkflowSettings
 
@@ -33,14 +34,11 @@ log = logging.getLogger(__name__)
 WorkflowFn = Callable[[Any, Any], Generator[Any, Any, Any]]
 
 
-def _fresh_workflow(fn: WorkflowFn) -> Callable[[Any, Any], Generator[Any, Any, Any]]:
+def _fresh_workflow(fn: WorkflowFn, signals: CompletionSignals) -> WorkflowFn:
     # The SDK marks the registered function object itself and refuses it a second time, even in a new
     # runtime; a new wrapper per runtime lets a process host the worker more than once (tests, restarts).
-    def registered(ctx: Any, payload: Any = None) -> Generator[Any, Any, Any]:
-        return fn(ctx, payload)
-
-    registered.__name__ = fn.__name__
-    return registered
+    # The wrapper also wakes in-process waiters when an instance ends (see completions.py).
+    return signalling(fn, signals)
 
 
 def _fresh_activity(method: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
@@ -65,6 +63,7 @@ class WorkflowHost:
         self.settings = settings or WorkflowSettings()
         dapr_settings = dapr_settings or DaprSettings.from_env()
         self.activities = InvoiceActivities(self.settings, dapr_settings)
+        self.completions = CompletionSignals()
         self.runtime = WorkflowRuntime(
             host=dapr_settings.host,
             port=str(dapr_settings.grpc_port),
@@ -73,10 +72,11 @@ class WorkflowHost:
             logger_options=LoggerOptions(log_level=sdk_log_level),
         )
         self.runtime.register_workflow(
-            _fresh_workflow(workflows.invoice_workflow), name=workflows.INVOICE_WORKFLOW
+            _fresh_workflow(workflows.invoice_workflow, self.completions), name=workflows.INVOICE_WORKFLOW
         )
         self.runtime.register_workflow(
-            _fresh_workflow(workflows.page_batch_workflow), name=workflows.PAGE_BATCH_WORKFLOW
+            _fresh_workflow(workflows.page_batch_workflow, self.completions),
+            name=workflows.PAGE_BATCH_WORKFLOW,
         )
         activities = self.activities
         for name, method in (

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
@@ -43,7 +44,7 @@ _AMOUNT_RE = lazy_compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     value: Decimal
     start: int
@@ -60,9 +61,14 @@ class Amount:
         return not self.is_percent and self.decimals == 2
 
 
+_LAKH_RE = lazy_compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?")
+
+
 def _split(num: str, style: DecimalStyle) -> tuple[str, str] | None:
     """Return (integer digits, fraction digits) of a matched number."""
-    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", num):
+    if num.isdigit():
+        return num, ""  # most numbers on a page: no separator at all
+    if num.count(",") >= 2 and _LAKH_RE.fullmatch(num):
         integer, _, frac = num.partition(".")
         return integer.replace(",", ""), frac
     if " " in num:
@@ -106,7 +112,20 @@ _NBSP = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'
 
 
 def _value(match: re.Match[str], style: DecimalStyle) -> tuple[Decimal | None, int]:
-    parts = _split(match["num"], style)
+    lead, open_, close, trail = match.group("lead", "open", "close", "trail")
+    return _signed_value(match["num"], style, bool(lead) or bool(trail) or bool(open_ and close))
+
+
+def _signed_value(num: str, style: DecimalStyle, negative: bool) -> tuple[Decimal | None, int]:
+    value, decimals = _unsigned_value(num, style)
+    return (-value if negative and value else value), decimals
+
+
+@lru_cache(maxsize=4096)
+def _unsigned_value(num: str, style: DecimalStyle) -> tuple[Decimal | None, int]:
+    """The value and decimal count of a matched number; cached: pages repeat quantities, rates, totals
+    (a ``Decimal`` is immutable, so sharing one is safe)."""
+    parts = _split(num, style)
     if parts is None:
         return None, 0
     integer, frac = parts
@@ -114,8 +133,7 @@ def _value(match: re.Match[str], style: DecimalStyle) -> tuple[Decimal | None, i
         value = Decimal(f"{integer or '0'}.{frac}" if frac else integer)
     except InvalidOperation:
         return None, 0
-    negative = bool(match["lead"]) or bool(match["trail"]) or bool(match["open"] and match["close"])
-    return (-value if negative and value else value), len(frac)
+    return value, len(frac)
 
 
 def find_amounts(line: Line, style: DecimalStyle, start: int = 0, end: int | None = None) -> list[Amount]:
@@ -134,23 +152,29 @@ def find_amounts(line: Line, style: DecimalStyle, start: int = 0, end: int | Non
 def _line_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
     """Runs per segment so that a thousands space never joins two table columns."""
     out: list[Amount] = []
+    text = line.text
     for lo, hi in line.segments():
-        for match in _AMOUNT_RE.finditer(line.text, lo, hi):
-            value, decimals = _value(match, style)
+        for match in _AMOUNT_RE.finditer(text, lo, hi):
+            # one group() call for all groups: each match[...] lookup is a call of its own
+            num, lead, open_, close, trail, pct, sym, sep = match.group(
+                "num", "lead", "open", "close", "trail", "pct", "sym", "sep"
+            )
+            value, decimals = _signed_value(num, style, bool(lead) or bool(trail) or bool(open_ and close))
             if value is None:
                 continue
-            x0, x1 = line.span_x(match.start("num"), match.end())  # columns align on the digits
+            end = match.end()
+            x0, x1 = line.span_x(match.start("num"), end)  # columns align on the digits
             out.append(
                 Amount(
                     value=value,
                     start=match.start(),
-                    end=match.end(),
+                    end=end,
                     x0=x0,
                     x1=x1,
                     decimals=decimals,
-                    is_percent=bool(match["pct"]),
-                    has_symbol=bool(match["sym"]),
-                    grouped=bool(match["sep"]) or " " in match["num"],
+                    is_percent=bool(pct),
+                    has_symbol=bool(sym),
+                    grouped=bool(sep) or " " in num,
                 )
             )
     return out

@@ -1,0 +1,142 @@
+"""CPU per page of the in-process text path (it bounds throughput on a 2-core box), split by stage.
+
+Builds corpus invoices of 3 and 50 pages (``corpus.build_invoice_pdf``), runs ``extract_invoice`` on each
+(best of a few runs, process CPU time, so other load on a shared machine matters less) and prints ms/page
+for the whole call, for its stages (reading the words, ``extract_page`` and the extractors inside it,
+the document-level pass) and raw pypdfium2 (open + every page's text) as the floor.
+
+    python benchmarks/page_cpu.py [--runs 5] [--baseline OLD_CHECKOUT]
+
+``--baseline`` runs the same measurement on another checkout's ``src`` in a subprocess (for example
+``git archive HEAD src | tar -x -C /tmp/before``) and prints both side by side with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = (3, 50)
+# The extractors ``extract_page`` calls, by the name it imports them under.
+STAGES = (
+    "build_lines",
+    "analyse",
+    "detect_currency",
+    "find_identifiers",
+    "extract_invoice_number",
+    "extract_dates",
+    "payment_term_days",
+    "extract_items",
+    "extract_parties",
+    "extract_totals",
+)
+
+
+def _best(call: Callable[[], object], runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        call()
+        best = min(best, time.process_time() - started)
+    return best * 1000
+
+
+def measure(runs: int) -> dict[str, dict[str, float]]:
+    """ms/page by stage for each document size (run in the process whose ``invoiceflow`` is imported)."""
+    import pypdfium2 as pdfium
+    from corpus import build_invoice_pdf
+
+    from invoiceflow.domain import extraction
+    from invoiceflow.domain.document_level import extract_document_level
+    from invoiceflow.domain.models import OcrMode
+    from invoiceflow.domain.pdf import document_text
+    from invoiceflow.domain.pipeline import extract_invoice
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - started
+
+        return wrapper
+
+    for name in STAGES:
+        if hasattr(extraction, name):
+            setattr(extraction, name, timed(name, getattr(extraction, name)))
+
+    def raw_text(data: bytes) -> None:
+        document = pdfium.PdfDocument(data)
+        try:
+            for index in range(len(document)):
+                document[index].get_textpage().get_text_range()
+        finally:
+            document.close()
+
+    results: dict[str, dict[str, float]] = {}
+    for pages in PAGES:
+        data, _golden = build_invoice_pdf(pages, seed=3)
+        extract_invoice(data)  # warm: imports, compiled patterns, caches
+        texts = document_text(data)
+        row = {
+            "extract_invoice": _best(partial(extract_invoice, data, ocr=OcrMode.AUTO), runs),
+            "words (document_text)": _best(partial(document_text, data), runs),
+            "document level": _best(partial(extract_document_level, data), runs),
+            "raw pypdfium2 text": _best(partial(raw_text, data), runs),
+        }
+        best_total = float("inf")
+        for _ in range(runs):
+            spent.clear()
+            started = time.process_time()
+            for text in texts:
+                extraction.extract_page(text)
+            total = time.process_time() - started
+            if total < best_total:
+                best_total, stages = total, dict(spent)
+        row["extract_page"] = best_total * 1000
+        row.update({f"  {name}": seconds * 1000 for name, seconds in stages.items()})
+        results[str(pages)] = {name: value / pages for name, value in row.items()}
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--baseline", type=Path, help="a checkout whose src/ holds the code to compare with")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # the baseline subprocess
+    args = parser.parse_args()
+    ours = measure(args.runs)
+    if args.json:
+        print(json.dumps(ours))
+        return
+    base: dict[str, dict[str, float]] | None = None
+    if args.baseline is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(args.baseline.resolve() / "src"), str(ROOT)])}
+        command = [sys.executable, __file__, "--runs", str(args.runs), "--json"]
+        base = json.loads(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)
+    for pages, row in ours.items():
+        print(f"{pages}-page corpus invoice, CPU ms/page (best of {args.runs}):")
+        for name, value in row.items():
+            line = f"  {name:<28} {value:7.2f}"
+            if base is not None and name in base[pages]:
+                old = base[pages][name]
+                line += f"   baseline {old:7.2f}   ratio {value / old:5.2f}" if old else ""
+            print(line)
+        ratio = row["extract_invoice"] / row["raw pypdfium2 text"]
+        print(f"  extract_invoice / raw pypdfium2 text: {ratio:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""In-process completion signals: the workflow wrapper that raises them and the waiter that uses them."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import threading
+import time
+from collections.abc import Generator
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from invoiceflow.dapr.workflow import WorkflowInstance, WorkflowStatus
+from invoiceflow.workflow.completions import CompletionSignals, signalling, wait_for_end
+
+
+def _instance(status: WorkflowStatus, instance_id: str = "inv-1") -> WorkflowInstance:
+    now = datetime.now(UTC)
+    return WorkflowInstance(
+        instance_id=instance_id, name="invoice_workflow", status=status, created_at=now, last_updated_at=now
+    )
+
+
+def _two_steps(_ctx: Any, payload: Any) -> Generator[Any, Any, Any]:
+    first = yield "step-1"
+    second = yield "step-2"
+    if payload == "fail":
+        raise ValueError("boom")
+    return [first, second]
+
+
+class _Recorder(CompletionSignals):
+    def __init__(self) -> None:
+        super().__init__()
+        self.notified: list[str] = []
+
+    def notify(self, instance_id: str) -> None:
+        self.notified.append(instance_id)
+        super().notify(instance_id)
+
+
+def _drive(generator: Generator[Any, Any, Any], results: list[Any]) -> Any:
+    """Drive a workflow generator like the SDK: send each task result in turn; return its result."""
+    generator.send(None)
+    try:
+        for result in results:
+            generator.send(result)
+    except StopIteration as stop:
+        return stop.value
+    raise AssertionError("the workflow did not finish")
+
+
+def test_a_live_return_signals_the_instance_and_keeps_the_result() -> None:
+    signals = _Recorder()
+    ctx = SimpleNamespace(instance_id="inv-1", is_replaying=False)
+    workflow = signalling(_two_steps, signals)
+
+    assert _drive(workflow(ctx, None), ["a", "b"]) == ["a", "b"]
+    assert signals.notified == ["inv-1"]
+    assert workflow.__name__ == "_two_steps"
+
+
+def test_a_replayed_return_does_not_signal() -> None:
+    signals = _Recorder()
+    ctx = SimpleNamespace(instance_id="inv-1", is_replaying=True)
+
+    _drive(signalling(_two_steps, signals)(ctx, None), ["a", "b"])
+
+    assert signals.notified == []
+
+
+def test_an_abandoned_turn_is_not_an_end_but_a_failure_is() -> None:
+    signals = _Recorder()
+    ctx = SimpleNamespace(instance_id="inv-1", is_replaying=False)
+    waiting = signalling(_two_steps, signals)(ctx, None)
+    waiting.send(None)
+    waiting.close()  # the SDK drops the generator at the end of a turn that waits on a task
+    assert signals.notified == []
+
+    failing = signalling(_two_steps, signals)(ctx, "fail")
+    failing.send(None)
+    failing.send("a")
+    with pytest.raises(ValueError, match="boom"):
+        failing.send("b")
+    assert signals.notified == ["inv-1"]
+
+
+async def test_the_waiter_reads_again_as_soon_as_the_worker_signals() -> None:
+    signals = CompletionSignals()
+    reads: list[WorkflowStatus] = []
+    done = threading.Event()
+
+    async def read() -> WorkflowInstance:
+        status = WorkflowStatus.COMPLETED if done.is_set() else WorkflowStatus.RUNNING
+        reads.append(status)
+        return _instance(status)
+
+    def worker_finishes() -> None:  # from another thread, as the SDK's orchestrator threads do
+        time.sleep(0.05)
+        done.set()
+        signals.notify("inv-1")
+
+    threading.Thread(target=worker_finishes).start()
+    started = time.monotonic()
+    ended = await wait_for_end(read, signals, "inv-1", timeout=10.0, recheck_seconds=5.0)
+
+    assert ended is not None
+    assert ended.status is WorkflowStatus.COMPLETED
+    assert time.monotonic() - started < 1.0  # woken by the signal, not by the 5 s re-check
+    assert reads == [WorkflowStatus.RUNNING, WorkflowStatus.COMPLETED]
+    assert not signals.watching("inv-1")
+
+
+async def test_a_signal_before_the_runtime_stored_the_end_is_followed_by_short_rereads() -> None:
+    signals = CompletionSignals()
+    statuses = iter([WorkflowStatus.RUNNING, WorkflowStatus.RUNNING, WorkflowStatus.RUNNING])
+
+    async def read() -> WorkflowInstance:
+        status = next(statuses, WorkflowStatus.FAILED)
+        if status is WorkflowStatus.RUNNING and not signals_sent:
+            signals_sent.append(True)
+            asyncio.get_running_loop().call_soon(signals.notify, "inv-1")
+        return _instance(status)
+
+    signals_sent: list[bool] = []
+    started = time.monotonic()
+    ended = await wait_for_end(read, signals, "inv-1", timeout=10.0, recheck_seconds=5.0)
+
+    assert ended is not None
+    assert ended.status is WorkflowStatus.FAILED
+    assert time.monotonic() - started < 1.0
+
+
+async def test_without_a_signal_the_waiter_falls_back_to_rechecks_and_honours_its_timeout() -> None:
+    signals = CompletionSignals()
+    reads = 0
+
+    async def read() -> WorkflowInstance:
+        nonlocal reads
+        reads += 1
+        return _instance(WorkflowStatus.COMPLETED if reads == 3 else WorkflowStatus.RUNNING)
+
+    ended = await wait_for_end(read, signals, "inv-1", timeout=10.0, recheck_seconds=0.01)
+    assert ended is not None
+    assert ended.status is WorkflowStatus.COMPLETED
+
+    async def never_ends() -> WorkflowInstance:
+        return _instance(WorkflowStatus.RUNNING)
+
+    started = time.monotonic()
+    last = await wait_for_end(never_ends, signals, "inv-1", timeout=0.1, recheck_seconds=0.02)
+    assert last is not None
+    assert last.status is WorkflowStatus.RUNNING
+    assert 0.09 <= time.monotonic() - started < 1.0
+
+
+async def test_rechecks_back_off_up_to_their_maximum() -> None:
+    signals = CompletionSignals()
+    times: list[float] = []
+
+    async def read() -> WorkflowInstance:
+        times.append(time.monotonic())
+        return _instance(WorkflowStatus.RUNNING)
+
+    await wait_for_end(read, signals, "inv-1", timeout=0.5, recheck_seconds=0.02, max_recheck_seconds=0.08)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert gaps[0] < 0.06  # 20 ms, then 40 ms, then 80 ms from then on
+    assert max(gaps) < 0.2
+    assert len(times) < 12  # without back-off, 0.5 s / 20 ms = 25 reads
+
+
+async def test_a_vanished_instance_ends_the_wait() -> None:
+    async def gone() -> WorkflowInstance | None:
+        return None
+
+    assert await wait_for_end(gone, CompletionSignals(), "inv-1", timeout=1.0) is None
