@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from invoiceflow.domain.extraction import extract_page
-from invoiceflow.domain.extraction.identifiers import repair_vat
+from invoiceflow.domain.extraction.identifiers import coerce, repair_gstin, repair_iban, repair_vat
 from invoiceflow.domain.extraction.layout import build_lines, estimate_x_drift
 from invoiceflow.domain.extraction.ocr_repair import money_readings
-from invoiceflow.domain.identifiers import valid_vat
+from invoiceflow.domain.identifiers import iban_pattern, valid_gstin, valid_iban, valid_vat
 from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
 
 CHAR = 4.2  # points per character at 8 pt
@@ -207,3 +207,57 @@ def test_vat_id_confusables_accept_only_a_checksum_valid_variant() -> None:
 
     assert vat_of(TextSource.OCR) == "NL925734275B01"
     assert vat_of(TextSource.TEXT_LAYER) is None  # a text layer is what the issuer printed
+
+
+def test_identifier_formats_come_from_the_iban_registry() -> None:
+    assert iban_pattern("DE") == "aa" + "n" * 20
+    assert iban_pattern("NL") == "aannaaaa" + "n" * 10
+    assert iban_pattern("QQ") is None
+    assert coerce("DEO2I2O3", "aannnnnn") == "DE021203"
+    assert coerce("1E84", "aann") == "IE84"
+    assert coerce("DE0X", "aann") is None  # X is no digit look-alike
+    assert coerce("DE02", "aannn") is None
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        ("1E84BCIT00000059002782", "IE84BCIT00000059002782"),  # I of the country code read as 1
+        ("DEO2120300000000202051", "DE02120300000000202051"),  # zero of the check digits read as O
+        ("NL47VTP57516069606", "NL47VTPS7516069606"),  # S of the bank code read as 5
+        ("DE02I203000000002O2051", "DE02120300000000202051"),  # letters inside the account number
+    ],
+)
+def test_iban_is_coerced_to_its_country_format_and_confirmed_by_the_checksum(
+    garbled: str, expected: str
+) -> None:
+    assert valid_iban(expected)
+    assert repair_iban(garbled) == expected
+
+
+def test_iban_coercion_never_invents_a_valid_iban() -> None:
+    assert repair_iban("DE02120300000000202052") is None  # a wrong digit: no look-alike to fix
+    assert repair_iban("ZZ02120300000000202051") is None  # no such country
+
+
+def test_gstin_check_character_is_read_both_ways_and_only_one_reading_may_pass() -> None:
+    assert valid_gstin("33PUZPS0353L3ZI")
+    assert repair_gstin("33PUZPS0353L3Z1") == "33PUZPS0353L3ZI"  # check letter I read as digit 1
+    assert repair_gstin("33PUZP50353L3ZI") == "33PUZPS0353L3ZI"  # S of the PAN read as 5
+    assert repair_gstin("000000590027821") is None  # an account number is not GSTIN-shaped
+
+
+def test_garbled_iban_and_gstin_on_a_scanned_page() -> None:
+    def identifiers(source: TextSource) -> dict[str, str]:
+        scan = Scan(source=source)
+        scan.line(40, (50, "Helios Engineering Ltd"))
+        scan.line(52, (50, "GSTIN: 33PUZPS0353L3Z1"))
+        scan.line(700, (50, "IBAN: 1E84 BCIT 0000 0059 0027 82"))
+        return values(extract_page(scan.page()))
+
+    ocr = identifiers(TextSource.OCR)
+    assert ocr.get("issuer.iban") == "IE84BCIT00000059002782"
+    assert ocr.get("issuer.vat_id") == "33PUZPS0353L3ZI"
+    text = identifiers(TextSource.TEXT_LAYER)  # a text layer is what the issuer printed
+    assert text.get("issuer.iban") is None
+    assert text.get("issuer.vat_id") is None

@@ -73,6 +73,22 @@ def valid_iban(number: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=128)
+def iban_pattern(country: str) -> str | None:
+    """The country's IBAN as one class per character: ``n`` digit, ``a`` letter, ``c`` either (from
+    schwifty's registry; ``DE`` → ``aannnnnnnnnnnnnnnnnnnn``); None for a country without IBANs."""
+    from schwifty import registry
+
+    try:
+        spec = registry.get_iban_spec(country)
+    except Exception:  # schwifty raises its own lookup errors for unknown countries
+        return None
+    pattern = []
+    for count, kind in re.findall(r"(\d+)!?([nac])", spec.iban_spec[2:]):
+        pattern.append(kind * int(count))
+    return "aa" + "".join(pattern)
+
+
 @lru_cache(maxsize=1024)
 def valid_bic(number: str) -> bool:
     from schwifty import BIC

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
-from invoiceflow.domain.identifiers import compact, valid_bic, valid_gstin, valid_iban, valid_vat
+from invoiceflow.domain.identifiers import (
+    compact,
+    iban_pattern,
+    valid_bic,
+    valid_gstin,
+    valid_iban,
+    valid_vat,
+)
 
 _EU = "AT BE BG CY CZ DE DK EE EL GR ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI"
 _VAT_PREFIXES = set(_EU.split()) | {"GB", "CH", "NO"}
@@ -22,6 +29,10 @@ _VAT_RE = lazy_compile(
 _CHE_RE = lazy_compile(r"(?<![A-Z0-9])CHE[\s.\-]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s?(?:MWST|TVA|IVA))?")
 _GSTIN_RE = lazy_compile(r"(?<![A-Z0-9])\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z](?![A-Z0-9])")
 _IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
+# On OCR lines the country code and check digits may themselves be misread ("1E84", "DEO2"): the start
+# is any two letters/digits, then two digits or digit-like letters; coercion and the checksum decide.
+_OCR_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z0-9]{2}[0-9OILSBZ]{2}(?:[ ]?[A-Z0-9]){10,30}")
+_OCR_GSTIN_RE = lazy_compile(r"(?<![A-Z0-9])[0-9A-Z]{15}(?![A-Z0-9])")
 _BIC_RE = lazy_compile(r"(?<![A-Za-z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
 _BIC_LABEL_RE = lazy_compile(r"(?<![a-z])(bic|swift)(?![a-z])")
 
@@ -93,6 +104,87 @@ def repair_vat(number: str) -> str | None:
     return valid.pop() if len(valid) == 1 else None
 
 
+def _iban_in(raw: str, *, ocr: bool) -> str | None:
+    """The longest checksum-valid IBAN at the start of ``raw``; on OCR lines also after coercing
+    misread characters to the country's IBAN format."""
+    for end in range(len(raw), 14, -1):
+        if end < len(raw) and raw[end] != " " and raw[end - 1] != " ":
+            continue  # only cut at group boundaries (or anywhere in an unspaced IBAN)
+        number = compact(raw[:end])
+        if not 15 <= len(number) <= 34:
+            continue
+        if valid_iban(number):
+            return number
+        if ocr:
+            fixed = repair_iban(number)
+            if fixed:
+                return fixed
+    return None
+
+
+# Digit-for-letter and letter-for-digit confusions of OCR. Applied only where the format says which of
+# the two a position holds, and then only when the identifier's checksum confirms the result.
+_AS_DIGIT = str.maketrans("OQDILTSBZG", "0001115826")
+_AS_LETTER = str.maketrans("0125864", "OIZSBGA")
+# GSTIN: state code, PAN (5 letters, 4 digits, 1 letter), entity number, "Z", check character.
+_GSTIN_FORMAT = "nnaaaaannnnacac"
+
+
+def coerce(text: str, pattern: str) -> str | None:
+    """``text`` with each position made a digit (``n``) or a letter (``a``) where OCR may have swapped
+    them; ``c`` positions are kept. None when lengths differ or a position cannot be coerced."""
+    if len(text) != len(pattern):
+        return None
+    out: list[str] = []
+    for char, kind in zip(text, pattern, strict=True):
+        fixed = char
+        if kind == "n":
+            fixed = char.translate(_AS_DIGIT)
+            if not fixed.isdigit():
+                return None
+        elif kind == "a":
+            fixed = char.translate(_AS_LETTER)
+            if not fixed.isalpha():
+                return None
+        out.append(fixed)
+    return "".join(out)
+
+
+def repair_iban(number: str) -> str | None:
+    """An OCR-read IBAN coerced to its country's format (``DEO2...`` → ``DE02...``), if the result passes
+    the mod-97 checksum; None otherwise."""
+    country = number[:2].translate(_AS_LETTER)
+    pattern = iban_pattern(country)
+    if pattern is None:
+        return None
+    fixed = coerce(country + number[2:], pattern)
+    return fixed if fixed and fixed != number and valid_iban(fixed) else None
+
+
+def repair_gstin(number: str) -> str | None:
+    """An OCR-read GSTIN coerced to the GSTIN format; the two free alphanumeric positions (entity
+    number, check character) are tried both ways. Only a single checksum-valid reading is returned."""
+    # Mostly GSTIN-shaped already (a long digit run such as an account number coerces too easily).
+    if len(number) != len(_GSTIN_FORMAT):
+        return None
+    shaped = sum(
+        c.isalpha() == (kind == "a") for c, kind in zip(number, _GSTIN_FORMAT, strict=True) if kind in "an"
+    )
+    fixed = coerce(number, _GSTIN_FORMAT) if shaped >= 10 else None
+    if fixed is None:
+        return None
+    fixed = fixed[:13] + "Z" + fixed[14] if fixed[13] in "Z2" else None
+    if fixed is None:
+        return None
+    readings = {fixed}
+    for position in (12, 14):
+        char = fixed[position]
+        swapped = char.translate(_AS_DIGIT) if char.isalpha() else char.translate(_AS_LETTER)
+        readings |= {r[:position] + swapped + r[position + 1 :] for r in readings}
+    valid = {r for r in readings if valid_gstin(r)}
+    return valid.pop() if len(valid) == 1 else None
+
+
 def find_identifiers(lines: list[Line]) -> list[Identifier]:
     found: list[Identifier] = []
     for line in lines:
@@ -105,15 +197,10 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
             seen.add(value)
             found.append(Identifier(kind, value, line.index, start, line.char_x(start)))
 
-        for m in _IBAN_RE.finditer(text):
-            raw = m.group(0)
-            for end in range(len(raw), 14, -1):
-                if end < len(raw) and raw[end] != " " and raw[end - 1] != " ":
-                    continue  # only cut at group boundaries (or anywhere in an unspaced IBAN)
-                number = compact(raw[:end])
-                if 15 <= len(number) <= 34 and valid_iban(number):
-                    add("iban", number, m.start())
-                    break
+        for m in (_OCR_IBAN_RE if line.ocr else _IBAN_RE).finditer(text):
+            number = _iban_in(m.group(0), ocr=line.ocr)
+            if number:
+                add("iban", number, m.start())
         ibans = seen.copy()
         for start, number in _vat_candidates(text, line.ocr):
             if not any(number in iban for iban in ibans):
@@ -121,6 +208,11 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
         for m in _GSTIN_RE.finditer(text):
             if valid_gstin(m.group(0)):
                 add("gstin", m.group(0), m.start())
+        if line.ocr:
+            for m in _OCR_GSTIN_RE.finditer(text):
+                gstin = repair_gstin(m.group(0))
+                if gstin:
+                    add("gstin", gstin, m.start())
         labelled = _BIC_LABEL_RE.search(line.folded)
         for m in _BIC_RE.finditer(line.text):
             if labelled and labelled.start() < m.start() and valid_bic(m.group(0)):
