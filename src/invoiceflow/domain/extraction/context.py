@@ -20,6 +20,7 @@ class PageContext:
     lines: list[Line]
     style: DecimalStyle
     order: DateOrder
+    order_proven: bool = False  # an unambiguous numeric date on the page decided the order
     header_labels: dict[int, list[LabelMatch]] = field(default_factory=dict)
     total_labels: dict[int, list[LabelMatch]] = field(default_factory=dict)
 
@@ -92,8 +93,11 @@ def analyse(
     page: PageText, order_hint: DateOrder | None = None, lines: list[Line] | None = None
 ) -> PageContext:
     lines = build_lines(page) if lines is None else lines
-    order = numeric_order_evidence(lines) or order_hint or DateOrder.DMY
-    ctx = PageContext(page=page, lines=lines, style=dominant_style(lines), order=order)
+    evidence = numeric_order_evidence(lines)
+    order = evidence or order_hint or DateOrder.DMY
+    ctx = PageContext(
+        page=page, lines=lines, style=dominant_style(lines), order=order, order_proven=evidence is not None
+    )
     for line in lines:
         header: list[LabelMatch] = []
         totals: list[LabelMatch] = []

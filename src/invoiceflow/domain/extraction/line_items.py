@@ -13,11 +13,16 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from invoiceflow.domain.extraction.column_inference import Column, infer_columns
+from invoiceflow.domain.extraction.column_inference import discounted as _discounted
+from invoiceflow.domain.extraction.column_inference import product_matches as _product_matches
 from invoiceflow.domain.extraction.context import PageContext
-from invoiceflow.domain.extraction.layout import Line, fold
+from invoiceflow.domain.extraction.dates import DateOrder, find_dates
+from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts, parse_number
 from invoiceflow.domain.extraction.ocr_repair import money_readings
+from invoiceflow.domain.models import Word
 
 _B = r"(?<![a-z])"
 _E = r"(?![a-z])"
@@ -38,19 +43,22 @@ _COLUMN_PATTERNS: dict[str, str] = {
     rf"before|hors|senza)\s*(?:of\s+)?{_TAXES}?\)?|(?:total|montant)\s+h\.?\s*t\.?|"
     r"taxable\s+(?:value|amount)|base\s+imponible|importe\s+neto|imponibile|nettobetrag|"
     rf"excl\.?\s*{_TAXES}|exkl\.?\s*{_TAXES}",
-    "discount": r"disc(?:ount)?\.?(?:\s*%)?|rabatt(?:\s*%)?|nachlass|remise(?:\s*%)?|rem\.|descuento|"
-    r"dto\.?|dcto\.?|korting|sconto",
+    "discount": r"(?:disc(?:ount)?\.?|rabatt|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|korting|sconto)"
+    r"(?:\s*(?:in\s+)?%)?",
     "tax_rate": rf"{_TAXES}\s*(?:%|rate|satz|taux)|steuersatz|taux(?:\s+tva)?|%|{_TAXES}",
     "unit_price": r"unit\s*(?:price|cost|rate)|price\s*(?:/|per)\s*unit|(?:einzel|stuck|e\.?)\s*-?\s*preis|"
     r"preis\s*(?:/|pro)\s*(?:einheit|stk\.?)|prix\s+unit(?:aire)?|p\.\s*u\.?|pu\s+ht|prix|"
     r"precio\s+unit(?:ario)?|precio|(?:stuk|eenheids)\s*prijs|prijs|prezzo\s+unit(?:ario)?|prezzo|"
-    r"importe\s+unit(?:ario)?|rate|price|preis|ep",
+    r"importe\s+unit(?:ario)?|(?:listen|netto|brutto|basis)\s*-?\s*preis|prix\s+(?:net|brut|de\s+base|catalogue)|"
+    r"p\.\s*u\.\s*net|precio\s+(?:neto|bruto|lista|base|de\s+lista)|prezzo\s+(?:netto|listino|lordo|di\s+listino)|"
+    r"(?:netto|bruto|lijst|basis)\s*-?\s*prijs|(?:list|net|gross|base)\s+(?:unit\s+)?price|rate|price|preis|ep",
     "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
     r"total\s+(?:ht|net|price)|"
     r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
     r"totaal|importo|totale|total|net",
-    "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|qta|hours|hrs|units",
-    "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me",
+    "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|q\.?\s?ta|hours|hrs|"
+    r"units|stunden|std\.|heures|horas|uren|ore|days|tage|jours|dias|dagen|giorni|pcs|stk\.?|ctd\.?|uds\.?",
+    "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me|u\.\s?m\.?",
     "description": r"description(?:\s+of\s+(?:goods|services))?|item(?:s)?(?:\s+description)?|product|"
     r"service|articles?|details|particulars|designation|libelle|bezeichnung|beschreibung|artikel|"
     r"leistung|descripcion|concepto|articulo|omschrijving|descrizione|articolo|prodotto|servizio",
@@ -68,13 +76,6 @@ _COLUMN_RE = [
 _NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate", "discount", "extra")
 # Header kinds of money columns one of which is the line's net amount (the others become "extra").
 _AMOUNT_KINDS = ("net_amount", "amount", "gross_amount", "tax_amount")
-
-
-@dataclass
-class Column:
-    kind: str
-    x0: float
-    x1: float
 
 
 @dataclass
@@ -133,10 +134,23 @@ def _header_columns(line: Line) -> list[Column]:
                 if match is not None:
                     found.append((match[0], match[1], kind))
                     break
-        found.sort()
+        found = _absorb_parentheticals(line.folded, sorted(found))
+        if not found:
+            # A header cell of no known kind ("Period", "Service date", "Lot"): its column is not part
+            # of the description, whatever it holds.
+            if any(c.isalpha() for c in line.folded[seg_start:seg_end]):
+                columns.append(Column("other", *line.span_x(seg_start, seg_end)))
+            continue
+        cell_start = seg_start
+        leading = line.folded[seg_start : found[0][0]].strip(" -/|")
+        if sum(c.isalpha() for c in leading) >= 3:
+            # "Période de facturation  Cuota IVA" run together: the unlabelled words before the first
+            # label are a column of their own.
+            columns.append(Column("other", *line.span_x(seg_start, seg_start + len(leading))))
+            cell_start = found[0][0]
         if len(found) == 1:
             # One label: the whole segment is the column (labels like "Unit price (EUR)").
-            x0, x1 = line.span_x(seg_start, seg_end)
+            x0, x1 = line.span_x(cell_start, seg_end)
             columns.append(Column(_code_or(found[0][2], line.folded[found[0][0] : found[0][1]]), x0, x1))
         else:
             for i, (start, end, kind) in enumerate(found):
@@ -151,6 +165,91 @@ def _header_columns(line: Line) -> list[Column]:
         elif c.kind == "description" and strong:
             c.kind = "position"  # "Item | Description": the item column holds article codes
     return columns
+
+
+def _absorb_parentheticals(folded: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Unit price (excl. VAT)", "Amount (incl. tax)": a label in brackets after another one qualifies
+    that column instead of opening its own; it only makes a generic "amount" the net or gross one."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if out and folded.count("(", out[-1][0], start) > folded.count(")", out[-1][0], start):
+            first_start, _, first_kind = out[-1]
+            upgraded = kind if first_kind == "amount" and kind in _AMOUNT_KINDS else first_kind
+            if first_kind == "unit_price" and kind == "gross_amount":
+                upgraded = "extra"  # "Unit price (incl. VAT)" beside the net one: not the unit price
+            out[-1] = (first_start, end, upgraded)
+            continue
+        out.append((start, end, kind))
+    return out
+
+
+def _stacked_header(first: Line, second: Line) -> Line | None:
+    """A header whose labels wrap onto a second line ("Unit" over "price", "Taxable" over "Value", a
+    "CGST" spanning "%" and "Amt"): one synthetic line with a cell per column, the upper label before the
+    lower one. ``None`` unless the second line sits tight under the first and holds only short labels."""
+    if (
+        second.top - first.bottom > 0.5 * max(first.height, second.height)
+        or second.height > 1.3 * first.height
+    ):
+        return None
+    lower = list(zip(second.segments(), second.segment_x(), strict=True))
+    if any(c.isdigit() for c in second.text) or any(len(second.text[a:b].split()) > 3 for (a, b), _ in lower):
+        return None
+    upper = list(zip(first.segments(), first.segment_x(), strict=True))
+    # Each lower cell joins the upper cell it overlaps most; an upper cell over several lower cells is a
+    # group title ("CGST" over "Rate | Amount") and prefixes each of them.
+    under: dict[int, list[int]] = {}
+    for j, (_, (lx0, lx1)) in enumerate(lower):
+        overlaps = [horizontal_overlap(lx0 - 2, lx1 + 2, ux0, ux1) for _, (ux0, ux1) in upper]
+        best = max(range(len(upper)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0:
+            return None  # text beside the header (a sidebar, a margin note), not under one of its labels
+        under.setdefault(best, []).append(j)
+    cells: list[tuple[float, float, str]] = []
+    for i, ((a, b), (ux0, ux1)) in enumerate(upper):
+        top = first.text[a:b]
+        parts = under.get(i, [])
+        if len(parts) == 1:
+            (la, lb), (lx0, lx1) = lower[parts[0]]
+            cells.append((min(ux0, lx0), max(ux1, lx1), f"{top} {second.text[la:lb]}"))
+        elif parts:
+            for j in parts:
+                (la, lb), (lx0, lx1) = lower[j]
+                cells.append((lx0, lx1, f"{top} {second.text[la:lb]}"))
+        else:
+            cells.append((ux0, ux1, top))
+    cells.sort()
+    return _synthetic_line(cells, first)
+
+
+def _synthetic_line(cells: list[tuple[float, float, str]], model: Line) -> Line:
+    """A line with one segment per cell, its words spread evenly over the cell's x-range."""
+    words: list[Word] = []
+    starts: list[int] = []
+    segment_of_word: list[int] = []
+    offset = 0
+    for k, (x0, x1, text) in enumerate(cells):
+        tokens = text.split()
+        step = (x1 - x0) / max(1, sum(len(t) + 1 for t in tokens) - 1)
+        cursor = x0
+        for token in tokens:
+            words.append(Word(token, cursor, model.top, cursor + step * len(token), model.bottom))
+            cursor += step * (len(token) + 1)
+            starts.append(offset)
+            segment_of_word.append(k)
+            offset += len(token) + 1
+    text = " ".join(w.text for w in words)
+    return Line(
+        words=words,
+        text=text,
+        folded=fold(text),
+        starts=starts,
+        segment_of_word=segment_of_word,
+        index=model.index,
+        height=model.height,
+        top=model.top,
+        bottom=model.bottom,
+    )
 
 
 # Header words that name the description column for sure; "Item", "Product", "Article" may instead head
@@ -170,7 +269,18 @@ def _is_header(columns: list[Column]) -> bool:
     return (
         bool(kinds & {"amount", "net_amount", "gross_amount"})
         and len(kinds & {"description", "quantity", "unit_price"}) >= 1
-        and len(columns) >= 2
+        and len(_known_kinds(columns)) >= 2
+    )
+
+
+def _known_kinds(columns: list[Column]) -> set[str]:
+    return {c.kind for c in columns if c.kind != "other"}
+
+
+def _may_head(columns: list[Column]) -> bool:
+    """Labels enough to be the first line of a header that wraps onto a second line."""
+    return len(_known_kinds(columns)) >= 2 and any(
+        c.kind in ("description", "quantity", "unit_price") for c in columns
     )
 
 
@@ -189,11 +299,24 @@ def _assign_index(amount: Amount, columns: list[Column], kinds: tuple[str, ...])
         return min(abs(amount.x1 - c.x1), abs(amount.x0 - c.x0), abs(centre - (c.x0 + c.x1) / 2))
 
     best: tuple[float, int] | None = None
+    touched = False
     for i, column in enumerate(columns):
         if column.kind in kinds:
             dist = distance(column)
+            touched = touched or dist < 0
             if best is None or dist < best[0]:
                 best = (dist, i)
+        elif not touched:
+            touched = column.x0 - 2 <= centre <= column.x1 + 2
+    if not touched:
+        # Between two labels, touching neither: labels stand left-aligned in wide cells and the figures
+        # right-aligned, so the figure belongs to the label on its left.
+        left = [i for i, c in enumerate(columns) if c.x1 < amount.x0]
+        if left:
+            i = max(left, key=lambda k: columns[k].x1)
+            after = [c.x0 for c in columns if c.x0 > columns[i].x1]
+            if columns[i].kind in kinds and (not after or amount.x1 < min(after)):
+                return i
     return best[1] if best is not None and best[0] < 60 else None
 
 
@@ -221,17 +344,6 @@ def row_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
             continue
         out.append(a)
     return out
-
-
-def _discounted(quantity: Decimal, price: Decimal, discount: Amount | None, amount: Decimal) -> bool:
-    """quantity × price less a discount (a percentage, or an absolute amount) = amount."""
-    if discount is None or _product_matches(quantity, price, amount):
-        return _product_matches(quantity, price, amount)
-    gross = quantity * price
-    tolerance = Decimal("0.011") * max(Decimal(1), abs(quantity))
-    if discount.value < 100 and abs(gross * (1 - discount.value / 100) - amount) <= tolerance:
-        return True
-    return not discount.is_percent and abs(gross - abs(discount.value) - amount) <= tolerance
 
 
 def _resolve_roles(ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column]) -> list[Column]:
@@ -309,6 +421,25 @@ def _net_score(rows: list[dict[int, Amount]], kinds: list[str], i: int, net_tota
     return score
 
 
+def _net_from_products(ctx: PageContext, style: DecimalStyle, table: ItemsResult, first: int) -> None:
+    """A table without a net amount column (quantity, net unit price, tax, total incl. tax): when the
+    products quantity × price add up to the net total printed below and the amounts do not, the
+    products are the lines' net amounts."""
+    items = table.items
+    if not items or any(i.checked or i.quantity is None or i.unit_price is None for i in items):
+        return
+    products = [(i.quantity * i.unit_price).quantize(Decimal("0.01")) for i in items]  # type: ignore[operator]
+    if any(p > i.amount for p, i in zip(products, items, strict=True)):
+        return
+    net_totals = _net_totals(ctx, style, first)
+    n = len(items)
+    if any(abs(sum(products, Decimal(0)) - t) <= Decimal("0.011") * n for t in net_totals) and not any(
+        abs(sum((i.amount for i in items), Decimal(0)) - t) <= Decimal("0.011") * n for t in net_totals
+    ):
+        for item, product in zip(items, products, strict=True):
+            item.amount, item.checked = product, True
+
+
 def _net_totals(ctx: PageContext, style: DecimalStyle, first: int) -> list[Decimal]:
     out: list[Decimal] = []
     for line in ctx.lines[first:]:
@@ -333,6 +464,8 @@ def _make_item(
 ) -> Item | None:
     strip_position = not any(c.kind == "position" for c in columns)
     by_kind: dict[str, Amount] = {}
+    prices: list[Amount] = []
+    extras: list[Amount] = []
     has_rate_column = any(c.kind in ("tax_rate", "discount") for c in columns)
     for a in amounts:
         if a.is_percent and not has_rate_column:
@@ -343,12 +476,28 @@ def _make_item(
         if column.kind == "tax_rate" and not (a.is_percent or a.decimals < 2):
             continue
         by_kind[column.kind] = a  # rightmost wins
+        if column.kind == "unit_price":
+            prices.append(a)
+        elif column.kind == "extra":
+            extras.append(a)
     amount = by_kind.get("amount")
     if amount is None or amount.is_percent:
         return _repaired_item(line, amounts, desc_range, strip_position) if line.ocr else None
     quantity = by_kind.get("quantity")
-    unit_price = by_kind.get("unit_price")
-    item = Item(_description(line, desc_range, strip_position), None, None, amount.value, line.index)
+    unit_price = _list_price(prices, quantity, by_kind.get("discount"), amount) or by_kind.get("unit_price")
+    # A right-aligned number wider than its header label reaches into the description column ("14,75 h"
+    # under "Qty"): a cell of its own read as a column is no part of the description.
+    intruder = next(
+        (
+            (a.x0, a.x1)
+            for a in by_kind.values()
+            if a.x0 <= desc_range[1] and line.segment_span(a.start)[0] == a.start
+        ),
+        None,
+    )
+    item = Item(
+        _description(line, desc_range, strip_position, skip=intruder), None, None, amount.value, line.index
+    )
     if unit_price is not None:
         item.unit_price = unit_price.value
     discount = by_kind.get("discount")
@@ -363,12 +512,74 @@ def _make_item(
         # A number standing alone in its own segment inside the description column is a column whose
         # header was not recognised (OCR reads "QTY" as "aTY"): arithmetic may still name it.
         alone = [a for a in amounts if a.x0 <= desc_range[1] - 2 and _alone_in_segment(line, a)]
-        found = _recover_by_arithmetic(item, amount, [a for a in amounts if a.x0 > desc_range[1] - 2] + alone)
+        # Numbers of a date ("Feb 1 - Feb 29, 2024" in a period column) are never a quantity or a price.
+        dates = find_dates(line, DateOrder.DMY) if any(c.isdigit() for c in line.text) else []
+        # Nor is a figure under a column named as something else (tax, a price incl. tax) beside a price
+        # read from the price column.
+        others = {id(a) for a in extras} if unit_price is not None else set()
+        candidates = [
+            a
+            for a in [a for a in amounts if a.x0 > desc_range[1] - 2] + alone
+            if id(a) not in others
+            and not any(d.start <= a.start < d.end or a.start <= d.start < a.end for d in dates)
+        ]
+        found = _recover_by_arithmetic(item, amount, candidates)
         if found is not None and found in alone:
             item.description = _description(line, desc_range, strip_position, skip=(found.x0, found.x1))
+    if not item.checked:
+        _inline_rate(line, amounts, item, desc_range)
     if not item.checked and line.ocr:
         return _repaired_item(line, amounts, desc_range, strip_position) or item
     return item
+
+
+# "14,5 Stunden à 150,00", "2 days @ 480.00", "3 x 12,00 EUR" inside a row's text: quantity, an optional
+# unit word, a rate sign and (after an optional currency) the unit price.
+_INLINE_RATE_RE = lazy_compile(
+    r"(?<![\w.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)\s*(?:[^\W\d_]{1,12}\.?\s*)?"
+    r"(?:[x×*@]|at|à|a|je|per|zu)\s*(?:[€$£₹]|eur|usd|gbp|chf|inr)?\s*(?=\d)"
+)
+
+
+def _inline_rate(line: Line, amounts: list[Amount], item: Item, desc_range: tuple[float, float]) -> None:
+    """A row whose quantity and rate are written into its text ("Consulting 12 hours at 95.00"): taken
+    when quantity × rate = the row's amount; the description is the text before the quantity."""
+    for m in _INLINE_RATE_RE.finditer(line.folded):
+        quantity = next((a for a in amounts if a.start <= m.start("qty") < a.end and not a.is_percent), None)
+        # The price's match may start with its currency ("EUR 1,200.00"), which the pattern took too.
+        price = next(
+            (a for a in amounts if a.start <= m.end() + 1 and a.end > m.end() and not a.is_percent), None
+        )
+        if quantity is None or price is None or quantity.value <= 0:
+            continue
+        if not _product_matches(quantity.value, price.value, item.amount):
+            continue
+        left = line.char_x(m.start()) - 1
+        words = [
+            w.text for w in line.words if w.x1 <= left and desc_range[0] <= (w.x0 + w.x1) / 2 <= desc_range[1]
+        ]
+        description = " ".join(words).rstrip(" (:,;-\u2013\u2014")
+        if sum(c.isalpha() for c in description) < 3:
+            continue
+        item.quantity, item.unit_price, item.checked = quantity.value, price.value, True
+        item.description = [description]
+        return
+
+
+def _list_price(
+    prices: list[Amount], quantity: Amount | None, discount: Amount | None, amount: Amount
+) -> Amount | None:
+    """List price, discount, net price, amount: of two prices the unit price is the one the discount
+    applies to (quantity × list price × (1 − discount) = amount), not the net price after it."""
+    if len(prices) < 2 or quantity is None or discount is None or not discount.value:
+        return None
+    for price in prices:
+        q = quantity.value
+        if _discounted(q, price.value, discount, amount.value) and not _product_matches(
+            q, price.value, amount.value
+        ):
+            return price
+    return None
 
 
 def _repaired_item(
@@ -404,7 +615,8 @@ def _repaired_item(
                             continue
                         for q, cost_q in quantities:
                             if q > 0 and price and _product_matches(q, price, total):
-                                cost = cost_a + cost_p + cost_q
+                                # Quantity before price is the usual order: it wins a tie.
+                                cost = cost_a + cost_p + cost_q + (0.05 if j > i else 0.0)
                                 inside_desc = (qx0, qx1) if qx0 < desc_range[1] - 2 else None
                                 if best is None or cost < best[0]:
                                     best = (cost, q, price, total, inside_desc)
@@ -420,24 +632,39 @@ def _alone_in_segment(line: Line, amount: Amount) -> bool:
     return line.text[seg_start:seg_end].strip() == line.text[amount.start : amount.end].strip()
 
 
-def _product_matches(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
-    return abs(quantity * price - amount) <= Decimal("0.011") * max(Decimal(1), abs(quantity))
-
-
 def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) -> Amount | None:
     """Columns unknown or misassigned (glued header, no header, unusual order): the pair of numbers left
     of the amount with quantity × unit price = amount names both, whatever their order on the line.
     Returns the number read as the quantity."""
-    others = [a for a in numbers if a is not amount and not a.is_percent and a.x1 <= amount.x0 + 1]
+    before = [a for a in numbers if a is not amount and a.x1 <= amount.x0 + 1]
+    others = [a for a in before if not a.is_percent]
+    if amount.decimals == 0 and any(a.decimals == 2 for a in others):
+        return None  # a whole amount beside prices in cents lost its decimals (OCR): no product to trust
+    # A discount (a percentage, or a small whole number under an unnamed header) may stand between.
+    discounts: list[Amount | None] = [
+        None,
+        *(a for a in before if a.is_percent or (a.decimals == 0 and a.value < 100)),
+    ]
     best: tuple[int, Decimal, Decimal, Amount] | None = None
     for price in others:
         for quantity in others:
-            if quantity is price or quantity.value <= 0:
+            if quantity is price or quantity.value <= 0 or not price.value:
                 continue
             for q in _quantity_variants(quantity):
-                if price.value and _product_matches(q, price.value, amount.value):
-                    # A price usually has two decimals; a quantity usually fewer.
+                discount = next(
+                    (
+                        d
+                        for d in discounts
+                        if d is not quantity
+                        and d is not price
+                        and _discounted(q, price.value, d, amount.value)
+                    ),
+                    0,
+                )
+                if discount != 0:
+                    # A price usually has two decimals; a quantity usually fewer; no discount is simpler.
                     rank = (price.decimals == 2) + (quantity.decimals != 2) + (price.x0 > quantity.x0)
+                    rank = 2 * rank + (discount is None)
                     if best is None or rank > best[0]:
                         best = (rank, q, price.value, quantity)
     if best is None:
@@ -471,8 +698,35 @@ def _description(
         # A row number: a small integer first, or any integer standing apart in its own column.
         apart = segments[0] != segments[1] and _LONG_POSITION_RE.match(words[0])
         if apart or (strip_position and _POSITION_RE.match(words[0])):
-            words = words[1:]
+            words, segments = words[1:], segments[1:]
+    if len(set(segments)) > 1 and any(c.isdigit() for c in line.text):
+        # A date or a period standing in a cell of its own ("01.02.2024 – 29.02.2024" beside a charge
+        # line without a column header): a date column, not part of the text.
+        dated = {k for k in set(segments) if _date_cell(line, k)}
+        if dated and len(dated) < len(set(segments)):
+            words = [w for w, k in zip(words, segments, strict=True) if k not in dated]
     return [" ".join(words)] if words else []
+
+
+_DATE_GLUE_RE = lazy_compile(r"[\s\-\u2013\u2014/.,:]*(?:(?:to|bis|au|al|tot|a|-)[\s\-\u2013\u2014/.,:]*)?")
+
+
+def _date_cell(line: Line, segment: int) -> bool:
+    """The segment holds nothing but dates (and the words joining a range)."""
+    start, end = line.segments()[segment]
+    if not any(c.isdigit() for c in line.text[start:end]):
+        return False
+    dates = find_dates(line, DateOrder.DMY, start, end)
+    if not dates:
+        return False
+    position = start
+    for d in [*dates, None]:
+        stop = end if d is None else d.start
+        if not _DATE_GLUE_RE.fullmatch(line.folded, position, stop):
+            return False
+        if d is not None:
+            position = d.end
+    return True
 
 
 def _desc_range(columns: list[Column], page_width: float) -> tuple[float, float]:
@@ -506,16 +760,78 @@ def _is_totals_line(ctx: PageContext, line: Line) -> bool:
 
 
 def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
+    result = _items(ctx, style)
+    for item in result.items:
+        item.description = _tidy(item.description)
+    return result
+
+
+def _tidy(description: list[str]) -> list[str]:
+    """The item's own text: without a code line under it ("SKU: A-1234") or after it ("(SKU: A-1234)"),
+    a bullet before it, or the label of a quantity read out of it ("Consulting: 12 h at 95.00")."""
+    if len(description) > 1:
+        description = [t for t in description if not _CODE_LINE_RE.fullmatch(fold(t))]
+    if not description:
+        return description
+    description[0] = _BULLET_RE.sub("", description[0]) or description[0]
+    trimmed = _CODE_SUFFIX_RE.sub("", description[-1]).strip()
+    if sum(c.isalpha() for c in trimmed) >= 3:
+        description[-1] = trimmed
+    description[-1] = description[-1].rstrip(" :")
+    return description
+
+
+_BULLET_RE = lazy_compile(r"^[\u2022\u00b7\u25aa\u25ba*\u2013\u2014-]\s+")
+_CODE_SUFFIX_RE = lazy_compile(
+    r"\s*[(\[]\s*(?:SKU|Art\.?\s*-?\s*Nr\.?|HSN(?:/SAC)?|SAC|Code|Ref\.?|Item\s+code|ASIN)\s*[:#]?\s*"
+    r"[A-Za-z0-9][A-Za-z0-9\-/.]*\d[A-Za-z0-9\-/.]*\s*[)\]]$",
+    re.IGNORECASE,
+)
+
+
+_CODE_LINE_RE = lazy_compile(
+    rf"(?:{_COLUMN_PATTERNS['position']}|art(?:ikel|icle|icolo|iculo)?\.?\s*-?\s*(?:nr|no|n°|num)?\.?|"
+    r"artikelnummer|item\s+code|asin|gtin|upc|mpn|isbn)\s*[:#]?\s*[a-z0-9][a-z0-9\-/.]*\d[a-z0-9\-/.]*"
+)
+
+
+_FIGURE_RE = lazy_compile(r"\d(?![\d.,]*\s?%)")
+
+
+def _holds_figures(line: Line, columns: list[Column]) -> bool:
+    """A number (not a percentage) among the labels: words beside the table (a sidebar) do not count."""
+    known = [c for c in columns if c.kind != "other"]
+    if not known or not any(c.isdigit() for c in line.text):
+        return False
+    lo, hi = known[0].x0, max(c.x1 for c in known)
+    return any(lo <= (w.x0 + w.x1) / 2 <= hi and _FIGURE_RE.search(w.text) for w in line.words)
+
+
+def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     header_index = None
+    rows_from = 0
     columns: list[Column] = []
     for line in ctx.lines:
         candidate = _header_columns(line)
-        if _is_header(candidate):
-            header_index, columns = line.index, candidate
+        single = _is_header(candidate)
+        if (single or _may_head(candidate)) and _holds_figures(line, candidate):
+            continue  # "Zahlungsziel: 14 Tage netto" reads like labels, but a header row holds no figures
+        if line.index + 1 < len(ctx.lines) and (single or _may_head(candidate)):
+            stacked = _stacked_header(line, ctx.lines[line.index + 1])
+            wider = _header_columns(stacked) if stacked is not None else []
+            if _is_header(wider) and len(_known_kinds(wider)) >= len(_known_kinds(candidate)):
+                header_index, rows_from, columns = line.index, line.index + 2, wider
+                break
+        if single:
+            header_index, rows_from, columns = line.index, line.index + 1, candidate
             break
-    table = (
-        _headerless(ctx, style) if header_index is None else _read_rows(ctx, style, header_index + 1, columns)
-    )
+    if header_index is None:
+        table = _without_header(ctx, style)
+    else:
+        table = _read_rows(ctx, style, rows_from, columns)
+    if header_index is not None:
+        table.header_line = header_index
+        _net_from_products(ctx, style, table, rows_from)
     blocks = read_blocks(ctx, style)
     # Block items are arithmetic-checked: they win when they explain more rows than the table reading.
     if len(blocks.items) > len(table.items) or (
@@ -525,11 +841,18 @@ def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     ):
         return blocks
     # A receipt mixes one-line articles with "2 x 0,99" detail lines: the detail completes its row.
-    details = {(" ".join(b.description), b.amount): b for b in blocks.items}
+    # The table reading may have taken the detail line as a wrapped description line.
+    details: dict[Decimal, list[Item]] = {}
+    for b in blocks.items:
+        details.setdefault(b.amount, []).append(b)
     for item in table.items:
-        block = details.get((" ".join(item.description), item.amount))
+        text = " ".join(item.description)
+        block = next(
+            (b for b in details.get(item.amount, []) if text.startswith(" ".join(b.description))), None
+        )
         if block is not None and not item.checked:
             item.quantity, item.unit_price, item.checked = block.quantity, block.unit_price, True
+            item.description = list(block.description)
             table.last_line = max(table.last_line or 0, block.line)
     return table
 
@@ -601,7 +924,7 @@ def read_blocks(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         if amount is None:
             continue
         q = next(q for q in _quantity_variants_of(quantity) if _product_matches(q, price.value, amount.value))
-        own = _text_left_of(line, line.char_x(qty_offset) - 1)
+        own = _text_left_of(line, line.char_x(qty_offset) - 1).rstrip(" (:,;-\u2013\u2014")
         if amount_line is not line:
             description = [_text_left_of(amount_line, amount.x0)]
             used.add(amount_line.index)
@@ -656,19 +979,19 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
     columns = _resolve_roles(ctx, style, first, columns)
     desc_range = _desc_range(columns, ctx.page.width)
     # Words left of the table (a sidebar, a margin note) belong to another block.
-    table_left = min(c.x0 for c in columns) - 10
+    table_left = min(c.x0 for c in columns if c.kind != "other") - 10
     previous: Line | None = None
     closed = False
     # Description lines read since the last row with numbers (appended to that row as wrapped lines, or
     # standing above the first row): a row whose numbers have no text of their own takes the one it
     # overlaps vertically (cells centred in a row taller than one line).
     loose: list[tuple[Line, list[str]]] = []
+    tops: list[Line] = []  # each row's topmost line: its numbers' line or the text line it took
     # Geometry for regrouping bottom-aligned rows: each item's row line and the wrapped lines read after
     # it, and the description lines read above the first row.
     rows: list[tuple[Line, list[tuple[Line, list[str]]]]] = []
     lead: list[tuple[Line, list[str]]] = []
     opening: list[tuple[Line, list[str]]] = []  # description lines of a row whose numbers come lower
-    opened = False  # such a row was seen: the rows' numbers are not on their first line
     for line in ctx.lines[first:]:
         amounts = row_amounts(line, style)
         if _fills_item_columns(amounts, columns):
@@ -691,7 +1014,6 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             if own and not (line.top < opening[-1][0].bottom - 0.15 * line.height):
                 item.description += own
             opening = []
-            opened = True
         elif item is not None and not item.description and loose:
             above, text = loose[-1]
             if line.top < above.bottom - 0.15 * line.height:
@@ -699,10 +1021,14 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                     del result.items[-1].description[-len(text) :]
                 item.description = list(text)
         if item is not None and item.description:
+            top = line
             if loose and rows and item.description == loose[-1][1]:
-                rows[-1] = (rows[-1][0], [])  # its wrapped lines were taken by this row (centred cells)
+                # The line this row took (centred cells) is no wrapped line of the row above any more.
+                top = loose[-1][0]
+                rows[-1] = (rows[-1][0], [(w, t) for w, t in rows[-1][1] if w is not top])
             result.items.append(item)
             rows.append((line, []))
+            tops.append(top)
             result.last_line = line.index
             previous = line
             loose = []
@@ -748,25 +1074,26 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 closed = True
                 break
     result.continues = bool(result.items) and not closed
-    _regroup_bottom_aligned(result.items, rows, lead, opened)
+    _regroup_bottom_aligned(result.items, rows, tops, lead)
     return result
 
 
 def _regroup_bottom_aligned(
     items: list[Item],
     rows: list[tuple[Line, list[tuple[Line, list[str]]]]],
+    tops: list[Line],
     lead: list[tuple[Line, list[str]]],
-    bottom_aligned: bool,
 ) -> None:
-    """Rows whose numbers stand on the LAST line of a multi-line description (cells aligned to the
-    bottom) were read as wrapped lines of the row above. A description line belongs to the row it sits
+    """Rows whose numbers stand on the LAST or a middle line of a multi-line description (cells aligned
+    to the bottom or centred) were read as wrapped lines of the row above (and the first row's opening
+    lines as lines above the table). A description line belongs to the row it sits
     closer to: where the widest vertical gap between a row, its wrapped lines and the next row falls
     before the next row's own line, the lines after that gap move to the next row."""
     for k in range(len(rows) - 1):
         row_line, trail = rows[k]
         if not trail:
             continue
-        sequence = [row_line, *(line for line, _ in trail), rows[k + 1][0]]
+        sequence = [row_line, *(line for line, _ in trail), tops[k + 1]]
         gaps = [b.top - a.bottom for a, b in itertools.pairwise(sequence)]
         widest = max(range(len(gaps)), key=lambda i: gaps[i])
         others = [g for i, g in enumerate(gaps) if i != widest]
@@ -777,8 +1104,7 @@ def _regroup_bottom_aligned(
             continue
         del items[k].description[-len(moved) :]
         items[k + 1].description[:0] = moved
-        bottom_aligned = True
-    if bottom_aligned and lead and rows:
+    if lead and rows:
         sequence = [*(line for line, _ in lead), rows[0][0]]
         gaps = [b.top - a.bottom for a, b in itertools.pairwise(sequence)]
         # A centred first row already took the line it overlaps: prepend only the lines above that one.
@@ -808,6 +1134,54 @@ def _fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
     return {"quantity", "unit_price", "amount"} <= kinds
 
 
+def _without_header(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
+    """A table without a header row: columns inferred from the figures (and wrapped description lines
+    read like under a header), unless the simpler reading of aligned amounts explains more rows."""
+    simple = _headerless(ctx, style)
+    rows = _aligned_rows(ctx, style)
+    if not rows:
+        return simple
+    sample = rows[:_INFERENCE_ROWS]
+    # Text columns from every line of the sampled rows: figures centred in tall rows stand on a line of
+    # their own, the description's lines around them.
+    text_lines = ctx.lines[sample[0][0].index : sample[-1][0].index + 1]
+    columns = infer_columns(
+        text_lines,
+        [row_amounts(line, style) for line, _ in sample],
+        _net_totals(ctx, style, rows[0][0].index),
+    )
+    # One row alone (the last item on a page of its own) counts only when its figures multiply out.
+    if not columns or (len(rows) == 1 and not any(c.kind == "quantity" for c in columns)):
+        return simple
+    inferred = _read_rows(ctx, style, rows[0][0].index, columns)
+    inferred.header_line = None
+    if len(inferred.items) < len(simple.items) or sum(i.checked for i in inferred.items) < sum(
+        i.checked for i in simple.items
+    ):
+        return simple
+    return inferred
+
+
+_INFERENCE_ROWS = 30  # rows enough to tell the columns apart; bounds the arithmetic per page
+
+
+def _aligned_rows(ctx: PageContext, style: DecimalStyle) -> list[tuple[Line, list[Amount]]]:
+    """Rows above the first totals line whose last money amount ends on the most common right edge."""
+    rows: list[tuple[Line, list[Amount]]] = []
+    for line in ctx.lines:
+        if _is_totals_line(ctx, line):
+            break
+        if ctx.header_labels.get(line.index):
+            continue
+        amounts = [a for a in row_amounts(line, style) if a.decimals == 2 and not a.is_percent]
+        if amounts and amounts[0].x0 > line.x0 + 60:
+            rows.append((line, amounts))
+    groups: dict[int, list[tuple[Line, list[Amount]]]] = {}
+    for row in rows:
+        groups.setdefault(round(row[1][-1].x1 / 4), []).append(row)
+    return max(groups.values(), key=len) if groups else []
+
+
 def _headerless(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     """Rows whose last amount sits in one right-aligned column, above the first totals line."""
     rows: list[tuple[Line, list[Amount]]] = []
@@ -833,14 +1207,19 @@ def _headerless(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     # Columns from the values themselves: amount = last, unit price = the one before, quantity before.
     columns = [Column("amount", right_edge - 50, right_edge)]
     widths = [len(r[1]) for r in group]
+    first_amount_x = min(r[1][-1].x0 for r in group)
     if max(widths) >= 2:
         prices = [r[1][-2] for r in group if len(r[1]) >= 2]
-        columns.append(Column("unit_price", min(p.x0 for p in prices), max(p.x1 for p in prices)))
-    first_amount_x = min(r[1][0].x0 for r in group)
+        # A price column is right-aligned; prices at scattered places are written into the row's text
+        # ("2 days at 1,200.00") and leave the description column whole.
+        if max(p.x1 for p in prices) - min(p.x1 for p in prices) <= 4:
+            columns.append(Column("unit_price", min(p.x0 for p in prices), max(p.x1 for p in prices)))
+            first_amount_x = min(r[1][0].x0 for r in group)
     synthetic = ItemsResult()
-    desc_range = (0.0, first_amount_x - 4)
-    for line, _ in group:
+    for line, money in group:
         qty_amounts = row_amounts(line, style)
+        # A row without a price (a charge line) may run its text on over the price column.
+        desc_range = (0.0, max(first_amount_x, money[0].x0) - 4)
         item = _make_item(line, qty_amounts, columns, desc_range)
         if item is not None and item.description:
             synthetic.items.append(item)

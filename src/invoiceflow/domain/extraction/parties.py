@@ -145,8 +145,10 @@ def _block_below(
         if _starts_block_label(folded) or _is_totals_text(ctx, below, text):
             break
         previous = below
-        if not block.lines and (CUSTOMER_ID_LABEL.match(folded) or _NUMBER_ONLY.match(text)):
-            continue  # "Customer No. 4711" heading the block: the name follows
+        if not block.lines and (
+            CUSTOMER_ID_LABEL.match(folded) or _NUMBER_ONLY.match(text) or _FOR_ATTENTION.match(folded)
+        ):
+            continue  # "Customer No. 4711" or "Attn: Maria Rossi" heading the block: the name follows
         block.lines.append(text)
         block.line_indexes.append(below.index)
     return block
@@ -257,7 +259,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
                 continue
             if _starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and _garbled(text)):
                 continue
-            score = line.height / median + (1.0 if _LEGAL_FORM.search(folded) else 0.0)
+            score = line.height / median + (0.45 if _LEGAL_FORM.search(folded) else 0.0)
             score -= line.top / ctx.page.height  # higher up is more letterhead-like
             if best is None or score > best[0]:
                 best = (score, line, seg_start, seg_end)
@@ -266,6 +268,12 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     _, line, seg_start, seg_end = best
     x0, x1 = line.span_x(seg_start, seg_end)
     block = _block_below(ctx, line, x0, x1, max_lines=4)
+    if (
+        any(_ATTENTION.match(fold_text.lower()) for fold_text in block.lines[:3])
+        and line.index not in excluded
+    ):
+        # An addressee block ("Herrn Lars Hansen" under the company): look again without it.
+        return _letterhead(ctx, excluded | {line.index, *block.line_indexes}, limit)
     block.lines.insert(0, line.text[seg_start:seg_end].strip())
     block.line_indexes.insert(0, line.index)
     prominent = line.height > median * 1.15
@@ -310,13 +318,11 @@ def _footer_name(ctx: PageContext) -> str | None:
         if line.top < ctx.page.height * 0.8:
             continue
         for seg_start, seg_end in line.segments():
-            text = line.text[seg_start:seg_end].strip()
-            if (
-                ":" not in text
-                and _LEGAL_FORM.search(line.folded[seg_start:seg_end])
-                and not _CONTACT.search(line.folded[seg_start:seg_end])
-            ):
-                return text.split(" · ")[0].strip()
+            # "Acme GmbH · Street 1 · VAT DE123…": the name is one part of a separated footer line.
+            for part in _SENDER_SEPARATORS.split(line.text[seg_start:seg_end]):
+                folded = part.lower()
+                if ":" not in part and _LEGAL_FORM.search(folded) and not _CONTACT.search(folded):
+                    return part.strip()
     return None
 
 
@@ -326,7 +332,19 @@ _POSTAL_LINE = lazy_compile(
     r"(?<![A-Za-z])[A-Z]{2}\s\d{5}(?:-\d{4})?(?!\d)|"
     # "111 51 Stockholm" (SE, CZ, SK, GR), "00-950 Warszawa", "1000-001 Lisboa", "H3B 2Y5" (CA).
     r"(?<![\d.,])\d{3}\s\d{2}\s+[^\W\d]|(?<![\d.,-])\d{2,4}-\d{3}(?![\d.,-])|"
-    r"(?<![A-Za-z\d])[A-Z]\d[A-Z]\s?\d[A-Z]\d(?![A-Za-z\d])"
+    r"(?<![A-Za-z\d])[A-Z]\d[A-Z]\s?\d[A-Z]\d(?![A-Za-z\d])|"
+    # Irish Eircode ("D02 X285", "T12 X8Y2").
+    r"(?<![A-Za-z\d])[A-Z]\d[\dW]\s[A-Z\d]{4}(?![A-Za-z\d])"
+)
+# "For the attention of" heading a block: the person, not the party.
+_FOR_ATTENTION = lazy_compile(
+    r"(?:attn\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention|t\.a\.v\.?|att\.?n?|c/o)\s*:?(?![a-z])"
+)
+# A line addressing a person inside a postal block ("Attn: …", "z. Hd. …", "Herrn …", "Mr …"): the
+# block is where the letter goes, the recipient's, never the sender's letterhead.
+_ATTENTION = lazy_compile(
+    r"^(?:attn\.?|attention|z\.\s?hd\.?|zu\s+handen|herrn?|frau|mr\.?|mrs\.?|ms\.?|mme\.?|"
+    r"a\s+l'attention|sr\.?|sra\.?|dhr\.?|mevr\.?|t\.a\.v\.?|sig\.?(?:ra)?\.?|att\.?\s*:?|c/o)(?![a-z])"
 )
 
 

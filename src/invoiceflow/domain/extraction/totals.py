@@ -191,13 +191,32 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
             conf = (0.75 if specific else 0.65) - penalty
             target = {"net": net, "tax": tax, "gross": gross}[label.kind]
             target.append(Candidate(amount.value, conf, line.index))
-    if len(tax_lines) >= 2:
-        total_tax = sum((t.amount for t in tax_lines), Decimal(0))
+    distinct = _distinct(tax_lines)
+    if len(distinct) >= 2:
+        total_tax = sum((t.amount for t in distinct), Decimal(0))
         tax.append(Candidate(total_tax, 0.7, tax_lines[-1].line))
+    elif len({c.line for c in tax}) >= 2:
+        # "CGST 5,940.00" and "SGST 5,940.00" without rates: the tax total is their sum (kept only when
+        # net + tax = gross confirms it).
+        tax.append(Candidate(sum((c.value for c in tax), Decimal(0)), 0.6, tax[-1].line))
     result = _choose(net, tax, gross)
     result.tax_lines = tax_lines
     _fill_bases(result)
     return result
+
+
+def _distinct(tax_lines: list[TaxLineFound]) -> list[TaxLineFound]:
+    """Tax lines printed twice (a summary table and the totals block) counted once; CGST and SGST of the
+    same rate and amount stay two, told apart by their names."""
+    seen: dict[tuple[Decimal | None, Decimal], set[str]] = {}
+    out: list[TaxLineFound] = []
+    for t in tax_lines:
+        names = seen.get((t.rate, t.amount))
+        if names is not None and (not t.label or not names or t.label in names):
+            continue
+        seen.setdefault((t.rate, t.amount), set()).add(t.label)
+        out.append(t)
+    return out
 
 
 def _choose(net: list[Candidate], tax: list[Candidate], gross: list[Candidate]) -> TotalsResult:
