@@ -6,8 +6,10 @@ Three sets are scored separately: text-layer documents of the tuning layouts, te
 held-out layouts, and the scanned twins (image-only). Scoring: each contract field below is one point; a
 field that is null in the golden is correct only when the extractor also says null; ``tax_lines`` is one
 point (equal as a multiset of (rate, base, amount)); ``line_items.count`` is one point and every golden
-line item is one more point (matched by position: description whitespace-normalised and case-insensitive,
-quantity, unit price and amount equal).
+line item is one more point when it is found in order (the longest common subsequence of the two item
+lists, items equal when description whitespace-normalised and case-insensitive, quantity, unit price and
+amount are equal), so one extra or missing row costs that row, not every row after it. A diagnostic block
+prints, for documents whose item count is right, how often each item attribute agrees by position.
 """
 
 from __future__ import annotations
@@ -134,6 +136,7 @@ class Score:
     fields: dict[str, bool] = field(default_factory=dict)  # field name -> correct
     items_correct: int = 0
     items_total: int = 0
+    item_attributes: Counter[str] = field(default_factory=Counter)  # attribute -> items agreeing
     error: str | None = None
     extract_ms: float = 0.0
     raw_ms: float = 0.0
@@ -158,10 +161,34 @@ def score(golden: AggregatedInvoice, got: AggregatedInvoice | None, score_: Scor
     score_.fields["line_items.count"] = got is not None and len(golden.line_items) == len(got.line_items)
     score_.items_total = len(golden.line_items)
     if got is not None:
-        score_.items_correct = sum(
-            _item_same(expected, actual)
-            for expected, actual in zip(golden.line_items, got.line_items, strict=False)
-        )
+        score_.items_correct = _items_in_order(golden.line_items, got.line_items)
+        if len(golden.line_items) == len(got.line_items):
+            for expected, actual in zip(golden.line_items, got.line_items, strict=True):
+                for attribute in ITEM_ATTRIBUTES:
+                    score_.item_attributes[attribute] += _attribute_same(attribute, expected, actual)
+
+
+ITEM_ATTRIBUTES = ("description", "quantity", "unit_price", "amount")
+
+
+def _attribute_same(attribute: str, expected: LineItem, got: LineItem) -> bool:
+    if attribute == "description":
+        return _words(expected.description) == _words(got.description)
+    return bool(getattr(expected, attribute) == getattr(got, attribute))
+
+
+def _items_in_order(expected: list[LineItem], got: list[LineItem]) -> int:
+    """Length of the longest common subsequence of the two item lists."""
+    previous = [0] * (len(got) + 1)
+    for wanted in expected:
+        current = [0]
+        for index, actual in enumerate(got):
+            if _item_same(wanted, actual):
+                current.append(previous[index] + 1)
+            else:
+                current.append(max(previous[index + 1], current[index]))
+        previous = current
+    return previous[-1]
 
 
 # --- running ------------------------------------------------------------------------------------------
@@ -249,6 +276,17 @@ def print_accuracy(scores: list[Score]) -> None:
     print(overall)
     print(header_only)
     print(f"{'documents':<18}" + "".join(f"{len(by_set[n]):>30}" for n in SETS))
+    print("item attributes, by position, where the item count is right:")
+    for attribute in ITEM_ATTRIBUTES:
+        row = f"  {attribute:<16}"
+        for set_name in SETS:
+            counted = [s for s in by_set[set_name] if s.fields.get("line_items.count")]
+            agreeing, items = (
+                sum(s.item_attributes[attribute] for s in counted),
+                sum(s.items_total for s in counted),
+            )
+            row += f"{cell(agreeing, items):>30}"
+        print(row)
     print(f"{'crashed':<18}" + "".join(f"{sum(1 for s in by_set[n] if s.error):>30}" for n in SETS))
 
 
