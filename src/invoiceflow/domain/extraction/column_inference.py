@@ -6,13 +6,18 @@ edge its values share; the description column is the text column holding most le
 follow from the values: the quantity, unit price (and discount) columns are the ones whose product gives
 the amount column on most rows, a column of percentages is a rate, and without that product the amount
 column is the one that adds up to the net total printed below (else the rightmost money column).
+
+With or without a header, the amount column read may not be the line's NET amount (a total incl. tax,
+an amount before the row's discount): ``net_line_amounts`` decides from each row's own figures (tax
+rate, tax amounts, discount) and the net total printed below whether quantity × price × (1 − discount)
+replaces it.
 """
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.numbers import Amount
@@ -161,3 +166,123 @@ def infer_columns(lines: list[Line], rows: list[list[Amount]], net_totals: list[
         for t in texts
     ]
     return sorted(columns, key=lambda c: c.x0)
+
+
+@dataclass
+class RowFigures:
+    """The figures of one item row that bear on its net amount: ``amount`` is the value read from the
+    amount column; ``rates`` the row's tax rates (percent), ``others`` its other money figures (tax
+    amounts, a net or gross column named otherwise)."""
+
+    quantity: Decimal | None
+    price: Decimal | None
+    amount: Decimal
+    discount: Amount | None = None
+    rates: tuple[Decimal, ...] = ()
+    others: tuple[Decimal, ...] = ()
+
+
+_CENT = Decimal("0.01")
+_TOLERANCE = Decimal("0.011")
+
+
+def net_readings(row: RowFigures) -> list[Decimal]:
+    """quantity × unit price × (1 − discount %), half-up to cents; a discount without a percent sign may
+    also be an absolute amount off the line (both readings, the percentage first)."""
+    if row.quantity is None or row.price is None:
+        return []
+    gross = row.quantity * row.price
+    discount = row.discount
+    if discount is None or not discount.value:
+        values = [gross]
+    else:
+        rate = abs(discount.value)
+        values = [gross * (1 - rate / 100)] if rate < 100 else []
+        if not discount.is_percent:
+            values.append(gross - rate)
+    return [v.quantize(_CENT, rounding=ROUND_HALF_UP) for v in values]
+
+
+def _net_of(row: RowFigures) -> Decimal | None:
+    """The reading that agrees with the amount read, else one its extra figures explain, else the first."""
+    readings = net_readings(row)
+    return next(
+        (n for n in readings if _close(n, row.amount)),
+        next((n for n in readings if _gross_of(row, n)), readings[0] if readings else None),
+    )
+
+
+def _close(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= _TOLERANCE
+
+
+def _gross_of(row: RowFigures, net: Decimal) -> bool:
+    """The row's amount is more than its net amount by what the row itself shows: its tax rate(s), its
+    tax amount(s), or the discount it left out; or its net amount stands in another column."""
+    amount = row.amount
+    if any(_close(o, net) for o in row.others):
+        return True
+    if amount <= net:
+        return False
+    rates = [*row.rates, sum(row.rates, Decimal(0))] if len(row.rates) > 1 else list(row.rates)
+    slack = _TOLERANCE * max(Decimal(1), abs(row.quantity or Decimal(0)))  # gross unit price rounded, × qty
+    if any(abs(net * (1 + r / 100) - amount) <= slack for r in rates if 0 <= r < 100):
+        return True
+    taxes = [o for o in row.others if 0 < o < amount]
+    if any(_close(net + o, amount) for o in taxes):
+        return True
+    discounted = row.discount is not None and row.discount.value
+    if discounted and row.quantity and row.price and _close(row.quantity * row.price, amount):
+        return True  # the printed amount is before the discount the row names
+    return any(_close(net + a + b, amount) for a, b in itertools.combinations(taxes, 2))  # CGST + SGST
+
+
+def _common_markup(pairs: list[tuple[Decimal, Decimal]]) -> bool:
+    """amount = net × (1 + r) with one rate r of a plausible tax (1 %–30 %) on every row."""
+    ratios = [amount / net - 1 for net, amount in pairs if net > 0]
+    if len(ratios) < 2 or len(ratios) < len(pairs):
+        return False
+    low, high = min(ratios), max(ratios)
+    mean = sum(ratios, Decimal(0)) / len(ratios)
+    if not Decimal("0.01") <= mean <= Decimal("0.3"):
+        return False
+    # Cents rounding moves the ratio of small amounts: allow it, relative to each row's net amount.
+    slack = max(Decimal("0.006") / min(net for net, _ in pairs), Decimal("0.0005"))
+    return high - low <= 2 * slack
+
+
+def net_line_amounts(rows: list[RowFigures], net_totals: list[Decimal]) -> list[Decimal] | None:
+    """The rows' net amounts when the amount column read is not the net one (a total incl. tax, an amount
+    before the discount the row names), else ``None``.
+
+    The amount column is replaced only when arithmetic says so: every row with a quantity and a price
+    either agrees with quantity × price × (1 − discount) or exceeds it by what the row itself shows (its
+    tax rate, its tax amounts, the left-out discount), or all rows exceed it by one common tax rate. A net
+    total printed under the table decides: Σ read amounts = net total keeps them, Σ net amounts = net
+    total takes them even where a row is unexplained. Rows without quantity or price (charges) lose
+    their tax by their own rate."""
+    nets = [_net_of(r) for r in rows]
+    pairs = [(n, r) for n, r in zip(nets, rows, strict=True) if n is not None]
+    differing = [(n, r) for n, r in pairs if not _close(n, r.amount)]
+    if not differing:
+        return None
+    tolerance = _TOLERANCE * len(rows)
+    read_sum = sum((r.amount for r in rows), Decimal(0))
+    if any(abs(read_sum - t) <= tolerance for t in net_totals):
+        return None
+    out = [n if n is not None else _charge_net(r) for n, r in zip(nets, rows, strict=True)]
+    if any(abs(sum(out, Decimal(0)) - t) <= tolerance for t in net_totals):
+        return out
+    explained = all(_gross_of(r, n) for n, r in differing)
+    if not explained and not _common_markup([(n, r.amount) for n, r in differing]):
+        return None
+    return out
+
+
+def _charge_net(row: RowFigures) -> Decimal:
+    """A row without quantity and price in a table of amounts incl. tax: its amount less its own rate."""
+    if len(row.rates) != 1 or not row.rates[0]:
+        return row.amount
+    net = (row.amount / (1 + row.rates[0] / 100)).quantize(_CENT, rounding=ROUND_HALF_UP)
+    tax = (net * row.rates[0] / 100).quantize(_CENT, rounding=ROUND_HALF_UP)
+    return net if _close(net + tax, row.amount) else row.amount

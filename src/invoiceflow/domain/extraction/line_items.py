@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from invoiceflow.domain.extraction.column_inference import Column, infer_columns
+from invoiceflow.domain.extraction.column_inference import Column, RowFigures, infer_columns, net_line_amounts
 from invoiceflow.domain.extraction.column_inference import discounted as _discounted
 from invoiceflow.domain.extraction.column_inference import product_matches as _product_matches
 from invoiceflow.domain.extraction.context import PageContext
@@ -43,7 +43,8 @@ _COLUMN_PATTERNS: dict[str, str] = {
     rf"before|hors|senza)\s*(?:of\s+)?{_TAXES}?\)?|(?:total|montant)\s+h\.?\s*t\.?|"
     r"taxable\s+(?:value|amount)|base\s+imponible|importe\s+neto|imponibile|nettobetrag|"
     rf"excl\.?\s*{_TAXES}|exkl\.?\s*{_TAXES}",
-    "discount": r"(?:disc(?:ount)?\.?|rabatt|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|korting|sconto)"
+    "discount": r"(?:disc(?:ount)?\.?|rabatt|rabat|rab\.?|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|"
+    r"korting|sconto|ribasso|desconto)"
     r"(?:\s*(?:in\s+)?%)?",
     "tax_rate": rf"{_TAXES}\s*(?:%|rate|satz|taux)|steuersatz|taux(?:\s+tva)?|%|{_TAXES}",
     "unit_price": r"unit\s*(?:price|cost|rate)|price\s*(?:/|per)\s*unit|(?:einzel|stuck|e\.?)\s*-?\s*preis|"
@@ -443,9 +444,15 @@ def _net_from_products(ctx: PageContext, style: DecimalStyle, table: ItemsResult
 def _net_totals(ctx: PageContext, style: DecimalStyle, first: int) -> list[Decimal]:
     out: list[Decimal] = []
     for line in ctx.lines[first:]:
-        labels = ctx.total_labels.get(line.index)
-        if labels and any(label.kind == "net" for label in labels):
-            out += [a.value for a in find_amounts(line, style) if a.decimals == 2 and not a.is_percent]
+        labels = ctx.total_labels.get(line.index) or []
+        for label in labels:
+            if label.kind != "net":
+                continue
+            # "Net 100.00   VAT 19.00   Total 119.00" on one line: only the figures up to the next label.
+            end = min((other.start for other in labels if other.start >= label.end), default=len(line.text))
+            money = [a for a in find_amounts(line, style) if a.decimals == 2 and not a.is_percent]
+            after = [a.value for a in money if label.end <= a.start < end]
+            out += after or [a.value for a in money]
     return out
 
 
@@ -1075,7 +1082,46 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 break
     result.continues = bool(result.items) and not closed
     _regroup_bottom_aligned(result.items, rows, tops, lead)
+    _take_net_amounts(ctx, style, result, columns, first)
     return result
+
+
+def _take_net_amounts(
+    ctx: PageContext, style: DecimalStyle, table: ItemsResult, columns: list[Column], first: int
+) -> None:
+    """The amount column read may hold totals incl. tax or amounts before the row's discount: where the
+    row arithmetic (and the net total printed below, when this page has it) says so, each item takes
+    quantity × unit price × (1 − discount) as its amount instead."""
+    if not table.items:
+        return
+    desc_right = _desc_range(columns, ctx.page.width)[1]
+    rows: list[RowFigures] = []
+    for item in table.items:
+        discount: Amount | None = None
+        rates: list[Decimal] = []
+        others: list[Decimal] = []
+        # Every figure right of the description counts, under a known header or not ("Steuer", "Moms").
+        for a in row_amounts(ctx.lines[item.line], style):
+            column = _assign(a, columns)
+            kind = column.kind if column is not None else "other"
+            if a.x0 <= desc_right - 2 or kind in ("quantity", "unit_price"):
+                continue
+            if kind == "discount":
+                discount = a
+            elif a.is_percent or kind == "tax_rate":
+                rates.append(a.value)
+            if a.decimals == 2 and not a.is_percent and kind != "discount" and a.value != item.amount:
+                others.append(a.value)  # "VAT" heads rates or tax amounts: a figure with cents may be either
+        rows.append(
+            RowFigures(item.quantity, item.unit_price, item.amount, discount, tuple(rates), tuple(others))
+        )
+    nets = net_line_amounts(rows, _net_totals(ctx, style, first))
+    if nets is None:
+        return
+    for item, net in zip(table.items, nets, strict=True):
+        if net != item.amount:
+            item.amount = net
+            item.checked = item.quantity is not None and item.unit_price is not None
 
 
 def _regroup_bottom_aligned(
