@@ -6,6 +6,8 @@ this function, so every engine returns the same invoice for the same pages.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -18,11 +20,14 @@ from invoiceflow.domain.models import (
     ExtractorInfo,
     FieldValue,
     Issuer,
+    LineItem,
     PageExtraction,
     PageInfo,
+    PageLineItem,
     Recipient,
     TaxLine,
     Totals,
+    to_money,
 )
 from invoiceflow.domain.validation import validate
 
@@ -31,6 +36,7 @@ EXTRACTOR_VERSION = "1.0.0"
 _PREFER_LAST_PAGE = ("totals.",)
 # A value completed from the other two totals is less certain than one read from the page.
 _DERIVED_CONFIDENCE_FACTOR = 0.8
+_CENT_SLACK = Decimal("0.011")
 
 
 def merge_fields(pages: Sequence[PageExtraction]) -> dict[str, FieldValue]:
@@ -112,6 +118,113 @@ def merge_tax_lines(pages: Sequence[PageExtraction]) -> list[TaxLine]:
     return merged
 
 
+def merge_line_items(
+    pages: Sequence[PageExtraction], net_total: Decimal | None, tax_rates: Sequence[Decimal] = ()
+) -> list[LineItem]:
+    """Items of all pages in page order, as contract items.
+
+    A page that could not settle its amount column alone (a table of totals incl. tax continued over
+    pages, mixed rates without a rate column, a single row; or amounts replaced by row arithmetic without
+    a net total to confirm it) carries each row's other reading: a page's alternatives replace its amounts
+    when exactly one choice of pages makes the items add up to the document's net total and the amounts
+    chosen do not. A charge row (no quantity and price: freight, packaging) of such a table may then lose
+    its tax at one of the document's tax rates, under the same uniqueness rule.
+    """
+    page_items = [list(page.line_items) for page in pages]
+    chosen = [[item.amount for item in items] for items in page_items]
+    flat = [item for items in page_items for item in items]
+    amounts = [a for page in chosen for a in page]
+    if net_total is not None and None not in amounts and not _adds_up(amounts, net_total):
+        amounts = _settle(page_items, chosen, net_total, tax_rates) or amounts
+    return [
+        LineItem(
+            description=item.description, quantity=item.quantity, unit_price=item.unit_price, amount=amount
+        )
+        for item, amount in zip(flat, amounts, strict=True)
+    ]
+
+
+# Beyond this many choices (pages with alternatives × charge rates) no search: it grows exponentially.
+_MAX_CHOICES = 4096
+
+
+def _settle(
+    page_items: list[list[LineItem]],
+    chosen: list[list[Decimal | None]],
+    net_total: Decimal,
+    rates: Sequence[Decimal],
+) -> list[Decimal | None] | None:
+    """The one choice of pages taking their alternatives (and, failing that, of charge rates) whose
+    amounts add up to the net total; ``None`` when none or several do."""
+    alternatives = [[_alternative(item) for item in items] for items in page_items]
+    switchable = [n for n, alts in enumerate(alternatives) if any(a is not None for a in alts)]
+    if not switchable or 2 ** len(switchable) > _MAX_CHOICES:
+        return None
+    candidates: list[list[Decimal | None]] = []
+    for flags in itertools.product((False, True), repeat=len(switchable)):
+        if not any(flags):
+            continue
+        pages = [list(amounts) for amounts in chosen]
+        for n, take in zip(switchable, flags, strict=True):
+            if take:
+                pages[n] = [
+                    alt if alt is not None else a for alt, a in zip(alternatives[n], pages[n], strict=True)
+                ]
+        candidates.append([a for page in pages for a in page])
+    found = _unique(candidates, net_total)
+    if found is not None or not rates:
+        return found
+    items = [item for items in page_items for item in items]
+    charges = [
+        (i, nets)
+        for i, item in enumerate(items)
+        if (item.quantity is None or item.unit_price is None)
+        and item.amount is not None
+        and (nets := _nets_of_charge(item.amount, rates))
+    ]
+    if not charges or len(candidates) * math.prod(len(n) + 1 for _, n in charges) > _MAX_CHOICES:
+        return None
+    with_charges: list[list[Decimal | None]] = []
+    for candidate in candidates:
+        for choice in itertools.product(*[[None, *nets] for _, nets in charges]):
+            amounts = list(candidate)
+            for (index, _), net in zip(charges, choice, strict=True):
+                if net is not None:
+                    amounts[index] = net
+            with_charges.append(amounts)
+    return _unique(with_charges, net_total)
+
+
+def _alternative(item: LineItem) -> Decimal | None:
+    return item.alternative_amount if isinstance(item, PageLineItem) else None
+
+
+def _unique(candidates: list[list[Decimal | None]], net_total: Decimal) -> list[Decimal | None] | None:
+    found: list[list[Decimal | None]] = []
+    for amounts in candidates:
+        if _adds_up(amounts, net_total) and amounts not in found:
+            found.append(amounts)
+    return found[0] if len(found) == 1 else None
+
+
+def _adds_up(amounts: Sequence[Decimal | None], total: Decimal) -> bool:
+    # Every line amount may be off by a cent of rounding.
+    known = [a for a in amounts if a is not None]
+    return abs(sum(known, Decimal(0)) - total) <= _CENT_SLACK * max(1, len(known))
+
+
+def _nets_of_charge(amount: Decimal, rates: Sequence[Decimal]) -> list[Decimal]:
+    """amount / (1 + rate) for each distinct positive rate where net + its tax, rounded, is the amount."""
+    out: list[Decimal] = []
+    for rate in sorted(set(rates)):
+        if not 0 < rate < 100:
+            continue
+        net = to_money(amount / (1 + rate / 100))
+        if net + to_money(net * rate / 100) == amount and net not in out:
+            out.append(net)
+    return out
+
+
 def aggregate(
     document: DocumentInfo,
     pages: Sequence[PageExtraction],
@@ -124,6 +237,7 @@ def aggregate(
     fields = merge_fields(ordered)
     _complete_totals(fields)
     _apply_payment_terms(fields)
+    tax_lines = merge_tax_lines(ordered)
     invoice = AggregatedInvoice(
         document=document,
         invoice_number=_text(fields, "invoice_number"),
@@ -147,8 +261,10 @@ def aggregate(
             tax=_decimal(fields, "totals.tax"),
             gross=_decimal(fields, "totals.gross"),
         ),
-        tax_lines=merge_tax_lines(ordered),
-        line_items=[item for page in ordered for item in page.line_items],
+        tax_lines=tax_lines,
+        line_items=merge_line_items(
+            ordered, _decimal(fields, "totals.net"), [t.rate for t in tax_lines if t.rate is not None]
+        ),
         confidence={name: round(field.confidence, 3) for name, field in sorted(fields.items())},
         pages=[PageInfo(page_number=p.page_number, text_source=p.text_source) for p in ordered],
         extractor=ExtractorInfo(method=method, version=EXTRACTOR_VERSION),

@@ -190,6 +190,16 @@ class FieldValue(Contract):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+class PageLineItem(LineItem):
+    """A line item as one page found it. ``alternative_amount`` (not part of the contract) is the other
+    reading of the line's net amount where the page alone could not settle it (no net total on the page
+    to confirm either): quantity × unit price × (1 − discount) when the amount read was kept, the amount
+    read when arithmetic replaced it. Aggregation takes a page's alternatives when the document's net
+    total confirms them and not the amounts chosen."""
+
+    alternative_amount: Money | None = None
+
+
 # A page-level field that is not part of the contract: payment terms in days, reported by a page that
 # shows terms ("Net 30") but no issue date; aggregation turns it into the due date.
 PAYMENT_TERM_DAYS = "payment_terms.days"
@@ -209,7 +219,8 @@ class PageExtraction(Contract):
     text_source: TextSource
     fields: dict[str, FieldValue] = Field(default_factory=dict)
     tax_lines: list[TaxLine] = Field(default_factory=list)
-    line_items: list[LineItem] = Field(default_factory=list)
+    # Plain ``LineItem``s are accepted as well (templates, tests): they carry no alternative amount.
+    line_items: list[PageLineItem | LineItem] = Field(default_factory=list)
     # True when this page's items table ran to the page end without a closing total.
     items_continue: bool = False
 

@@ -26,8 +26,8 @@ from invoiceflow.domain.extraction.totals import TOLERANCE, extract_totals
 from invoiceflow.domain.models import (
     PAYMENT_TERM_DAYS,
     FieldValue,
-    LineItem,
     PageExtraction,
+    PageLineItem,
     PageText,
     TaxLine,
 )
@@ -117,11 +117,12 @@ def extract_page(page: PageText) -> PageExtraction:
         result.tax_lines.append(TaxLine(rate=t.rate, base=t.base, amount=t.amount))
     for item in items.items:
         result.line_items.append(
-            LineItem(
+            PageLineItem(
                 description=" ".join(item.description),
                 quantity=Decimal(plain_str(item.quantity)) if item.quantity is not None else None,
                 unit_price=item.unit_price,
                 amount=item.amount,
+                alternative_amount=item.alternative_amount,
             )
         )
     result.items_continue = items.continues and totals.gross is None

@@ -279,6 +279,17 @@ def net_line_amounts(rows: list[RowFigures], net_totals: list[Decimal]) -> list[
     return out
 
 
+def computed_nets(rows: list[RowFigures]) -> list[Decimal | None]:
+    """Per row, the net amount arithmetic gives where it differs from the amount read (else ``None``):
+    the alternative a page keeps when it cannot settle the amount column itself (no net total on the page,
+    mixed tax rates no column names, a single row), for the document's net total to decide."""
+    out: list[Decimal | None] = []
+    for row in rows:
+        net = _net_of(row)
+        out.append(net if net is not None and not _close(net, row.amount) else None)
+    return out
+
+
 def _charge_net(row: RowFigures) -> Decimal:
     """A row without quantity and price in a table of amounts incl. tax: its amount less its own rate."""
     if len(row.rates) != 1 or not row.rates[0]:

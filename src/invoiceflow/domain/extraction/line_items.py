@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from invoiceflow.domain.extraction.column_inference import Column, RowFigures, infer_columns, net_line_amounts
+from invoiceflow.domain.extraction.column_inference import (
+    Column,
+    RowFigures,
+    computed_nets,
+    infer_columns,
+    net_line_amounts,
+)
 from invoiceflow.domain.extraction.column_inference import discounted as _discounted
 from invoiceflow.domain.extraction.column_inference import product_matches as _product_matches
 from invoiceflow.domain.extraction.context import PageContext
@@ -88,6 +94,11 @@ class Item:
     line: int
     checked: bool = False  # quantity × unit price = amount
     repaired: bool = False  # a garbled OCR number was read again (accepted because the product checks)
+    # The other reading of the net amount (computed or read) where this page cannot tell which one is
+    # net: the document's net total decides (aggregation).
+    alternative_amount: Decimal | None = None
+    # The net price after the row's discount, where the unit price is the list price it came from.
+    net_unit_price: Decimal | None = None
 
 
 @dataclass
@@ -491,7 +502,12 @@ def _make_item(
     if amount is None or amount.is_percent:
         return _repaired_item(line, amounts, desc_range, strip_position) if line.ocr else None
     quantity = by_kind.get("quantity")
-    unit_price = _list_price(prices, quantity, by_kind.get("discount"), amount) or by_kind.get("unit_price")
+    discount = by_kind.get("discount")
+    unit_price = _list_price(prices, quantity, discount, amount)
+    net_price = None
+    if unit_price is None and (pair := _list_and_net_price(prices, discount)) is not None:
+        unit_price, net_price = pair
+    unit_price = unit_price or by_kind.get("unit_price")
     # A right-aligned number wider than its header label reaches into the description column ("14,75 h"
     # under "Qty"): a cell of its own read as a column is no part of the description.
     intruder = next(
@@ -507,12 +523,15 @@ def _make_item(
     )
     if unit_price is not None:
         item.unit_price = unit_price.value
-    discount = by_kind.get("discount")
+    if net_price is not None:
+        item.net_unit_price = net_price.value
     if quantity is not None and not quantity.is_percent:
         item.quantity = quantity.value
         if unit_price is not None:
             for q in _quantity_variants(quantity):
-                if _discounted(q, unit_price.value, discount, amount.value):
+                if _discounted(q, unit_price.value, discount, amount.value) or (
+                    net_price is not None and _product_matches(q, net_price.value, amount.value)
+                ):
                     item.quantity, item.checked = q, True
                     break
     if not item.checked:
@@ -586,6 +605,18 @@ def _list_price(
             q, price.value, amount.value
         ):
             return price
+    return None
+
+
+def _list_and_net_price(prices: list[Amount], discount: Amount | None) -> tuple[Amount, Amount] | None:
+    """List price, discount, net price and an amount that is neither's product (a total incl. tax): the
+    unit price is the list price whose discounted value is the other price; the net price is kept for the
+    line's net amount (quantity × net price, the unit price rounded as printed)."""
+    if len(prices) < 2 or discount is None or not discount.value:
+        return None
+    for price, net in itertools.permutations(prices, 2):
+        if net.value < price.value and _discounted(Decimal(1), price.value, discount, net.value):
+            return price, net
     return None
 
 
@@ -1112,14 +1143,23 @@ def _take_net_amounts(
                 rates.append(a.value)
             if a.decimals == 2 and not a.is_percent and kind != "discount" and a.value != item.amount:
                 others.append(a.value)  # "VAT" heads rates or tax amounts: a figure with cents may be either
-        rows.append(
-            RowFigures(item.quantity, item.unit_price, item.amount, discount, tuple(rates), tuple(others))
+        # Of a list price, its discount and a net price, the net price alone gives the line's net amount.
+        price, discount = (
+            (item.net_unit_price, None) if item.net_unit_price is not None else (item.unit_price, discount)
         )
-    nets = net_line_amounts(rows, _net_totals(ctx, style, first))
+        rows.append(RowFigures(item.quantity, price, item.amount, discount, tuple(rates), tuple(others)))
+    net_totals = _net_totals(ctx, style, first)
+    nets = net_line_amounts(rows, net_totals)
     if nets is None:
+        for item, alternative in zip(table.items, computed_nets(rows), strict=True):
+            item.alternative_amount = alternative
         return
+    # Replaced by row arithmetic alone (no net total here confirms it): the amount read stays the
+    # alternative, for the document's net total to restore.
+    confirmed = any(abs(sum(nets, Decimal(0)) - t) <= Decimal("0.011") * len(nets) for t in net_totals)
     for item, net in zip(table.items, nets, strict=True):
         if net != item.amount:
+            item.alternative_amount = None if confirmed else item.amount
             item.amount = net
             item.checked = item.quantity is not None and item.unit_price is not None
 
