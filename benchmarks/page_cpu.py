@@ -5,6 +5,11 @@ Builds corpus invoices of 3 and 50 pages (``corpus.build_invoice_pdf``), runs ``
 for the whole call, for its stages (reading the words, ``extract_page`` and the extractors inside it,
 the document-level pass) and raw pypdfium2 (open + every page's text) as the floor.
 
+Beside it, the service path the Dapr and Prefect engines run for the same document: the split stage
+(``split_stored_pdf`` into an in-memory store, previews off as the engines run it) and
+``extract_page_pdf`` on each one-page PDF (what an extract worker does per page), with its ratio to
+``extract_invoice``.
+
     python benchmarks/page_cpu.py [--runs 5] [--baseline OLD_CHECKOUT]
 
 ``--baseline`` runs the same measurement on another checkout's ``src`` in a subprocess (for example
@@ -56,10 +61,11 @@ def measure(runs: int) -> dict[str, dict[str, float]]:
     from corpus import build_invoice_pdf
 
     from invoiceflow.domain import extraction
+    from invoiceflow.domain.blobs import MemoryBlobStore
     from invoiceflow.domain.document_level import extract_document_level
     from invoiceflow.domain.models import OcrMode
     from invoiceflow.domain.pdf import document_text
-    from invoiceflow.domain.pipeline import extract_invoice
+    from invoiceflow.domain.pipeline import extract_invoice, extract_page_pdf, split_stored_pdf, upload_pdf
 
     spent: dict[str, float] = {}
 
@@ -105,6 +111,19 @@ def measure(runs: int) -> dict[str, dict[str, float]]:
             total = time.process_time() - started
             if total < best_total:
                 best_total, stages = total, dict(spent)
+        store = MemoryBlobStore()
+        upload = upload_pdf(data, store)
+        split = split_stored_pdf(upload, store, render_dpi=None)
+        page_pdfs = [(store.get(page.pdf_blob_key), page.page_number) for page in split.pages]
+
+        def extract_pages(page_pdfs: list[tuple[bytes, int]] = page_pdfs) -> None:
+            for page_pdf, page_number in page_pdfs:
+                extract_page_pdf(page_pdf, page_number)
+
+        extract_pages()  # warm
+        row["service: split stage"] = _best(partial(split_stored_pdf, upload, store, render_dpi=None), runs)
+        row["service: extract_page_pdf"] = _best(extract_pages, runs)
+        row["service path"] = row["service: split stage"] + row["service: extract_page_pdf"]
         row["extract_page"] = best_total * 1000
         row.update({f"  {name}": seconds * 1000 for name, seconds in stages.items()})
         results[str(pages)] = {name: value / pages for name, value in row.items()}
@@ -136,6 +155,12 @@ def main() -> None:
             print(line)
         ratio = row["extract_invoice"] / row["raw pypdfium2 text"]
         print(f"  extract_invoice / raw pypdfium2 text: {ratio:.1f}x")
+        service, local = row["service path"], row["extract_invoice"]
+        line = f"  service path {service:.2f} vs in-process {local:.2f} ms/page: {service / local:.2f}x"
+        if base is not None and "service path" in base[pages]:
+            old_service, old_local = base[pages]["service path"], base[pages]["extract_invoice"]
+            line += f"   (baseline {old_service:.2f} vs {old_local:.2f}: {old_service / old_local:.2f}x)"
+        print(line)
 
 
 if __name__ == "__main__":

@@ -33,11 +33,13 @@ _engine_cache: dict[str, OcrEngine] = {}
 
 def needs_ocr(page: PageText) -> bool:
     """True when the text layer is missing, nearly empty or mostly garbage (broken font encoding)."""
-    chars = [c for word in page.words for c in word.text]
-    if len(chars) < MIN_TEXT_CHARS:
+    text = "".join([word.text for word in page.words])
+    if len(text) < MIN_TEXT_CHARS:
         return True
-    clean = sum(1 for c in chars if _is_clean(c))
-    return clean / len(chars) < MIN_CLEAN_RATIO
+    # Classify each distinct character once and count its occurrences in C (a page holds a few thousand
+    # characters but rarely a hundred distinct ones): the same count as testing character by character.
+    unclean = sum(text.count(char) for char in set(text) if not _is_clean(char))
+    return (len(text) - unclean) / len(text) < MIN_CLEAN_RATIO
 
 
 def _is_clean(char: str) -> bool:

@@ -30,7 +30,7 @@ from invoiceflow.domain.pdf_document import (
     opened,
 )
 from invoiceflow.domain.pdf_render import render_page_image
-from invoiceflow.domain.pdf_text import document_text, page_geometry, page_text
+from invoiceflow.domain.pdf_text import document_text, page_geometry, page_string, page_text
 
 if TYPE_CHECKING:
     from invoiceflow.domain.ocr_engines import OcrEngine
@@ -85,6 +85,9 @@ class PageArtifact:
     width: float  # points, as displayed (after /Rotate)
     height: float
     png: bytes | None  # None when the split was asked not to render
+    # The page's plain text when asked for (``with_text``), read from the page already loaded; None when
+    # not asked for or PDFium cannot read it (the caller then reads the document itself, as before).
+    text: str | None = None
 
 
 def sha256_hex(data: bytes) -> str:
@@ -213,7 +216,11 @@ def _single_page_pdf(doc: pdfium.PdfDocument, index: int) -> bytes:
 
 
 def iter_page_artifacts(
-    data: bytes, *, render_dpi: int | None = PREVIEW_DPI, limits: PdfLimits = DEFAULT_LIMITS
+    data: bytes,
+    *,
+    render_dpi: int | None = PREVIEW_DPI,
+    limits: PdfLimits = DEFAULT_LIMITS,
+    with_text: bool = False,
 ) -> Iterator[PageArtifact]:
     """Split page by page so at most one page's render is held at a time (beyond what the caller keeps).
 
@@ -226,7 +233,7 @@ def iter_page_artifacts(
     try:
         for index in range(page_count):
             with PDFIUM_LOCK:
-                artifact = _page_artifact(doc, index, render_dpi, limits)
+                artifact = _page_artifact(doc, index, render_dpi, limits, with_text)
             yield artifact
     finally:
         with PDFIUM_LOCK:
@@ -234,7 +241,7 @@ def iter_page_artifacts(
 
 
 def _page_artifact(
-    doc: pdfium.PdfDocument, index: int, render_dpi: int | None, limits: PdfLimits
+    doc: pdfium.PdfDocument, index: int, render_dpi: int | None, limits: PdfLimits, with_text: bool
 ) -> PageArtifact:
     page = load_page(doc, index + 1)
     try:
@@ -243,6 +250,7 @@ def _page_artifact(
         if render_dpi is not None:
             image = render_page_image(page, render_dpi, limits.max_render_pixels, limits.render_timeout_s)
             png = _png(image)
+        text = _plain_text(page) if with_text else None
     finally:
         page.close()
     return PageArtifact(
@@ -251,14 +259,30 @@ def _page_artifact(
         width=geometry.width,
         height=geometry.height,
         png=png,
+        text=text,
     )
 
 
+def _plain_text(page: pdfium.PdfPage) -> str | None:
+    try:
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError:
+        return None
+    try:
+        return page_string(textpage)
+    finally:
+        textpage.close()
+
+
 def split_pdf(
-    data: bytes, *, render_dpi: int | None = PREVIEW_DPI, limits: PdfLimits = DEFAULT_LIMITS
+    data: bytes,
+    *,
+    render_dpi: int | None = PREVIEW_DPI,
+    limits: PdfLimits = DEFAULT_LIMITS,
+    with_text: bool = False,
 ) -> list[PageArtifact]:
     """All pages at once; prefer ``iter_page_artifacts`` to keep memory at one page."""
-    return list(iter_page_artifacts(data, render_dpi=render_dpi, limits=limits))
+    return list(iter_page_artifacts(data, render_dpi=render_dpi, limits=limits, with_text=with_text))
 
 
 def read_page(

@@ -123,6 +123,11 @@ def _page_string(textpage: pdfium.PdfTextPage) -> str:
     return textpage.get_text_range(0, count) if count > 0 else ""
 
 
+def page_string(textpage: pdfium.PdfTextPage) -> str:
+    """The page's plain text with ``\n`` line ends (what the document-level extractors read)."""
+    return _page_string(textpage).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _raw_boxes(textpage: pdfium.PdfTextPage, geometry: PageGeometry, text: str) -> list[_Box]:
     count = textpage.count_chars()
     if count <= 0:

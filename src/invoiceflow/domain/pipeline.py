@@ -79,7 +79,10 @@ def split_stored_pdf(
     """
     data = store.get(upload.blob_key)
     pages: list[PageMetadata] = []
-    for artifact in split_pdf(data, render_dpi=render_dpi):
+    # All pages split before the first write: a page that fails leaves nothing stored. Each page's text
+    # comes along for the batch page markers, so the document-level pass does not load every page again.
+    artifacts = split_pdf(data, render_dpi=render_dpi, with_text=True)
+    for artifact in artifacts:
         pdf_ref = page_pdf_key(upload.sha256, artifact.page_number)
         store.put(pdf_ref, artifact.pdf)
         png_ref = None
@@ -101,7 +104,8 @@ def split_stored_pdf(
     for page in pages:
         page.page_count = len(pages)
     document = DocumentInfo(sha256=upload.sha256, filename=upload.filename, page_count=len(pages))
-    document_extraction = extract_document_level(data, templates=templates)
+    strings = [artifact.text for artifact in artifacts if artifact.text is not None]
+    document_extraction = _document_level(data, templates, strings if len(strings) == len(pages) else None)
     return SplitResult(
         invoice_id=upload.invoice_id, document=document, pages=pages, document_extraction=document_extraction
     )
