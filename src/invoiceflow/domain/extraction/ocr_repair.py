@@ -76,3 +76,143 @@ def money_readings(text: str) -> list[Decimal]:
     if len(digits) >= 3:
         add(_money(digits[:-2], digits[-2:]))  # decimal separator lost: "216528" → 2165.28
     return out[:_MAX_READINGS]
+
+
+# --- row repair: one garbled number cell of a table row, confirmed by quantity × price = amount ---------
+
+_DECIMAL_SEPARATOR = lazy_compile(r"^-?\d{1,3}(?:[., \u00a0']\d{3})*(?P<sep>[.,])\d{2}$")
+_SMALL_GROUP = lazy_compile(r"^-?\d{1,3}$")
+_CENT = Decimal("0.01")
+
+
+def _row_separator(texts: list[str]) -> str | None:
+    """The decimal separator of a row: the one before the final two digits of its clean money cells,
+    when they agree."""
+    seen = {m["sep"] for m in map(_DECIMAL_SEPARATOR.match, texts) if m}
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _literal(text: str, separator: str) -> Decimal | None:
+    """The value of a cleanly written number (thousands groups of the other separator allowed)."""
+    grouping = "." if separator == "," else ","
+    pattern = rf"-?(?:\d{{1,3}}(?:[{re.escape(grouping)}\u00a0']\d{{3}})+|\d+)(?:{re.escape(separator)}\d+)?"
+    if not re.fullmatch(pattern, text):
+        return None
+    bare = re.sub(rf"[{re.escape(grouping)}\u00a0']", "", text).replace(separator, ".")
+    try:
+        return Decimal(bare)
+    except InvalidOperation:
+        return None
+
+
+def _signed_readings(text: str) -> list[Decimal]:
+    negative = text.startswith("-")
+    readings = money_readings(text[1:] if negative else text)
+    return [-value for value in readings] if negative else readings
+
+
+def _matches(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
+    return abs(quantity * price - amount) <= _CENT
+
+
+def repair_row_texts(texts: list[str], close: list[bool]) -> list[str]:
+    """The words of one table row with at most one garbled money cell rewritten.
+
+    ``close[i]`` says word i and word i+1 nearly touch (a number written with a space between thousand
+    groups, "-3 456,04", is one cell). A word is rewritten to one of its ``money_readings`` only when
+    that reading, and no other, makes two clean cells of the row multiply out: left quantity × left
+    price = the repaired amount, or left quantity × the repaired price = an amount further right. A
+    row whose clean cells already multiply out is left alone.
+    """
+    separator = _row_separator(texts)
+    if separator is None or len(texts) < 3:
+        return texts
+    # Clean cells: (first word, last word, value); a small group joined with a close 3-digit group.
+    cells: list[tuple[int, int, Decimal]] = []
+    n = 0
+    while n < len(texts):
+        joined = (
+            f"{texts[n]}\u00a0{texts[n + 1]}" if n + 1 < len(texts) and n < len(close) and close[n] else None
+        )
+        if joined and _SMALL_GROUP.match(texts[n]) and (value := _literal(joined, separator)) is not None:
+            cells.append((n, n + 1, value))
+            n += 2
+            continue
+        if "%" not in texts[n] and (value := _literal(texts[n], separator)) is not None:
+            cells.append((n, n, value))
+        n += 1
+    values = [(first, last, value) for first, last, value in cells if value]
+    if any(
+        _matches(q, p, a)
+        for i, (_, _, q) in enumerate(values)
+        for j, (_, _, p) in enumerate(values)
+        for k, (_, _, a) in enumerate(values)
+        if i < k and j < k and i != j
+    ):
+        return texts
+    in_cells = {n for first, last, _ in cells for n in range(first, last + 1)}
+    found: list[tuple[int, Decimal]] = []
+    for position, text in enumerate(texts):
+        if position in in_cells and not _literal(text, separator):
+            continue
+        if "%" in text:
+            continue
+        literal = _literal(text, separator)
+        for reading in _signed_readings(text):
+            if reading == literal:
+                continue
+            left = [value for _, last, value in values if last < position]
+            right = [value for first, _, value in values if first > position]
+            as_amount = any(_matches(q, p, reading) for i, q in enumerate(left) for p in left[i + 1 :])
+            as_price = any(_matches(q, reading, a) for q in left for a in right)
+            if as_amount or as_price:
+                found.append((position, reading))
+    if len(found) == 1:
+        position, reading = found[0]
+        repaired = f"{reading:.2f}".replace(".", separator)
+        return [repaired if n == position else text for n, text in enumerate(texts)]
+    return _repair_quantity(texts, cells, separator) if not found else texts
+
+
+# A quantity has at most this many decimals; one found by division must differ from what OCR read by
+# at most one digit in length (a misread digit, one lost or one doubled).
+_QUANTITY_PLACES = 2
+_QUANTITY_LIMIT = Decimal(100_000)
+
+
+def _repair_quantity(texts: list[str], cells: list[tuple[int, int, Decimal]], separator: str) -> list[str]:
+    """The row with its one misread quantity rewritten to amount / price: the clean cell nearest left of
+    a price, when amount / price has at most two decimals, gives the amount back to the cent, and is
+    as long as the cell's reading give or take one digit; only when exactly one cell is found so."""
+    found: dict[int, Decimal] = {}
+
+    def money(first: int, last: int) -> bool:  # a price or an amount is written with two decimals
+        return bool(re.search(rf"{re.escape(separator)}\d{{2}}$", texts[last])) and first <= last
+
+    for k, (amount_first, amount_last, amount) in enumerate(cells):
+        for j, (price_first, price_last, price) in enumerate(cells[:k]):
+            if not (price and money(price_first, price_last) and money(amount_first, amount_last)):
+                continue
+            quantity = (amount / price).quantize(Decimal(1).scaleb(-_QUANTITY_PLACES))
+            if not 0 < quantity < _QUANTITY_LIMIT or not _matches(quantity, price, amount):
+                continue
+            # The quantity is the clean cell nearest left of the price (a row number sits further left).
+            before = [cell for cell in cells[:j] if cell[1] < price_first]
+            if before and before[-1][0] == before[-1][1]:
+                first, _, read = before[-1]
+                # A rate ("12 %" of a base is the tax) is no quantity.
+                rate = read == quantity * 100 or texts[first + 1 : first + 2] == ["%"]
+                if read != quantity and not rate and _close_length(read, quantity):
+                    found[first] = quantity
+    if len(found) != 1:
+        return texts
+    ((position, quantity),) = found.items()
+    text = format(quantity.normalize(), "f").replace(".", separator)
+    return [text if n == position else old for n, old in enumerate(texts)]
+
+
+def _close_length(read: Decimal, found: Decimal) -> bool:
+    def digits(value: Decimal) -> int:
+        return sum(c.isdigit() for c in format(value.normalize(), "f").lstrip("-0."))
+
+    return abs(digits(read) - digits(found)) <= 1
