@@ -171,7 +171,7 @@ def test_a_skipped_quantity_cell_is_read_again_from_the_image() -> None:
     ]
     image = render_page_image(invoice_table_image(rows), 200, 10**8, 30.0)
     engine = TesseractEngine(languages=("eng",))
-    words = engine.run(engine_png(image), ("eng",), deadline=time_budget())
+    words = engine.run(engine_image(image), ("eng",), deadline=time_budget())
     # Tesseract 5 skips this narrow quantity column altogether on the clean render; the cells it did
     # read are put in at their drawn place (right edge 330 pt) for all rows but "38".
     scale = 200 / 72
@@ -201,10 +201,10 @@ def test_a_skipped_quantity_cell_is_read_again_from_the_image() -> None:
     assert recovered[0].right < price.left
 
 
-def engine_png(image: object) -> bytes:
-    from invoiceflow.domain.ocr_engines import _png
+def engine_image(image: object) -> bytes:
+    from invoiceflow.domain.ocr_engines import _pgm
 
-    return _png(image)  # type: ignore[arg-type]
+    return _pgm(image)  # type: ignore[arg-type]
 
 
 def time_budget() -> float:

@@ -61,21 +61,26 @@ class RecordingTesseract(TesseractEngine):
     """The real engine's pass logic, with each tesseract pass answered by the words given for its
     language set (so the choice of passes is observable without an image)."""
 
-    def __init__(self, answers: dict[tuple[str, ...], list[str]], probe_share: float = 0.4) -> None:
-        super().__init__(probe_share=probe_share)
+    def __init__(
+        self, answers: dict[tuple[str, ...], list[str]], probe_share: float = 0.4, probe_scale: float = 1.0
+    ) -> None:
+        super().__init__(probe_share=probe_share, probe_scale=probe_scale)
         self.answers = answers
         self.passes: list[tuple[str, ...]] = []
         self.heights: list[int] = []
         self.table_finding: list[bool] = []
 
     def run(
-        self, png: bytes, languages: tuple[str, ...], deadline: float, *, find_tables: bool = True
+        self, image: bytes, languages: tuple[str, ...], deadline: float, *, find_tables: bool = True
     ) -> list[PixelWord]:
         self.passes.append(languages)
         self.table_finding.append(find_tables)
-        self.heights.append(Image.open(io.BytesIO(png)).height)
+        decoded = Image.open(io.BytesIO(image))
+        self.heights.append(decoded.height)
+        # boxes in the pass image's pixels: word i in the i-th eighth of the width, on the top line
+        unit = decoded.width / 8
         return [
-            PixelWord(text, 10.0 * i, 0.0, 10.0 * i + 8, 10.0, 0.9, (1, 1, 1))
+            PixelWord(text, unit * i, 0.0, unit * (i + 0.8), decoded.width / 4, 0.9, (1, 1, 1))
             for i, text in enumerate(self.answers.get(languages, []))
         ]
 
@@ -92,7 +97,7 @@ def test_the_probe_reads_the_top_of_the_page_then_the_page_is_read_whole(blank: 
     engine = RecordingTesseract({("eng",): ENGLISH})
     words = engine.recognize(blank)
     assert engine.passes == [("eng",), ("eng",)]
-    assert engine.heights == [40, 100]
+    assert engine.heights == [40, 100]  # the top 40 % of the page
     assert engine.table_finding == [False, True]  # the head without, the page with table finding
     assert words[0].text == "Invoice"
 
@@ -105,6 +110,21 @@ def test_another_language_is_read_again_with_its_own_model(blank: Image.Image) -
     assert engine.passes == [("eng",), ("spa",)]
     assert engine.heights == [40, 100]
     assert [w.text for w in words] == page_words  # the probe's unaccented reading does not leak in
+
+
+def test_the_scaled_down_probe_answers_in_page_pixels(blank: Image.Image) -> None:
+    engine = RecordingTesseract({("eng",): ["Invoice", "Date"]}, probe_scale=0.5)
+    head = engine.read_head(blank, deadline=float("inf"))
+    assert engine.heights == [20]
+    # the recorded pass put "Date" at x 2.5..4.5, y 0..5 of the 20-pixel-wide half-size head
+    assert (head[1].left, head[1].top, head[1].right, head[1].bottom) == (5.0, 0.0, 9.0, 10.0)
+
+
+def test_a_full_size_probe_is_not_resized(blank: Image.Image) -> None:
+    engine = RecordingTesseract({("eng",): ["Invoice", "Date"]})
+    head = engine.read_head(blank, deadline=float("inf"))
+    assert engine.heights == [40]
+    assert (head[1].left, head[1].right, head[1].bottom) == (5.0, 9.0, 10.0)
 
 
 def word(text: str, left: float, top: float, confidence: float, line: tuple[int, ...]) -> PixelWord:
