@@ -109,14 +109,16 @@ def _roles(figures: list[_Figures], rows: int, net_totals: list[Decimal]) -> dic
     """Role per figure column index: quantity, unit_price, discount, amount, tax_rate, extra."""
     roles: dict[int, str] = {i: "tax_rate" for i, c in enumerate(figures) if c.percent}
     numeric = [i for i in range(len(figures)) if i not in roles]
-    best_rank: tuple[int, int] = (0, 0)
+    best_rank: tuple[int, int, int] = (0, 0, 0)
     best: tuple[int, int, int, int | None] | None = None
     for q, p, a in itertools.permutations(numeric, 3):
         if figures[a].x1 < max(figures[q].x1, figures[p].x1) or not figures[a].money:
             continue  # the amount stands right of its factors
+        # Quantity × price reads the same either way round: the column in cents is the price.
+        cents = int(figures[p].money) - int(figures[q].money)
         for d in [None, *(i for i in range(len(figures)) if i not in (q, p, a))]:
             # Fewer columns explain it better: a discount column only when it adds matches.
-            rank = (_factor_matches(figures, q, p, a, d), 0 if d is None else -1)
+            rank = (_factor_matches(figures, q, p, a, d), 0 if d is None else -1, cents)
             if rank[0] and rank > best_rank:
                 best_rank, best = rank, (q, p, a, d)
     if best is not None and best_rank[0] >= 0.5 * len(figures[best[2]].values):

@@ -534,6 +534,13 @@ def _make_item(
                 ):
                     item.quantity, item.checked = q, True
                     break
+        rescaled = item.checked and item.quantity != quantity.value
+        if rescaled and line.ocr and unit_price is not None and unit_price.decimals != 2:
+            # "13" × "74269" fits as 0.13 × 74269, but a quantity read literally with the price's lost
+            # decimal point repaired (13 × 742.69) is the likelier reading when arithmetic confirms it.
+            repaired = _repaired_item(line, amounts, desc_range, strip_position)
+            if repaired is not None and repaired.quantity == quantity.value:
+                return repaired
     if not item.checked:
         # A number standing alone in its own segment inside the description column is a column whose
         # header was not recognised (OCR reads "QTY" as "aTY"): arithmetic may still name it.
@@ -555,8 +562,31 @@ def _make_item(
     if not item.checked:
         _inline_rate(line, amounts, item, desc_range)
     if not item.checked and line.ocr:
-        return _repaired_item(line, amounts, desc_range, strip_position) or item
+        repaired = _repaired_item(line, amounts, desc_range, strip_position)
+        if repaired is not None:
+            return repaired
+        _quantity_from_amount(item)
     return item
+
+
+def _quantity_from_amount(item: Item) -> None:
+    """An OCR row with a price and an amount but no quantity read (its cell lost, or its header lost
+    with it): amount ÷ price is the quantity when it has at most two decimals and multiplies back to the
+    cent. The row stays unchecked: a quantity derived from the arithmetic is no evidence of it, and must
+    not tip the choice between readings of the table."""
+    if item.quantity is not None or not item.unit_price or item.unit_price <= 0:
+        return
+    quantity = item.amount / item.unit_price
+    if quantity <= 0 or quantity != quantity.quantize(_CENT):
+        return
+    # Written as read: 13, 7.75, 10 (not 13.00 or 1E+1).
+    whole = quantity == quantity.to_integral_value()
+    quantity = quantity.quantize(Decimal(1)) if whole else quantity.quantize(_CENT).normalize()
+    if (quantity * item.unit_price).quantize(_CENT) == item.amount.quantize(_CENT):
+        item.quantity = quantity
+
+
+_CENT = Decimal("0.01")
 
 
 # "14,5 Stunden à 150,00", "2 days @ 480.00", "3 x 12,00 EUR" inside a row's text: quantity, an optional
@@ -639,7 +669,17 @@ def _repaired_item(
         plain: list[tuple[Decimal, float]] = []
         if single:
             money.append((inside[0].value, 0.0 if inside[0].decimals == 2 else 0.3))
-            plain = [(v, 0.3 if inside[0].decimals == 2 else 0.0) for v in _quantity_variants(inside[0])]
+            # A quantity read literally ("13") beats one rescaled to fit a price read without its
+            # decimal point ("0.13" × "74269"): rescaling costs as much as repairing the price.
+            literal = inside[0].value
+            plain = [
+                (
+                    v,
+                    (0.3 if inside[0].decimals == 2 else 0.0)
+                    + (0.0 if v == literal or inside[0].grouped else 1.0),
+                )
+                for v in _quantity_variants(inside[0])
+            ]
         money += [(v, 1.0) for v in money_readings(text) if all(v != m for m, _ in money)]
         if money or plain:
             cells.append((x0, x1, money, plain))
