@@ -1263,8 +1263,8 @@ def _fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
 def _without_header(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     """A table without a header row: columns inferred from the figures (and wrapped description lines
     read like under a header), unless the simpler reading of aligned amounts explains more rows."""
-    simple = _headerless(ctx, style)
     rows = _aligned_rows(ctx, style)
+    simple = _headerless(ctx, style, rows)
     if not rows:
         return simple
     sample = rows[:_INFERENCE_ROWS]
@@ -1308,25 +1308,8 @@ def _aligned_rows(ctx: PageContext, style: DecimalStyle) -> list[tuple[Line, lis
     return max(groups.values(), key=len) if groups else []
 
 
-def _headerless(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
-    """Rows whose last amount sits in one right-aligned column, above the first totals line."""
-    rows: list[tuple[Line, list[Amount]]] = []
-    for line in ctx.lines:
-        if _is_totals_line(ctx, line):
-            break
-        if ctx.header_labels.get(line.index):
-            continue
-        amounts = [a for a in row_amounts(line, style) if a.decimals == 2 and not a.is_percent]
-        if amounts and amounts[0].x0 > line.x0 + 60:
-            rows.append((line, amounts))
-    if len(rows) < 2:
-        return ItemsResult()
-    # Keep the largest group of rows whose last amount ends at the same x.
-    groups: dict[int, list[tuple[Line, list[Amount]]]] = {}
-    for row in rows:
-        groups.setdefault(round(row[1][-1].x1 / 4), []).append(row)
-    key = max(groups, key=lambda k: len(groups[k]))
-    group = groups[key]
+def _headerless(ctx: PageContext, style: DecimalStyle, group: list[tuple[Line, list[Amount]]]) -> ItemsResult:
+    """Items from the rows of ``_aligned_rows`` (last amount in one right-aligned column)."""
     if len(group) < 2:
         return ItemsResult()
     right_edge = group[0][1][-1].x1
