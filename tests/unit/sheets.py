@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
-from invoiceflow.domain.models import PageText, TextSource, Word
+from decimal import Decimal
+
+from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
+
+Row = tuple[str, Decimal | None, Decimal | None, Decimal | None]
+
+
+def items(result: PageExtraction) -> list[Row]:
+    """The line items of a page as (description, quantity, unit price, amount) tuples."""
+    return [(i.description, i.quantity, i.unit_price, i.amount) for i in result.line_items]
+
+
+def values(result: PageExtraction) -> dict[str, str]:
+    """The fields of a page as name → value."""
+    return {name: found.value for name, found in result.fields.items()}
+
+
+def d(text: str) -> Decimal:
+    return Decimal(text)
 
 
 class Sheet:

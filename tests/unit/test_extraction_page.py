@@ -7,15 +7,11 @@ import io
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
-from tests.unit.sheets import Sheet
+from tests.unit.sheets import Sheet, values
 
 from invoiceflow.domain.extraction import extract_page
-from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
+from invoiceflow.domain.models import PageText, TextSource, Word
 from invoiceflow.domain.pdf_text import page_text
-
-
-def values(result: PageExtraction) -> dict[str, str]:
-    return {name: field.value for name, field in result.fields.items()}
 
 
 def test_french_invoice_labels_below_values_and_consistent_totals() -> None:

@@ -6,18 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.unit.sheets import Sheet
+from tests.unit.sheets import Sheet, items, values
 
 from invoiceflow.domain.extraction import extract_page
-from invoiceflow.domain.models import PageExtraction, TextSource, Word
-
-
-def values(result: PageExtraction) -> dict[str, str]:
-    return {name: field.value for name, field in result.fields.items()}
-
-
-def items(result: PageExtraction) -> list[tuple[str, Decimal | None, Decimal | None, Decimal]]:
-    return [(i.description, i.quantity, i.unit_price, i.amount) for i in result.line_items]
+from invoiceflow.domain.models import TextSource, Word
 
 
 def test_shop_receipt_quantity_line_under_the_article_line() -> None:

@@ -8,24 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.unit.sheets import Sheet
+from tests.unit.sheets import Sheet, d, items, values
 
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.models import PageExtraction, PageText, TextSource, Word
-
-Row = tuple[str, Decimal | None, Decimal | None, Decimal]
-
-
-def items(result: PageExtraction) -> list[Row]:
-    return [(i.description, i.quantity, i.unit_price, i.amount) for i in result.line_items]
-
-
-def values(result: PageExtraction) -> dict[str, str]:
-    return {name: f.value for name, f in result.fields.items()}
-
-
-def d(text: str) -> Decimal:
-    return Decimal(text)
 
 
 def test_vat_rate_and_line_total_incl_vat_columns_report_the_net_amount() -> None:
