@@ -23,7 +23,14 @@ from stdnum.us import rtn
 
 from corpus import styles
 from corpus.identities import COUNTRIES, make_party
-from corpus.layouts import ADDED_LAYOUTS, LAYOUTS, LEGACY_LAYOUT_COUNT, LEGACY_LAYOUTS, Layout
+from corpus.layouts import (
+    ADDED_LAYOUTS,
+    FRESH_LAYOUTS,
+    LAYOUTS_BY_ID,
+    LEGACY_LAYOUT_COUNT,
+    LEGACY_LAYOUTS,
+    Layout,
+)
 from corpus.locales import LANGUAGES
 from corpus.render import Doc, Flow, continuation_end, header_end, render
 from corpus.scan import scanned_twin
@@ -33,9 +40,14 @@ from corpus.spec import InvoiceSpec, Item, golden_invoice, issue_and_due, make_i
 # the layouts added after it (the current held-out set), so adding layouts never shifts older documents.
 LEGACY_DOCUMENTS = 91
 PER_ADDED_LAYOUT = 7
-DEFAULT_COUNT = LEGACY_DOCUMENTS + PER_ADDED_LAYOUT * len(ADDED_LAYOUTS)
+# Documents from FRESH_FIRST on cycle over the fresh held-out layouts (corpus/render_fresh.py): they come
+# after every older document, so adding them moved nothing. Only ``accuracy.py --fresh`` scores them.
+FRESH_FIRST = LEGACY_DOCUMENTS + PER_ADDED_LAYOUT * len(ADDED_LAYOUTS)
+PER_FRESH_LAYOUT = 8
+DEFAULT_COUNT = FRESH_FIRST + PER_FRESH_LAYOUT * len(FRESH_LAYOUTS)
 DEFAULT_SCANNED = 24  # twins of the legacy documents
 DEFAULT_SCANNED_ADDED = 2 * len(ADDED_LAYOUTS)  # twins of documents of the added layouts
+DEFAULT_SCANNED_FRESH = 2 * len(FRESH_LAYOUTS)  # twins of documents of the fresh layouts
 MAX_ITEMS = 5000
 
 COUNTRIES_BY_LANGUAGE = {
@@ -211,6 +223,8 @@ def fill_to_pages(rng: random.Random, spec: InvoiceSpec, layout: Layout, pages: 
 def layout_for_index(index: int) -> Layout:
     if index < LEGACY_DOCUMENTS:
         return LEGACY_LAYOUTS[index % len(LEGACY_LAYOUTS)]
+    if index >= FRESH_FIRST:
+        return FRESH_LAYOUTS[(index - FRESH_FIRST) % len(FRESH_LAYOUTS)]
     return ADDED_LAYOUTS[(index - LEGACY_DOCUMENTS) % len(ADDED_LAYOUTS)]
 
 
@@ -226,6 +240,20 @@ def make_document(
     """The ``index``-th document of the corpus for ``seed``; overrides pin layout/language/pages."""
     rng = random.Random(f"invoiceflow-corpus:{seed}:{index}")
     chosen_layout = layout or layout_for_index(index)
+    is_credit = credit if credit is not None else index % 8 == 5
+    if chosen_layout.fresh:  # drawn by corpus/render_fresh.py from its own content tables
+        from corpus.fresh_content import make_fresh
+
+        rotation = LANGUAGES[(index // len(FRESH_LAYOUTS)) % len(LANGUAGES)]
+        spec, pdf, page_count = make_fresh(
+            rng,
+            f"inv-{index:04d}",
+            chosen_layout,
+            pages=pages,
+            language=language or rotation,
+            credit=is_credit,
+        )
+        return Generated(spec, pdf, page_count)
     if chosen_layout.countries and set(chosen_layout.countries) <= {"US", "IN"}:
         chosen_language = "en"
     elif language:
@@ -235,7 +263,6 @@ def make_document(
         chosen_language = LANGUAGES[(added // len(ADDED_LAYOUTS) + added) % len(LANGUAGES)]
     else:
         chosen_language = LANGUAGES[(index // LEGACY_LAYOUT_COUNT + index) % len(LANGUAGES)]
-    is_credit = credit if credit is not None else index % 8 == 5
     target = pages or PAGE_TARGETS[rng.randrange(len(PAGE_TARGETS))]
     if pages is None and chosen_layout.style == "letter":
         target = min(target, 2)  # a consultant's letter runs to a page or two, not twelve
@@ -252,11 +279,13 @@ def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode()
 
 
-def _twins_of_added(generated: list[Generated], count: int) -> list[Generated]:
-    """Round-robin over the added layouts: the first short documents of each, ``count`` in all."""
+def _twins_of_added(
+    generated: list[Generated], count: int, layouts: Sequence[Layout] = ADDED_LAYOUTS
+) -> list[Generated]:
+    """Round-robin over ``layouts``: the first short documents of each, ``count`` in all."""
     queues = [
         [doc for doc in generated if doc.spec.layout == layout.id and doc.page_count <= 4]
-        for layout in ADDED_LAYOUTS
+        for layout in layouts
     ]
     chosen: list[Generated] = []
     while len(chosen) < count and any(queues):
@@ -273,6 +302,7 @@ def write_corpus(
     seed: int = 0,
     scanned: int = DEFAULT_SCANNED,
     scanned_added: int = DEFAULT_SCANNED_ADDED,
+    scanned_fresh: int = DEFAULT_SCANNED_FRESH,
     indices: Sequence[int] | None = None,
     progress: bool = False,
 ) -> list[dict[str, object]]:
@@ -283,7 +313,7 @@ def write_corpus(
     out.mkdir(parents=True, exist_ok=True)
     entries: list[dict[str, object]] = []
     generated: list[Generated] = []
-    layouts = {layout.id: layout for layout in LAYOUTS}
+    layouts = LAYOUTS_BY_ID
     wanted = list(indices) if indices is not None else list(range(count))
     for number, index in enumerate(wanted):
         doc = make_document(seed, index)
@@ -299,6 +329,7 @@ def write_corpus(
     chosen = eligible[::step][:scanned] if scanned else []
     added = [doc for doc in generated if int(doc.spec.doc_id[4:]) >= LEGACY_DOCUMENTS]
     chosen += _twins_of_added(added, scanned_added)
+    chosen += _twins_of_added(added, scanned_fresh, FRESH_LAYOUTS)
     for number, doc in enumerate(chosen):
         rng = random.Random(f"invoiceflow-scan:{seed}:{doc.spec.doc_id}")
         pdf, params = scanned_twin(doc.pdf, rng)
@@ -342,6 +373,7 @@ def _write(
         "credit_note": spec.credit_note,
         "scanned": scanned,
         "held_out": layout.held_out,
+        "fresh": layout.fresh,
     }
 
 
@@ -358,6 +390,7 @@ def summarise(entries: list[dict[str, object]]) -> str:
         "credit_note",
         "scanned",
         "held_out",
+        "fresh",
     ):
         counts: dict[str, int] = {}
         for entry in entries:
@@ -384,6 +417,12 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_SCANNED_ADDED,
         help="scanned twins of documents of the added (held-out) layouts",
     )
+    parser.add_argument(
+        "--scanned-fresh",
+        type=int,
+        default=DEFAULT_SCANNED_FRESH,
+        help="scanned twins of documents of the fresh held-out layouts",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     entries = write_corpus(
@@ -392,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         scanned=args.scanned,
         scanned_added=args.scanned_added,
+        scanned_fresh=args.scanned_fresh,
         progress=True,
     )
     print(summarise(entries))

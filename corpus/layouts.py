@@ -34,6 +34,8 @@ class Layout:
     content_x1: float = 545.0
     countries: tuple[str, ...] = ()  # restrict issuer countries (empty: any European)
     style: str = ""  # non-empty: drawn by corpus/render_extra.py (header, table, totals, footer)
+    # Fresh held-out layout: drawn by corpus/render_fresh.py, scored only by ``accuracy.py --fresh``.
+    fresh: bool = False
 
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -268,9 +270,26 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
 )
 
+# --- fresh held out: no extractor engineer has measured these; scored only with accuracy.py --fresh --------
+# Kept out of ``LAYOUTS`` (which the first 140 documents and their tests are defined over): documents from
+# ``generate.FRESH_FIRST`` on cycle over these. Geometry and content live in corpus/render_fresh.py.
+FRESH_LAYOUTS: tuple[Layout, ...] = tuple(
+    Layout(layout_id, True, "fresh", "fresh", (), "fresh", style=f"fresh_{layout_id}", fresh=True, **geometry)
+    for layout_id, geometry in (
+        ("facture_mentions_fr", {"size": 8.5, "content_x0": 45.0, "content_x1": 550.0}),
+        ("fattura_riepilogo_it", {"size": 7.0, "content_x0": 30.0, "content_x1": 565.0}),
+        ("handwerker_lohnanteil_de", {"size": 9.5, "content_x0": 70.0, "content_x1": 540.0}),
+        ("nordic_einvoice_slip", {"size": 8.0, "content_x0": 40.0, "content_x1": 555.0}),
+        ("saas_amount_due_us", {"size": 8.0, "page": "letter", "content_x0": 48.0, "content_x1": 564.0}),
+        ("hotel_folio_uk", {"font": "Times-Roman", "bold": "Times-Bold", "size": 9.5}),
+        ("wholesale_codes_multipage", {"size": 7.5, "content_x0": 30.0, "content_x1": 565.0}),
+    )
+)
+
 # The 13 layouts the first corpus had: documents 0..LEGACY_DOCUMENTS-1 cycle over them exactly as before.
 LEGACY_LAYOUT_COUNT = 13
 LEGACY_LAYOUTS = LAYOUTS[:LEGACY_LAYOUT_COUNT]
 ADDED_LAYOUTS = LAYOUTS[LEGACY_LAYOUT_COUNT:]
 
-LAYOUTS_BY_ID = {layout.id: layout for layout in LAYOUTS}
+ALL_LAYOUTS = LAYOUTS + FRESH_LAYOUTS
+LAYOUTS_BY_ID = {layout.id: layout for layout in ALL_LAYOUTS}
