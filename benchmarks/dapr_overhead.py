@@ -7,12 +7,18 @@ both measured in this run, interleaved, median of 5 after one warm-up each. Targ
 and where a run's time goes, from the runtime's own history timestamps (median over the runs): each stage
 from scheduling to completion (runtime hand-over + activity + service), ``rounds`` = the rest of the
 instance's span (a completion reaching the orchestrator, the replay, the next scheduling), ``submit`` =
-blob put + start call, ``detect`` = from the instance's completion to the runner seeing it.
+blob put + start call, ``detect`` = from the instance's completion to the runner seeing it (below zero:
+the runner took the result from the worker's signal before daprd had stored the completion).
 
 Every workflow run gets a fresh invoice id *and* fresh bytes (the PDF plus a trailing comment, which
 every reader ignores), so no run profits from blobs a previous run stored under the same content hash;
 the in-process side runs the real ``extract_invoice`` on the same PDF. ``--batch`` sets the pages per
 ``page_batch_workflow`` child (pages up to it are extracted directly by the parent).
+
+CPU: the machine is shared, so wall times move with other people's load; CPU time moves much less. Each
+workflow run's CPU is summed over every process of the stack (this one, which hosts the worker and the
+services app, the extraction pool workers, daprd, placement, scheduler; from psutil), the in-process run's
+is this process's own; ``cpu overhead`` = the difference of the medians.
 
     python benchmarks/dapr_overhead.py [--repeats 5] [--pages 3 50] [--batch 8]
 """
@@ -25,9 +31,11 @@ import statistics
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import psutil
 from corpus import build_invoice_pdf
 
 from invoiceflow.dapr.workflow import WorkflowHistoryEvent
@@ -39,10 +47,24 @@ from invoiceflow.workflow.models import DEFAULT_PAGES_PER_BATCH
 TARGET_MS = {3: 100.0, 50: 500.0}
 
 
-def in_process_ms(data: bytes, filename: str) -> float:
-    start = time.perf_counter()
+def in_process_ms(data: bytes, filename: str) -> tuple[float, float]:
+    """Wall and CPU milliseconds of the in-process pipeline."""
+    start, cpu = time.perf_counter(), time.process_time()
     extract_invoice(data, filename=filename)
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+
+
+def stack_cpu_seconds() -> float:
+    """CPU seconds so far of this process and every process under it (the whole embedded stack)."""
+    me = psutil.Process()
+    total = 0.0
+    for process in (me, *me.children(recursive=True)):
+        try:
+            times = process.cpu_times()
+        except psutil.Error:  # a pool worker that just exited
+            continue
+        total += times.user + times.system
+    return total
 
 
 def fresh_copy(data: bytes, workdir: Path, tag: str) -> Path:
@@ -88,9 +110,17 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-async def measure(
-    flow: EmbeddedInvoiceFlow, data: bytes, workdir: Path, repeats: int, tag: str
-) -> tuple[list[float], list[float], int, dict[str, float]]:
+@dataclass
+class Measured:
+    local_ms: list[float] = field(default_factory=list)
+    local_cpu_ms: list[float] = field(default_factory=list)
+    workflow_ms: list[float] = field(default_factory=list)
+    workflow_cpu_ms: list[float] = field(default_factory=list)
+    peak: int = 0
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+async def measure(flow: EmbeddedInvoiceFlow, data: bytes, workdir: Path, repeats: int, tag: str) -> Measured:
     """In-process and workflow timings, interleaved run by run so both see the same machine load (this
     machine is shared; measured one after the other, a load change showed up as overhead or hid it)."""
     assert flow.host is not None
@@ -100,25 +130,29 @@ async def measure(
     await flow.process_file(fresh_copy(data, workdir, f"{tag}-warmup"), invoice_id=f"bench-{tag}-warmup")
     gauge = flow.host.activities.extract_gauge
     gauge.reset()
-    local: list[float] = []
-    timings = []
+    measured = Measured()
     breakdowns: dict[str, list[float]] = defaultdict(list)
     for run in range(repeats):
-        local.append(in_process_ms(data, f"{tag}.pdf"))
+        wall, cpu = in_process_ms(data, f"{tag}.pdf")
+        measured.local_ms.append(wall)
+        measured.local_cpu_ms.append(cpu)
         path = fresh_copy(data, workdir, f"{tag}-{run}")
         started_at = _utc_now()
+        cpu_before = stack_cpu_seconds()
         start = time.perf_counter()
         # process_file's two halves, timed apart; a fresh id: a real run, not a replay
         instance_id = await flow.submit_file(path, invoice_id=f"bench-{tag}-{run}")
         submitted_at = _utc_now()
         await flow.runner.wait(instance_id)
-        timings.append((time.perf_counter() - start) * 1000)
+        measured.workflow_ms.append((time.perf_counter() - start) * 1000)
         seen_at = _utc_now()
+        measured.workflow_cpu_ms.append((stack_cpu_seconds() - cpu_before) * 1000)
         history = await flow.client.workflows().history(instance_id)  # after the clock stopped
         for stage, ms in stage_breakdown(history, started_at, submitted_at, seen_at).items():
             breakdowns[stage].append(ms)
-    medians = {stage: statistics.median(values) for stage, values in breakdowns.items()}
-    return local, timings, gauge.peak, medians
+    measured.peak = gauge.peak
+    measured.stages = {stage: statistics.median(values) for stage, values in breakdowns.items()}
+    return measured
 
 
 async def main() -> None:
@@ -143,7 +177,13 @@ async def main() -> None:
         )
         for pages in args.pages:
             data, _ = build_invoice_pdf(pages=pages, seed=5)
-            in_process, timings, peak, stages = await measure(flow, data, workdir, args.repeats, f"{pages}p")
+            measured = await measure(flow, data, workdir, args.repeats, f"{pages}p")
+            in_process, timings, peak, stages = (
+                measured.local_ms,
+                measured.workflow_ms,
+                measured.peak,
+                measured.stages,
+            )
             local = statistics.median(in_process)
             remote = statistics.median(timings)
             overhead = remote - local
@@ -156,6 +196,13 @@ async def main() -> None:
             )
             print(f"      in-process runs (ms): {', '.join(f'{t:.0f}' for t in in_process)}")
             print(f"      workflow runs (ms): {', '.join(f'{t:.0f}' for t in timings)}")
+            local_cpu = statistics.median(measured.local_cpu_ms)
+            stack_cpu = statistics.median(measured.workflow_cpu_ms)
+            print(
+                f"      CPU ms, median: in-process {local_cpu:.0f}, workflow (all processes) {stack_cpu:.0f},"
+                f" cpu overhead {stack_cpu - local_cpu:.0f}"
+                f" (runs: {', '.join(f'{t:.0f}' for t in measured.workflow_cpu_ms)})"
+            )
             print(
                 "      stages, median ms: "
                 + ", ".join(f"{stage} {stages[stage]:.0f}" for stage in STAGES if stage in stages)

@@ -67,3 +67,17 @@ def test_installed_once_in_the_sdk() -> None:
     apply_sdk_fixes()
     assert shared.from_json is fast_from_json
     assert shared.from_json('{"k": [1]}') == {"k": [1]}
+
+
+def test_activity_spans_are_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dapr.ext.workflow._durabletask import worker
+
+    monkeypatch.delenv("INVOICEFLOW_OTEL", raising=False)
+    apply_sdk_fixes()
+    assert worker.otel_tracer is None  # the SDK's "no OpenTelemetry" path: a nullcontext per activity
+    monkeypatch.setenv("INVOICEFLOW_OTEL", "true")
+    apply_sdk_fixes()
+    assert worker.otel_tracer is not None
+    monkeypatch.delenv("INVOICEFLOW_OTEL")
+    apply_sdk_fixes()
+    assert worker.otel_tracer is None

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from invoiceflow.dapr.workflow import WorkflowInstance, WorkflowStatus
-from invoiceflow.workflow.completions import CompletionSignals, signalling, wait_for_end
+from invoiceflow.workflow.completions import CompletionSignals, Returned, signalling, wait_for_end
 
 
 def _instance(status: WorkflowStatus, instance_id: str = "inv-1") -> WorkflowInstance:
@@ -112,6 +112,50 @@ async def test_the_waiter_reads_again_as_soon_as_the_worker_signals() -> None:
     assert time.monotonic() - started < 1.0  # woken by the signal, not by the 5 s re-check
     assert reads == [WorkflowStatus.RUNNING, WorkflowStatus.COMPLETED]
     assert not signals.watching("inv-1")
+
+
+async def test_a_waiter_taking_the_output_gets_what_the_workflow_returned_without_reading_again() -> None:
+    signals = CompletionSignals()
+    reads: list[WorkflowStatus] = []
+    ctx = SimpleNamespace(instance_id="inv-1", is_replaying=False)
+
+    async def read() -> WorkflowInstance:  # the runtime never shows the end: only the signal can
+        reads.append(WorkflowStatus.RUNNING)
+        return _instance(WorkflowStatus.RUNNING)
+
+    def worker_finishes() -> None:  # the SDK runs the orchestrator turn on one of its threads
+        time.sleep(0.05)
+        _drive(signalling(_two_steps, signals)(ctx, None), [{"total": "1.00"}, "b"])
+
+    threading.Thread(target=worker_finishes).start()
+    started = time.monotonic()
+    ended = await wait_for_end(read, signals, "inv-1", timeout=10.0, recheck_seconds=5.0, take_output=True)
+
+    assert ended == Returned([{"total": "1.00"}, "b"])
+    assert time.monotonic() - started < 1.0
+    assert reads == [WorkflowStatus.RUNNING]  # the one read before the end, none after it
+    assert not signals.watching("inv-1")
+
+
+async def test_a_failed_end_carries_no_output_so_the_waiter_reads_the_runtime() -> None:
+    signals = CompletionSignals()
+    failed = threading.Event()
+    ctx = SimpleNamespace(instance_id="inv-1", is_replaying=False)
+
+    async def read() -> WorkflowInstance:
+        return _instance(WorkflowStatus.FAILED if failed.is_set() else WorkflowStatus.RUNNING)
+
+    def worker_fails() -> None:
+        time.sleep(0.05)
+        failed.set()
+        with pytest.raises(ValueError, match="boom"):
+            _drive(signalling(_two_steps, signals)(ctx, "fail"), ["a", "b"])
+
+    threading.Thread(target=worker_fails).start()
+    ended = await wait_for_end(read, signals, "inv-1", timeout=10.0, recheck_seconds=5.0, take_output=True)
+
+    assert isinstance(ended, WorkflowInstance)
+    assert ended.status is WorkflowStatus.FAILED
 
 
 async def test_a_signal_before_the_runtime_stored_the_end_is_followed_by_short_rereads() -> None:

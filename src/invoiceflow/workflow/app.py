@@ -21,7 +21,7 @@ from invoiceflow.services.blobstore import DaprBindingBlobStore
 from invoiceflow.services.settings import fastapi_telemetry
 from invoiceflow.workflow.api import ApiContext, ApiSettings, install_api
 from invoiceflow.workflow.settings import WorkflowSettings
-from invoiceflow.workflow.versions import SummaryActivities, parse_versions, register_versions
+from invoiceflow.workflow.versions import parse_versions, register_versions
 from invoiceflow.workflow.worker import WorkflowHost
 
 
@@ -52,8 +52,7 @@ def create_workflow_app(
         client = DaprClient(sidecar)
         await client.open()
         host = WorkflowHost(workflow_settings or WorkflowSettings(), sidecar, sdk_log_level="WARNING")
-        summaries = SummaryActivities(sidecar, host.settings.statestore)
-        register_versions(host.runtime, names, summaries, host.completions)
+        register_versions(host.runtime, names, host.completions)
         try:
             await asyncio.to_thread(host.start)
             blobs = DaprBindingBlobStore(
@@ -63,7 +62,6 @@ def create_workflow_app(
             yield
         finally:
             await asyncio.to_thread(host.stop)
-            summaries.close()
             await client.close()
 
     app = FastAPI(

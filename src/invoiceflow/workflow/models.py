@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from invoiceflow.domain.models import AggregatedInvoice, InvoiceRequest, PageExtraction, PageMetadata
 
 DEFAULT_PAGES_PER_BATCH = 8
+SUMMARY_KEY_PREFIX = "summary:"  # + invoice id: where v2 stores an ``InvoiceSummary``
 
 
 class _Model(BaseModel):
@@ -95,9 +96,24 @@ class InvoiceEvent(_Model):
     message: str | None = None
 
 
+class InvoiceSummary(_Model):
+    """What ``invoice_workflow_v2`` stores beside the result (key ``summary:<invoice id>``): a dashboard
+    reads it without loading the whole result."""
+
+    invoice_id: str
+    status: str
+    invoice_number: str | None = None
+    gross: str | None = None
+    currency: str | None = None
+    needs_review: bool
+    workflow: str
+    completed_at: str
+
+
 class SaveAndPublishInput(_Model):
-    """The last step of a run: save ``result`` (key = invoice id), then publish ``event``; one activity,
-    so the workflow pays one scheduling round for both."""
+    """The last step of a run: save ``result`` (key = invoice id) and, from v2 on, ``summary``, then
+    publish ``event``; one activity, so the workflow pays one scheduling round for all of it."""
 
     result: InvoiceWorkflowResult
     event: InvoiceEvent
+    summary: InvoiceSummary | None = None

@@ -1,4 +1,4 @@
-"""Two fixes for the pinned Python workflow SDK (dapr-ext-workflow 1.19).
+"""Three fixes for the pinned Python workflow SDK (dapr-ext-workflow 1.19).
 
 1. Suspending an instance could fail it with ``NonDeterminismError``.
 
@@ -19,16 +19,23 @@ result again with ``json.loads(..., object_hook=...)`` (a Python call per JSON o
 was ~12 % of the workflow process's CPU. ``fast_from_json`` decodes with pydantic-core's parser (same
 values: floats, big ints, duplicate keys, NaN; ~2.3x faster here) and leaves to the SDK's decoder what
 only it handles: its auto-serialised objects (the marker key) and anything pydantic-core refuses.
+
+3. Activity spans nobody records: with OpenTelemetry installed (Prefect brings it) the worker opens a span
+per activity through the API's no-op tracer (no provider is configured), extracting a trace context each
+time: ~5 % of the workflow app's CPU under a batch. Off unless ``INVOICEFLOW_OTEL=true``, the switch the
+apps' FastAPI telemetry uses too (``services.settings.fastapi_telemetry``).
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pydantic_core
 
 _ORIGINAL = "_invoiceflow_original_is_suspendable"
 _ORIGINAL_FROM_JSON = "_invoiceflow_original_from_json"
+_ORIGINAL_TRACER = "_invoiceflow_original_otel_tracer"
 
 # Events that record what the orchestrator itself did (or runtime bookkeeping): replayed in order always.
 RECORD_EVENTS = frozenset(
@@ -80,6 +87,15 @@ def apply_sdk_fixes() -> None:
     if shared.from_json is not fast_from_json:
         setattr(shared, _ORIGINAL_FROM_JSON, shared.from_json)
         shared.from_json = fast_from_json
+    if not hasattr(worker, _ORIGINAL_TRACER):
+        setattr(worker, _ORIGINAL_TRACER, worker.otel_tracer)
+    # None is the SDK's own "OpenTelemetry not installed" case: its span helper returns a nullcontext.
+    tracer = getattr(worker, _ORIGINAL_TRACER) if activity_spans_wanted() else None
+    setattr(worker, "otel_tracer", tracer)  # noqa: B010  (the SDK types it as always set)
+
+
+def activity_spans_wanted() -> bool:
+    return os.environ.get("INVOICEFLOW_OTEL", "").lower() in {"1", "true", "yes"}
 
 
 def sdk_original_is_suspendable() -> Any:

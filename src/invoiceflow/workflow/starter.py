@@ -20,7 +20,7 @@ from invoiceflow.dapr.client import DaprClient
 from invoiceflow.dapr.errors import DaprConflictError
 from invoiceflow.dapr.workflow import WorkflowInstance, WorkflowStatus
 from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
-from invoiceflow.workflow.completions import CompletionSignals, wait_for_end
+from invoiceflow.workflow.completions import CompletionSignals, Returned, wait_for_end
 from invoiceflow.workflow.errors import to_domain_error
 from invoiceflow.workflow.models import InvoiceWorkflowInput, InvoiceWorkflowResult, Progress, ReviewDecision
 from invoiceflow.workflow.workflows import INVOICE_WORKFLOW, REVIEW_EVENT
@@ -102,9 +102,16 @@ class InvoiceRunner:
                     recheck_seconds=PROGRESS_RECHECK_SECONDS if on_progress else FALLBACK_RECHECK_SECONDS,
                     max_recheck_seconds=None if on_progress else FALLBACK_MAX_RECHECK_SECONDS,
                     on_read=report,
+                    take_output=True,  # the result as the worker returned it: no read-back (completions.py)
                 )
             if ended is None:
                 raise InvoiceFlowError(f"no workflow instance {instance_id!r}", code=ErrorCode.INTERNAL)
+            if isinstance(ended, Returned):
+                result = InvoiceWorkflowResult.model_validate(ended.output)
+                if on_progress is not None:  # the bar ends full, as a last read would have shown it
+                    pages = result.invoice.document.page_count
+                    on_progress(Progress(stage="done", pages_done=pages, pages_total=pages))
+                return result
             return result_of(ended)
         delay = POLL_SECONDS
         async with asyncio.timeout(timeout):

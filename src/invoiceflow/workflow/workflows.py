@@ -19,7 +19,7 @@ needs the models) are validated here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -70,7 +70,16 @@ Steps = Generator[Any, Any, Any]
 Json = dict[str, Any]  # a model as JSON (``model_dump(mode="json")``), as the history carries it
 
 
+SummaryOf = Callable[[Json], Json]  # the result's JSON → an ``InvoiceSummary``'s JSON
+
+
 def invoice_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
+    """v1: its steps must stay as they are while v1 instances may run (see ``versions.py``)."""
+    return (yield from run_invoice(ctx, payload))
+
+
+def run_invoice(ctx: DaprWorkflowContext, payload: Any, summary_of: SummaryOf | None = None) -> Steps:
+    """The steps of every version; with ``summary_of`` (v2) the save step stores a summary too."""
     spec = InvoiceWorkflowInput.model_validate(_plain(payload))
     request = spec.request.model_copy(update={"invoice_id": spec.request.invoice_id or ctx.instance_id})
     invoice_id = str(request.invoice_id)
@@ -133,11 +142,10 @@ def invoice_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
         needs_review=_needs_review(invoices),
     )
     _progress(ctx, Progress(stage="save", pages_done=total, pages_total=total))
-    yield ctx.call_activity(
-        SAVE_AND_PUBLISH_ACTIVITY,
-        input={"result": result, "event": _dump(event)},  # a SaveAndPublishInput
-        retry_policy=INVOICE_RETRY,
-    )
+    finish: Json = {"result": result, "event": _dump(event)}  # a SaveAndPublishInput
+    if summary_of is not None:
+        finish["summary"] = summary_of(result)
+    yield ctx.call_activity(SAVE_AND_PUBLISH_ACTIVITY, input=finish, retry_policy=INVOICE_RETRY)
     _progress(ctx, Progress(stage="done", pages_done=total, pages_total=total))
     _log(ctx, "invoice %s: %s", invoice_id, status.value)
     return result
