@@ -379,7 +379,8 @@ def test_payment_terms_give_the_due_date_as_issue_date_plus_days() -> None:
 
 
 def test_due_on_receipt_and_direct_debit_dates() -> None:
-    assert _dated("Invoice Date: 2024-03-01", "Payment due on receipt.")["due_date"] == "2024-03-01"
+    # Immediate payment names no due date (as "0 days" does): the contract's due_date stays null.
+    assert "due_date" not in _dated("Invoice Date: 2024-03-01", "Payment due on receipt.")
     fields = _dated(
         "Rechnungsdatum: 04.03.2024", "Der Betrag wird per SEPA-Lastschrift am 18.03.2024 eingezogen."
     )

@@ -24,18 +24,19 @@ class DateOrder(Enum):
 _MONTHS: dict[str, int] = {}
 for _month, _names in enumerate(
     [
-        "january jan januar janner janv janvier enero ene januari gennaio gen",
-        "february feb februar fevrier fevr fev febrero februari febbraio",
-        "march mar marz maerz mrz mars marzo maart mrt",
-        "april apr avril avr abril abr aprile",
-        "may mai mayo mei maggio mag",
-        "june jun juni juin junio giugno giu",
-        "july jul juli juillet juil julio luglio lug",
-        "august aug aout agosto ago augustus",
-        "september sep sept septembre septiembre setiembre settembre set",
-        "october oct oktober okt octobre octubre ottobre ott",
-        "november nov novembre noviembre",
-        "december dec dezember dez decembre diciembre dic dicembre",
+        # EN DE FR ES NL IT, then PT, SV, DA/NO, PL (genitive, as dates print it).
+        "january jan januar janner janv janvier enero ene januari gennaio gen janeiro stycznia",
+        "february feb februar fevrier fevr fev febrero februari febbraio fevereiro lutego",
+        "march mar marz maerz mrz mars marzo maart mrt marco marts marca",
+        "april apr avril avr abril abr aprile kwietnia",
+        "may mai mayo mei maggio mag maio maj maja",
+        "june jun juni juin junio giugno giu junho czerwca",
+        "july jul juli juillet juil julio luglio lug julho lipca",
+        "august aug aout agosto ago augustus augusti sierpnia",
+        "september sep sept septembre septiembre setiembre settembre set setembro wrzesnia",
+        "october oct oktober okt octobre octubre ottobre ott outubro pazdziernika",
+        "november nov novembre noviembre novembro listopada",
+        "december dec dezember dez decembre diciembre dic dicembre dezembro desember grudnia",
     ],
     start=1,
 ):
@@ -48,7 +49,7 @@ _WORD_END = r"(?![a-z])"
 _ISO_RE = lazy_compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _NUMERIC_RE = lazy_compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.,]\d)")
 _DAY_MONTH_RE = lazy_compile(
-    rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º|°)?[\s\-/]*(?:de\s+)?({_MONTH_ALT}){_WORD_END}\.?,?"
+    rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º|°)?[\s\-/]*(?:de\s+|of\s+)?({_MONTH_ALT}){_WORD_END}\.?,?"
     rf"[\s\-/]*(?:de\s+|del\s+)?(\d{{4}}|\d{{2}})(?!\d)"
 )
 _MONTH_DAY_RE = lazy_compile(

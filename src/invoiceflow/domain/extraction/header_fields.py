@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.dates import DateMatch, DateOrder, find_dates
 from invoiceflow.domain.extraction.labels import LabelMatch
-from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.layout import Line, joined
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
 _NUMBER_TOKEN_RE = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[0-9]")
@@ -19,9 +19,18 @@ _NOT_A_NUMBER = lazy_compile(r"^(?:date|datum|fecha|data|page|seite|of|von|du|de
 # "Invoice 2024-17 dated …", "Facture INV-15371 du …": a document title followed by its number in prose.
 _TITLE_NUMBER_RE = lazy_compile(
     r"(?<![a-z])(?:(?:tax\s+)?invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
-    r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito)\s+(?=[a-z]{0,6}[-/]?\d)"
+    r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito|honorarnote|honorarrechnung|"
+    r"note\s+d'honoraires|statement|faktura|fatura|fakturan?)"
+    # "Invoice 2024-17", "Invoice – 2024-17", "Honorarnote Nr. 2024-17" ("Invoice:" is a label whose
+    # value may be anything, read by the label search)
+    r"(?:\s*[\u2013\u2014-]\s*|\s+(?:n[°ºo]\.?|nr\.?|no\.)\s*|\s+)(?=[a-z]{0,6}[-/]?\d)"
 )
 _PAGE_LIKE_RE = lazy_compile(r"\s*(?:of|von|de|sur|di|van|/)\s*\d")
+
+
+# Confidence of an issue date read without a label (the first date high on the page): on a continuation
+# page that may be a service date in an item, so payment terms are not counted from it there.
+UNLABELLED_ISSUE = 0.55
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,46 @@ _AMOUNT_BEFORE_RE = lazy_compile(
 )
 
 
+_BARE_DUE_RE = lazy_compile(r"due\s*[:.#]?\s*$")
+
+
+_IMMEDIATE_RE = lazy_compile(
+    r"(?<![a-z])(?:immediate(?:ly)?|at\s+once|upon\s+receipt|on\s+receipt|sofort|umgehend|"
+    r"immediatement|a\s+reception|des\s+reception|inmediato|inmediatamente|al\s+contado|"
+    r"onmiddellijk|direct|per\s+omgaande|immediato|subito|vista)(?![a-z])"
+)
+
+
+def _payable_at_once(ctx: PageContext, line: Line, label: LabelMatch) -> bool:
+    """ "Due on receipt", "Fällig: sofort", "Échéance : à réception": the label's value is immediate
+    payment, not a date (a date under it belongs to another field)."""
+    seg_start, seg_end = line.segment_span(label.start)
+    start, end = ctx.value_span(line, label)
+    start, end = min(start, seg_start), max(end, seg_end)  # "Sofort fällig": the word may come first
+    return not find_dates(line, ctx.order, start, end) and _immediate(line.folded[start:end])
+
+
+def _immediate(folded: str) -> bool:
+    return bool(_ON_RECEIPT_RE.search(folded) or _IMMEDIATE_RE.search(folded))
+
+
+def _under_own_label(ctx: PageContext, line: Line, label: LabelMatch, found: DateMatch) -> bool:
+    """True unless the date found below a row of labels lies nearer another label of that row (or a
+    segment without one) than this label: a grid whose cell under "Due date" is empty or holds words.
+    Labels are compared by their own extents, as a row of narrow cells may read as one segment."""
+    labels = ctx.header_labels.get(line.index, [])
+    boxes = [(*line.span_x(other.start, other.end), other is label) for other in labels]
+    for seg_start, seg_end in line.segments():
+        if not any(seg_start <= other.start < seg_end for other in labels):
+            boxes.append((*line.span_x(seg_start, seg_end), False))
+
+    def distance(box: tuple[float, float, bool]) -> tuple[float, bool]:
+        x0, x1, own = box
+        return max(0.0, x0 - found.x1, found.x0 - x1), not own
+
+    return min(boxes, key=distance)[2]
+
+
 def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float, int]]:
     out: list[tuple[DateMatch, float, int]] = []
     for index, labels in ctx.header_labels.items():
@@ -106,10 +155,20 @@ def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float,
         for label in labels:
             if label.kind != kind:
                 continue
-            if kind == "due_date" and _AMOUNT_BEFORE_RE.search(line.folded, 0, label.start):
-                continue
+            if (
+                kind == "due_date"
+                and _AMOUNT_BEFORE_RE.search(line.folded, 0, label.start)
+                and _BARE_DUE_RE.match(line.folded, label.start, label.end)
+            ):
+                continue  # "Amount due: 120.00" (but "Amount due by 15.03." names the due date)
+            if kind == "due_date" and _payable_at_once(ctx, line, label):
+                continue  # "Due on receipt", "Fällig: sofort": terms, no date to look for below
             for target, start, end, penalty in _spans_for(ctx, line, label):
                 dates = find_dates(target, ctx.order, start, end)
+                if target is not line and dates and not _under_own_label(ctx, line, label, dates[0]):
+                    break  # the date stands under a neighbouring label: this label's own cell is empty
+                if not dates and _immediate(target.folded[start:end]):
+                    break  # "Due date" over "Upon receipt": the value is no date, none further down
                 if dates:
                     generic = kind == "issue_date" and label.end - label.start <= 7  # bare "Date:"
                     conf = 0.93 - penalty * 0.75 - (0.05 if generic else 0.0)
@@ -122,7 +181,14 @@ def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float,
 
 def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
     issue = _labelled_dates(ctx, "issue_date")
-    due = _labelled_dates(ctx, "due_date")
+    # One printed date is one field: a date an issue-date label reads with more certainty (its label
+    # beside it, the due label above it) is not the due date too.
+    claimed = {(line_no, d.start): conf for d, conf, line_no in issue}
+    due = [
+        (d, conf, line_no)
+        for d, conf, line_no in _labelled_dates(ctx, "due_date")
+        if claimed.get((line_no, d.start), 0.0) < conf
+    ]
     other = {d.value for d, _, _ in _labelled_dates(ctx, "other_date")}
     issue_found = None
     if issue:
@@ -136,7 +202,7 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
                 break
             for match in find_dates(line, ctx.order):
                 if match.value not in due_values and match.value not in other:
-                    issue_found = Found(match.value.isoformat(), 0.55, line.index)
+                    issue_found = Found(match.value.isoformat(), UNLABELLED_ISSUE, line.index)
                     break
             if issue_found:
                 break
@@ -161,44 +227,100 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
         due_found = terms
     if due_found is None and issue_found is not None:
         due_found = _due_in_payment_prose(ctx, date.fromisoformat(issue_found.value))
+    if (
+        due_found is not None
+        and issue_found is not None
+        and due_found.value == issue_found.value
+        and _states_immediate_payment(ctx)
+    ):
+        due_found = None  # "Due: <invoice date>" beside "payable on receipt": immediate, no term
     return issue_found, due_found
+
+
+def _states_immediate_payment(ctx: PageContext) -> bool:
+    """The page says payment is immediate ("due on receipt", "sofort zahlbar", "0 days")."""
+    for line in ctx.lines:
+        folded = _with_wrapped(ctx, line)
+        if _ON_RECEIPT_RE.search(folded) and (_TERM_CONTEXT_RE.search(folded) or _immediate(folded)):
+            return True
+        if _TERM_CONTEXT_RE.search(folded) and _ZERO_DAYS_RE.search(folded):
+            return True
+    return False
 
 
 def _due_in_payment_prose(ctx: PageContext, issued: date) -> Found | None:
     """ "Bitte begleichen Sie den Betrag bis zum 11.04.2024", "Please remit payment before …": a date
-    after the issue date on a line with payment words and no other label."""
+    after the issue date on a line with payment words and no other label, or a date right after a
+    deadline word ("bis spätestens", "avant le", "vóór", "no later than") in a sentence about the
+    amount. Prose wraps anywhere, the date too ("… bis zum 15." / "März 2024"): the line and the one it
+    wraps onto are read as one."""
     for line in ctx.lines:
-        if not _TERM_CONTEXT_RE.search(line.folded) or any(
-            label.kind in ("other_date", "issue_date") for label in ctx.header_labels.get(line.index, [])
-        ):
+        if any(label.kind in ("other_date", "issue_date") for label in ctx.header_labels.get(line.index, [])):
             continue
         below = _continuation(ctx, line)
-        for target in (line,) if below is None else (line, below):
-            for match in find_dates(target, ctx.order):
-                if issued < match.value <= issued + timedelta(days=180):
-                    return Found(match.value.isoformat(), 0.5, target.index)
+        target = line if below is None else joined(line, below)
+        payment = _TERM_CONTEXT_RE.search(target.folded) is not None
+        if not payment and not _AMOUNT_WORD_RE.search(target.folded):
+            continue
+        for match in find_dates(target, ctx.order):
+            if not issued < match.value <= issued + timedelta(days=180):
+                continue
+            if payment or _DEADLINE_BEFORE_RE.search(target.folded, max(0, match.start - 40), match.start):
+                return Found(match.value.isoformat(), 0.5, line.index)
     return None
+
+
+# Words that end right before a deadline date ("… no later than 15 March", "bis spätestens zum 15.",
+# "avant le", "antes del", "vóór", "uiterlijk", "entro il", "senast", "do dnia").
+_DEADLINE_BEFORE_RE = lazy_compile(
+    r"(?<![a-z])(?:by|before|until|till|(?:no|not)\s+later\s+than|on\s+or\s+before|bis|zum|spatestens|"
+    r"spaetestens|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|d'ici\s+le|jusqu'au|antes\s+del?|hasta\s+el|"
+    r"a\s+mas\s+tardar\s+el|voor|uiterlijk(?:\s+op)?|entro(?:\s+il)?|prima\s+del|senest|senast|innan|"
+    r"do\s+dnia|ate)\s*(?:the\s+|le\s+|el\s+|il\s+|den\s+|am\s+)?$"
+)
+# The sentence is about the invoice's amount ("the total of", "den Betrag", "le montant", "el importe").
+_AMOUNT_WORD_RE = lazy_compile(
+    r"(?<![a-z])(?:amount|total|sum|balance|invoice|betrag|gesamtbetrag|rechnungsbetrag|summe|rechnung|"
+    r"montant|somme|facture|importe|factura|bedrag|totaalbedrag|factuur|importo|fattura|totale|"
+    r"belopp|belob|beløb|kwote|kwota|castka)(?![a-z])"
+)
 
 
 # Payment terms instead of a due date: "Net 30", "payable within 14 days", "zahlbar innerhalb von 14
 # Tagen", "30 Tage netto", "à 30 jours", "a 30 días", "binnen 14 dagen", "entro 30 giorni" (folded text).
+# "days" in the lexicon's languages (folded): EN DE FR ES/PT NL IT, SV DA/NO PL CS FI.
+_DAYS = r"(?:days|tagen|tage|jours|dias|dagen|giorni|gg\.?|dagar|dage|dager|dni|dnu|paivaa)"
+_ZERO_DAYS_RE = lazy_compile(rf"(?<![\d.,])0\s*{_DAYS}(?![a-z])")
 _TERM_DAYS_RE = lazy_compile(
     # "Net 30" but not "Net 1 462 448,67" or "Net 100.00" (an amount after a "Net" label)
-    r"(?<![a-z])(?:net(?:to)?\s*(?P<a>\d{1,3})(?!\s*%)(?!\d|[.,'\u2019]\d|\s+\d)"
-    r"|(?:within|in|innerhalb(?:\s+von)?|binnen|sous|a|entro|dentro\s+de|en)\s+(?P<b>\d{1,3})\s*"
-    r"(?:days|tagen|tage|jours|dias|dagen|giorni|gg)"
-    r"|(?P<c>\d{1,3})\s*(?:days|tage|jours|dias|dagen|giorni)\s+(?:net(?:to)?|neto|netto|fin\s+de\s+mois)"
+    r"(?<![a-z])(?:net(?:to)?\s*-?\s*(?P<a>\d{1,3})(?!\s*%)(?!\d|[.,'\u2019]\d|\s+\d)"
+    r"|(?:within|in|innerhalb(?:\s+von)?|binnen|sous|a|entro|dentro\s+de|en|inom|inden\s+for|innen|w\s+ciagu)"
+    rf"\s+(?P<b>\d{{1,3}})\s*{_DAYS}"
+    # "Terms: 30", "Zahlungsziel: 14" (a bare count of days after a terms label)
+    r"|(?:terms|zahlungsziel|termijn|plazo|delai)\s*:?\s*(?P<e>\d{1,3})(?![\d.,%/:-]|\s*[a-z%\d])"
+    rf"|(?P<c>\d{{1,3}})\s*{_DAYS}\s+(?:net(?:to)?|neto|netto|fin\s+de\s+mois)"
     # "30 days from invoice date", "14 Tage nach Erhalt", "Zahlungsziel: 14 Tage" (near payment words).
-    r"|(?P<d>\d{1,3})\s*(?:days|tagen|tage|jours|dias|dagen|giorni|gg\.?)"
+    rf"|(?P<d>\d{{1,3}})\s*{_DAYS}"
     r")(?![a-z])"
+)
+# "30 days end of month", "30 jours fin de mois", "30 gg d.f.f.m.", "30 Tage zum Monatsende": the due
+# date is the last day of the month the term ends in.
+_END_OF_MONTH_RE = lazy_compile(
+    r"(?<![a-z])(?:end\s+of\s+(?:the\s+)?month|e\.?o\.?m\.?|fin\s+de\s+mois|fdm|fin\s+de\s+mes|"
+    r"fine\s+mese|f\.?\s?m\.?|d\.?\s?f\.?\s?f\.?\s?m\.?|monatsende|ende\s+des\s+monats|"
+    r"einde\s+(?:van\s+de\s+)?maand)(?![a-z])"
 )
 _TERM_CONTEXT_RE = lazy_compile(
     r"(?<![a-z])(?:net|netto|neto|payable|payment|pay|due|terms|zahlbar|zahlung|zahlungsziel|faellig|fallig|"
     r"paiement|payable|reglement|echeance|pago|vencimiento|pagadero|betaling|betalen|betaaltermijn|"
+    r"betalingstermijn|betalingsvoorwaarden|betalingscondities|betalingsconditie|plazo|delai|"
     r"pagamento|scadenza|condizioni|conditions|condiciones|uberweisen|ueberweisen|uberweisung|ueberweisung|"
     r"remit|remittance|settle|settled|begleichen|virement|regler|reglee|bonifico|saldare|transferencia|abonar|"
     r"overmaken|voldoen|voldaan|termijn|transfer|wire|zahlen|bezahlen|payer|pagar|pagare|saldar|vence|scade|"
-    r"remittance|payable)(?![a-z])"
+    r"remittance|payable|ausgleich|begleichung|gelieve|prazo|betalning|betalningsvillkor|betalingsbetingelser|"
+    r"netto|maksuehto|maksettava|p[lł]atno[sś][cć]|p[lł]atne|splatnost|splatno|vencimento|transfiera|"
+    r"transferir|ingrese|ingresar|virer|verser|versez|versare|versamento|overmaken|overmaakt)(?![a-z])"
+    r"|over\s+te\s+maken"
 )
 _ON_RECEIPT_RE = lazy_compile(
     r"(?<![a-z])(?:(?:due|payable|payment)\s+(?:up)?on\s+receipt|(?:zahlbar\s+)?sofort(?:\s+(?:zahlbar|fallig|"
@@ -213,8 +335,9 @@ _DEBIT_RE = lazy_compile(
 
 
 def payment_term_days(ctx: PageContext) -> Found | None:
-    """Payment terms in days ("Net 30", "zahlbar innerhalb von 14 Tagen"; 0 for "due on receipt"), the
-    longest term when a cash discount names a shorter one. The value is the number of days."""
+    """Payment terms in days ("Net 30", "zahlbar innerhalb von 14 Tagen"), the longest term when a cash
+    discount names a shorter one. The value is the number of days. Immediate payment ("due on receipt",
+    "sofort zahlbar", "0 days") names no due date: None, and the contract's due_date stays null."""
     best: tuple[int, int] | None = None  # (days, line)
     label_above = False  # "Payment terms" over "30 days" (a grid cell): the context is the line above
     for line in ctx.lines:
@@ -232,12 +355,12 @@ def payment_term_days(ctx: PageContext) -> Found | None:
         if not any(c.isdigit() for c in folded):
             continue
         for m in _TERM_DAYS_RE.finditer(folded):
-            days = int(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
+            days = int(m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e"))
             if m.group("a") is None and not context:
                 continue  # "within 14 days" of what: only near payment words
             if 0 < days <= 180 and (best is None or days > best[0]):
                 best = (days, line.index)
-    return None if best is None else Found(str(best[0]), 0.6, best[1])
+    return None if best is None or best[0] == 0 else Found(str(best[0]), 0.6, best[1])
 
 
 def _continuation(ctx: PageContext, line: Line) -> Line | None:
@@ -270,4 +393,8 @@ def _due_from_terms(ctx: PageContext, issue: Found | None) -> Found | None:
     terms = payment_term_days(ctx)
     if terms is None:
         return None
-    return Found((issued + timedelta(days=int(terms.value))).isoformat(), terms.confidence, terms.line)
+    due = issued + timedelta(days=int(terms.value))
+    if int(terms.value) and _END_OF_MONTH_RE.search(_with_wrapped(ctx, ctx.lines[terms.line])):
+        following = date(due.year + due.month // 12, due.month % 12 + 1, 1)
+        due = following - timedelta(days=1)
+    return Found(due.isoformat(), terms.confidence, terms.line)

@@ -198,7 +198,7 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
             found.append(Identifier(kind, value, line.index, start, line.char_x(start)))
 
         for m in (_OCR_IBAN_RE if line.ocr else _IBAN_RE).finditer(text):
-            number = _iban_in(m.group(0), ocr=line.ocr)
+            number = _iban_in(m.group(0), ocr=line.ocr) or _wrapped_iban(lines, line, m.start(), m.end())
             if number:
                 add("iban", number, m.start())
         ibans = seen.copy()
@@ -222,6 +222,28 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                     Identifier("bic", m.group(0), line.index, m.start(), line.char_x(m.start()), True)
                 )
     return found
+
+
+def _wrapped_iban(lines: list[Line], line: Line, start: int, end: int) -> str | None:
+    """An IBAN wrapped in a narrow column ("IT59 L051 0400 0002 8729 3904" over "715"): the candidate ends
+    its segment and the rest starts the next line's segment at the same left edge; the checksum decides."""
+    seg_start, seg_end = line.segment_span(start)
+    end = min(end, seg_end)  # the pattern may run on into the next column
+    if line.text[end:seg_end].strip() or line.index + 1 >= len(lines):
+        return None
+    below = lines[line.index + 1]
+    if below.top - line.bottom > 1.2 * line.height:
+        return None
+    x0 = line.char_x(seg_start)
+    for b_start, b_end in below.segments():
+        bx0, _ = below.span_x(b_start, b_end)
+        if abs(bx0 - x0) > line.height:
+            continue
+        tail = re.match(r"[A-Z0-9]{1,4}(?: [A-Z0-9]{1,4})*", below.text[b_start:b_end].upper())
+        if tail is None:
+            return None
+        return _iban_in(f"{line.text[start:end].upper()} {tail.group(0)}", ocr=line.ocr)
+    return None
 
 
 def _bic_label_above(lines: list[Line], line: Line, start: int, end: int) -> bool:

@@ -36,6 +36,18 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+)?(?:documento|nota\s+de\s+credito)",
         r"nota\s+(?:di\s+)?credito\s*(?:n\.?|nr\.?|numero)",
         r"invoice\s*#",
+        # Short and statement forms: "Inv. No.", "Inv #", "Statement No." (a utility's bill is its
+        # statement), "Re.-Nr.", "Réf. facture", "Invoice Serial No.".
+        rf"inv\.?\s*{_NO}",
+        rf"(?:account\s+|billing\s+)?statement\s*{_NO}",
+        rf"invoice\s+(?:serial|reference|ref\.?)\s*{_NO}",
+        r"re\.?\s*-\s*nr\.?|re\.\s*nr\.?",
+        r"r[ee]f(?:erence|\.)?\s*(?:de\s+(?:la\s+)?)?(?:facture|factura|fattura|factuur)",
+        r"(?:numero|n\.?\s?[°ºo]\.?|nr\.?)\s+(?:de\s+)?(?:releve|extracto|estratto)",
+        # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
+        r"(?:fatura|factura)\s*(?:n\.?\s?[°ºo]\.?|nr\.?|numero)|(?:n\.?\s?[°ºo]\.?|numero)\s+da\s+fatura",
+        r"faktura\s*-?\s*(?:nummer|nr\.?|no\.?|numer|cislo|c\.)|fakturanr\.?|faktura\s+nr\.?",
+        r"(?:numer|nr\.?)\s+faktury|cislo\s+(?:faktury|dokladu)|laskun?\s*-?\s*(?:numero|nro\.?)|laskunumero",
     ),
     "due_date": _alt(
         r"(?:payment\s+)?due\s+(?:date|by|on)",
@@ -63,6 +75,26 @@ LABEL_PATTERNS: dict[str, str] = {
         r"a\s+regler\s+(?:avant\s+le|le|au\s+plus\s+tard\s+le)|vence(?:\s+el)?|pagadero\s+(?:antes\s+del|el)",
         r"(?:da\s+pagare\s+)?entro\s+il|scade(?:\s+il)?|uiterlijk\s+(?:te\s+(?:betalen|voldoen)\s+)?op",
         r"zahlbar\s+am|(?:bitte\s+)?(?:be)?zahlen\s+(?:sie\s+)?bis(?:\s+zum)?|remit\s+by",
+        # Payment-date wordings: "Payment date", "Final payment date", "Last day for payment", "Date de
+        # règlement", "Date d'exigibilité", "Fecha de pago", "Fecha vto.", "Verloopdatum", "Termine di
+        # pagamento" (a date there is the due date; days there are terms, read elsewhere).
+        r"(?:final\s+|latest\s+)?payment\s+(?:date|deadline)|last\s+day\s+(?:of|for)\s+payment",
+        r"date\s+(?:de\s+)?(?:reglement|paiement|d'?\s*exigibilite)|a\s+regler\s+avant",
+        r"fecha\s+(?:de\s+|limite\s+de\s+)?(?:pago|vto\.?|venc\.?)|vto\.?",
+        r"verloopdatum|betalen\s+(?:uiterlijk\s+)?(?:voor|op)|betalingsdatum",
+        r"(?:pagamento|pagare)\s+entro(?:\s+il)?|termine\s+(?:di\s+)?pagamento|data\s+(?:di\s+)?pagamento",
+        r"zahlbar\s+(?:bis\s+)?(?:spatestens|spaetestens)(?:\s+(?:am|bis))?|zahlungsdatum",
+        # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
+        r"data\s+(?:de\s+|limite\s+de\s+)?(?:vencimento|pagamento)|pagar\s+ate|vence\s+em",
+        r"forfallo\s*-?\s*dag(?:en)?|forfallodatum|forfaller(?:\s+till\s+betalning)?|sista\s+betalningsdag(?:en)?|"
+        r"betalas\s+senast|betal(?:ning)?\s+senast",
+        r"forfalds?\s*-?\s*dato|forfaldsdag|forfall(?:s)?dato|sidste\s+(?:rettidige\s+)?betalingsdag|"
+        r"betales\s+senest|betalingsfrist|forfald",
+        r"erapaiva|maksettava\s+viimeistaan|maksupaiva",
+        r"termin\s+(?:p[lł]atno[sś]ci|zap[lł]aty)|p[lł]atne\s+do|data\s+p[lł]atno[sś]ci|zap[lł]ac\s+do",
+        r"datum\s+splatnosti|splatnost|splatno\s+do|splatne\s+do|zaplatit\s+do",
+        r"betalingsdato|(?:att\s+)?betala\s+senast|sista\s+dag(?:\s+for\s+betalning)?|pagavel\s+ate|"
+        r"prazo\s+de\s+pagamento|data\s+limite(?:\s+de\s+pagamento)?",
         r"due",
     ),
     "carry": _alt(
@@ -81,6 +113,7 @@ LABEL_PATTERNS: dict[str, str] = {
         r"fecha\s+de\s+(?:entrega|pedido|servicio)",
         r"(?:lever|order|bestel)datum",
         r"data\s+(?:di\s+)?(?:consegna|ordine)",
+        r"leveransdatum|leveringsdato|data\s+(?:de\s+entrega|sprzedazy|dostawy)|datum\s+(?:dodani|plneni)",
         r"period",
     ),
     "issue_date": _alt(
@@ -93,7 +126,10 @@ LABEL_PATTERNS: dict[str, str] = {
         r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
         r"factuurdatum",
         r"data\s+(?:della\s+)?(?:fattura|emissione|documento)",
-        r"datum|date|fecha|data|dated",
+        # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
+        r"data\s+(?:da\s+fatura|de\s+emissao)|fakturadatum|fakturadato|fakturerings?dato|"
+        r"laskun?\s+(?:paivays|paivamaara)|paivays|data\s+wystawienia|datum\s+vystaveni",
+        r"datum|date|fecha|data|dated|dato",
     ),
     "net": _alt(
         r"sub\s*-?\s*total(?:e|eel)?",
@@ -160,7 +196,21 @@ RECIPIENT_LABEL = lazy_compile(
         r"factuur\s*adres|factuur\s+aan|klant|afnemer",
         r"spett(?:\.\s?le|\.|abile)|intestatario|committente|destinatario|indirizzo\s+di\s+fatturazione",
         r"details\s+of\s+(?:receiver|buyer)",
+        # Wordings of other forms: "Addressed to", "Invoice for", "Prepared for", "Rechnung an", "Adressé
+        # à", "Facturado a", "Gefactureerd aan", "Fatturare a", "Datos del cliente", "Dati cliente".
+        r"(?:addressed|issued|invoiced|charged)\s+to|(?:invoice|prepared|billed|service)\s+for|purchaser|payer",
+        r"rechnung\s+an|rechnungs?\s*-?\s*adressat|auftraggeber|leistungsempfanger|leistungsempfaenger",
+        r"adresse\s+a|factur(?:er|e)\s+a|acheteur|donneur\s+d'ordre",
+        r"facturado\s+a|datos\s+del\s+cliente|comprador|adquiriente|adquirente",
+        r"gefactureerd\s+aan|opdrachtgever|klantgegevens|koper",
+        r"fatturare\s+a|fatturato\s+a|dati\s+(?:del\s+)?cliente|acquirente|cessionario(?:\s+committente)?",
+        # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
+        r"faturar\s+a|faturado\s+a|adquirente",
+        r"kund|faktureringsadress|fakturaadress|mottagare|kunde|faktureres\s+til|modtager|mottaker",
+        r"asiakas|laskutettava|laskutusosoite|nabywca|odbiorca|odberatel|zakaznik",
     )
+    # "Bill To Party", "Customer Name", "Client Details", "Destinatario fattura": label words after it.
+    + r"(?:\s+(?:party|name|details|address|information|info|data|datos|dati|gegevens|fattura|factura))?"
     # "Customer No.", "Buyer's Order No.", "Client VAT" are not the recipient block's label.
     + r"(?!'s|\s*(?:no\b|nr\b|n°|number|num|id\b|ref|order|vat|tax|code|#|nummer|numero|commande|pedido))"
     + _E
@@ -211,6 +261,9 @@ ISSUER_LABEL = lazy_compile(
             "proveedor",
         ],
         *["leverancier", "fornitore", "cedente"],
+        # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
+        r"fornecedor|prestador|saljare|leverantor|s[æa]lger|leverandor|leverand[øo]r|myyja|sprzedawca|"
+        r"dostawca|wystawca|dodavatel",
         r"details\s+of\s+supplier",
         *[
             "emetteur",
@@ -222,8 +275,34 @@ ISSUER_LABEL = lazy_compile(
             r"issued\s+by",
             r"sold\s+by",
         ],
+        # Sellers on marketplaces and service providers, in every language of the lexicon.
+        r"(?:service\s+)?provider|payee|remit\s+to|(?:invoice|bill)\s+issuer|contractor|merchant",
+        r"verkauft\s+(?:von|durch)|rechnungs(?:steller|aussteller)|auftragnehmer|dienstleister|"
+        r"leistungserbringer|anbieter",
+        r"vendu\s+par|prestataire|emis\s+par|facture\s+par|emetteur\s+de\s+la\s+facture|vendeur",
+        r"vendido\s+por|emitido\s+por|facturado\s+por|prestador|vendedor",
+        r"verkocht\s+door|verkoper|dienstverlener|uitgegeven\s+door|opdrachtnemer",
+        r"venduto\s+da|venditore|emittente|emesso\s+da|prestatore|cedente\s+prestatore",
     )
+    # "Supplier No.", "Merchant ID", "Vendor VAT" are not the issuer block's label.
+    + r"(?!'s|\s*(?:no\b|nr\b|n°|number|num|id\b|ref|vat|tax|code|#|nummer|numero))"
     + r"\s*:?"
+    + _E
+)
+# The payee of the bank details names the issuer: "Account holder", "Kontoinhaber", "Titulaire du
+# compte", "Titular de la cuenta", "Rekeninghouder", "Ten name van", "Intestatario", "Beneficiary".
+ACCOUNT_HOLDER_LABEL = lazy_compile(
+    _B
+    + _alt(
+        r"(?:bank\s+)?account\s+(?:holder|name)|beneficiary(?:\s+name)?|payable\s+to|"
+        r"(?:make\s+)?(?:cheques?|checks?)\s+payable\s+to",
+        r"konto\s*-?\s*inhaber(?:in)?|kontoinhaber(?:in)?|begunstigter|beguenstigter|zahlungsempfanger",
+        r"titulaire(?:\s+du\s+compte)?|beneficiaire|a\s+l'ordre\s+de",
+        r"titular(?:\s+de\s+la\s+cuenta)?|beneficiario",
+        r"rekeninghouder|ten\s+name\s+van|t\.n\.v\.?|begunstigde",
+        r"intestatario(?:\s+(?:del\s+)?conto)?|intestato\s+a",
+    )
+    + r"\s*[:.]?"
     + _E
 )
 RECIPIENT_VAT_HINT = lazy_compile(

@@ -278,6 +278,20 @@ def build_lines(page: PageText) -> list[Line]:
     return lines
 
 
+def joined(first: Line, second: Line) -> Line:
+    """``first`` and ``second`` as one line (prose wrapped onto the next line, a date cut by the line
+    break): the words of ``second`` follow those of ``first`` at word spacing on its baseline. Keeps
+    ``first``'s index; offsets refer to the joined text."""
+    shift = first.x1 + 0.3 * first.height - second.x0
+    moved = [
+        Word(text=w.text, x0=w.x0 + shift, y0=first.top, x1=w.x1 + shift, y1=first.top + (w.y1 - w.y0))
+        for w in second.words
+    ]
+    line = _make_line([*first.words, *moved], first.ocr)
+    line.index, line.ocr = first.index, first.ocr
+    return line
+
+
 def _x_overlaps(a: Word, b: Word) -> bool:
     overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
     return overlap > 0.3 * min(a.x1 - a.x0, b.x1 - b.x0)

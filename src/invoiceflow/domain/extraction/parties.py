@@ -14,17 +14,19 @@ from dataclasses import dataclass, field
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.identifiers import Identifier
 from invoiceflow.domain.extraction.labels import (
+    ACCOUNT_HOLDER_LABEL,
     CUSTOMER_ID_LABEL,
     DELIVERY_LABEL,
     ISSUER_LABEL,
     RECIPIENT_LABEL,
     RECIPIENT_VAT_HINT,
 )
-from invoiceflow.domain.extraction.layout import Line, horizontal_overlap
+from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
 _LEGAL_FORM = lazy_compile(
-    r"(?<![a-z])(gmbh|ag|kg|ohg|ug|e\.?\s?k\.?|ltd\.?|limited|llc|llp|inc\.?|corp\.?|plc|co\.|"
+    # Not the letters of a Dutch or British postal code ("3511 AB Utrecht").
+    r"(?<![a-z])(?<!\d\d\d\d\s)(gmbh|ag|kg|ohg|ug|e\.?\s?k\.?|ltd\.?|limited|llc|llp|inc\.?|corp\.?|plc|co\.|"
     r"s\.?a\.?s?\.?|s\.?a\.?r\.?l\.?|sarl|sas|s\.?l\.?u?\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|"
     r"pvt\.?|private\s+limited|oy|ab|a/s|aps|as|sp\.\s*z\s*o\.?\s*o\.?|s\.?n\.?c\.?|s\.?a\.?s\.?u?|"
     r"v\.?o\.?f\.?|c\.?v\.?|e\.?v\.?|gbr|sagl|eurl|lda|kft|s\.?c\.?s\.?|s\.?coop\.?|"
@@ -32,7 +34,9 @@ _LEGAL_FORM = lazy_compile(
     # More forms seen abroad: Irish DAC/CLG, S.à r.l. with spaces, S.A.U., Baltic OÜ, Czech/Slovak s.r.o.
     # and a.s., Balkan d.o.o., Hungarian Zrt./Nyrt., Latin American Ltda., corporations in words.
     r"dac|clg|uc|s\.?\s?a\.?\s?r\.?\s?l\.?|s\.?a\.?u\.?|ou|s\.?\s?r\.?\s?o\.?|a\.\s?s\.|spol\.?|"
-    r"d\.?\s?o\.?\s?o\.?|zrt\.?|nyrt\.?|ltda\.?|corporation|incorporated|company)(?![a-z])"
+    r"d\.?\s?o\.?\s?o\.?|zrt\.?|nyrt\.?|ltda\.?|corporation|incorporated|company|"
+    # Austrian e.U., Polish sp.j./sp.k., Portuguese Unipessoal Lda, Nordic ApS/ASA/Oyj, Czech v.o.s.
+    r"e\.\s?u\.|sp\.\s?[jk]\.|unipessoal|asa|oyj|v\.o\.s\.)(?![a-z])"
 )
 # OCR reads logos and rules as short letter clusters ("xn se TD"): no real name is made of those alone.
 _REAL_WORD = lazy_compile(r"[^\W\d_]{3,}")
@@ -111,6 +115,32 @@ def _starts_block_label(folded: str) -> bool:
 _NUMBER_ONLY = lazy_compile(r"[\W\d_]*$")
 
 
+# A code standing for the customer: one token with a digit ("K-4711", "47110", "C/0042").
+_CODE = lazy_compile(r"[^\s]*\d[^\s]*")
+# "Account: 99812", "Kd.-Nr.: 4711", "Ref. X-12": a label and a code heading a block, not its name.
+_LABELLED_CODE = lazy_compile(r"[^\W\d_][\w.\- ]{0,24}[:#]\s*[^\s]*\d[^\s]*$")
+# "Acme Ltd, 12 Harbour Road, Dublin": the address runs on after the name on one line.
+_ADDRESS_PART = lazy_compile(r",\s+(?=[^,]*\d)")
+
+
+def _address_parts(text: str) -> list[str]:
+    """A name with its address on one line split into the name and the rest; a name with a comma of
+    its own ("Lone Star Services, Inc.") stays whole, the cut is at the first part holding a digit."""
+    m = _ADDRESS_PART.search(text)
+    if m is None or sum(c.isalpha() for c in text[: m.start()]) < 3:
+        return [text]
+    return [text[: m.start()].strip(), text[m.end() :].strip()]
+
+
+def _company_before_person(block: Block) -> None:
+    """ "Ms. Jane Doe" over "Brightwater Foods Ltd": the block is addressed to a person at a company;
+    the company (with its legal form) is the party."""
+    if len(block.lines) < 2 or not _ATTENTION.match(fold(block.lines[0])):
+        return
+    if _LEGAL_FORM.search(fold(block.lines[1])):
+        del block.lines[0], block.line_indexes[0]
+
+
 _ID_LIKE = lazy_compile(r"[A-Z]{2}[\s.]?\d[\dA-Z.\s]{6,}")
 
 
@@ -146,7 +176,10 @@ def _block_below(
             break
         previous = below
         if not block.lines and (
-            CUSTOMER_ID_LABEL.match(folded) or _NUMBER_ONLY.match(text) or _FOR_ATTENTION.match(folded)
+            CUSTOMER_ID_LABEL.match(folded)
+            or _NUMBER_ONLY.match(text)
+            or _FOR_ATTENTION.match(folded)
+            or _LABELLED_CODE.match(text)
         ):
             continue  # "Customer No. 4711" or "Attn: Maria Rossi" heading the block: the name follows
         block.lines.append(text)
@@ -165,6 +198,19 @@ def _bank_holder(ctx: PageContext, line: Line, folded_label: str) -> bool:
     return line.top > ctx.page.height * 0.6 or any(_BANK_CONTEXT.search(other.folded) for other in nearby)
 
 
+_LABEL_JOINER = lazy_compile(r"\s*[:.]?\s*[/|]\s*")
+
+
+def _bilingual_label_end(folded: str, pattern: re.Pattern[str], end: int, seg_end: int) -> int:
+    """End of a label printed in two languages ("Cliente / Customer", "Verkäufer / Seller")."""
+    while (joiner := _LABEL_JOINER.match(folded, end, seg_end)) is not None:
+        other = pattern.match(folded, joiner.end(), seg_end)
+        if other is None:
+            break
+        end = other.end()
+    return end
+
+
 def _labelled_block(ctx: PageContext, pattern: re.Pattern[str], limit: float) -> Block | None:
     for line in ctx.lines:
         if line.top >= limit:
@@ -174,7 +220,8 @@ def _labelled_block(ctx: PageContext, pattern: re.Pattern[str], limit: float) ->
             m = pattern.match(line.folded, seg_start)
             if not m or m.start() != seg_start or _bank_holder(ctx, line, m.group(0)):
                 continue
-            rest = line.text[m.end() : seg_end].strip(" :")
+            label_end = _bilingual_label_end(line.folded, pattern, m.end(), seg_end)
+            rest = line.text[label_end:seg_end].strip(" :")
             if rest.startswith("("):
                 rest = ""  # "Buyer (Bill to)": a label annotation, not a name
             x0, _ = line.span_x(seg_start, seg_end)
@@ -191,9 +238,10 @@ def _labelled_block(ctx: PageContext, pattern: re.Pattern[str], limit: float) ->
                     next_x = line.segment_x()[k + 2][0] if k + 2 < len(segments) else ctx.page.width
             # The block column runs from the label to the next segment on the label line.
             block = _block_below(ctx, first_line, x0, max(x0 + 40, next_x - 6), first_gap=2.6)
-            if rest and len(rest) > 2:
-                block.lines.insert(0, rest)
-                block.line_indexes.insert(0, line.index)
+            if rest and len(rest) > 2 and not _CODE.fullmatch(rest):  # "Customer: K-4711" over the name
+                block.lines[:0] = _address_parts(rest)
+                block.line_indexes[:0] = [line.index] * (len(block.lines) - len(block.line_indexes))
+            _company_before_person(block)
             if block.lines:
                 block.confidence = 0.85
                 return block
@@ -239,10 +287,25 @@ def _delivery_lines(ctx: PageContext, limit: float) -> set[int]:
     return out
 
 
+def _prominence(line: Line, median: float) -> float:
+    """Line height over the page's median. A scan's word boxes vary by a tenth from line to line:
+    there, heights that close count as equal (the position on the page then decides)."""
+    ratio = line.height / median
+    if line.ocr and abs(ratio - 1.0) < 0.15:
+        return 1.0
+    return ratio
+
+
+# How much more prominent (line heights over the median) a name without a legal form must be to win the
+# letterhead over one with a legal form.
+_BRAND_MARGIN = 0.35
+
+
 def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
     heights = sorted(line.height for line in ctx.lines) or [10.0]
     median = heights[len(heights) // 2]
     best: tuple[float, Line, int, int] | None = None
+    best_form: tuple[float, Line, int, int] | None = None
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.35 or line.top >= limit:
             break
@@ -259,19 +322,28 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
                 continue
             if _starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and _garbled(text)):
                 continue
-            score = line.height / median + (0.45 if _LEGAL_FORM.search(folded) else 0.0)
+            has_form = _LEGAL_FORM.search(folded) is not None
+            score = _prominence(line, median) + (0.45 if has_form else 0.0)
             score -= line.top / ctx.page.height  # higher up is more letterhead-like
             if best is None or score > best[0]:
                 best = (score, line, seg_start, seg_end)
+            if has_form and (best_form is None or score > best_form[0]):
+                best_form = (score, line, seg_start, seg_end)
     if best is None:
         return None
+    if (
+        best_form is not None
+        and best_form is not best
+        and best[0] - best_form[0] < _BRAND_MARGIN
+        and best_form[1].top <= best[1].bottom + 3 * median
+    ):
+        # A brand word or logo read as text ("SERCO", a scan's box heights vary) a little taller than
+        # the company name with its legal form: the name is the issuer.
+        best = best_form
     _, line, seg_start, seg_end = best
     x0, x1 = line.span_x(seg_start, seg_end)
     block = _block_below(ctx, line, x0, x1, max_lines=4)
-    if (
-        any(_ATTENTION.match(fold_text.lower()) for fold_text in block.lines[:3])
-        and line.index not in excluded
-    ):
+    if _addressed(ctx, line, block) and line.index not in excluded:
         # An addressee block ("Herrn Lars Hansen" under the company): look again without it.
         return _letterhead(ctx, excluded | {line.index, *block.line_indexes}, limit)
     block.lines.insert(0, line.text[seg_start:seg_end].strip())
@@ -282,7 +354,19 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     return block
 
 
-_SENDER_SEPARATORS = lazy_compile(r"\s[·•|]\s|\s[-–]\s")
+# "Acme GmbH · Street 1 · City"; OCR reads the middle dot as "-", "»", "*", "+" or "°".
+def _addressed(ctx: PageContext, line: Line, block: Block) -> bool:
+    """True when a line of the block under ``line`` (a skipped "t.a.v." line too) addresses a person:
+    the block is where the letter goes."""
+    last = block.line_indexes[-1] if block.line_indexes else line.index
+    for below in ctx.lines[line.index + 1 : min(last, line.index + 3) + 1]:
+        text = _segment_text(below, block.x0, block.x1)
+        if text and _ATTENTION.match(fold(text)):
+            return True
+    return False
+
+
+_SENDER_SEPARATORS = lazy_compile(r"\s[·•|»«*+°~]\s|\s[-–]\s")
 
 
 def _median_height(ctx: PageContext) -> float:
@@ -291,25 +375,47 @@ def _median_height(ctx: PageContext) -> float:
 
 
 def _sender_line_block(ctx: PageContext) -> tuple[str, Block] | None:
-    """Window-envelope layout (DIN 5008 and its kin): a small one-line return address
-    ("Acme GmbH · Street 1 · City") sits right above the recipient's address block."""
+    """Window-envelope layout (DIN 5008 and its kin): a one-line return address ("Acme GmbH · Street 1
+    · City") sits right above the recipient's address block. Usually small; at body size it must read
+    as one: a name first, a postal code in a later part, an address block with a postal code below."""
     median = _median_height(ctx)
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.5:
             break
-        if line.height > 0.88 * median:
-            continue
-        for seg_start, seg_end in line.segments():
+        small = line.height <= 0.88 * median
+        # The whole line too: OCR may cut a return-address line into segments at a wide separator.
+        for seg_start, seg_end in [*line.segments(), (0, len(line.text))]:
             text = line.text[seg_start:seg_end]
             parts = _SENDER_SEPARATORS.split(text)
-            if len(parts) < 3:
+            plain = len(parts) < 3  # "Acme GmbH, Street 1, 12345 City": commas must read as an address
+            if plain:
+                parts = _COMMA_PARTS.split(text)
+            if len(parts) < 3 or (
+                seg_start == 0 and seg_end == len(line.text) and line.index in ctx.header_labels
+            ):
+                continue
+            if (plain or not small) and not _return_address(parts):
                 continue
             x0, x1 = line.span_x(seg_start, seg_end)
             block = _block_below(ctx, line, x0, x0 + 0.6 * (x1 - x0) + 20, max_lines=6)
-            if len(block.lines) >= 2:
-                block.confidence = 0.78
-                return parts[0].strip(), block
+            if len(block.lines) < 2:
+                continue
+            if not small and not any(_POSTAL_LINE.search(t) for t in block.lines[1:4]):
+                continue
+            block.confidence = 0.78
+            return parts[0].strip(), block
     return None
+
+
+_COMMA_PARTS = lazy_compile(r",\s+")
+
+
+def _return_address(parts: list[str]) -> bool:
+    """Parts of a return address: a name (letters, no digit) first, a postal code in a later part."""
+    name = parts[0].strip()
+    if any(c.isdigit() for c in name) or sum(c.isalpha() for c in name) < 3 or ":" in name:
+        return False
+    return any(_POSTAL_LINE.search(part) for part in parts[1:])
 
 
 def _footer_name(ctx: PageContext) -> str | None:
@@ -320,15 +426,79 @@ def _footer_name(ctx: PageContext) -> str | None:
         for seg_start, seg_end in line.segments():
             # "Acme GmbH · Street 1 · VAT DE123…": the name is one part of a separated footer line.
             for part in _SENDER_SEPARATORS.split(line.text[seg_start:seg_end]):
-                folded = part.lower()
-                if ":" not in part and _LEGAL_FORM.search(folded) and not _CONTACT.search(folded):
-                    return part.strip()
+                name = _name_before_contact(part)
+                if name is not None:
+                    return name
+    return None
+
+
+_NAME_END = lazy_compile(r"[\s,;:·•|(–-]+$")
+
+
+_BANK_WORD = lazy_compile(r"iban|bic|swift")
+_BANK_NAME = lazy_compile(
+    r"(?<![a-z])(?:bank|banque|banco|banca|sparkasse|kasse|credit|kredit)|bank(?![a-z])"
+)
+
+
+def _name_before_contact(part: str, holder: bool = False) -> str | None:
+    """The company name (with a legal form) at the start of a legal or VAT line: "Acme Ltd, VAT No.
+    IE63…" → "Acme Ltd", "Acme GmbH · USt-IdNr. …" → "Acme GmbH"; None without a legal form."""
+    contact = _CONTACT.search(part.lower())
+    if contact is not None and not holder and _BANK_WORD.match(part.lower(), contact.start()):
+        return None  # "Commerzbank AG, IBAN …": the bank, not the issuer
+    head = part if contact is None else part[: contact.start()]
+    head = _NAME_END.sub("", head).strip()
+    if not head or ":" in head or head.count(",") > 1:
+        return None
+    folded = head.lower()
+    form = _LEGAL_FORM.search(folded)
+    if form is None or sum(c.isalpha() for c in head) < 4 or form.start() == 0:
+        return None
+    if not holder and _BANK_NAME.search(folded):
+        return None
+    return head
+
+
+def _vat_line_name(ctx: PageContext, identifiers: list[Identifier]) -> str | None:
+    """The issuer named on the line of its VAT id ("Acme Ltd · VAT IE6388047V")."""
+    for ident in identifiers:
+        if ident.kind not in ("vat", "gstin"):
+            continue
+        line = ctx.lines[ident.line]
+        seg_start, _ = line.segment_span(ident.start)
+        before = line.folded[seg_start : ident.start]
+        if RECIPIENT_VAT_HINT.search(before[-40:]):
+            continue
+        for part in _SENDER_SEPARATORS.split(line.text[seg_start : ident.start]):
+            name = _name_before_contact(part)
+            if name is not None:
+                return name
+    return None
+
+
+def _account_holder(ctx: PageContext) -> str | None:
+    """The payee named beside the bank details ("Account holder: Acme Ltd", "Kontoinhaber: …")."""
+    for line in ctx.lines:
+        for seg_start, seg_end in line.segments():
+            m = ACCOUNT_HOLDER_LABEL.match(line.folded, seg_start)
+            if m is None or m.start() != seg_start:
+                continue
+            text = line.text[m.end() : seg_end].strip(" :")
+            if not text and line.index + 1 < len(ctx.lines):
+                x0, x1 = line.span_x(seg_start, seg_end)
+                text = _segment_text(ctx.lines[line.index + 1], x0, x1 + 60) or ""
+            # "Account holder: Acme Ltd, IBAN …": the name ends where the bank data starts.
+            name = _name_before_contact(text, holder=True) if text else None
+            if name is not None:
+                return name
     return None
 
 
 # A postal-code line: "75008 Paris", "1016 DG Amsterdam", "Austin, TX 78701", "London EC1A 1BB", "D-80331".
 _POSTAL_LINE = lazy_compile(
-    r"(?<![\d.,])\d{4,6}(?![\d.,])|(?<![A-Za-z])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![A-Za-z])|"
+    # A code of 4-6 digits, not a piece of a hyphenated account or phone number ("1122-3344-55").
+    r"(?<![\d.,])(?<!\d-)\d{4,6}(?![\d.,]|-\d)|(?<![A-Za-z])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![A-Za-z])|"
     r"(?<![A-Za-z])[A-Z]{2}\s\d{5}(?:-\d{4})?(?!\d)|"
     # "111 51 Stockholm" (SE, CZ, SK, GR), "00-950 Warszawa", "1000-001 Lisboa", "H3B 2Y5" (CA).
     r"(?<![\d.,])\d{3}\s\d{2}\s+[^\W\d]|(?<![\d.,-])\d{2,4}-\d{3}(?![\d.,-])|"
@@ -421,8 +591,9 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
     if not issuer_has_form:
         # The letterhead may be a logo: the return-address line or the footer names the issuer.
-        for hint in (sender_name, footer):
-            if hint and _LEGAL_FORM.search(hint.lower()):
+        hints = (sender_name, footer, _account_holder(ctx), _vat_line_name(ctx, identifiers))
+        for hint in hints:
+            if hint and _LEGAL_FORM.search(hint.lower()) and not _same_name(hint, recipient.name):
                 issuer = Block(lines=[hint], confidence=0.72)
                 break
     recipient_lines = set(recipient.line_indexes)

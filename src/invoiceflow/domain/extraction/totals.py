@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.labels import LabelMatch
@@ -142,6 +142,9 @@ def _tax_lines_of(
         if not values:
             below = _amount_below(ctx, line, label, integers_ok)
             if below is None:
+                repaired = _repaired_amount(ctx, line, label, rate, money) if line.ocr else None
+                if repaired is not None:
+                    found.append(TaxLineFound(rate, repaired[0], repaired[1], line.index, name))
                 continue
             values = [below[0]]
         pair = _rate_pair(rate, money + values[-1:] if values[-1] not in money else money)
@@ -151,6 +154,42 @@ def _tax_lines_of(
             base = _repaired_base(line, rate, values[-1]) if line.ocr else None
             found.append(TaxLineFound(rate, base, values[-1].value, line.index, name))
     return found
+
+
+def _repaired_amount(
+    ctx: PageContext, line: Line, label: LabelMatch, rate: Decimal, money: list[Amount]
+) -> tuple[Decimal, Decimal] | None:
+    """(base, amount) of an OCR tax line whose amount was garbled ("£228.084.82") or cut into a
+    fragment OCR put beside the line ("4.924" + "22 €"), checked by the base: the parenthetical figure
+    ("VAT 20 % (Net 1,140,424.12)") or a repaired reading of it. Accepted only when base × rate gives
+    the amount."""
+    tails = [
+        (max(s, label.end), line.text[max(s, label.end) : e]) for s, e in line.segments() if e > label.end
+    ]
+    if not tails:
+        return None
+    tails[-1] = (tails[-1][0], " ".join([tails[-1][1], *(f.text for f in _fragments_beside(ctx, line))]))
+    for start, text in tails:
+        for value in money_readings(re.split(r"[()]", text)[-1]):
+            for base in [a.value for a in money if _in_parenthetical(line, a)]:
+                expected = base * rate / 100
+                if _close(expected, value, max(Decimal("0.02"), abs(expected) / 500)):
+                    return base, value
+            amount = Amount(value, start, start, 0.0, 0.0, 2, False, False, False)
+            repaired = _repaired_base(line, rate, amount)
+            if repaired is not None:
+                return repaired, value
+    return None
+
+
+def _fragments_beside(ctx: PageContext, line: Line) -> list[Line]:
+    """OCR lines at the same height right of ``line`` (a word box that overlapped a neighbour was
+    kept apart as a line of its own)."""
+    return [
+        other
+        for other in ctx.lines[line.index + 1 : line.index + 3]
+        if abs(other.top - line.top) < 0.3 * line.height and other.x0 > line.words[-1].x0
+    ]
 
 
 def _repaired_base(line: Line, rate: Decimal, amount: Amount) -> Decimal | None:
@@ -202,6 +241,7 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
     result = _choose(net, tax, gross)
     result.tax_lines = tax_lines
     _fill_bases(result)
+    _find_bases(ctx, result, integers_ok)
     return result
 
 
@@ -268,3 +308,80 @@ def _fill_bases(result: TotalsResult) -> None:
                 fixed = TaxLineFound(t.rate, result.net.value, t.amount, t.line, t.label)
         filled.append(fixed)
     result.tax_lines = filled
+
+
+_CENT = Decimal("0.01")
+
+
+def _rounds_to(base: Decimal, rate: Decimal, amount: Decimal) -> bool:
+    """base × rate, rounded to the cent (half up or half even), is exactly ``amount``."""
+    exact = base * rate / 100
+    return any(exact.quantize(_CENT, rounding=mode) == amount for mode in (ROUND_HALF_UP, ROUND_HALF_EVEN))
+
+
+def _find_bases(ctx: PageContext, result: TotalsResult, integers_ok: bool) -> None:
+    """Bases of several tax rates printed apart from their tax lines ("VAT 19 %: 190.00" in the totals,
+    the net per rate in a summary row whose rate has no % sign, or nowhere). A printed figure is taken
+    when it alone on the page gives the tax amount to the cent; the last base missing is the net total
+    less the others, when its rate confirms it."""
+    lines = result.tax_lines
+    if not lines or all(t.base is not None or t.rate is None for t in lines):
+        return
+    figures: dict[Decimal, int] = {}  # value -> nearest line index (filled below per tax line)
+    page_money = [
+        (line.index, a.value)
+        for line in ctx.lines
+        for a in _money(find_amounts(line, ctx.style), integers_ok)
+        if a.value > 0
+    ]
+    filled: list[TaxLineFound] = []
+    for t in lines:
+        if t.base is not None or t.rate is None or not t.rate:
+            filled.append(t)
+            continue
+        figures = {}
+        for index, value in page_money:
+            if value != t.amount and _rounds_to(value, t.rate, t.amount):
+                figures.setdefault(value, index)
+        base = next(iter(figures)) if len(figures) == 1 else None
+        filled.append(TaxLineFound(t.rate, base, t.amount, t.line, t.label) if base is not None else t)
+    missing = [t for t in filled if t.base is None and t.rate]
+    if len(missing) == 1 and result.net is not None and len(filled) > 1:
+        t = missing[0]
+        known = sum((o.base for o in _distinct(filled) if o.base is not None and o is not t), Decimal(0))
+        rest = result.net.value - known
+        if rest > 0 and t.rate is not None and _rounds_to(rest, t.rate, t.amount):
+            filled = [TaxLineFound(o.rate, rest, o.amount, o.line, o.label) if o is t else o for o in filled]
+    if len(missing) == 2 and result.net is not None and len(_distinct(filled)) == 2:
+        filled = _split_net(filled, missing[0], missing[1], result.net.value)
+    result.tax_lines = filled
+
+
+def _split_net(
+    lines: list[TaxLineFound], first: TaxLineFound, second: TaxLineFound, net: Decimal
+) -> list[TaxLineFound]:
+    """Two rates, no base printed: the one split of the net total whose parts give both tax amounts to
+    the cent. Several splits fit when a rate is small; then the bases stay unknown."""
+    if first.rate is None or second.rate is None:
+        return lines
+    low = ((first.amount - Decimal("0.005")) * 100 / first.rate).quantize(_CENT)
+    high = ((first.amount + Decimal("0.005")) * 100 / first.rate).quantize(_CENT)
+    fits = []
+    cents = int((high - low) / _CENT)
+    if cents > 2000:
+        return lines
+    for step in range(-1, cents + 2):
+        base = low + step * _CENT
+        rest = net - base
+        if (
+            rest > 0
+            and _rounds_to(base, first.rate, first.amount)
+            and _rounds_to(rest, second.rate, second.amount)
+        ):
+            fits.append((base, rest))
+    if len(fits) != 1:
+        return lines
+    bases = {id(first): fits[0][0], id(second): fits[0][1]}
+    return [
+        TaxLineFound(t.rate, bases[id(t)], t.amount, t.line, t.label) if id(t) in bases else t for t in lines
+    ]
