@@ -1,30 +1,47 @@
-"""OCR engines compared on the same synthetic scanned invoice pages: word accuracy and seconds/page.
+"""OCR speed and words on scanned pages, old and new setting side by side in one run.
 
-Scans are made here: an invoice-like reportlab page rendered at 200 dpi, rotated ~1°, blurred, with
-noise, wrapped as an image-only PDF. Both engines then go through the production path
-(``ocr_loaded_page``: render at 300 dpi, recognise, scale to points) with one thread each.
+Default: the scanned twins of the tuning documents in ``corpus/generated`` (``*-scan.pdf``, tagged
+``scanned`` and not ``held_out`` in ``index.json``), each page read through the production path
+(``ocr_loaded_page``: render at 200 dpi, recognise, scale to points) with the old setting (the binary
+run once per pass, probe of the top 40 %), the same passes in-process through the C library, and the new
+default (in-process, probe of the top 30 %), alternating page by page so that all see the same machine
+load. Printed per setting: median and mean seconds per page of CPU (this process and its children: the
+binary's passes are child processes) and of wall time, the CPU median over the old one, and how many
+pages came out with the same words as the old setting. One core: ``OMP_THREAD_LIMIT=1`` is set here.
 
-Run: ``OMP_THREAD_LIMIT=1 python benchmarks/ocr_engines.py [--pages N]``
+``--synthetic``: the older engine comparison (Tesseract vs RapidOCR) on invoice-like pages scanned here.
+
+Run: ``PYTHONPATH=. python benchmarks/ocr_engines.py [--pages N] [--synthetic]``
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
+import os
 import random
+import resource
 import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one core, before the Tesseract library is loaded
+
+from invoiceflow.domain.models import Word
 from invoiceflow.domain.ocr import ocr_loaded_page
 from invoiceflow.domain.ocr_engines import OcrEngine, RapidOcrEngine, TesseractEngine
 from invoiceflow.domain.pdf_render import render_page_image
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "generated"
 
 A4 = (595.0, 842.0)
 ITEMS = ["Beratung", "Lieferung", "Câble réseau", "Montaje", "Onderhoud", "Spedizione", "Software licence"]
@@ -95,19 +112,92 @@ def word_accuracy(expected: list[str], found: list[str]) -> float:
     return hits / len(expected)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=4)
-    parser.add_argument("--dpi", type=int, default=200)
-    args = parser.parse_args()
+def scanned_twin_pages(corpus: Path, limit: int | None) -> Iterator[tuple[str, bytes, int]]:
+    """(document id, pdf, page number) of the tuning documents' scanned twins; held-out ones are skipped."""
+    entries = json.loads((corpus / "index.json").read_text())["documents"]
+    count = 0
+    for entry in entries:
+        if not entry["scanned"] or entry["held_out"]:
+            continue
+        pdf = (corpus / entry["pdf"]).read_bytes()
+        for number in range(1, entry["page_count"] + 1):
+            if limit is not None and count >= limit:
+                return
+            count += 1
+            yield entry["id"], pdf, number
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its waited-for children (the tesseract binary's passes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed_page(engine: OcrEngine, pdf: bytes, number: int) -> tuple[float, float, list[Word]]:
+    """CPU seconds, wall seconds and words of one page through the production OCR path."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[number - 1]
+        cpu, wall = cpu_seconds(), time.perf_counter()
+        words = ocr_loaded_page(page, number, engine).words
+        return cpu_seconds() - cpu, time.perf_counter() - wall, words
+    finally:
+        doc.close()
+
+
+def compare_backends(corpus: Path, limit: int | None) -> None:
+    settings: dict[str, OcrEngine] = {
+        "old: binary per pass, probe 40 %": TesseractEngine(backend="binary", probe_share=0.4),
+        "C API, models kept loaded, probe 40 %": TesseractEngine(backend="api", probe_share=0.4),
+        "new default: C API, probe 30 %": TesseractEngine(),
+    }
+    pages = list(scanned_twin_pages(corpus, limit))
+    if not pages:
+        sys.exit(f"no scanned tuning documents in {corpus / 'index.json'}")
+    for label, engine in settings.items():
+        if not engine.is_available():
+            sys.exit(f"{label}: unavailable")
+        timed_page(engine, pages[0][1], pages[0][2])  # warm-up: imports, page cache, first model load
+    cpu: dict[str, list[float]] = {label: [] for label in settings}
+    wall: dict[str, list[float]] = {label: [] for label in settings}
+    same = dict.fromkeys(settings, 0)  # pages with the same words as the old setting
+    for done, (doc_id, pdf, number) in enumerate(pages, 1):
+        words: list[list[Word]] = []
+        for label, engine in settings.items():
+            cpu_s, wall_s, page_words = timed_page(engine, pdf, number)
+            cpu[label].append(cpu_s)
+            wall[label].append(wall_s)
+            words.append(page_words)
+            same[label] += page_words == words[0]
+        print(f"\r{done}/{len(pages)} {doc_id} p{number}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    print(
+        f"{len(pages)} scanned tuning pages from {corpus}; OMP_THREAD_LIMIT={os.environ['OMP_THREAD_LIMIT']}"
+    )
+    old = next(iter(settings))
+    print(
+        f"{'OCR s/page':40} {'CPU median':>10} {'CPU mean':>9} {'wall median':>12} {'wall mean':>10} "
+        f"{'CPU/old':>8} {'same words':>11}"
+    )
+    for label in settings:
+        ratio = statistics.median(cpu[label]) / statistics.median(cpu[old])
+        print(
+            f"{label:40} {statistics.median(cpu[label]):10.3f} {statistics.mean(cpu[label]):9.3f} "
+            f"{statistics.median(wall[label]):12.3f} {statistics.mean(wall[label]):10.3f} "
+            f"{ratio:8.2f} {same[label]:>5}/{len(pages):<5}"
+        )
+
+
+def compare_engines(page_count: int, dpi: int) -> None:
     samples = []
-    for seed in range(args.pages):
+    for seed in range(page_count):
         pdf, words = invoice_page(seed)
         samples.append((scan(pdf, seed), words))
     engines: list[OcrEngine] = [TesseractEngine(threads=1), TesseractEngine(languages=("eng",), threads=1)]
     engines.append(RapidOcrEngine(threads=1))
     labels = ["tesseract eng+deu+fra+spa+nld+ita", "tesseract eng only", "rapidocr-onnxruntime 1.4.4"]
-    print(f"{args.pages} scanned pages (200 dpi scan, ~1° skew, blur, noise); OCR render at {args.dpi} dpi")
+    print(f"{page_count} scanned pages (200 dpi scan, ~1° skew, blur, noise); OCR render at {dpi} dpi")
     print(f"{'engine':36} {'word acc':>9} {'s/page (median)':>16} {'s/page (max)':>13}")
     for label, engine in zip(labels, engines, strict=True):
         if not engine.is_available():
@@ -115,12 +205,12 @@ def main() -> int:
             continue
         accuracies, seconds = [], []
         warmup = pdfium.PdfDocument(samples[0][0])  # load models / language data once, untimed
-        ocr_loaded_page(warmup[0], 1, engine, dpi=args.dpi)
+        ocr_loaded_page(warmup[0], 1, engine, dpi=dpi)
         warmup.close()
         for pdf, expected in samples:
             doc = pdfium.PdfDocument(pdf)
             start = time.perf_counter()
-            page = ocr_loaded_page(doc[0], 1, engine, dpi=args.dpi)
+            page = ocr_loaded_page(doc[0], 1, engine, dpi=dpi)
             seconds.append(time.perf_counter() - start)
             doc.close()
             accuracies.append(word_accuracy(expected, [w.text for w in page.words]))
@@ -128,6 +218,19 @@ def main() -> int:
             f"{label:36} {statistics.mean(accuracies):9.1%} {statistics.median(seconds):16.2f} "
             f"{max(seconds):13.2f}"
         )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=None, help="at most N pages (default: all)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--synthetic", action="store_true", help="Tesseract vs RapidOCR on pages made here")
+    parser.add_argument("--dpi", type=int, default=200, help="render resolution (--synthetic)")
+    args = parser.parse_args()
+    if args.synthetic:
+        compare_engines(args.pages or 4, args.dpi)
+    else:
+        compare_backends(args.corpus, args.pages)
     return 0
 
 

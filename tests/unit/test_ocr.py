@@ -45,12 +45,19 @@ def test_text_page_is_read_from_the_text_layer_in_auto_mode() -> None:
 
 def test_missing_engine_is_ocr_unavailable() -> None:
     with pytest.raises(OcrError) as info:
-        read_page(text_pdf("x"), 1, OcrMode.AUTO, engine=TesseractEngine(binary="no-such-tesseract"))
+        read_page(
+            text_pdf("x"),
+            1,
+            OcrMode.AUTO,
+            engine=TesseractEngine(binary="no-such-tesseract", backend="binary"),
+        )
     assert info.value.code is ErrorCode.OCR_UNAVAILABLE
 
 
 def test_never_mode_does_not_ocr() -> None:
-    page = read_page(text_pdf("x"), 1, OcrMode.NEVER, engine=TesseractEngine(binary="no-such-tesseract"))
+    page = read_page(
+        text_pdf("x"), 1, OcrMode.NEVER, engine=TesseractEngine(binary="no-such-tesseract", backend="binary")
+    )
     assert page.text_source is TextSource.TEXT_LAYER
 
 

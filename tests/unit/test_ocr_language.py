@@ -71,11 +71,17 @@ class RecordingTesseract(TesseractEngine):
         self.table_finding: list[bool] = []
 
     def run(
-        self, image: bytes, languages: tuple[str, ...], deadline: float, *, find_tables: bool = True
+        self,
+        image: Image.Image,
+        languages: tuple[str, ...],
+        deadline: float,
+        *,
+        find_tables: bool = True,
+        digits_only: bool = False,
     ) -> list[PixelWord]:
         self.passes.append(languages)
         self.table_finding.append(find_tables)
-        decoded = Image.open(io.BytesIO(image))
+        decoded = image
         self.heights.append(decoded.height)
         # boxes in the pass image's pixels: word i in the i-th eighth of the width, on the top line
         unit = decoded.width / 8
