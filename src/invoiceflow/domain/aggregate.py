@@ -130,7 +130,7 @@ def merge_line_items(
     chosen do not. A charge row (no quantity and price: freight, packaging) of such a table may then lose
     its tax at one of the document's tax rates, under the same uniqueness rule.
     """
-    page_items = [list(page.line_items) for page in pages]
+    page_items = _without_carried_sums([list(page.line_items) for page in pages], net_total)
     chosen = [[item.amount for item in items] for items in page_items]
     flat = [item for items in page_items for item in items]
     amounts = [a for page in chosen for a in page]
@@ -142,6 +142,43 @@ def merge_line_items(
         )
         for item, amount in zip(flat, amounts, strict=True)
     ]
+
+
+def _without_carried_sums(
+    page_items: list[list[LineItem]], net_total: Decimal | None
+) -> list[list[LineItem]]:
+    """Pages without the rows that carry the running sum between them: a row of an amount alone (no
+    quantity, no price) first on a page ("brought forward") or last on a page before more items
+    ("carried forward") whose amount is the sum of all items before it (as read: a table of totals incl.
+    tax carries those, while its items report net amounts). Kept when the document's net total counts
+    them as items."""
+    kept: list[list[LineItem]] = []
+    before: list[LineItem] = []  # the items kept so far
+    last_page = max((n for n, items in enumerate(page_items) if items), default=-1)
+    for n, page in enumerate(page_items):
+        rows = list(page)
+        if n > 0 and rows and _carries(rows[0], before):
+            rows = rows[1:]
+        if n < last_page and rows and _carries(rows[-1], before + rows[:-1]):
+            rows = rows[:-1]
+        kept.append(rows)
+        before += rows
+    if net_total is not None and _adds_up(_amounts([i for items in page_items for i in items]), net_total):
+        return page_items
+    return kept
+
+
+def _amounts(items: Sequence[LineItem]) -> list[Decimal]:
+    return [item.amount for item in items if item.amount is not None]
+
+
+def _carries(item: LineItem, before: list[LineItem]) -> bool:
+    if item.quantity is not None or item.unit_price is not None or item.amount is None or len(before) < 2:
+        return False
+    read = [_alternative(i) or i.amount for i in before]
+    return _adds_up(_amounts(before), item.amount) or _adds_up(
+        [a for a in read if a is not None], item.amount
+    )
 
 
 # Beyond this many choices (pages with alternatives × charge rates) no search: it grows exponentially.

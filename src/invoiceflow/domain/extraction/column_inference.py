@@ -16,7 +16,7 @@ replaces it.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from invoiceflow.domain.extraction.layout import Line
@@ -121,6 +121,9 @@ def _roles(figures: list[_Figures], rows: int, net_totals: list[Decimal]) -> dic
             rank = (_factor_matches(figures, q, p, a, d), 0 if d is None else -1, cents)
             if rank[0] and rank > best_rank:
                 best_rank, best = rank, (q, p, a, d)
+    if best is None or best_rank[0] < 0.5 * len(figures[best[2]].values):
+        best = _taxed_triple(figures, numeric) or best
+        best_rank = (len(figures[best[2]].values), 0, 0) if best is not None else best_rank
     if best is not None and best_rank[0] >= 0.5 * len(figures[best[2]].values):
         q, p, a, d = best
         roles.update({q: "quantity", p: "unit_price", a: "amount"})
@@ -143,6 +146,40 @@ def _roles(figures: list[_Figures], rows: int, net_totals: list[Decimal]) -> dic
     for i in range(len(figures)):
         roles.setdefault(i, "extra")
     return roles
+
+
+# Tax rates a line total incl. tax may carry, in percent: 0.5 % steps up to 30 %.
+_RATES = tuple(Decimal(n) / 2 for n in range(1, 61))
+
+
+def _taxed(quantity: Decimal, price: Decimal, total: Decimal) -> bool:
+    """total = quantity × price plus a tax at some plausible rate (a line total incl. tax)."""
+    net = quantity * price
+    if not net or (net > 0) != (total > 0) or abs(total) <= abs(net):
+        return False
+    slack = _TOLERANCE * max(Decimal(1), abs(quantity))
+    return any(abs(net * (1 + r / 100) - total) <= slack for r in _RATES)
+
+
+def _taxed_triple(figures: list[_Figures], numeric: list[int]) -> tuple[int, int, int, None] | None:
+    """Columns with quantity × price × (1 + a tax rate) = the rightmost money column on most rows (a
+    table of totals incl. tax whose rates are printed nowhere): quantity, unit price and that total."""
+    money = [i for i in numeric if figures[i].money]
+    if not money:
+        return None
+    a = max(money, key=lambda i: figures[i].x1)
+    best: tuple[int, int, int, None] | None = None
+    best_rank = (0, 0)
+    for q, p in itertools.permutations([i for i in numeric if i != a and figures[i].x1 < figures[a].x1], 2):
+        matches = 0
+        for r, total in figures[a].values.items():
+            quantity, price = figures[q].values.get(r), figures[p].values.get(r)
+            if quantity and price and _taxed(quantity.value, price.value, total.value):
+                matches += 1
+        rank = (matches, int(figures[p].money) - int(figures[q].money))
+        if matches >= 0.5 * len(figures[a].values) and rank > best_rank:
+            best_rank, best = rank, (q, p, a, None)
+    return best
 
 
 def infer_columns(lines: list[Line], rows: list[list[Amount]], net_totals: list[Decimal]) -> list[Column]:
@@ -188,9 +225,10 @@ _CENT = Decimal("0.01")
 _TOLERANCE = Decimal("0.011")
 
 
-def net_readings(row: RowFigures) -> list[Decimal]:
+def net_readings(row: RowFigures, absolute_first: bool = False) -> list[Decimal]:
     """quantity × unit price × (1 − discount %), half-up to cents; a discount without a percent sign may
-    also be an absolute amount off the line (both readings, the percentage first)."""
+    also be an absolute amount off the line (both readings, the percentage first unless
+    ``absolute_first``)."""
     if row.quantity is None or row.price is None:
         return []
     gross = row.quantity * row.price
@@ -201,13 +239,25 @@ def net_readings(row: RowFigures) -> list[Decimal]:
         rate = abs(discount.value)
         values = [gross * (1 - rate / 100)] if rate < 100 else []
         if not discount.is_percent:
-            values.append(gross - rate)
+            values.insert(0 if absolute_first else len(values), gross - rate)
     return [v.quantize(_CENT, rounding=ROUND_HALF_UP) for v in values]
 
 
-def _net_of(row: RowFigures) -> Decimal | None:
+def discounts_in_money(rows: list[RowFigures]) -> bool:
+    """A discount column of money, not of rates: a value in odd cents ("3.72"; rates are whole or
+    halves: "10", "12.50")."""
+    return any(
+        r.discount is not None
+        and not r.discount.is_percent
+        and r.discount.decimals == 2
+        and (2 * r.discount.value) != (2 * r.discount.value).to_integral_value()
+        for r in rows
+    )
+
+
+def _net_of(row: RowFigures, absolute_first: bool = False) -> Decimal | None:
     """The reading that agrees with the amount read, else one its extra figures explain, else the first."""
-    readings = net_readings(row)
+    readings = net_readings(row, absolute_first)
     return next(
         (n for n in readings if _close(n, row.amount)),
         next((n for n in readings if _gross_of(row, n)), readings[0] if readings else None),
@@ -220,7 +270,12 @@ def _close(a: Decimal, b: Decimal) -> bool:
 
 def _gross_of(row: RowFigures, net: Decimal) -> bool:
     """The row's amount is more than its net amount by what the row itself shows: its tax rate(s), its
-    tax amount(s), or the discount it left out; or its net amount stands in another column."""
+    tax amount(s), or the discount it left out; or its net amount stands in another column. A credit
+    note's row (all money negative) is read as its mirror image."""
+    if net < 0 and row.amount < 0:
+        price = -row.price if row.price is not None else None
+        row = replace(row, price=price, amount=-row.amount, others=tuple(-o for o in row.others))
+        net = -net
     amount = row.amount
     if any(_close(o, net) for o in row.others):
         return True
@@ -241,7 +296,7 @@ def _gross_of(row: RowFigures, net: Decimal) -> bool:
 
 def _common_markup(pairs: list[tuple[Decimal, Decimal]]) -> bool:
     """amount = net × (1 + r) with one rate r of a plausible tax (1 %–30 %) on every row."""
-    ratios = [amount / net - 1 for net, amount in pairs if net > 0]
+    ratios = [amount / net - 1 for net, amount in pairs if net and (net > 0) == (amount > 0)]
     if len(ratios) < 2 or len(ratios) < len(pairs):
         return False
     low, high = min(ratios), max(ratios)
@@ -249,7 +304,7 @@ def _common_markup(pairs: list[tuple[Decimal, Decimal]]) -> bool:
     if not Decimal("0.01") <= mean <= Decimal("0.3"):
         return False
     # Cents rounding moves the ratio of small amounts: allow it, relative to each row's net amount.
-    slack = max(Decimal("0.006") / min(net for net, _ in pairs), Decimal("0.0005"))
+    slack = max(Decimal("0.006") / min(abs(net) for net, _ in pairs), Decimal("0.0005"))
     return high - low <= 2 * slack
 
 
@@ -263,12 +318,25 @@ def net_line_amounts(rows: list[RowFigures], net_totals: list[Decimal]) -> list[
     total printed under the table decides: Σ read amounts = net total keeps them, Σ net amounts = net
     total takes them even where a row is unexplained. Rows without quantity or price (charges) lose
     their tax by their own rate."""
-    nets = [_net_of(r) for r in rows]
+    tolerance = _TOLERANCE * len(rows)
+    absolute_first = discounts_in_money(rows)
+    nets = [_net_of(r, absolute_first) for r in rows]
+    if not absolute_first and any(r.discount is not None and not r.discount.is_percent for r in rows):
+        # Discounts without a percent sign: as amounts off the line when that reading alone gives the
+        # net total.
+        absolute = [_net_of(r, True) for r in rows]
+        sums = [
+            sum((n if n is not None else r.amount for n, r in zip(c, rows, strict=True)), Decimal(0))
+            for c in (nets, absolute)
+        ]
+        if not any(abs(sums[0] - t) <= tolerance for t in net_totals) and any(
+            abs(sums[1] - t) <= tolerance for t in net_totals
+        ):
+            nets = absolute
     pairs = [(n, r) for n, r in zip(nets, rows, strict=True) if n is not None]
     differing = [(n, r) for n, r in pairs if not _close(n, r.amount)]
     if not differing:
         return None
-    tolerance = _TOLERANCE * len(rows)
     read_sum = sum((r.amount for r in rows), Decimal(0))
     if any(abs(read_sum - t) <= tolerance for t in net_totals):
         return None
@@ -286,8 +354,9 @@ def computed_nets(rows: list[RowFigures]) -> list[Decimal | None]:
     the alternative a page keeps when it cannot settle the amount column itself (no net total on the page,
     mixed tax rates no column names, a single row), for the document's net total to decide."""
     out: list[Decimal | None] = []
+    absolute_first = discounts_in_money(rows)
     for row in rows:
-        net = _net_of(row)
+        net = _net_of(row, absolute_first)
         out.append(net if net is not None and not _close(net, row.amount) else None)
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from invoiceflow.domain.extraction.column_inference import (
     Column,
@@ -24,10 +24,17 @@ from invoiceflow.domain.extraction.column_inference import discounted as _discou
 from invoiceflow.domain.extraction.column_inference import product_matches as _product_matches
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.dates import DateOrder, find_dates
+from invoiceflow.domain.extraction.item_rows import (
+    heading_between,
+    line_pitch,
+    running_subtotal,
+    table_resumes,
+)
 from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts, parse_number
 from invoiceflow.domain.extraction.ocr_repair import money_readings
+from invoiceflow.domain.extraction.row_digits import lost_cents, repaired_figures
 from invoiceflow.domain.models import Word
 
 _B = r"(?<![a-z])"
@@ -39,7 +46,10 @@ _COLUMN_PATTERNS: dict[str, str] = {
     "gross_amount": r"(?:line\s+)?(?:total|amount|betrag|montant|importe|bedrag|importo|summe|gesamt)\s*\(?"
     rf"(?:incl(?:\.|uding|usive)?|inkl\.?|with|con|ttc|incl\.?\s+of)\s*(?:of\s+)?{_TAXES}?\)?|"
     r"brutto\s*-?\s*(?:betrag|preis|summe)?|gross(?:\s+(?:amount|total|value))?|(?:total|montant|prix)\s+ttc|"
-    rf"ttc|incl\.?\s*{_TAXES}|inkl\.?\s*{_TAXES}|con\s+iva|iva\s+inclu(?:sa|ida)|ivato",
+    rf"ttc|incl\.?\s*{_TAXES}|inkl\.?\s*{_TAXES}|con\s+iva|iva\s+inclu(?:sa|ida)|ivato|"
+    # "Totale IVA incl.", "Total VAT included", "Betrag MwSt. inkl.": the tax named before "included".
+    rf"(?:totale?|amount|importe|importo|montant|betrag|bedrag)\s+{_TAXES}\s*"
+    r"(?:incl(?:\.|uded|usive|usa|uso|uida|uido|use)?|inkl\.?|inbegriffen|compris[e]?)",
     "tax_amount": rf"{_TAXES}\s*-?\s*(?:amount|amt\.?|betrag|montant|importe|bedrag|importo|cuota|value)|"
     r"(?:montant|importe|importo|cuota|bedrag)\s+(?:de\s+(?:la\s+)?)?(?:tva|iva|imposta|btw)|"
     r"steuerbetrag|tax",
@@ -312,20 +322,27 @@ def _assign_index(amount: Amount, columns: list[Column], kinds: tuple[str, ...])
 
     best: tuple[float, int] | None = None
     touched = False
+    # Under the label of a column of no known kind ("Taxable", "Lot", "Period"): a figure of that column,
+    # never one of its neighbours' (a discount column beside it would take a net amount as its value).
+    under_other = False
     for i, column in enumerate(columns):
         if column.kind in kinds:
             dist = distance(column)
             touched = touched or dist < 0
             if best is None or dist < best[0]:
                 best = (dist, i)
-        elif not touched:
-            touched = column.x0 - 2 <= centre <= column.x1 + 2
+        elif column.x0 - 2 <= centre <= column.x1 + 2:
+            under_other = under_other or column.kind == "other"
+            touched = True
+    if under_other and (best is None or best[0] >= 0):
+        return None
     if not touched:
         # Between two labels, touching neither: labels stand left-aligned in wide cells and the figures
         # right-aligned, so the figure belongs to the label on its left.
-        left = [i for i, c in enumerate(columns) if c.x1 < amount.x0]
+        # A long figure may start under its label's last letters: the label starting left of its centre.
+        left = [i for i, c in enumerate(columns) if c.x1 < amount.x0 or c.x0 <= centre]
         if left:
-            i = max(left, key=lambda k: columns[k].x1)
+            i = max(left, key=lambda k: columns[k].x0)
             after = [c.x0 for c in columns if c.x0 > columns[i].x1]
             if columns[i].kind in kinds and (not after or amount.x1 < min(after)):
                 return i
@@ -441,7 +458,7 @@ def _net_from_products(ctx: PageContext, style: DecimalStyle, table: ItemsResult
     if not items or any(i.checked or i.quantity is None or i.unit_price is None for i in items):
         return
     products = [(i.quantity * i.unit_price).quantize(Decimal("0.01")) for i in items]  # type: ignore[operator]
-    if any(p > i.amount for p, i in zip(products, items, strict=True)):
+    if any(abs(p) > abs(i.amount) for p, i in zip(products, items, strict=True)):  # credit notes: negative
         return
     net_totals = _net_totals(ctx, style, first)
     n = len(items)
@@ -561,32 +578,47 @@ def _make_item(
             item.description = _description(line, desc_range, strip_position, skip=(found.x0, found.x1))
     if not item.checked:
         _inline_rate(line, amounts, item, desc_range)
+    if not item.checked and line.ocr and item.quantity is not None and item.unit_price is not None:
+        whole = lost_cents(item.quantity, item.unit_price, amount)
+        if whole is not None:
+            item.amount, item.checked, item.repaired = whole, True, True
+            return item
     if not item.checked and line.ocr:
         repaired = _repaired_item(line, amounts, desc_range, strip_position)
         if repaired is not None:
             return repaired
+        if item.quantity is not None and item.unit_price is not None:
+            figures = repaired_figures(item.quantity, item.unit_price, item.amount)
+            if figures is not None:
+                item.quantity, item.unit_price = figures
+                item.checked = item.repaired = True
         _quantity_from_amount(item)
     return item
 
 
 def _quantity_from_amount(item: Item) -> None:
     """An OCR row with a price and an amount but no quantity read (its cell lost, or its header lost
-    with it): amount ÷ price is the quantity when it has at most two decimals and multiplies back to the
-    cent. The row stays unchecked: a quantity derived from the arithmetic is no evidence of it, and must
-    not tip the choice between readings of the table."""
-    if item.quantity is not None or not item.unit_price or item.unit_price <= 0:
-        return
-    quantity = item.amount / item.unit_price
-    if quantity <= 0 or quantity != quantity.quantize(_CENT):
-        return
+    with it): amount ÷ price is the quantity when a quantity of at most two decimals, and only one,
+    multiplies back to the amount rounded to the cent. The row stays unchecked: a quantity derived from
+    the arithmetic is no evidence of it, and must not tip the choice between readings of the table."""
+    if item.quantity is not None or not item.unit_price or (item.unit_price < 0) != (item.amount < 0):
+        return  # (a credit note's price and amount are both negative)
+    price, amount = item.unit_price, item.amount.quantize(_CENT)
+    # The amount is quantity × price rounded half-up to cents: 8.25 × 702.74 = 5797.605 prints 5797.61.
+    quantity = (item.amount / price).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+    def fits(q: Decimal) -> bool:
+        return (q * price).quantize(_CENT, rounding=ROUND_HALF_UP) == amount
+
+    if quantity <= 0 or not fits(quantity) or fits(quantity - _CENT) or fits(quantity + _CENT):
+        return  # no quantity in cents gives the amount, or several do (a price under a cent's worth)
     # Written as read: 13, 7.75, 10 (not 13.00 or 1E+1).
     whole = quantity == quantity.to_integral_value()
-    quantity = quantity.quantize(Decimal(1)) if whole else quantity.quantize(_CENT).normalize()
-    if (quantity * item.unit_price).quantize(_CENT) == item.amount.quantize(_CENT):
-        item.quantity = quantity
+    item.quantity = quantity.quantize(Decimal(1)) if whole else quantity.normalize()
 
 
 _CENT = Decimal("0.01")
+_CENT_SLACK = Decimal("0.011")
 
 
 # "14,5 Stunden à 150,00", "2 days @ 480.00", "3 x 12,00 EUR" inside a row's text: quantity, an optional
@@ -680,7 +712,10 @@ def _repaired_item(
                 )
                 for v in _quantity_variants(inside[0])
             ]
-        money += [(v, 1.0) for v in money_readings(text) if all(v != m for m, _ in money)]
+        repaired = [(v, 1.0) for v in money_readings(text) if all(v != m for m, _ in money)]
+        money += repaired
+        if not single:
+            plain = repaired  # "11 25": a quantity whose decimal comma the scan lost is repaired alike
         if money or plain:
             cells.append((x0, x1, money, plain))
     best: tuple[float, Decimal, Decimal, Decimal, tuple[float, float] | None] | None = None
@@ -692,7 +727,10 @@ def _repaired_item(
                         if i == j:
                             continue
                         for q, cost_q in quantities:
-                            if q > 0 and price and _product_matches(q, price, total):
+                            # The slack of a rounded unit price grows with the quantity: only a whole
+                            # count may use it ("2346.81" × "12" ≈ "28161" is a price taken for a count).
+                            exact = abs(q * price - total) <= _CENT_SLACK or q == q.to_integral_value()
+                            if q > 0 and price and exact and _product_matches(q, price, total):
                                 # Quantity before price is the usual order: it wins a tie.
                                 cost = cost_a + cost_p + cost_q + (0.05 if j > i else 0.0)
                                 inside_desc = (qx0, qx1) if qx0 < desc_range[1] - 2 else None
@@ -1070,21 +1108,49 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
     rows: list[tuple[Line, list[tuple[Line, list[str]]]]] = []
     lead: list[tuple[Line, list[str]]] = []
     opening: list[tuple[Line, list[str]]] = []  # description lines of a row whose numbers come lower
+    group_start = 0  # the first item after the last running subtotal inside the table
     for line in ctx.lines[first:]:
         amounts = row_amounts(line, style)
         if _fills_item_columns(amounts, columns):
             pass  # "Transport 1 75,00 75,00": a row with quantity and price is an item whatever its words
+        elif result.items and _words_inside(ctx, style, line, amounts, columns):
+            pass  # "Report on site visit", "net weight 2 kg": a wrapped line, the table goes on below it
         elif _is_carry_line(ctx, line):
             if result.items:
                 break  # "carried forward": the table goes on on the next page
             continue  # "brought forward" above the first row
         elif _is_totals_line(ctx, line):
+            if _subtotal_inside(
+                ctx,
+                style,
+                line,
+                amounts=amounts,
+                columns=columns,
+                items=result.items,
+                group_start=group_start,
+            ):
+                group_start = len(result.items)
+                continue
+            if result.items and previous is not None:
+                result.items[-1].description += _wrap_before_totals(ctx, line, previous, desc_range)
             closed = True
             break
         if previous is not None and line.top - previous.bottom > 4.5 * line.height and result.items:
             closed = True  # a wide vertical gap ends the table
             break
         item = _make_item(line, amounts, columns, desc_range) if amounts else None
+        if (
+            item is not None
+            and item.quantity is None
+            and item.unit_price is None
+            and len(result.items) - group_start >= 2
+            and running_subtotal(amounts, [i.amount for i in result.items], group_start)
+            and not _completes_net_total(ctx, style, first, [*result.items, item])
+        ):
+            # A row of text and one figure, the sum of the rows above ("Total material 1,250.00"):
+            # the group's subtotal, not a charge.
+            group_start = len(result.items)
+            continue
         if item is not None and opening:
             # Lines that opened this row after a wide gap (padded rows, numbers not on the first line).
             own = item.description
@@ -1116,6 +1182,15 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             lead = [*lead, (line, text)] if text else []
         elif result.items and previous is not None:
             text = _description(line, desc_range)
+            if (
+                text
+                and not opening
+                and _heads_section(
+                    ctx, style, line, previous, columns=columns, desc_range=desc_range, first=first
+                )
+            ):
+                previous = line
+                continue
             near = line.top - previous.bottom < 1.6 * line.height
             # A wrapped line follows at the line pitch or starts where the description text starts; a
             # heading under the table ("Tax summary") stands further off and elsewhere.
@@ -1223,9 +1298,13 @@ def _regroup_bottom_aligned(
         gaps = [b.top - a.bottom for a, b in itertools.pairwise(sequence)]
         widest = max(range(len(gaps)), key=lambda i: gaps[i])
         others = [g for i, g in enumerate(gaps) if i != widest]
-        if widest == len(gaps) - 1 or gaps[widest] < max(others) + 0.25 * row_line.height:
+        # A scan's line boxes move with the skew of lines of different widths: a wider margin.
+        margin = (0.75 if row_line.ocr else 0.25) * row_line.height
+        if widest == len(gaps) - 1 or gaps[widest] < max(others) + margin:
             continue
         moved = [t for _, lines in trail[widest:] for t in lines]
+        if moved and moved[0][:1].islower():
+            continue  # a sentence going on ("tot de laatste dag …"), not the start of the next item
         if items[k].description[-len(moved) :] != moved:
             continue
         del items[k].description[-len(moved) :]
@@ -1237,7 +1316,9 @@ def _regroup_bottom_aligned(
         taken = next(
             (j for j, (_, text) in enumerate(lead) if items[0].description[: len(text)] == text), len(lead)
         )
-        if max(gaps) < rows[0][0].height:  # lines right above the first row, at line pitch
+        # Lines right above the first row, at line pitch (a title a row pitch above it is no part of it).
+        pitch = rows[0][0].top - lead[-1][0].top
+        if max(gaps) < rows[0][0].height and (pitch < 1.5 * rows[0][0].height or not items[0].description):
             items[0].description[:0] = [t for _, lines in lead[:taken] for t in lines]
 
 
@@ -1253,6 +1334,111 @@ def _opens_row(ctx: PageContext, style: DecimalStyle, line: Line, columns: list[
             return True
         above = below
     return False
+
+
+def _wrap_before_totals(
+    ctx: PageContext, line: Line, previous: Line, desc_range: tuple[float, float]
+) -> list[str]:
+    """The last wrapped line of the last item read into one line with the totals label right of it (a
+    skewed scan merges lines whose heights overlap): the text of the segments left of the label, when
+    they stand in the description column at line pitch below the row."""
+    labels = ctx.total_labels.get(line.index) or []
+    if not line.ocr or not labels or line.top - previous.bottom > 1.6 * line.height:
+        return []
+    label_segment = line.segment_index(labels[0].start)
+    if label_segment == 0:
+        return []
+    start, _ = line.segments()[0]
+    end = line.segments()[label_segment - 1][1]
+    words = [
+        w
+        for k, w in zip(line.segment_of_word, line.words, strict=True)
+        if k < label_segment and desc_range[0] - 6 <= w.x0 and (w.x0 + w.x1) / 2 <= desc_range[1]
+    ]
+    if (
+        not words
+        or any(c.isdigit() for c in line.text[start:end])
+        or len(words) != sum(1 for k in line.segment_of_word if k < label_segment)
+    ):
+        return []
+    return [" ".join(w.text for w in words)]
+
+
+def _words_inside(
+    ctx: PageContext, style: DecimalStyle, line: Line, amounts: list[Amount], columns: list[Column]
+) -> bool:
+    """A line of text without money that starts like a totals or carry label, with item rows right
+    below it: text of the table (a description line), not the end of it."""
+    if any(a.decimals == 2 for a in amounts) or not (_is_carry_line(ctx, line) or _is_totals_line(ctx, line)):
+        return False
+    return table_resumes(
+        ctx.lines,
+        line.index,
+        lambda below: (
+            (_is_totals_line(ctx, below) or _is_carry_line(ctx, below))
+            and any(a.decimals == 2 for a in row_amounts(below, style))
+        ),
+        lambda below: _fills_item_columns(row_amounts(below, style), columns),
+    )
+
+
+def _heads_section(
+    ctx: PageContext,
+    style: DecimalStyle,
+    line: Line,
+    previous: Line,
+    *,
+    columns: list[Column],
+    desc_range: tuple[float, float],
+    first: int,
+) -> bool:
+    """A line of text alone above a row with a description of its own, as far from it as rows stand apart
+    and clearly further than the tightest line pitch of the table so far (a table spaced evenly, wrapped
+    lines and rows alike, shows no heading apart from its text): a section heading."""
+    below = ctx.lines[line.index + 1] if line.index + 1 < len(ctx.lines) else None
+    if line.ocr or below is None or _is_totals_line(ctx, below) or not _description(below, desc_range):
+        return False  # (a scan's line boxes hug the ink: their heights and pitch are no measure of rows)
+    assigned = (_assign(a, columns) for a in row_amounts(below, style) if not a.is_percent)
+    if not any(column is not None and column.kind == "amount" for column in assigned):
+        return False
+    tightest = line_pitch(ctx.lines[first : line.index + 1])
+    if tightest is None or below.top - line.top < tightest + 0.3 * line.height:
+        return False
+    if heading_between(previous, line, below):
+        return True
+    # Set off from the rows above and a row pitch above the next row, which has text of its own: the
+    # title of the rows below (an opening line of a padded row stands at line pitch above its figures).
+    far_above = line.top - previous.bottom >= 1.6 * line.height
+    return far_above and below.top - line.top >= 1.5 * line.height
+
+
+def _completes_net_total(ctx: PageContext, style: DecimalStyle, first: int, items: list[Item]) -> bool:
+    """The items, a charge row among them, add up to a net total printed below the table."""
+    total = sum((i.amount for i in items), Decimal(0))
+    slack = Decimal("0.011") * len(items)
+    return any(abs(total - t) <= slack for t in _net_totals(ctx, style, first))
+
+
+def _subtotal_inside(
+    ctx: PageContext,
+    style: DecimalStyle,
+    line: Line,
+    *,
+    amounts: list[Amount],
+    columns: list[Column],
+    items: list[Item],
+    group_start: int,
+) -> bool:
+    """A totals line inside the table: a running subtotal (the sum of the rows above it) with more item
+    rows right below it, before the totals block."""
+    if not running_subtotal(amounts, [i.amount for i in items], group_start):
+        return False
+    return table_resumes(
+        ctx.lines,
+        line.index,
+        lambda below: _is_totals_line(ctx, below),
+        lambda below: _fills_item_columns(row_amounts(below, style), columns),
+    )
 
 
 def _fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
@@ -1295,6 +1481,8 @@ def _aligned_rows(ctx: PageContext, style: DecimalStyle) -> list[tuple[Line, lis
     """Rows above the first totals line whose last money amount ends on the most common right edge."""
     rows: list[tuple[Line, list[Amount]]] = []
     for line in ctx.lines:
+        if _is_carry_line(ctx, line):
+            continue  # "brought forward" over the rows of a continuation page, "carried forward" under them
         if _is_totals_line(ctx, line):
             break
         if ctx.header_labels.get(line.index):

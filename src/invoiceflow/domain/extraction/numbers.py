@@ -28,7 +28,8 @@ _AMOUNT_RE = lazy_compile(
     (?<![\w.,/'])
     (?P<lead>[-\u2212\u2013]\s?)?
     (?P<open>\()?
-    (?:(?P<sym>[€$£₹¥]|(?:Rs|kr|Fr|Sfr)\.?|(?:EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD)(?=[\s\d]))\s?)?
+    (?:(?P<sym>[€$£₹¥]|(?:Rs|kr|Fr|Sfr)\.?|(?:EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD)(?=[\s\d\-\u2212]))\s?)?
+    (?P<symlead>(?<=[A-Za-z.])[-\u2212])?                # CHF-12.50: the sign after a currency code
     (?P<num>
         \d{1,3}(?:\ \d{3})+[.,]\d{2}(?!\d)          # 1 234,56 (space-grouped: only with decimals)
       | \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)   # 1,10,083.44 (Indian lakh grouping)
@@ -37,6 +38,8 @@ _AMOUNT_RE = lazy_compile(
     )
     (?P<close>\))?
     (?P<trail>-(?![\d\w]))?
+    (?:EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD)?  # 12.50EUR: a code glued after the figure
+    (?P<credit>\s(?:CR|Cr)\.?(?![\w]))?                    # 1,234.56 CR: an accounting credit
     (?![\w]|[.,]\d|/\d)
     (?P<pct>\s?%)?
     """,
@@ -112,8 +115,11 @@ _NBSP = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'
 
 
 def _value(match: re.Match[str], style: DecimalStyle) -> tuple[Decimal | None, int]:
-    lead, open_, close, trail = match.group("lead", "open", "close", "trail")
-    return _signed_value(match["num"], style, bool(lead) or bool(trail) or bool(open_ and close))
+    lead, open_, close, trail, symlead, credit = match.group(
+        "lead", "open", "close", "trail", "symlead", "credit"
+    )
+    negative = bool(lead or trail or symlead or credit) or bool(open_ and close)
+    return _signed_value(match["num"], style, negative)
 
 
 def _signed_value(num: str, style: DecimalStyle, negative: bool) -> tuple[Decimal | None, int]:
@@ -156,10 +162,11 @@ def _line_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
     for lo, hi in line.segments():
         for match in _AMOUNT_RE.finditer(text, lo, hi):
             # one group() call for all groups: each match[...] lookup is a call of its own
-            num, lead, open_, close, trail, pct, sym, sep = match.group(
-                "num", "lead", "open", "close", "trail", "pct", "sym", "sep"
+            num, lead, open_, close, trail, pct, sym, sep, symlead, credit = match.group(
+                "num", "lead", "open", "close", "trail", "pct", "sym", "sep", "symlead", "credit"
             )
-            value, decimals = _signed_value(num, style, bool(lead) or bool(trail) or bool(open_ and close))
+            negative = bool(lead or trail or symlead or credit) or bool(open_ and close)
+            value, decimals = _signed_value(num, style, negative)
             if value is None:
                 continue
             end = match.end()

@@ -1,0 +1,96 @@
+"""Scanned item rows whose three figures read as clean numbers but do not multiply out: OCR confused a
+digit or two (7 read as 1, 5 as 9, 3 as 8), and the number still looks well-formed, so no repair of
+garbled text finds it. The row's other two figures then give the one that was misread: quantity =
+amount ÷ price, or price = amount ÷ quantity to the cent. Taken only where the result differs from the
+figure read in a few digits of the same length (a misread, not a different number) and only for one
+figure: two changed figures would be a guess.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from invoiceflow.domain.extraction.numbers import Amount
+
+_CENT = Decimal("0.01")
+
+
+def _digits(value: Decimal, decimals: int) -> str:
+    return format(abs(value).quantize(Decimal(1).scaleb(-decimals)), "f").replace(".", "")
+
+
+def _misread(read: Decimal, candidate: Decimal, decimals: int) -> int | None:
+    """Digits in which ``candidate`` differs from the figure ``read`` (written with ``decimals``), or
+    ``None`` when they differ in length, sign or in too many digits to be a misreading."""
+    if (read < 0) != (candidate < 0):
+        return None
+    a, b = _digits(read, decimals), _digits(candidate, decimals)
+    if len(a) != len(b):
+        return None
+    wrong = sum(x != y for x, y in zip(a, b, strict=True))
+    return wrong if 0 < wrong <= (1 if len(a) <= 3 else 2) else None
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def repaired_figures(quantity: Decimal, price: Decimal, amount: Decimal) -> tuple[Decimal, Decimal] | None:
+    """(quantity, price) with one of them corrected so that quantity × price = amount to the cent, or
+    ``None`` unless exactly one of the three figures reads as a plausible misread."""
+    if not quantity or not price or not amount:
+        return None
+    found: list[tuple[int, Decimal, Decimal]] = []
+    q_places = _decimals(quantity)
+    exact = amount / price
+    q_new = exact.quantize(Decimal(1).scaleb(-q_places), rounding=ROUND_HALF_UP) if q_places <= 3 else None
+    if q_new and (q_new * price).quantize(_CENT, rounding=ROUND_HALF_UP) == amount:
+        wrong = _misread(quantity, q_new, q_places)
+        if wrong is not None:
+            found.append((wrong, q_new, price))
+    elif q_places == 0 and (point := _point_read_as_digit(quantity, exact, price, amount)) is not None:
+        found.append((1, point, price))
+    p_places = max(2, _decimals(price))
+    p_new = (amount / quantity).quantize(Decimal(1).scaleb(-p_places), rounding=ROUND_HALF_UP)
+    if p_new and (quantity * p_new).quantize(_CENT, rounding=ROUND_HALF_UP) == amount:
+        wrong = _misread(price, p_new, p_places)
+        if wrong is not None:
+            found.append((wrong, quantity, p_new))
+    product = (quantity * price).quantize(_CENT, rounding=ROUND_HALF_UP)
+    a_places = max(2, _decimals(amount))
+    amount_misread = _misread(amount, product, a_places) is not None
+    # The amount may be the misread figure as well ("30.00" read "40.00" beside 3 × 10.00): no way to
+    # tell which one OCR confused.
+    if len(found) != 1 or amount_misread:
+        return None
+    _, q, p = found[0]
+    return q, p
+
+
+def lost_cents(quantity: Decimal, price: Decimal, amount: Amount) -> Decimal | None:
+    """An amount read as a whole number ("28.161" for 28.161,72: the cents lost in the scan) that is
+    quantity × price without its cents: that product. Only for amounts of three digits or more, where
+    the whole part alone is evidence."""
+    if amount.decimals != 0 or abs(amount.value) < 100:
+        return None
+    product = (quantity * price).quantize(_CENT, rounding=ROUND_HALF_UP)
+    if product == product.to_integral_value() or int(product) != amount.value:
+        return None
+    return product
+
+
+def _point_read_as_digit(read: Decimal, exact: Decimal, price: Decimal, amount: Decimal) -> Decimal | None:
+    """A whole quantity read with one digit more than amount ÷ price has, where that quantity has its
+    decimal point ("3255" for 32.5, "1725" for 17.25: the point read as a 5 or a 1): that quantity."""
+    for places in (1, 2):
+        candidate = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if candidate <= 0 or (candidate * price).quantize(_CENT, rounding=ROUND_HALF_UP) != amount:
+            continue
+        digits, written = _digits(candidate, places), str(int(abs(read)))
+        point = len(digits) - places
+        if candidate == candidate.to_integral_value() or len(written) != len(digits) + 1:
+            continue
+        if written[:point] + written[point + 1 :] == digits:
+            return candidate.normalize()
+    return None
