@@ -146,6 +146,7 @@ class Score:
     items_correct: int = 0
     items_total: int = 0
     item_attributes: Counter[str] = field(default_factory=Counter)  # attribute -> items agreeing
+    amount_misses: Counter[str] = field(default_factory=Counter)  # how a wrong line amount relates
     error: str | None = None
     extract_ms: float = 0.0
     raw_ms: float = 0.0
@@ -175,9 +176,43 @@ def score(golden: AggregatedInvoice, got: AggregatedInvoice | None, score_: Scor
             for expected, actual in zip(golden.line_items, got.line_items, strict=True):
                 for attribute in ITEM_ATTRIBUTES:
                     score_.item_attributes[attribute] += _attribute_same(attribute, expected, actual)
+                if expected.amount != actual.amount:
+                    score_.amount_misses[amount_miss_kind(expected, actual)] += 1
 
 
 ITEM_ATTRIBUTES = ("description", "quantity", "unit_price", "amount")
+
+
+def amount_miss_kind(expected: LineItem, got: LineItem) -> str:
+    """How a wrong line amount relates to the golden line: an aggregate-only hint at the mechanism
+    (printed per set, never per document, so held-out sets can be diagnosed without being looked at)."""
+    want, have = expected.amount, got.amount
+    if have is None or want is None:
+        return "missing" if have is None else "golden null"
+    if have == -want:
+        return "sign flipped"
+    if abs(have - want) <= Decimal("0.02"):
+        return "off by <= 2 cents"
+    quantity, price = expected.quantity, expected.unit_price
+    if quantity is not None and price is not None and have == (quantity * price).quantize(Decimal("0.01")):
+        return "qty x price (discount lost)"
+    if have in (expected.unit_price, got.unit_price):
+        return "equals unit price"
+    if have in (expected.quantity, got.quantity):
+        return "equals quantity"
+    if want and any(abs(have - want * (1 + rate / 100)) <= Decimal("0.02") for rate in _COMMON_RATES):
+        return "amount incl. tax"
+    if want and any(abs(have - want * rate / 100) <= Decimal("0.02") for rate in _COMMON_RATES):
+        return "tax of the line"
+    if want and (have * 10 == want or have * 100 == want or have == want * 10 or have == want * 100):
+        return "decimal shifted"
+    return "other"
+
+
+_COMMON_RATES = tuple(
+    Decimal(r)
+    for r in ("2.5", "5", "6", "7", "8.1", "9", "10", "12", "13", "18", "19", "20", "21", "22", "25", "28")
+)
 
 
 def _attribute_same(attribute: str, expected: LineItem, got: LineItem) -> bool:
@@ -299,6 +334,16 @@ def print_accuracy(scores: list[Score], sets: tuple[str, ...] = SETS) -> None:
             row += f"{cell(agreeing, items):>30}"
         print(row)
     print(f"{'crashed':<18}" + "".join(f"{sum(1 for s in by_set[n] if s.error):>30}" for n in sets))
+    print("wrong line amounts (where the item count is right), by how they relate to the golden:")
+    kinds = sorted({kind for s in scores for kind in s.amount_misses})
+    for kind in kinds:
+        row = f"  {kind[:28]:<28}"
+        for set_name in sets:
+            group = by_set[set_name]
+            items = sum(s.amount_misses[kind] for s in group)
+            documents = sum(1 for s in group if s.amount_misses[kind])
+            row += f"{f'{items} items / {documents} docs':>20}"
+        print(row)
 
 
 def print_speed(scores: list[Score]) -> None:
