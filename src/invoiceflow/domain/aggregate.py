@@ -119,7 +119,10 @@ def merge_tax_lines(pages: Sequence[PageExtraction]) -> list[TaxLine]:
 
 
 def merge_line_items(
-    pages: Sequence[PageExtraction], net_total: Decimal | None, tax_rates: Sequence[Decimal] = ()
+    pages: Sequence[PageExtraction],
+    net_total: Decimal | None,
+    tax_rates: Sequence[Decimal] = (),
+    gross_total: Decimal | None = None,
 ) -> list[LineItem]:
     """Items of all pages in page order, as contract items.
 
@@ -129,13 +132,20 @@ def merge_line_items(
     when exactly one choice of pages makes the items add up to the document's net total and the amounts
     chosen do not. A charge row (no quantity and price: freight, packaging) of such a table may then lose
     its tax at one of the document's tax rates, under the same uniqueness rule.
+
+    Failing an exact choice (a row whose quantity or price was misread spoils every page sum), a table
+    of amounts incl. tax is told by its gross total: when the rows' gross readings add up to the
+    document's gross total, each row takes its net reading (see ``_nets_of_gross_rows``).
     """
     page_items = _without_carried_sums([list(page.line_items) for page in pages], net_total)
     chosen = [[item.amount for item in items] for items in page_items]
     flat = [item for items in page_items for item in items]
     amounts = [a for page in chosen for a in page]
     if net_total is not None and None not in amounts and not _adds_up(amounts, net_total):
-        amounts = _settle(page_items, chosen, net_total, tax_rates) or amounts
+        settled = _settle(page_items, chosen, net_total, tax_rates)
+        if settled is None and gross_total is not None:
+            settled = _nets_of_gross_rows(flat, amounts, gross_total, tax_rates)
+        amounts = settled or amounts
     return [
         LineItem(
             description=item.description, quantity=item.quantity, unit_price=item.unit_price, amount=amount
@@ -232,6 +242,60 @@ def _settle(
     return _unique(with_charges, net_total)
 
 
+def _nets_of_gross_rows(
+    items: Sequence[LineItem],
+    amounts: Sequence[Decimal | None],
+    gross_total: Decimal,
+    rates: Sequence[Decimal],
+) -> list[Decimal | None] | None:
+    """Each row's net amount when the table's amounts are its gross (incl. tax) amounts, told row by row.
+
+    A row's two readings (the amount chosen and its alternative, or quantity × price) are its net and
+    gross amount when gross = net × (1 + r) for a rate r of the document's tax lines. A row without such a
+    pair (a charge, a row whose quantity or price was misread) loses its tax only where exactly one rate
+    fits. Taken only when the gross readings of all rows add up to the document's gross total: a rule on
+    the whole table, not on any one row."""
+    positive = sorted({r for r in rates if 0 < r < 100})
+    known = [a for a in amounts if a is not None]
+    if not positive or len(known) != len(amounts):
+        return None
+    grosses: list[Decimal] = []
+    nets: list[Decimal | None] = []
+    for item, amount in zip(items, known, strict=True):
+        pair = _net_and_gross(item, amount, positive)
+        if pair is None:
+            # A row whose product is its amount is net already (a rate of 0 %); else one rate must fit.
+            product = _product(item)
+            charge = _nets_of_charge(amount, positive) if product is None or product != amount else []
+            pair = (charge[0] if len(charge) == 1 else amount, amount)
+        nets.append(pair[0])
+        grosses.append(pair[1])
+    if nets == known or not _adds_up(grosses, gross_total):
+        return None
+    return nets
+
+
+def _net_and_gross(
+    item: LineItem, amount: Decimal, rates: Sequence[Decimal]
+) -> tuple[Decimal, Decimal] | None:
+    """(net, gross) of a row whose readings differ by one of the rates: the amount chosen, its alternative
+    and quantity × unit price are the readings (a credit note's negative ones alike)."""
+    known = [r for r in (amount, _alternative(item), _product(item)) if r is not None]
+    # A gross unit price rounded to the cent is off by up to half a cent per unit.
+    slack = _CENT_SLACK * max(Decimal(1), abs(item.quantity or Decimal(1)))
+    for net, gross in itertools.permutations(known, 2):
+        same_sign = net and (net > 0) == (gross > 0) and abs(gross) > abs(net)
+        if same_sign and any(abs(net * (1 + rate / 100) - gross) <= slack for rate in rates):
+            return net, gross
+    return None
+
+
+def _product(item: LineItem) -> Decimal | None:
+    if item.quantity is None or item.unit_price is None:
+        return None
+    return to_money(item.quantity * item.unit_price)
+
+
 def _alternative(item: LineItem) -> Decimal | None:
     return item.alternative_amount if isinstance(item, PageLineItem) else None
 
@@ -300,7 +364,10 @@ def aggregate(
         ),
         tax_lines=tax_lines,
         line_items=merge_line_items(
-            ordered, _decimal(fields, "totals.net"), [t.rate for t in tax_lines if t.rate is not None]
+            ordered,
+            _decimal(fields, "totals.net"),
+            [t.rate for t in tax_lines if t.rate is not None],
+            gross_total=_decimal(fields, "totals.gross"),
         ),
         confidence={name: round(field.confidence, 3) for name, field in sorted(fields.items())},
         pages=[PageInfo(page_number=p.page_number, text_source=p.text_source) for p in ordered],

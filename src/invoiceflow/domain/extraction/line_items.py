@@ -509,6 +509,9 @@ def _make_item(
         if column is None or (a.is_percent and column.kind not in ("tax_rate", "discount")):
             continue
         if column.kind == "tax_rate" and not (a.is_percent or a.decimals < 2):
+            # "VAT" heads rates or tax amounts: a figure with cents there is a tax amount, never a price
+            # (6 × the tax at 20 % is the line's total incl. tax).
+            extras.append(a)
             continue
         by_kind[column.kind] = a  # rightmost wins
         if column.kind == "unit_price":
@@ -774,6 +777,12 @@ def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) ->
                         if d is not quantity
                         and d is not price
                         and _discounted(q, price.value, d, amount.value)
+                        # The slack of a rounded unit price grows with a whole count only: a price
+                        # taken for a quantity ("15.62" × tax "1.09" less "1" %) must multiply out.
+                        and (
+                            q == q.to_integral_value()
+                            or _discounted(Decimal(1), q * price.value, d, amount.value)
+                        )
                     ),
                     0,
                 )
