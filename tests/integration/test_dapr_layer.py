@@ -56,6 +56,7 @@ from invoiceflow.runtime.resources import (
     write_embedded_resources,
 )
 from invoiceflow.runtime.stack import LocalStack, Sidecar, SidecarSpec
+from invoiceflow.services.blobstore import CACHE_MAX_BLOB, DaprBindingBlobStore
 
 pytestmark = pytest.mark.integration
 
@@ -411,6 +412,28 @@ async def test_localstorage_output_binding_write_read_delete(dapr: DaprClient, l
     assert not (layer_env.resources.blob_root / name).exists()
     with pytest.raises(DaprNotFoundError):
         await bindings.invoke(BLOBSTORE, "get", metadata={"fileName": name})
+
+
+async def test_blob_store_keeps_small_blobs_it_wrote_and_reads_the_others_through_the_binding(
+    dapr: DaprClient, layer_env: LayerEnv
+) -> None:
+    """Keys name immutable bytes: a page blob this process wrote is served from memory (the embedded
+    mode's extract and aggregate routes run where split and extract wrote); a blob written by another
+    process, or too big to keep, is read through the binding."""
+    loop = asyncio.get_running_loop()
+    writer = DaprBindingBlobStore(dapr.bindings(), BLOBSTORE, loop=loop)
+    small, big = f"{_key('page')}.pdf", f"{_key('whole')}.pdf"
+    await writer.aput(small, b"%PDF page")
+    await writer.aput(big, b"x" * (CACHE_MAX_BLOB + 1))
+    on_disk = layer_env.resources.blob_root / small
+    assert on_disk.read_bytes() == b"%PDF page"  # written through the binding all the same
+
+    on_disk.write_bytes(b"%PDF changed behind its back")  # never done for real: shows where reads go
+    assert await writer.aget(small) == b"%PDF page"
+    reader = DaprBindingBlobStore(dapr.bindings(), BLOBSTORE, loop=loop)  # another process's view
+    assert await reader.aget(small) == b"%PDF changed behind its back"
+    (layer_env.resources.blob_root / big).write_bytes(b"y")
+    assert await writer.aget(big) == b"y"
 
 
 async def test_input_binding_handler_receives_cron_events(layer_env: LayerEnv) -> None:

@@ -21,10 +21,11 @@ from invoiceflow.domain.blobs import page_png_key, pdf_key
 from invoiceflow.domain.models import AggregateResult, PageExtraction, SplitResult, UploadResult
 from invoiceflow.domain.pipeline import extract_document
 from invoiceflow.runtime.ports import free_ports
-from invoiceflow.services.blobstore import DirectoryAsyncBlobStore
+from invoiceflow.services.blobstore import BlobCache, DirectoryAsyncBlobStore
 from invoiceflow.services.deps import get_blob_store
 from invoiceflow.services.main import create_app
 from invoiceflow.services.settings import ServiceSettings
+from invoiceflow.services.stored import StoredPageExtraction
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -174,3 +175,102 @@ def test_aggregate_body_is_validated_from_its_bytes_and_documented(client: TestC
     schema = body["content"]["application/json"]["schema"]
     assert {"invoice_id", "document", "pages"} <= set(schema["properties"])
     assert schema["$id"].endswith("AggregateRequest")  # its "#/$defs/..." references resolve inside it
+
+
+def test_stored_extractions_are_referenced_and_aggregate_to_the_in_process_result(
+    client: TestClient, store: DirectoryAsyncBlobStore
+) -> None:
+    pdf, _ = build_invoice_pdf(pages=3, seed=23)
+    upload, split, _ = _run_pipeline(client, store, pdf, "stored.pdf")
+    references = []
+    for page in split.pages:
+        answer = client.post("/extract/stored", json=page.model_dump(mode="json"))
+        assert answer.status_code == 200, answer.text
+        reference = StoredPageExtraction.model_validate(answer.json())
+        assert reference.page_number == page.page_number
+        # The blob holds the same JSON /extract answers, under a key derived from page and content.
+        assert (
+            store.get(reference.extraction_blob_key)
+            == client.post("/extract", json=page.model_dump(mode="json")).content
+        )
+        references.append(reference.model_dump(mode="json"))
+    request = {
+        "invoice_id": split.invoice_id,
+        "document": split.document.model_dump(mode="json"),
+        "pages": references,
+        "document_extraction": None,
+    }
+    aggregated = client.post("/aggregate/stored", json=request)
+    assert aggregated.status_code == 200, aggregated.text
+    assert AggregateResult.model_validate(aggregated.json()).invoices == extract_document(
+        pdf, filename="stored.pdf"
+    )
+    assert UploadResult.model_validate(upload).page_count == 3
+
+
+def test_a_stored_extraction_is_read_back_when_this_process_did_not_write_it(
+    client: TestClient, store: DirectoryAsyncBlobStore
+) -> None:
+    """A separate aggregate app (or one restarted mid-run) did not write them: it reads the blobs;
+    a reference to a blob that is not there is FILE_NOT_FOUND, one to another page's blob is refused."""
+    pdf, _ = build_invoice_pdf(pages=2, seed=24)
+    _, split, _ = _run_pipeline(client, store, pdf, "elsewhere.pdf")
+    written = [
+        client.post("/extract/stored", json=page.model_dump(mode="json")).json() for page in split.pages
+    ]
+    app = create_app(settings=ServiceSettings(extract_workers=1))
+    app.dependency_overrides[get_blob_store] = lambda: store
+    base = {"invoice_id": split.invoice_id, "document": split.document.model_dump(mode="json")}
+    with TestClient(app) as other:
+        fresh = other.post("/aggregate/stored", json={**base, "pages": written})
+        missing = other.post(
+            "/aggregate/stored",
+            json={**base, "pages": [{"page_number": 1, "extraction_blob_key": "extractions/x/none.json"}]},
+        )
+        swapped = other.post(
+            "/aggregate/stored",
+            json={**base, "pages": [{**written[0], "page_number": 2}, {**written[1], "page_number": 1}]},
+        )
+    assert fresh.status_code == 200, fresh.text
+    assert AggregateResult.model_validate(fresh.json()).invoices == extract_document(
+        pdf, filename="elsewhere.pdf"
+    )
+    assert (missing.status_code, missing.json()["code"]) == (404, "FILE_NOT_FOUND")
+    assert (swapped.status_code, swapped.json()["code"]) == (500, "INTERNAL")
+
+
+def test_blob_cache_forgets_the_least_recently_used_beyond_its_size_and_skips_big_blobs() -> None:
+    cache = BlobCache(max_bytes=10, max_blob=5)
+    cache.put("a", b"1234")
+    cache.put("b", b"5678")
+    assert cache.get("a") == b"1234"  # "a" is now the most recently used
+    cache.put("c", b"90ab")
+    cache.put("big", b"123456")
+    assert (cache.get("a"), cache.get("b"), cache.get("c"), cache.get("big")) == (
+        b"1234",
+        None,
+        b"90ab",
+        None,
+    )
+
+
+def test_aggregate_stored_takes_references_mixed_with_fields(
+    client: TestClient, store: DirectoryAsyncBlobStore
+) -> None:
+    """An instance in flight across the deploy that introduced references holds both in its history."""
+    pdf, _ = build_invoice_pdf(pages=2, seed=25)
+    _, split, _ = _run_pipeline(client, store, pdf, "mixed.pdf")
+    first, second = (page.model_dump(mode="json") for page in split.pages)
+    pages = [client.post("/extract/stored", json=first).json(), client.post("/extract", json=second).json()]
+    assert "extraction_blob_key" in pages[0]
+    assert "fields" in pages[1]
+    request = {
+        "invoice_id": split.invoice_id,
+        "document": split.document.model_dump(mode="json"),
+        "pages": pages,
+    }
+    aggregated = client.post("/aggregate/stored", json=request)
+    assert aggregated.status_code == 200, aggregated.text
+    assert AggregateResult.model_validate(aggregated.json()).invoices == extract_document(
+        pdf, filename="mixed.pdf"
+    )

@@ -10,6 +10,7 @@ import pytest
 
 from invoiceflow.domain.errors import ErrorCode
 from invoiceflow.domain.models import AggregatedInvoice, DocumentInfo, ExtractorInfo, Totals, ValidationReport
+from invoiceflow.workflow.activities import _pages_are_stored
 from invoiceflow.workflow.errors import BadInputError, InvoiceWorkflowError, split_code, to_domain_error
 from invoiceflow.workflow.models import InvoiceStatus, InvoiceWorkflowResult, ReviewAction, ReviewDecision
 from invoiceflow.workflow.retry import INVOICE_RETRY
@@ -116,3 +117,12 @@ def test_a_single_invoice_result_keeps_its_shape_and_a_batch_lists_all() -> None
     assert single.model_dump()["invoices"] == []  # the one invoice stays in `invoice`
     assert single.all_invoices == [first]
     assert batch.all_invoices == [first, second]
+
+
+def test_the_aggregate_activity_takes_the_stored_route_once_any_page_is_a_reference() -> None:
+    reference = {"page_number": 1, "extraction_blob_key": "extractions/a/b.json"}
+    fields = {"page_number": 2, "text_source": "text_layer", "fields": {}}
+    assert _pages_are_stored({"pages": [reference, reference]})
+    assert _pages_are_stored({"pages": [fields, reference]})
+    assert not _pages_are_stored({"pages": [fields, fields]})
+    assert not _pages_are_stored({"pages": []})

@@ -36,6 +36,8 @@ T = TypeVar("T")
 
 FILE_NAME_KEY = "fileName"
 REMEMBERED_KEYS = 100_000
+CACHE_BYTES = 64 << 20  # ~10 000 page PDFs or extractions: more than the invoices in flight at once
+CACHE_MAX_BLOB = 1 << 20  # bigger blobs (whole PDFs, previews) are read once per invoice: not kept
 _CREATE_METADATA = {"decodeBase64": "true"}
 
 
@@ -49,6 +51,7 @@ class DaprBindingBlobStore:
         *,
         loop: asyncio.AbstractEventLoop,
         timeout: float = 30.0,
+        cache_bytes: int = CACHE_BYTES,
     ) -> None:
         self._bindings = bindings
         self.binding_name = binding_name
@@ -58,6 +61,7 @@ class DaprBindingBlobStore:
         # merely costs one read, or one rewrite of identical bytes).
         self._present: OrderedDict[str, None] = OrderedDict()
         self._writing: dict[str, asyncio.Future[None]] = {}
+        self.cache = BlobCache(cache_bytes)
 
     # async API (for code running on the owning event loop) -------------------------------------------
 
@@ -73,6 +77,7 @@ class DaprBindingBlobStore:
         try:
             await asyncio.shield(write)
             self._remember(key)
+            self.cache.put(key, data)
         finally:
             self._writing.pop(key, None)
 
@@ -92,6 +97,8 @@ class DaprBindingBlobStore:
         )
 
     async def aget(self, key: str) -> bytes:
+        if (cached := self.cache.get(key)) is not None:
+            return cached
         try:
             result = await self._bindings.invoke(
                 self.binding_name, "get", metadata={FILE_NAME_KEY: key}, timeout=self._timeout
@@ -101,6 +108,7 @@ class DaprBindingBlobStore:
                 raise FileNotFoundError(key) from exc
             raise
         self._remember(key)
+        self.cache.put(key, result.data)
         return result.data
 
     async def aexists(self, key: str) -> bool:
@@ -129,6 +137,36 @@ class DaprBindingBlobStore:
             coroutine.close()
             raise RuntimeError("sync BlobStore call on its own event loop: use the async methods there")
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(self._timeout + 5.0)
+
+
+class BlobCache:
+    """Bytes of small blobs this store wrote or read, least recently used forgotten first. Keys name
+    immutable bytes, so a cached blob is never stale; it spares a binding call per page in the embedded
+    mode, where one process splits, extracts and aggregates (its page PDFs and extractions)."""
+
+    def __init__(self, max_bytes: int = CACHE_BYTES, max_blob: int = CACHE_MAX_BLOB) -> None:
+        self._max_bytes = max_bytes
+        self._max_blob = max_blob
+        self._bytes = 0
+        self._entries: OrderedDict[str, bytes] = OrderedDict()
+
+    def get(self, key: str) -> bytes | None:
+        data = self._entries.get(key)
+        if data is not None:
+            self._entries.move_to_end(key)
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        if key in self._entries:
+            self._entries.move_to_end(key)
+            return
+        if len(data) > min(self._max_blob, self._max_bytes):
+            return
+        self._entries[key] = data
+        self._bytes += len(data)
+        while self._bytes > self._max_bytes:
+            _, dropped = self._entries.popitem(last=False)
+            self._bytes -= len(dropped)
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:

@@ -1,4 +1,5 @@
-"""``extract-service``: ``POST /extract`` — the fields of one page, computed in a worker process.
+"""``extract-service``: ``POST /extract`` — the fields of one page, computed in a worker process;
+``POST /extract/stored`` — the same fields kept in the blob store, answered by reference (``stored.py``).
 
 Extraction is CPU-bound, so the route fetches the page PDF from the blob store on the event loop and
 runs ``extract_page_pdf`` (the body of ``extract_stored_page``) in a process pool: a fan-out then uses
@@ -8,15 +9,19 @@ every core instead of queueing behind the GIL.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from concurrent.futures import ProcessPoolExecutor
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 
 from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
 from invoiceflow.domain.models import OcrMode, PageExtraction, PageMetadata
-from invoiceflow.services.deps import BlobStoreDep, ContextDep, ExtractPoolDep
-from invoiceflow.services.responses import json_response
+from invoiceflow.services.blobstore import ServiceBlobStore
+from invoiceflow.services.context import ServiceContext
+from invoiceflow.services.deps import BlobStoreDep, ContextDep, ExtractPoolDep, json_body, json_body_openapi
+from invoiceflow.services.responses import json_response, model_response
+from invoiceflow.services.stored import StoredPageExtraction, store_extraction
 
 router = APIRouter(prefix="/extract", tags=["extract"])
 
@@ -39,6 +44,27 @@ async def extract(
 ) -> Response:
     if (injected := _injected_fault(page, context)) is not None:
         return injected
+    return json_response(await _extraction_json(page, store, pool, context))
+
+
+@router.post("/stored", response_model=StoredPageExtraction, openapi_extra=json_body_openapi(PageMetadata))
+async def extract_stored(
+    page: Annotated[PageMetadata, Depends(json_body(PageMetadata))], store: BlobStoreDep, context: ContextDep
+) -> Response:
+    """The same extraction, kept in the blob store; the answer is its reference (see ``stored.py``).
+
+    The workflow calls this once per page, so its body is validated straight from the bytes (FastAPI's
+    two-pass body parsing) and the pool comes from the context, one dependency less to resolve."""
+    if (injected := _injected_fault(page, context)) is not None:
+        return injected
+    extraction_json = await _extraction_json(page, store, context.extract_pool(), context)
+    stored = await store_extraction(store, page, extraction_json)
+    return model_response(stored)
+
+
+async def _extraction_json(
+    page: PageMetadata, store: ServiceBlobStore, pool: ProcessPoolExecutor, context: ServiceContext
+) -> bytes:
     try:
         page_pdf = await store.aget(page.pdf_blob_key)
     except FileNotFoundError:
@@ -52,10 +78,11 @@ async def extract(
     )
     if "error" in outcome:
         raise InvoiceFlowError(outcome["error"]["message"], code=ErrorCode(outcome["error"]["code"]))
-    return json_response(outcome["ok"])
+    answer: bytes = outcome["ok"]
+    return answer
 
 
-def _injected_fault(page: PageMetadata, context: ContextDep) -> JSONResponse | None:
+def _injected_fault(page: PageMetadata, context: ServiceContext) -> JSONResponse | None:
     """Test-only: fail the first attempt of the configured pages with a transient 503."""
     if page.page_number not in context.settings.fail_once_pages:
         return None

@@ -24,11 +24,10 @@ from invoiceflow.domain.errors import ErrorCode
 from invoiceflow.domain.models import (
     AggregateResult,
     InvoiceRequest,
-    PageExtraction,
-    PageMetadata,
     SplitResult,
     UploadResult,
 )
+from invoiceflow.services.stored import StoredPageExtraction
 from invoiceflow.workflow.errors import ActivityError, BadInputError
 from invoiceflow.workflow.models import SUMMARY_KEY_PREFIX, InvoiceEvent, InvoiceSummary
 from invoiceflow.workflow.settings import WorkflowSettings
@@ -80,16 +79,24 @@ class InvoiceActivities:
         return await self._call(self.settings.split_app_id, "split", upload, SplitResult)
 
     async def extract_page_activity(self, _ctx: Any, payload: Any) -> dict[str, Any]:
-        page = PageMetadata.model_validate(payload)
+        # A ``PageMetadata`` the split service answered (validated then) and the workflow passed on as it
+        # was: the extract service validates it from the bytes; doing it here as well bought nothing.
+        page: dict[str, Any] = payload
         with self.extract_gauge:
-            return await self._call(self.settings.extract_app_id, "extract", page, PageExtraction)
+            # A reference to the page's fields in the blob store, not the fields: this answer is re-sent
+            # with every later turn of the child's and the parent's histories (see services/stored.py).
+            return await self._call(
+                self.settings.extract_app_id, "extract/stored", page, StoredPageExtraction
+            )
 
     async def aggregate_invoice_activity(self, _ctx: Any, payload: Any) -> dict[str, Any]:
         # Passed on as it came: the workflow built this ``AggregateRequest`` from answers validated here
         # already, and the service validates it again from the bytes (an invalid one answers 422, which
         # fails the activity as bad input). Validating and re-serialising all pages' fields here as well
-        # was ~3 % of the workflow app's CPU.
-        return await self._call(self.settings.aggregate_app_id, "aggregate", payload, AggregateResult)
+        # was ~3 % of the workflow app's CPU. Pages are references (``StoredPageExtraction``); all or some
+        # are the fields themselves in the history of an instance started before extractions were stored.
+        method = "aggregate/stored" if _pages_are_stored(payload) else "aggregate"
+        return await self._call(self.settings.aggregate_app_id, method, payload, AggregateResult)
 
     async def save_and_publish_activity(self, _ctx: Any, payload: Any) -> None:
         """Save first: a subscriber told ``invoice.processed`` must find the result (and, from v2 on, its
@@ -172,6 +179,11 @@ class InvoiceActivities:
             return
         with contextlib.suppress(Exception):
             asyncio.run_coroutine_threadsafe(client.close(), loop).result(timeout)
+
+
+def _pages_are_stored(request: dict[str, Any]) -> bool:
+    pages = request.get("pages") or []
+    return any("extraction_blob_key" in page for page in pages)
 
 
 def _error_from_answer(exc: DaprInvocationError) -> Exception:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from invoiceflow.domain.models import AggregatedInvoice, InvoiceRequest, PageExtraction, PageMetadata
+from invoiceflow.services.stored import StoredPageExtraction
 
 DEFAULT_PAGES_PER_BATCH = 8
 SUMMARY_KEY_PREFIX = "summary:"  # + invoice id: where v2 stores an ``InvoiceSummary``
@@ -34,7 +35,9 @@ class PageBatchInput(_Model):
 
 
 class PageBatchResult(_Model):
-    pages: list[PageExtraction]
+    # References to the stored extractions (``services/stored.py``); the fields themselves in the history
+    # of an instance started before extractions were stored.
+    pages: list[StoredPageExtraction | PageExtraction]
 
 
 class ReviewAction(StrEnum):

@@ -33,7 +33,6 @@ from invoiceflow.workflow.models import (
     InvoiceEvent,
     InvoiceStatus,
     InvoiceWorkflowInput,
-    PageBatchInput,
     Progress,
     ReviewDecision,
 )
@@ -86,7 +85,8 @@ def run_invoice(ctx: DaprWorkflowContext, payload: Any, summary_of: SummaryOf | 
     _log(ctx, "invoice %s: started", invoice_id)
     try:
         _progress(ctx, Progress(stage="upload"))
-        # Activity results are the JSON of UploadResult, SplitResult, PageExtraction, AggregateResult.
+        # Activity results are the JSON of UploadResult, SplitResult, StoredPageExtraction (a reference
+        # to the page's fields in the blob store), AggregateResult.
         upload: Json = yield ctx.call_activity(
             UPLOAD_ACTIVITY, input=_dump(request), retry_policy=INVOICE_RETRY
         )
@@ -174,10 +174,11 @@ def _apply_review_to_all(
 def page_batch_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
     """Extract one batch of pages in parallel (a child of ``invoice_workflow``); input and result are a
     ``PageBatchInput`` and a ``PageBatchResult`` as JSON."""
-    batch = PageBatchInput.model_validate(_plain(payload))
+    # Passed on as they came (the parent passed on the split service's validated answer): this runs on
+    # every turn of the child, one per page completed.
+    pages: list[Json] = _plain(payload)["pages"]
     tasks: list[Any] = [
-        ctx.call_activity(EXTRACT_ACTIVITY, input=_dump(page), retry_policy=INVOICE_RETRY)
-        for page in batch.pages
+        ctx.call_activity(EXTRACT_ACTIVITY, input=page, retry_policy=INVOICE_RETRY) for page in pages
     ]
     try:
         results = yield when_all(tasks)
@@ -188,7 +189,7 @@ def page_batch_workflow(ctx: DaprWorkflowContext, payload: Any) -> Steps:
 
 
 def _extract_all(ctx: DaprWorkflowContext, pages: list[Json], pages_per_batch: int) -> Steps:
-    """The ``PageExtraction`` JSON of every page, in page order."""
+    """The ``StoredPageExtraction`` JSON of every page (references, not fields), in page order."""
     total = len(pages)
     _progress(ctx, Progress(stage="extract", pages_total=total))
     if total <= pages_per_batch:
