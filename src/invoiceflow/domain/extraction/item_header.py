@@ -1,0 +1,299 @@
+"""The header row of an items table: column labels in any supported language, their kinds and x-ranges,
+headers that wrap onto a second line, and which column a figure of a row belongs to."""
+
+from __future__ import annotations
+
+import re
+
+from invoiceflow.domain.extraction.column_inference import Column
+from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
+from invoiceflow.domain.extraction.numbers import Amount
+from invoiceflow.domain.models import Word
+
+_B = r"(?<![a-z])"
+_E = r"(?![a-z])"
+_TAXES = r"(?:vat|tax|(?:c|s|i|ut)?\s?gst|mwst\.?|ust\.?|tva|iva|btw|igv|cess)"
+# Dict order is match priority: the specific money columns (incl./excl. tax, tax amount, discount) claim
+# their words before the generic "amount" / "total" / "price" labels do.
+COLUMN_PATTERNS: dict[str, str] = {
+    "gross_amount": r"(?:line\s+)?(?:total|amount|betrag|montant|importe|bedrag|importo|summe|gesamt)\s*\(?"
+    rf"(?:incl(?:\.|uding|usive)?|inkl\.?|with|con|ttc|incl\.?\s+of)\s*(?:of\s+)?{_TAXES}?\)?|"
+    r"brutto\s*-?\s*(?:betrag|preis|summe)?|gross(?:\s+(?:amount|total|value))?|(?:total|montant|prix)\s+ttc|"
+    rf"ttc|incl\.?\s*{_TAXES}|inkl\.?\s*{_TAXES}|con\s+iva|iva\s+inclu(?:sa|ida)|ivato|"
+    # "Totale IVA incl.", "Total VAT included", "Betrag MwSt. inkl.": the tax named before "included".
+    rf"(?:totale?|amount|importe|importo|montant|betrag|bedrag)\s+{_TAXES}\s*"
+    r"(?:incl(?:\.|uded|usive|usa|uso|uida|uido|use)?|inkl\.?|inbegriffen|compris[e]?)",
+    "tax_amount": rf"{_TAXES}\s*-?\s*(?:amount|amt\.?|betrag|montant|importe|bedrag|importo|cuota|value)|"
+    r"(?:montant|importe|importo|cuota|bedrag)\s+(?:de\s+(?:la\s+)?)?(?:tva|iva|imposta|btw)|"
+    r"steuerbetrag|tax",
+    "net_amount": r"(?:net|netto)\s*-?\s*(?:amount|value|total|betrag|bedrag|summe)?"
+    r"(?!\s*-?\s*(?:price|preis|prix))|"
+    rf"(?:total|montant|prix|amount|importe|bedrag|betrag)\s*\(?(?:excl(?:\.|uding)?|exkl\.?|sans|sin|"
+    rf"before|hors|senza)\s*(?:of\s+)?{_TAXES}?\)?|(?:total|montant)\s+h\.?\s*t\.?|"
+    r"taxable\s+(?:value|amount)|base\s+imponible|importe\s+neto|imponibile|nettobetrag|"
+    rf"excl\.?\s*{_TAXES}|exkl\.?\s*{_TAXES}",
+    "discount": r"(?:disc(?:ount)?\.?|rabatt|rabat|rab\.?|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|"
+    r"korting|sconto|ribasso|desconto)"
+    r"(?:\s*(?:in\s+)?%)?",
+    "tax_rate": rf"{_TAXES}\s*(?:%|rate|satz|taux)|steuersatz|taux(?:\s+tva)?|%|{_TAXES}",
+    "unit_price": r"unit\s*(?:price|cost|rate)|price\s*(?:/|per)\s*unit|(?:einzel|stuck|e\.?)\s*-?\s*preis|"
+    r"preis\s*(?:/|pro)\s*(?:einheit|stk\.?)|prix\s+unit(?:aire)?|p\.\s*u\.?|pu\s+ht|prix|"
+    r"precio\s+unit(?:ario)?|precio|(?:stuk|eenheids)\s*prijs|prijs|prezzo\s+unit(?:ario)?|prezzo|"
+    r"importe\s+unit(?:ario)?|(?:listen|netto|brutto|basis)\s*-?\s*preis|prix\s+(?:net|brut|de\s+base|catalogue)|"
+    r"p\.\s*u\.\s*net|precio\s+(?:neto|bruto|lista|base|de\s+lista)|prezzo\s+(?:netto|listino|lordo|di\s+listino)|"
+    r"(?:netto|bruto|lijst|basis)\s*-?\s*prijs|(?:list|net|gross|base)\s+(?:unit\s+)?price|rate|price|preis|ep",
+    "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
+    r"total\s+(?:ht|net|price)|"
+    r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
+    r"totaal|importo|totale|total|net",
+    "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|q\.?\s?ta|hours|hrs|"
+    r"units|stunden|std\.|heures|horas|uren|ore|days|tage|jours|dias|dagen|giorni|pcs|stk\.?|ctd\.?|uds\.?",
+    "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me|u\.\s?m\.?",
+    "description": r"description(?:\s+of\s+(?:goods|services))?|item(?:s)?(?:\s+description)?|product|"
+    r"service|articles?|details|particulars|designation|libelle|bezeichnung|beschreibung|artikel|"
+    r"leistung|descripcion|concepto|articulo|omschrijving|descrizione|articolo|prodotto|servizio",
+    "position": r"pos\.?|position|#|no\.?|nr\.?|sku|hsn(?:/sac)?|sac|code|ref(?:\.|erence|erencia|erentie)?|"
+    r"artikel\s*-?\s*(?:nr\.?|nummer|code)|art(?:ikel)?nr\.?|codigo|codice|cod\.|ean|item\s*#|"
+    r"product\s*(?:code|no\.?)|art\.?\s*-?\s*nr\.?|art\.|"
+    r"item\s+(?:no|code)\.?|part\s+(?:no|number)\.?|article\s+no\.?|sl\.?(?:\s*no\.?)?|s\.?\s*no\.?",
+}
+# Strict: the label ends a word. Loose: no end assertion, accepted only where ``_ends_word`` sees a
+# glued header word ("QtéPrix unitaire": text layers often lose the space between narrow columns).
+_COLUMN_RE = [
+    (kind, lazy_compile(f"(?:{p})" + r"(?![a-z])"), lazy_compile(f"(?:{p})"))
+    for kind, p in COLUMN_PATTERNS.items()
+]
+NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate", "discount", "extra")
+# Header kinds of money columns one of which is the line's net amount (the others become "extra").
+AMOUNT_KINDS = ("net_amount", "amount", "gross_amount", "tax_amount")
+
+
+def _starts_word(line: Line, offset: int) -> bool:
+    """Word start, also inside glued header words ("QtéPrix": a capital after a lower-case letter)."""
+    if offset == 0 or not line.folded[offset - 1].isalpha():
+        return True
+    return line.text[offset - 1].islower() and line.text[offset].isupper()
+
+
+def _ends_word(line: Line, offset: int) -> bool:
+    if offset >= len(line.text) or not line.folded[offset].isalpha():
+        return True
+    return line.text[offset - 1].islower() and line.text[offset].isupper()
+
+
+def _first_label(
+    line: Line, pattern: re.Pattern[str], start: int, end: int, taken: list[tuple[int, int, str]]
+) -> tuple[int, int] | None:
+    pos = start
+    while (m := pattern.search(line.folded, pos, end)) is not None:
+        pos = m.start() + 1
+        if not _starts_word(line, m.start()) or not _ends_word(line, m.end()):
+            continue
+        if any(m.start() < e and s < m.end() for s, e, _ in taken):
+            continue
+        return m.start(), m.end()
+    return None
+
+
+def header_columns(line: Line) -> list[Column]:
+    columns: list[Column] = []
+    for seg_start, seg_end in line.segments():
+        found: list[tuple[int, int, str]] = []
+        for kind, strict, loose in _COLUMN_RE:
+            for pattern in (strict, loose):
+                match = _first_label(line, pattern, seg_start, seg_end, found)
+                if match is not None:
+                    found.append((match[0], match[1], kind))
+                    break
+        found = _absorb_parentheticals(line.folded, sorted(found))
+        if not found:
+            # A header cell of no known kind ("Period", "Service date", "Lot"): its column is not part
+            # of the description, whatever it holds.
+            if any(c.isalpha() for c in line.folded[seg_start:seg_end]):
+                columns.append(Column("other", *line.span_x(seg_start, seg_end)))
+            continue
+        cell_start = seg_start
+        leading = line.folded[seg_start : found[0][0]].strip(" -/|")
+        if sum(c.isalpha() for c in leading) >= 3:
+            # "Période de facturation  Cuota IVA" run together: the unlabelled words before the first
+            # label are a column of their own.
+            columns.append(Column("other", *line.span_x(seg_start, seg_start + len(leading))))
+            cell_start = found[0][0]
+        if len(found) == 1:
+            # One label: the whole segment is the column (labels like "Unit price (EUR)").
+            x0, x1 = line.span_x(cell_start, seg_end)
+            columns.append(Column(_code_or(found[0][2], line.folded[found[0][0] : found[0][1]]), x0, x1))
+        else:
+            for i, (start, end, kind) in enumerate(found):
+                stop = found[i + 1][0] if i + 1 < len(found) else seg_end
+                x0, x1 = line.span_x(start, max(end, stop - 1))
+                columns.append(Column(_code_or(kind, line.folded[start:end]), x0, x1))
+    columns.sort(key=lambda c: c.x0)
+    strong = [c for c in columns if c.kind == "description_strong"]
+    for c in columns:
+        if c.kind == "description_strong":
+            c.kind = "description"
+        elif c.kind == "description" and strong:
+            c.kind = "position"  # "Item | Description": the item column holds article codes
+    return columns
+
+
+def _absorb_parentheticals(folded: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Unit price (excl. VAT)", "Amount (incl. tax)": a label in brackets after another one qualifies
+    that column instead of opening its own; it only makes a generic "amount" the net or gross one."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if out and folded.count("(", out[-1][0], start) > folded.count(")", out[-1][0], start):
+            first_start, _, first_kind = out[-1]
+            upgraded = kind if first_kind == "amount" and kind in AMOUNT_KINDS else first_kind
+            if first_kind == "unit_price" and kind == "gross_amount":
+                upgraded = "extra"  # "Unit price (incl. VAT)" beside the net one: not the unit price
+            out[-1] = (first_start, end, upgraded)
+            continue
+        out.append((start, end, kind))
+    return out
+
+
+def stacked_header(first: Line, second: Line) -> Line | None:
+    """A header whose labels wrap onto a second line ("Unit" over "price", "Taxable" over "Value", a
+    "CGST" spanning "%" and "Amt"): one synthetic line with a cell per column, the upper label before the
+    lower one. ``None`` unless the second line sits tight under the first and holds only short labels."""
+    if (
+        second.top - first.bottom > 0.5 * max(first.height, second.height)
+        or second.height > 1.3 * first.height
+    ):
+        return None
+    lower = list(zip(second.segments(), second.segment_x(), strict=True))
+    if any(c.isdigit() for c in second.text) or any(len(second.text[a:b].split()) > 3 for (a, b), _ in lower):
+        return None
+    upper = list(zip(first.segments(), first.segment_x(), strict=True))
+    # Each lower cell joins the upper cell it overlaps most; an upper cell over several lower cells is a
+    # group title ("CGST" over "Rate | Amount") and prefixes each of them.
+    under: dict[int, list[int]] = {}
+    for j, (_, (lx0, lx1)) in enumerate(lower):
+        overlaps = [horizontal_overlap(lx0 - 2, lx1 + 2, ux0, ux1) for _, (ux0, ux1) in upper]
+        best = max(range(len(upper)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0:
+            return None  # text beside the header (a sidebar, a margin note), not under one of its labels
+        under.setdefault(best, []).append(j)
+    cells: list[tuple[float, float, str]] = []
+    for i, ((a, b), (ux0, ux1)) in enumerate(upper):
+        top = first.text[a:b]
+        parts = under.get(i, [])
+        if len(parts) == 1:
+            (la, lb), (lx0, lx1) = lower[parts[0]]
+            cells.append((min(ux0, lx0), max(ux1, lx1), f"{top} {second.text[la:lb]}"))
+        elif parts:
+            for j in parts:
+                (la, lb), (lx0, lx1) = lower[j]
+                cells.append((lx0, lx1, f"{top} {second.text[la:lb]}"))
+        else:
+            cells.append((ux0, ux1, top))
+    cells.sort()
+    return _synthetic_line(cells, first)
+
+
+def _synthetic_line(cells: list[tuple[float, float, str]], model: Line) -> Line:
+    """A line with one segment per cell, its words spread evenly over the cell's x-range."""
+    words: list[Word] = []
+    starts: list[int] = []
+    segment_of_word: list[int] = []
+    offset = 0
+    for k, (x0, x1, text) in enumerate(cells):
+        tokens = text.split()
+        step = (x1 - x0) / max(1, sum(len(t) + 1 for t in tokens) - 1)
+        cursor = x0
+        for token in tokens:
+            words.append(Word(token, cursor, model.top, cursor + step * len(token), model.bottom))
+            cursor += step * (len(token) + 1)
+            starts.append(offset)
+            segment_of_word.append(k)
+            offset += len(token) + 1
+    text = " ".join(w.text for w in words)
+    return Line(
+        words=words,
+        text=text,
+        folded=fold(text),
+        starts=starts,
+        segment_of_word=segment_of_word,
+        index=model.index,
+        height=model.height,
+        top=model.top,
+        bottom=model.bottom,
+    )
+
+
+# Header words that name the description column for sure; "Item", "Product", "Article" may instead head
+# a column of article codes when one of these stands beside them.
+_STRONG_DESCRIPTION = lazy_compile(
+    r"description|bezeichnung|beschreibung|designation|libelle|descripcion|concepto|omschrijving|"
+    r"descrizione|particulars|details|leistung"
+)
+
+
+def _code_or(kind: str, label: str) -> str:
+    return "description_strong" if kind == "description" and _STRONG_DESCRIPTION.search(label) else kind
+
+
+def is_header(columns: list[Column]) -> bool:
+    kinds = {c.kind for c in columns}
+    return (
+        bool(kinds & {"amount", "net_amount", "gross_amount"})
+        and len(kinds & {"description", "quantity", "unit_price"}) >= 1
+        and len(known_kinds(columns)) >= 2
+    )
+
+
+def known_kinds(columns: list[Column]) -> set[str]:
+    return {c.kind for c in columns if c.kind != "other"}
+
+
+def may_head(columns: list[Column]) -> bool:
+    """Labels enough to be the first line of a header that wraps onto a second line."""
+    return len(known_kinds(columns)) >= 2 and any(
+        c.kind in ("description", "quantity", "unit_price") for c in columns
+    )
+
+
+def assign_column(amount: Amount, columns: list[Column]) -> Column | None:
+    """The numeric column a value belongs to: best overlap, else nearest by edge/centre alignment."""
+    index = assign_index(amount, columns, NUMERIC_KINDS)
+    return None if index is None else columns[index]
+
+
+def assign_index(amount: Amount, columns: list[Column], kinds: tuple[str, ...]) -> int | None:
+    centre = (amount.x0 + amount.x1) / 2
+
+    def distance(c: Column) -> float:
+        if c.x0 - 2 <= centre <= c.x1 + 2:
+            return -1.0
+        return min(abs(amount.x1 - c.x1), abs(amount.x0 - c.x0), abs(centre - (c.x0 + c.x1) / 2))
+
+    best: tuple[float, int] | None = None
+    touched = False
+    # Under the label of a column of no known kind ("Taxable", "Lot", "Period"): a figure of that column,
+    # never one of its neighbours' (a discount column beside it would take a net amount as its value).
+    under_other = False
+    for i, column in enumerate(columns):
+        if column.kind in kinds:
+            dist = distance(column)
+            touched = touched or dist < 0
+            if best is None or dist < best[0]:
+                best = (dist, i)
+        elif column.x0 - 2 <= centre <= column.x1 + 2:
+            under_other = under_other or column.kind == "other"
+            touched = True
+    if under_other and (best is None or best[0] >= 0):
+        return None
+    if not touched:
+        # Between two labels, touching neither: labels stand left-aligned in wide cells and the figures
+        # right-aligned, so the figure belongs to the label on its left.
+        # A long figure may start under its label's last letters: the label starting left of its centre.
+        left = [i for i, c in enumerate(columns) if c.x1 < amount.x0 or c.x0 <= centre]
+        if left:
+            i = max(left, key=lambda k: columns[k].x0)
+            after = [c.x0 for c in columns if c.x0 > columns[i].x1]
+            if columns[i].kind in kinds and (not after or amount.x1 < min(after)):
+                return i
+    return best[1] if best is not None and best[0] < 60 else None
