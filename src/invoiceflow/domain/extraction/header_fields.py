@@ -57,7 +57,8 @@ def _spans_for(ctx: PageContext, line: Line, label: LabelMatch) -> list[tuple[Li
 def _invoice_number_in(ctx: PageContext, line: Line, start: int, end: int) -> str | None:
     text = line.text[start:end]
     dates = find_dates(line, ctx.order, start, end)
-    for m in _NUMBER_TOKEN_RE.finditer(text):
+    tokens = list(_NUMBER_TOKEN_RE.finditer(text))
+    for i, m in enumerate(tokens):
         token = m.group(0)
         abs_start = start + m.start()
         if any(d.start <= abs_start < d.end for d in dates):
@@ -66,8 +67,34 @@ def _invoice_number_in(ctx: PageContext, line: Line, start: int, end: int) -> st
             continue
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
             continue  # an amount
+        series = tokens[0].group(0)
+        if (
+            i == 1
+            and _SERIES_PREFIX_RE.fullmatch(series)
+            and text[tokens[0].end() : m.start()] == " "
+            and not _NOT_A_NUMBER.match(series)
+            and series not in _CURRENCY_CODES
+        ):
+            return f"{series} {token}"  # "FT 2024/117", "RE 4711": a series code printed before the number
+        if i == 0 and len(tokens) > 1 and _SPLIT_NUMBER_TAIL_RE.fullmatch(tokens[1].group(0)):
+            # "R24 0815": a short lettered series and a digit group printed apart are one number.
+            tail = tokens[1]
+            if (
+                _SERIES_WITH_DIGITS_RE.fullmatch(token)
+                and text[m.end() : tail.start()] == " "
+                and not any(d.start <= start + tail.start() < d.end for d in dates)
+            ):
+                return f"{token} {tail.group(0)}"
         return token
     return None
+
+
+# Series codes ("FT", "RE", "FA") and short lettered series with digits ("R24", "A1") that precede the
+# number proper after one space; the part after them is a plain digit group ("0815", "2024/117").
+_SERIES_PREFIX_RE = lazy_compile(r"[A-Z]{1,4}")
+_SERIES_WITH_DIGITS_RE = lazy_compile(r"[A-Z]{1,3}\d{1,4}")
+_SPLIT_NUMBER_TAIL_RE = lazy_compile(r"\d{3,8}")
+_CURRENCY_CODES = frozenset({"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "INR", "JPY"})
 
 
 def extract_invoice_number(ctx: PageContext, vat_ids: set[str]) -> Found | None:
@@ -77,16 +104,91 @@ def extract_invoice_number(ctx: PageContext, vat_ids: set[str]) -> Found | None:
         for label in labels:
             if label.kind != "invoice_number":
                 continue
+            seg_start = line.segment_span(label.start)[0]
+            # "Original invoice No.", "Bezug: Rechnung Nr.": the number of the invoice a credit note
+            # corrects, kept only when nothing better is printed.
+            referenced = _REFERENCE_BEFORE_RE.search(line.folded, seg_start, label.start) is not None
             for target, start, end, penalty in _spans_for(ctx, line, label):
                 token = _invoice_number_in(ctx, target, start, end)
                 if token and token.upper().replace(" ", "") not in vat_ids:
-                    conf = 0.93 - penalty
+                    conf = 0.93 - penalty - (0.3 if referenced else 0.0)
                     if best is None or conf > best.confidence:
                         best = Found(token, conf, target.index)
                     break
     if best is None:
+        best = _number_under_title_cell(ctx, vat_ids)
+    if best is None:
+        best = _number_under_title(ctx, vat_ids)
+    if best is None:
         best = _number_in_prose(ctx, vat_ids)
     return best
+
+
+# Words before an invoice-number label that make it a reference to another invoice (a credit note's
+# original, a correction's subject), in the lexicon's languages.
+_REFERENCE_BEFORE_RE = lazy_compile(
+    r"(?<![a-z])(?:original|originating|initial|related\s+to|relates\s+to|refers?\s+to|referring\s+to|"
+    r"regarding|reference|re|corrects?|correction\s+of|cancels?|bezug|bezuglich|bezueglich|zu|zur|betreffend|"
+    r"betrifft|ursprungliche|urspruengliche|storno\s+(?:zu|der)|concernant|rectifica|rectificada|riferimento|"
+    r"rif\.|relativa\s+(?:alla|a)|se\s+refiere\s+a|behorend\s+bij|betreft|referentie|avser|vedrorende)"
+    r"(?![a-z])[\s:.\-]*$"
+)
+
+
+# A document title standing alone on its line ("INVOICE", "RECHNUNG", "FACTURE", "Tax Invoice").
+_TITLE_ALONE_RE = lazy_compile(
+    r"\s*(?:(?:tax|commercial|final|sales)\s+)?(?:invoice|rechnung|facture|factura|factuur|fattura|faktura|"
+    r"fatura|lasku|credit\s+note|gutschrift|avoir|nota\s+de\s+credito|creditnota|nota\s+di\s+credito)\s*"
+)
+# A bare number label opening its segment: "No. 2024-117", "Nr.", "N°", "Number:", "Numéro", "Nummer".
+_BARE_NUMBER_LABEL_RE = lazy_compile(r"(?:no|nr|n\s?[°º]|number|numero|nummer|num|#)(?![a-z])\.?\s*[:.#]?\s*")
+
+
+_TITLE_CELL_RE = lazy_compile(
+    r"\s*(?:invoice|rechnung|facture|factura|factuur|fattura|faktura|fatura|lasku|credit\s+note|gutschrift|avoir)"
+    r"\s*[:.]?\s*"
+)
+
+
+def _number_under_title_cell(ctx: PageContext, vat_ids: set[str]) -> Found | None:
+    """A row of header cells "Invoice | Date | Due" over a row of values: the cell headed by the
+    document's title word alone holds its number (the row must hold a date label too, so that the
+    page title "INVOICE" over an address is not read so)."""
+    for index, labels in ctx.header_labels.items():
+        if not any(label.kind in ("issue_date", "due_date") for label in labels):
+            continue
+        line = ctx.lines[index]
+        for seg_start, seg_end in line.segments():
+            if not _TITLE_CELL_RE.fullmatch(line.folded, seg_start, seg_end):
+                continue
+            for below, start, end, alignment in ctx.cells_below(line, seg_start, max_lines=1):
+                token = _invoice_number_in(ctx, below, start, end)
+                text = below.text[start:end].strip()
+                if alignment >= 0.5 and token and text.startswith(token) and token.upper() not in vat_ids:
+                    return Found(token, 0.8, below.index)
+    return None
+
+
+def _number_under_title(ctx: PageContext, vat_ids: set[str]) -> Found | None:
+    """ "INVOICE" as the page title and "No. 2024-117" under or beside it: a bare number label belongs
+    to the title it follows (within a few lines), unless a word qualifies it ("Order No.")."""
+    for title in ctx.lines:
+        if title.top > ctx.page.height * 0.5:
+            break
+        for seg_start, seg_end in title.segments():
+            if not _TITLE_ALONE_RE.fullmatch(title.folded, seg_start, seg_end):
+                continue
+            for line in ctx.lines[title.index : title.index + 5]:
+                for start, end in line.segments():
+                    if line is title and start <= seg_start:
+                        continue  # beside the title: only a segment right of it
+                    m = _BARE_NUMBER_LABEL_RE.match(line.folded, start, end)
+                    if m is None or m.end() >= end:
+                        continue
+                    token = _invoice_number_in(ctx, line, m.end(), end)
+                    if token and line.text.startswith(token, m.end()) and token.upper() not in vat_ids:
+                        return Found(token, 0.8, line.index)
+    return None
 
 
 def _number_in_prose(ctx: PageContext, vat_ids: set[str]) -> Found | None:

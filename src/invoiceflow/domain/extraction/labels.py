@@ -21,16 +21,20 @@ def _alt(*phrases: str) -> str:
 
 LABEL_PATTERNS: dict[str, str] = {
     "invoice_number": _alt(
-        rf"(?:tax\s+|commercial\s+|proforma\s+)?invoice\s*{_NO}",
+        rf"(?:tax\s+|commercial\s+|pro\s*-?\s*forma\s+|final\s+|deposit\s+|interim\s+|progress\s+)?invoice\s*{_NO}",
         rf"(?:credit|debit)\s*(?:note|memo)\s*{_NO}",
         rf"(?:receipt|document|doc\.?)\s*{_NO}",
         rf"bill\s*{_NO}",
         r"rechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?|n°)",
-        r"rechnung\s+(?:nr\.?|nummer|no\.?)",
+        r"(?:abschlags|schluss|teil|sammel|anzahlungs|proforma)?rechnung\s+(?:nr\.?|nummer|no\.?)",
         r"(?:gutschrifts?|storno|beleg)\s*-?\s*(?:nummer|nr\.?)",
         r"gutschrift\s+nr\.?",
         r"(?:n\.?\s?[°ºo]\.?|no\.?|nr\.?|n\.|numero|num\.?)\s*(?:de\s+)?(?:la\s+)?(?:facture|factura|fattura|avoir|d'avoir|rectificativa|abono|factura\s+rectificativa)",
-        r"(?:facture|factura|fattura|avoir)\s*(?:n\.?\s?[°ºo]\.?|n\.|no\.?|nr\.?|num\.?|numero|number|#)",
+        r"(?:facture|factura|fattura|avoir)(?:\s+(?:elettronica|differita|immediata|accompagnatoria|d'?\s*acompte|"
+        r"de\s+acompte|de\s+anticipo|d'?\s*acconto|pro\s*-?\s*forma|rectificativa|simplificada|commerciale|"
+        r"finale|de\s+solde))?\s*(?:n\.?\s?[°ºo]\.?|n\.|no\.?|nr\.?|num\.?|numero|number|#)",
+        # "Invoice: INV-0117", "Rechnung: 2024-117": the title word alone before a colon.
+        r"(?:invoice|rechnung|facture|factura|factuur|fattura|faktura|fatura)(?=\s*:)",
         r"factuur\s*-?\s*(?:nummer|nr\.?|no\.?)",
         r"(?:creditnota|creditfactuur)\s*-?\s*(?:nummer|nr\.?)",
         r"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+)?(?:documento|nota\s+de\s+credito)",
@@ -48,6 +52,11 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:fatura|factura)\s*(?:n\.?\s?[°ºo]\.?|nr\.?|numero)|(?:n\.?\s?[°ºo]\.?|numero)\s+da\s+fatura",
         r"faktura\s*-?\s*(?:nummer|nr\.?|no\.?|numer|cislo|c\.)|fakturanr\.?|faktura\s+nr\.?",
         r"(?:numer|nr\.?)\s+faktury|cislo\s+(?:faktury|dokladu)|laskun?\s*-?\s*(?:numero|nro\.?)|laskunumero",
+        # Hotel folios and Mexican "Folio", "Belegnr.", "Fakturanr", "Numero fattura", "Numéro de pièce".
+        r"folio\s*(?:no|nr|number|num|#|n\.?\s?[°ºo])\.?|belegnr\.?|beleg\s*-?\s*no\.?",
+        r"numero\s+(?:di\s+)?fattura|(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+)?piece|fakturanummer",
+        # Abbreviated: "Rg.-Nr.", "Rechn.-Nr.", "Fact. n°", "Fatt. n.", "Fra. nº".
+        r"(?:rg|rechn)\.?\s*-?\s*nr\.?|(?:fact|fatt|fra)\.\s*(?:n\.?\s?[°ºo]\.?|n\.|no\.?|nr\.?|num\.?)",
     ),
     "due_date": _alt(
         r"(?:payment\s+)?due\s+(?:date|by|on)",
@@ -100,6 +109,10 @@ LABEL_PATTERNS: dict[str, str] = {
     "carry": _alt(
         r"(?:carried|brought|balance)\s+forward",
         r"(?:zwischensumme\s+)?ubertrag",
+        # Per-page sums of a multi-page invoice: "Page total", "Seitensumme", "Total page", "Totale pagina".
+        r"page\s+(?:sub\s*-?\s*)?total|(?:sub\s*-?\s*)?total\s+(?:this\s+)?page|seitensumme|summe\s+seite|"
+        r"(?:sous\s*-?\s*)?total\s+(?:de\s+la\s+)?page|totale\s+pagina|paginatotaal|subtotaal\s+pagina|"
+        r"suma\s+(?:de\s+)?(?:la\s+)?pagina|total\s+pagina|sidsumma|sidetotal",
         r"a\s+reporter|report",
         r"suma\s+(?:y\s+sigue|anterior)",
         r"(?:a\s+)?riporto|a\s+riportare|transporto",
@@ -146,6 +159,15 @@ LABEL_PATTERNS: dict[str, str] = {
         r"totaal\s+(?:excl\.?|exclusief|ex\.?)\s*(?:btw)?",
         r"subtotaal|netto\s*bedrag",
         r"(?:totale\s+)?imponibile|subtotale|totale\s+netto",
+        # UK / Nordic / Finnish / Portuguese / Polish: "Total (excl. VAT)", "Summa exkl. moms", "Sum eks.
+        # mva", "Beløb ekskl. moms", "Veroton yhteensä", "Total ilíquido", "Razem netto".
+        r"total\s*\(\s*(?:excl(?:uding|\.)?|ex\.?|exclusive\s+of|before)\s*(?:vat|tax|gst)?\s*\)",
+        r"(?:total|amount|sum)\s+(?:ex\.?|exc\.?)\s*(?:vat|tax|gst)",
+        r"(?:summa|sum|belop|belob|total|totalt|netto)?\s*(?:exkl|ekskl|eksl|eks|ex)\.?\s*(?:moms|mva)",
+        r"(?:belopp|belop|belob|summa|sum|total|totalt)\s+(?:fore|for|uden|utan|uten|exklusive|ekskl\.?)\s+(?:moms|mva)",
+        r"(?:summa\s+|sum\s+)?netto|nettobelopp|nettobelop|nettobelob|veroton\s+(?:yhteensa|hinta|summa)",
+        r"veroton|total\s+(?:iliquido|liquido|sem\s+iva)|valor\s+(?:iliquido|liquido|tributavel)",
+        r"razem\s+netto|wartosc\s+netto|zaklad\s+dane|celkem\s+bez\s+dph",
         r"net",
     ),
     "gross": _alt(
@@ -161,10 +183,27 @@ LABEL_PATTERNS: dict[str, str] = {
         r"total\s+a\s+pagar|importe\s+total|total\s+factura",
         r"totaal\s+(?:incl\.?|inclusief)\s*(?:btw)?|te\s+betalen|totaalbedrag|totaal",
         r"totale\s+(?:fattura|documento|da\s+pagare|complessivo)|importo\s+totale|totale",
-        r"total|summe",
+        # UK / Nordic / Finnish / Portuguese / Polish / Czech: "Total inc. VAT", "Att betala", "Å
+        # betale", "At betale", "Summa inkl. moms", "Yhteensä", "Maksettava", "Razem brutto".
+        r"total\s*\(?\s*(?:inc\.?|incl\.?|including)\s*(?:vat|tax|gst)\s*\)?",
+        r"(?:summa|sum|belop|belob|total|totalt)?\s*(?:inkl|inkludert|inklusive)\.?\s*(?:moms|mva)",
+        r"(?:summa\s+)?att\s+betala|a\s+betale|at\s+betale|(?:total\s+)?(?:a|at)\s+betale|totalt\s+(?:a|att)\s+betala",
+        r"(?:yhteensa|maksettava)(?:\s+(?:eur|yhteensa))?|summa\s+yhteensa|totalbelopp|totalbelop|totalbelob",
+        r"i\s+alt|totalt|summa|razem\s+(?:brutto|do\s+zaplaty)|do\s+zaplaty|celkem\s+k\s+uhrade",
+        r"celkem(?:\s+s\s+dph)?|total\s+(?:geral|documento)",
+        # What is owed: "Montant dû", "Solde dû", "Reste à payer", "Importe a pagar", "Líquido a pagar",
+        # "Totaal te voldoen", "Openstaand bedrag" (a balance after payments is told apart by arithmetic).
+        r"montant\s+du|solde\s+du|reste\s+a\s+payer|total\s+du|importe\s+a\s+pagar|liquido\s+a\s+pagar",
+        r"total\s+a\s+ingresar|(?:totaal\s+)?te\s+voldoen|openstaand\s+bedrag|(?:netto|importo|totale)\s+(?:a|da)\s+pagare",
+        r"total\s+general|importe\s+total\s+factura|total\s+general\s+factura",
+        r"(?:wartosc|kwota|suma|razem)\s+brutto|brutto",
+        r"total|summe|sum",
     ),
     "tax": _alt(
         r"total\s+(?:vat|tax|gst|tva|iva|btw)",
+        # "ALV yhteensä", "Moms i alt", "MwSt. gesamt", "Summa moms": the tax's total, not the gross.
+        r"(?:vat|tax|moms|mva|alv|mwst\.?|ust\.?|iva|tva|btw|gst)\s+(?:yhteensa|totalt|total|gesamt|insgesamt|i\s+alt|summa)",
+        r"(?:summa|summe|sum|totalt|gesamt)\s+(?:moms|mva|alv|mwst\.?|ust\.?|vat)",
         r"(?:vat|tax|gst|tva|iva|btw)\s+(?:amount|total|montant|importe|bedrag)",
         r"(?:sales\s+)?tax",
         r"c\s*gst|s\s*gst|i\s*gst|ut\s*gst|gst|cess",
@@ -172,6 +211,11 @@ LABEL_PATTERNS: dict[str, str] = {
         r"montant\s+tva|tva",
         r"cuota\s+(?:de\s+)?iva|iva|imposta|totale\s+iva",
         r"btw",
+        # Nordic / Finnish / Polish / Czech / Portuguese tax names.
+        r"(?:total\s+)?(?:moms|mva|merverdiavgift|mervardesskatt|alv|arvonlisavero|vat)\s*(?:belopp|belob|belop)?",
+        r"(?:kwota\s+)?vat|dph",
+        # Canadian and Spanish-island taxes, and names printed with dots ("I.V.A.", "T.V.A.", "M.W.St.").
+        r"hst|pst|qst|tps|tvq|igic|i\.\s?v\.\s?a\.?|t\.\s?v\.\s?a\.?|m\.\s?w\.\s?st\.?|u\.\s?st\.?",
     ),
 }
 
@@ -318,7 +362,8 @@ class LabelMatch:
 
 
 _COMPILED = {
-    kind: lazy_compile(_B + pattern + r"(?![a-z])\s*[:.#]?", re.IGNORECASE)
+    # A label ending in "#" may touch its value: "Invoice #INV-000123".
+    kind: lazy_compile(_B + pattern + r"(?:(?<=#)|(?![a-z]))\s*[:.#]?", re.IGNORECASE)
     for kind, pattern in LABEL_PATTERNS.items()
 }
 # Total kinds are tried in this order so "total excl." is net, "total vat" is tax, "total" is gross.
@@ -342,10 +387,58 @@ def _labels_in(segment: str, kinds: tuple[str, ...]) -> tuple[tuple[str, int, in
     taken: list[tuple[str, int, int]] = []
     for kind in kinds:
         for m in _COMPILED[kind].finditer(segment):
-            if any(m.start() < e and s < m.end() for _, s, e in taken):
+            overlapping = [t for t in taken if m.start() < t[2] and t[1] < m.end()]
+            # A longer phrase of a later kind swallows the shorter labels inside it: "Total inc. VAT" is
+            # gross though "VAT" alone is tax, "Net à payer" is gross though "Net" alone is net.
+            if overlapping and (
+                kind not in TOTAL_KINDS
+                or not all(m.start() <= s and e <= m.end() and (s, e) != m.span() for _, s, e in overlapping)
+            ):
                 continue
             if kind in TOTAL_KINDS and segment.count("(", 0, m.start()) > segment.count(")", 0, m.start()):
                 continue  # "VAT 19 % (net 100.00)": a parenthetical, not a total's label
+            taken = [t for t in taken if t not in overlapping]
             taken.append((kind, m.start(), m.end()))
     taken.sort(key=lambda t: t[1])
     return tuple(taken)
+
+
+# Amounts already paid or withheld, printed between the invoice total and what is left to pay: a
+# payment, a deposit or an advance deducted ("Acompte versé", "abzgl. Anzahlung", "Amount paid",
+# "Payments/Credits", "Ritenuta d'acconto", "Retención IRPF"). Their line is never the gross, and a
+# "Balance due" / "Net à payer" equal to a total less them is not the gross either.
+DEDUCTION_LABEL = lazy_compile(
+    _B
+    + _alt(
+        r"amount\s+paid|(?:total\s+)?paid(?:\s+(?:to\s+date|amount|on\s+account))?|prepaid|pre-?payment",
+        r"(?:total\s+)?payments?(?:\s*/\s*credits?)?(?:\s+(?:received|made|applied|thank\s+you))?"
+        r"(?!\s*(?:due|terms?|date|by|within|details|method|info|instructions|reference|ref|conditions|"
+        r"reminder|advice|slip|stub|options|schedule|to\b|until|before))",
+        r"credits?\s+applied|less\s+(?:deposit|payments?|paid|advance|amount\s+paid|retainer)|"
+        r"deposit(?:\s+(?:paid|received|applied))?|advance\s+(?:paid|payment|received)|retainer\s+applied|"
+        r"withholding(?:\s+tax)?|retainage",
+        r"(?:erhaltene|geleistete|abzgl\.?|abzuglich|abzueglich)?\s*(?:an|voraus|abschlags?)zahlungs?(?:betrag)?|"
+        r"abschlag|bereits\s+(?:gezahlt|bezahlt|erhalten|geleistet|beglichen)|quellensteuer",
+        r"acomptes?(?:\s+(?:verses?|recus?|deja\s+(?:verses?|regles?)))?|avances?\s+(?:versees?|recues?)|"
+        r"deja\s+(?:regle|paye|verse|percu)|(?:montant|reglement|paiement)\s+(?:regle|recu|percu)|retenue",
+        r"anticipos?|(?:importe\s+)?pagado|entregado\s+a\s+cuenta|entregas?\s+a\s+cuenta|a\s+cuenta|"
+        r"retencion(?:\s+irpf)?|irpf",
+        r"(?:ritenuta|acconto|anticipo)(?:\s+d'?\s*acconto)?|gia\s+(?:pagato|versato)|pagato",
+        r"aanbetaling|voorschot|(?:reeds|al)\s+betaald|betaald|ontvangen\s+betaling",
+        r"(?:allerede\s+)?(?:betalt|innbetalt|inbetalt)|forskud|forskott|a\s+conto",
+        # A cash discount for early payment: what is paid then is not the invoice total.
+        r"(?:\d+(?:[.,]\d+)?\s*%\s*)?(?:skonto|cash\s+discount|early\s+payment\s+discount|escompte|sconto\s+cassa|"
+        r"descuento\s+(?:por\s+)?pronto\s+pago|betalingskorting|kassakorting)",
+    )
+    + _E
+)
+# Rounding to the smallest coin, printed between the tax and the amount to pay ("Öresavrundning 0,40",
+# "Rundung", "Arrondi", "Afronding", "Rounding"): the gross is net + tax + the rounding.
+ROUNDING_LABEL = lazy_compile(
+    _B
+    + _alt(
+        r"(?:ores|oere)?\s*-?\s*avrundning|avrunding|afrunding|afronding|rounding(?:\s+adjustment)?",
+        r"rundung(?:sdifferenz)?|arrondi|redondeo|arrotondamento|pyoristys",
+    )
+    + _E
+)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from invoiceflow.domain.extraction.context import PageContext
-from invoiceflow.domain.extraction.labels import LabelMatch
+from invoiceflow.domain.extraction.labels import DEDUCTION_LABEL, ROUNDING_LABEL, LabelMatch
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.numbers import Amount, find_amounts
 from invoiceflow.domain.extraction.ocr_repair import money_readings
@@ -87,6 +88,49 @@ def _amount_below(
     return None
 
 
+def _centre(line: Line) -> float:
+    return (line.top + line.bottom) / 2
+
+
+def _amount_beside(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: bool) -> Amount | None:
+    """A value right of its label but set a little higher or lower (a bold, larger or boxed figure), so
+    that it forms a line of its own: the money amount of a label-free line right of the label whose
+    centre lies within half a line of the label's, and nearer this label's line than any other
+    labelled line's."""
+    label_x1 = line.span_x(label.start, label.end)[1]
+    labelled = [ctx.lines[i] for i in ctx.total_labels if abs(i - line.index) <= 3]
+    for other in ctx.lines[max(0, line.index - 2) : line.index + 3]:
+        if other is line or other.index in ctx.total_labels or other.x0 <= label_x1:
+            continue
+        gap = abs(_centre(other) - _centre(line))
+        if gap >= 0.75 * max(line.height, other.height):
+            continue
+        if any(abs(_centre(other) - _centre(o)) < gap for o in labelled if o is not line):
+            continue
+        money = [
+            a for a in _money(find_amounts(other, ctx.style), integers_ok) if not _in_parenthetical(other, a)
+        ]
+        if len(money) == 1 and len(other.words) <= 3:
+            return money[0]
+    return None
+
+
+def _column_values(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: bool) -> list[Decimal]:
+    """The money figures in consecutive rows under a column head ("Net amount" over a row per rate),
+    up to a row that carries a totals label in that column (the table's own totals row) or none."""
+    values: list[Decimal] = []
+    for below, seg_start, seg_end, alignment in ctx.cells_below(line, label.start, max_lines=6):
+        if alignment < 0.5 or any(
+            seg_start <= other.start < seg_end for other in ctx.total_labels.get(below.index, [])
+        ):
+            break
+        amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok)
+        if len(amounts) != 1:
+            break
+        values.append(amounts[0].value)
+    return values
+
+
 def _tax_rate(amounts: list[Amount]) -> Decimal | None:
     for a in amounts:
         if a.is_percent and 0 <= a.value <= _MAX_RATE:
@@ -139,6 +183,9 @@ def _tax_lines_of(
         name = _letters(line.folded[label.start : label.end])
         money = _money(amounts, integers_ok)
         values = [a for a in money if not _in_parenthetical(line, a)]
+        beside = None if values else _amount_beside(ctx, line, label, integers_ok)
+        if beside is not None:
+            values = [beside]
         if not values:
             below = _amount_below(ctx, line, label, integers_ok)
             if below is None:
@@ -207,28 +254,107 @@ def _repaired_base(line: Line, rate: Decimal, amount: Amount) -> Decimal | None:
     return None
 
 
+def _deduction(ctx: PageContext, line: Line, integers_ok: bool) -> Decimal | None:
+    """The amount of a payment, deposit or withholding line ("Acompte versé -300,00", "Amount paid
+    1,082.50"), as a positive figure; None when the line is no such line."""
+    m = DEDUCTION_LABEL.search(line.folded)
+    if m is None:
+        return None
+    amounts = [
+        a
+        for a in _money(find_amounts(line, ctx.style, m.end()), integers_ok)
+        if not _in_parenthetical(line, a)
+    ]
+    return abs(amounts[-1].value) if amounts else None
+
+
+def _rounding(ctx: PageContext, line: Line, integers_ok: bool) -> Decimal | None:
+    """The signed amount of a rounding line ("Öresavrundning -0,40"), when it is under one unit."""
+    m = ROUNDING_LABEL.search(line.folded)
+    if m is None:
+        return None
+    amounts = _money(find_amounts(line, ctx.style, m.end()), integers_ok)
+    return amounts[-1].value if amounts and abs(amounts[-1].value) < 1 else None
+
+
+def _summary_row(ctx: PageContext, line: Line, integers_ok: bool) -> tuple[Amount, Amount, Amount] | None:
+    """The totals row of a tax summary table ("Summe 1.000,00 130,00 1.130,00"): three money figures
+    base, tax and total with base + tax = total and the tax the smaller part."""
+    money = [a for a in _money(find_amounts(line, ctx.style), integers_ok) if not _in_parenthetical(line, a)]
+    if len(money) < 3:
+        return None
+    base, tax, total = money[-3:]
+    if _close(base.value + tax.value, total.value) and 0 <= tax.value < base.value:
+        return base, tax, total
+    return None
+
+
+def _not_balances(
+    gross: list[Candidate], deductions: list[Decimal], deduction_lines: set[int]
+) -> list[Candidate]:
+    """Gross candidates without what is left to pay after payments: a "Balance due" / "Net à payer" /
+    "Zahlbetrag" below a total it equals less a deduction printed on the page, or 0.00 below a total
+    that is not (a paid invoice, a hotel folio)."""
+    totals = [g for g in gross if g.line not in deduction_lines]
+    kept: list[Candidate] = []
+    for b in gross:
+        earlier = [g for g in totals if g.line < b.line and g.value != b.value]
+        if any(b.value == 0 < abs(g.value) for g in earlier) or any(
+            _close(abs(g.value) - d, abs(b.value)) for g in earlier for d in deductions
+        ):
+            continue
+        kept.append(b)
+    return kept or gross
+
+
 def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> TotalsResult:
     net: list[Candidate] = []
     tax: list[Candidate] = []
     gross: list[Candidate] = []
     tax_lines: list[TaxLineFound] = []
+    deductions: list[Decimal] = []
+    roundings: list[Decimal] = []
+    deduction_lines: set[int] = set()
     for line in ctx.lines[start_line:]:
         labels = ctx.total_labels.get(line.index, [])
-        tax_lines += _tax_lines_of(ctx, line, labels, integers_ok)
+        rounded = _rounding(ctx, line, integers_ok)
+        if rounded is not None:
+            if rounded:
+                roundings.append(rounded)
+            continue
+        deducted = _deduction(ctx, line, integers_ok)
+        if deducted is not None:
+            if deducted:
+                deductions.append(deducted)
+            deduction_lines.add(line.index)
+        else:
+            tax_lines += _tax_lines_of(ctx, line, labels, integers_ok)
+        if labels and deducted is None and (row := _summary_row(ctx, line, integers_ok)) is not None:
+            net.append(Candidate(row[0].value, 0.7, line.index))
+            tax.append(Candidate(row[1].value, 0.7, line.index))
         for label in labels:
             if label.kind == "carry":
                 continue  # a page subtotal carried to the next page is not a document total
             amount = _label_amount(ctx, line, label, integers_ok)
-            penalty = 0.0
+            # A total on a payment line ("Total paid", "Total payments") is a guess at best.
+            penalty = 0.4 if deducted is not None else 0.0
+            if amount is None and (beside := _amount_beside(ctx, line, label, integers_ok)) is not None:
+                amount, penalty = beside, penalty + 0.08
+            found = None
             if amount is None:
                 found = _amount_below(ctx, line, label, integers_ok)
                 if found is None:
                     continue
                 amount, alignment = found
-                penalty = 0.06 + (0.1 if alignment < 0.5 else 0.0)
+                penalty += 0.06 + (0.1 if alignment < 0.5 else 0.0)
             specific = label.end - label.start > 6
             conf = (0.75 if specific else 0.65) - penalty
             target = {"net": net, "tax": tax, "gross": gross}[label.kind]
+            if found is not None and len(column := _column_values(ctx, line, label, integers_ok)) >= 2:
+                # A column head over a row per tax rate: the column's sum is the document's figure, the
+                # first row one part of it.
+                target.append(Candidate(sum(column, Decimal(0)), conf, line.index))
+                conf -= 0.15
             target.append(Candidate(amount.value, conf, line.index))
     distinct = _distinct(tax_lines)
     if len(distinct) >= 2:
@@ -238,11 +364,30 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
         # "CGST 5,940.00" and "SGST 5,940.00" without rates: the tax total is their sum (kept only when
         # net + tax = gross confirms it).
         tax.append(Candidate(sum((c.value for c in tax), Decimal(0)), 0.6, tax[-1].line))
-    result = _choose(net, tax, gross)
+    result = _choose(net, tax, _not_balances(gross, deductions, deduction_lines), deductions, roundings)
     result.tax_lines = tax_lines
+    _derive_net(result, _distinct(tax_lines))
     _fill_bases(result)
     _find_bases(ctx, result, integers_ok)
     return result
+
+
+def _derive_net(result: TotalsResult, tax_lines: list[TaxLineFound]) -> None:
+    """A gross with the tax it includes and no net printed ("Gesamtbetrag 119,00 / inkl. 19 % MwSt.
+    19,00"): the net is gross less tax when the one rate printed gives that tax from it."""
+    tax, gross = result.tax, result.gross
+    if result.net is not None or tax is None or gross is None or not tax_lines:
+        return
+    rates = {t.rate for t in tax_lines}
+    rate = next(iter(rates))
+    if len(rates) != 1 or rate is None or not rate:
+        return
+    net = gross.value - tax.value
+    expected = net * rate / 100
+    if net > 0 and _close(expected, tax.value, max(Decimal("0.02"), abs(expected) / 500)):
+        confidence = min(tax.confidence, gross.confidence) - 0.1
+        result.net = Candidate(net, confidence, gross.line)
+        result.consistent = True
 
 
 def _distinct(tax_lines: list[TaxLineFound]) -> list[TaxLineFound]:
@@ -259,17 +404,47 @@ def _distinct(tax_lines: list[TaxLineFound]) -> list[TaxLineFound]:
     return out
 
 
-def _choose(net: list[Candidate], tax: list[Candidate], gross: list[Candidate]) -> TotalsResult:
+def _choose(
+    net: list[Candidate],
+    tax: list[Candidate],
+    gross: list[Candidate],
+    withheld: Sequence[Decimal] = (),
+    roundings: Sequence[Decimal] = (),
+) -> TotalsResult:
+    """The best (net, tax, gross) combination. Base + tax = gross, or + a rounding printed on the page
+    ("Öresavrundning 0,40": the rounded amount is the invoice's), confirms a triple; base + tax less an
+    amount withheld ("Retención IRPF") confirms it a little less."""
+
+    def adds_up(n: Decimal, t: Decimal, g: Decimal) -> bool:
+        return any(_close(n + t + r, g) for r in (Decimal(0), *roundings))
+
     best: tuple[float, TotalsResult] | None = None
-    options_n: list[Candidate | None] = [*net, None]
+    # A generic "Total" / "Summa" above the tax may be the net it is levied on ("Summa 1 000,00 / Moms
+    # 250,00 / Att betala 1 250,00"): offered as a net of low confidence, kept only when it adds up.
+    as_net = [
+        Candidate(g.value, g.confidence - 0.4, g.line)
+        for g in gross
+        if any(t.line > g.line for t in tax) and all(n.line != g.line for n in net)
+    ]
+    options_n: list[Candidate | None] = [*net, *as_net, None]
     options_t: list[Candidate | None] = [*tax, None]
     options_g: list[Candidate | None] = [*gross, None]
+    # The largest consistent triple is the document's (a VAT summary row per rate, a section subtotal
+    # or a page's partial sums add up too, to less).
+    largest = max(
+        (g.value for n, t, g in itertools.product(net, tax, gross) if adds_up(n.value, t.value, g.value)),
+        default=None,
+    )
     for n, t, g in itertools.product(options_n, options_t, options_g):
         score = sum(c.confidence for c in (n, t, g) if c is not None)
         consistent = False
         if n and t and g:
-            if _close(n.value + t.value, g.value):
-                score += 1.5
+            if adds_up(n.value, t.value, g.value):
+                score += 1.5 + (0.1 if g.value == largest else 0.0)
+                consistent = True
+            elif any(_close(n.value + t.value - d, g.value) for d in withheld):
+                # "Total factura" after a withholding ("Retención IRPF -15 %"): base + tax - withheld.
+                score += 1.2
                 consistent = True
             else:
                 score -= 1.0
