@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 import unicodedata
+from itertools import pairwise
 
 import pypdfium2 as pdfium
 
@@ -113,9 +114,16 @@ def _to_points(words: list[PixelWord], scale_x: float, scale_y: float) -> list[W
         if key:
             top = statistics.median(w.top for w in members) * scale_y
             bottom = statistics.median(w.bottom for w in members) * scale_y
+            # Tesseract now and then boxes a word over the rest of its line ("Olivar" spanning "del Sur
+            # S.L."); line grouping would take the overlapped words for another row: end each word where
+            # the next begins.
+            rights = [
+                min(w.right, nxt.left - 1) if nxt.left > w.left else w.right for w, nxt in pairwise(members)
+            ]
+            rights.append(members[-1].right)
             line_words = [
-                Word(text=w.text, x0=w.left * scale_x, y0=top, x1=w.right * scale_x, y1=bottom)
-                for w in members
+                Word(text=w.text, x0=w.left * scale_x, y0=top, x1=right * scale_x, y1=bottom)
+                for w, right in zip(members, rights, strict=True)
             ]
             ordered.append(((top + bottom) / 2, line_words))
         else:  # an engine without line identities: one "line" per word, ordered geometrically below

@@ -419,6 +419,10 @@ def repair_row_numbers(words: list[PixelWord]) -> list[PixelWord]:
         return words
     heights = sorted(words[n].bottom - words[n].top for n in numbers)
     height = heights[len(heights) // 2]
+    # A number inside a description ("LED strip 5 m") is no cell: with the row's real quantity lost,
+    # the quantity repair would rewrite it and corrupt the text.
+    in_text = _numbers_in_text(words, numbers, THOUSANDS_GAP * height)
+    numbers = [n for n in numbers if n not in in_text]
     out = list(words)
     for members in _number_rows(words, numbers, height):
         members.sort(key=lambda n: words[n].left)
@@ -429,6 +433,23 @@ def repair_row_numbers(words: list[PixelWord]) -> list[PixelWord]:
             if text != words[n].text:
                 out[n] = replace(words[n], text=text)
     return out
+
+
+def _numbers_in_text(words: list[PixelWord], numbers: list[int], gap: float) -> set[int]:
+    """Number words that follow a word of running text (lower-case letters, not a currency code) on
+    the same engine line at word spacing: part of a description, not a table cell."""
+    by_line: dict[tuple[int, ...], list[int]] = {}
+    for n, word in enumerate(words):
+        if word.line and _PROSE_WORD.search(word.text):
+            by_line.setdefault(word.line, []).append(n)
+    return {
+        n
+        for n in numbers
+        if any(0 <= words[n].left - words[m].right < gap for m in by_line.get(words[n].line, []) if m != n)
+    }
+
+
+_PROSE_WORD = re.compile(r"[a-zß-ÿ]{2}")
 
 
 def recover_garbled(words: list[PixelWord], probe: list[PixelWord]) -> list[PixelWord]:

@@ -1,0 +1,353 @@
+"""Text layer versus scan, field by field, on invoices of invented designs.
+
+    python benchmarks/invented_scans.py [--count N] [--seed S] [--show]
+
+No corpus document is involved. Each invoice is drawn with reportlab in a design picked from a small
+grammar (client address boxed on the right, seller/buyer in two columns, or a label-above-value grid;
+item tables with or without rules; grey header bars or white-on-dark headers; small fonts; a totals box)
+in one of six languages. The same PDF is then scanned: rasterised with pypdfium2 at 150-300 dpi, turned
+by up to one degree, blurred, given noise, and wrapped back into an image-only PDF. Both go through
+``extract_invoice``; the script prints, per field, how often the text layer matches the invented value,
+how often the scan does, and how often the scan agrees with the text layer. An item is right when its
+description (spaces ignored), quantity and amount are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageFilter
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from invoiceflow.domain.models import AggregatedInvoice  # noqa: E402
+from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {"title": "INVOICE", "number": "Invoice No.", "date": "Invoice date", "due": "Due date",
+           "to": "Bill to", "from": "From", "desc": "Description", "qty": "Qty", "price": "Unit price",
+           "amount": "Amount", "net": "Subtotal", "tax": "VAT", "gross": "Total due", "vat": "VAT No."},
+    "de": {"title": "RECHNUNG", "number": "Rechnungsnummer", "date": "Rechnungsdatum", "due": "Fällig am",
+           "to": "Rechnungsempfänger", "from": "Absender", "desc": "Bezeichnung", "qty": "Menge",
+           "price": "Einzelpreis", "amount": "Betrag", "net": "Nettobetrag", "tax": "MwSt.",
+           "gross": "Gesamtbetrag", "vat": "USt-IdNr."},
+    "fr": {"title": "FACTURE", "number": "Facture n°", "date": "Date de facture", "due": "Échéance",
+           "to": "Facturé à", "from": "Émetteur", "desc": "Désignation", "qty": "Qté",
+           "price": "Prix unitaire HT", "amount": "Montant HT", "net": "Total HT", "tax": "TVA",
+           "gross": "Total TTC", "vat": "N° TVA"},
+    "es": {"title": "FACTURA", "number": "Nº de factura", "date": "Fecha de factura", "due": "Vencimiento",
+           "to": "Cliente", "from": "Emisor", "desc": "Descripción", "qty": "Cantidad",
+           "price": "Precio unitario", "amount": "Importe", "net": "Base imponible", "tax": "IVA",
+           "gross": "Total factura", "vat": "NIF"},
+    "it": {"title": "FATTURA", "number": "Fattura n.", "date": "Data fattura", "due": "Scadenza",
+           "to": "Destinatario", "from": "Mittente", "desc": "Descrizione", "qty": "Quantità",
+           "price": "Prezzo unitario", "amount": "Importo", "net": "Imponibile", "tax": "IVA",
+           "gross": "Totale documento", "vat": "P.IVA"},
+    "nl": {"title": "FACTUUR", "number": "Factuurnummer", "date": "Factuurdatum", "due": "Vervaldatum",
+           "to": "Factuuradres", "from": "Afzender", "desc": "Omschrijving", "qty": "Aantal",
+           "price": "Prijs per stuk", "amount": "Bedrag", "net": "Subtotaal", "tax": "BTW",
+           "gross": "Totaal te betalen", "vat": "BTW-nr."},
+}  # fmt: skip
+TAX_RATE = {"en": 20, "de": 19, "fr": 20, "es": 21, "it": 22, "nl": 21}
+SELLERS = ["Kestrel Lighting Ltd", "Brauhaus Nordwind GmbH", "Atelier Lumière SARL", "Olivar del Sur S.L.",
+           "Ferramenta Colli S.r.l.", "Tulpstra Logistiek B.V.", "Quillon Analytics Ltd",
+           "Wendt & Söhne KG"]  # fmt: skip
+BUYERS = ["Harbourside Dental Clinic", "Müller Feinmechanik AG", "Boulangerie Dupré", "Talleres Ibáñez S.A.",
+          "Studio Grafico Nebbia", "Van Dijk Bouwadvies", "Orchard Lane Books", "Ostrava Metal s.r.o.",
+          "Zeller Brothers Inc.", "Société Océane"]  # fmt: skip
+STREETS = [
+    "12 Mill Road",
+    "Hauptstraße 41",
+    "8 rue des Lilas",
+    "Calle Mayor 19",
+    "Via Roma 5",
+    "Kerkstraat 77",
+]
+CITIES = ["Leeds LS1 4AP", "80331 München", "69002 Lyon", "28013 Madrid", "20121 Milano", "3511 Utrecht"]
+ITEMS = ["Desk lamp, brushed steel", "Installation service", "LED strip 5 m", "Annual maintenance",
+         "Cable set", "Consulting hours", "Mounting brackets", "Shipping and handling", "Wall switch",
+         "Design review workshop"]  # fmt: skip
+LAYOUTS = ["boxed_right", "two_column", "grid"]
+HEADERS = ["grey", "dark", "plain"]
+FIELDS = ["invoice_number", "issue_date", "due_date", "currency", "issuer.name", "recipient.name",
+          "totals.net", "totals.tax", "totals.gross", "line_items"]  # fmt: skip
+
+
+@dataclass
+class Design:
+    lang: str
+    layout: str
+    header: str
+    ruled: bool
+    font_size: float
+    dpi: int
+    angle: float
+    blur: float
+    noise: int
+    number: str
+    issue: date
+    due: date
+    seller: str
+    buyer: str
+    items: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
+
+    @property
+    def net(self) -> Decimal:
+        return sum((q * p).quantize(Decimal("0.01")) for _, q, p in self.items) or Decimal("0")
+
+    @property
+    def tax(self) -> Decimal:
+        return (self.net * TAX_RATE[self.lang] / 100).quantize(Decimal("0.01"))
+
+    def expected(self) -> dict[str, object]:
+        items = [(d, q, (q * p).quantize(Decimal("0.01"))) for d, q, p in self.items]
+        return {"invoice_number": self.number, "issue_date": self.issue, "due_date": self.due,
+                "currency": "GBP" if self.lang == "en" else "EUR", "issuer.name": self.seller,
+                "recipient.name": self.buyer, "totals.net": self.net, "totals.tax": self.tax,
+                "totals.gross": self.net + self.tax, "line_items": items}  # fmt: skip
+
+
+def make_designs(count: int, seed: int) -> list[Design]:
+    rng = random.Random(seed)
+    langs = list(LABELS)
+    designs = []
+    for index in range(count):
+        lang = langs[index % len(langs)]
+        prefix = rng.choice(["INV", "RE", "F", "FA", "2026-", "NR"])
+        number = f"{prefix}{rng.choice(['', '-'])}{rng.randint(1000, 999999)}"
+        if rng.random() < 0.3:  # letters and digits that OCR confuses
+            number = f"{rng.choice(['SO', 'BL', 'OI'])}-{rng.randint(10, 99)}0{rng.randint(1, 9)}8"
+        issue = date(2026, 1, 1) + timedelta(days=rng.randint(0, 300))
+        items = [
+            (rng.choice(ITEMS), Decimal(rng.randint(1, 12)), Decimal(rng.randint(500, 90000)) / 100)
+            for _ in range(rng.randint(2, 5))
+        ]
+        designs.append(
+            Design(
+                lang=lang, layout=LAYOUTS[(index // len(langs) + index) % len(LAYOUTS)],
+                header=rng.choice(HEADERS), ruled=rng.random() < 0.5, font_size=rng.choice([7.5, 8.5, 9.5]),
+                dpi=rng.choice([150, 200, 300]), angle=rng.uniform(-1.0, 1.0),
+                blur=rng.choice([0.0, 0.6, 0.9]),
+                noise=rng.choice([0, 12, 24]), number=number, issue=issue,
+                due=issue + timedelta(days=rng.choice([14, 30, 60])), seller=rng.choice(SELLERS),
+                buyer=rng.choice(BUYERS), items=items,
+            )
+        )  # fmt: skip
+    return designs
+
+
+def money(value: Decimal, lang: str) -> str:
+    text = f"{value:,.2f}"
+    if lang == "en":
+        return text
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def day(value: date, lang: str) -> str:
+    return value.strftime("%d %b %Y") if lang == "en" else value.strftime("%d.%m.%Y")
+
+
+def render(design: Design) -> bytes:
+    lab = LABELS[design.lang]
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    width, height = A4
+    fs = design.font_size
+    top = height - 50
+
+    def text(
+        x: float, y: float, value: str, size: float = fs, *, bold: bool = False, right: bool = False
+    ) -> None:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        (pdf.drawRightString if right else pdf.drawString)(x, y, value)
+
+    def bar(x: float, y: float, w: float, h: float) -> None:
+        if design.header == "plain":
+            pdf.line(x, y - 2, x + w, y - 2)
+            return
+        pdf.setFillGray(0.82 if design.header == "grey" else 0.15)
+        pdf.rect(x, y - 3, w, h, stroke=0, fill=1)
+        pdf.setFillGray(0 if design.header == "grey" else 1)
+
+    seller_lines = [design.seller, STREETS[len(design.seller) % 6], CITIES[len(design.seller) % 6]]
+    buyer_lines = [design.buyer, STREETS[len(design.buyer) % 6], CITIES[len(design.buyer) % 6]]
+    text(50, top, design.seller, fs + 5, bold=True)
+    text(width - 50, top, lab["title"], fs + 8, bold=True, right=True)
+    meta = [(lab["number"], design.number), (lab["date"], day(design.issue, design.lang)),
+            (lab["due"], day(design.due, design.lang))]  # fmt: skip
+    y = top - 40
+    if design.layout == "boxed_right":
+        for line in seller_lines[1:]:
+            text(50, y, line)
+            y -= fs + 3
+        box_y = top - 40
+        pdf.rect(width - 250, box_y - 62, 200, 74)
+        text(width - 242, box_y, lab["to"], fs - 1)
+        for i, line in enumerate(buyer_lines):
+            text(width - 242, box_y - (i + 1) * (fs + 4), line, bold=i == 0)
+        y = top - 140
+        for label, value in meta:
+            text(50, y, label + ":")
+            text(170, y, value)
+            y -= fs + 4
+    elif design.layout == "two_column":
+        for col, head, lines in ((50, lab["from"], seller_lines), (width / 2 + 10, lab["to"], buyer_lines)):
+            bar(col, y, width / 2 - 70, fs + 6)
+            text(col + 3, y, head, bold=True)
+            pdf.setFillGray(0)
+            for i, line in enumerate(lines):
+                text(col + 3, y - (i + 1) * (fs + 4), line)
+        y -= 5 * (fs + 4) + 10
+        for label, value in meta:
+            text(width / 2 + 13, y, label)
+            text(width - 50, y, value, right=True)
+            y -= fs + 4
+    else:  # label above value grid
+        for i, (label, value) in enumerate(meta):
+            x = 50 + i * 160
+            text(x, y, label.upper(), fs - 1.5)
+            text(x, y - fs - 3, value, fs + 1, bold=True)
+        y -= 2 * fs + 30
+        text(50, y, lab["to"].upper(), fs - 1.5)
+        for i, line in enumerate(buyer_lines):
+            text(50, y - (i + 1) * (fs + 3), line, bold=i == 0)
+        text(320, y, lab["from"].upper(), fs - 1.5)
+        for i, line in enumerate(seller_lines):
+            text(320, y - (i + 1) * (fs + 3), line)
+        y -= 4 * (fs + 3) + 10
+    y -= 30
+    cols = [
+        (50, lab["desc"], False),
+        (330, lab["qty"], True),
+        (430, lab["price"], True),
+        (width - 50, lab["amount"], True),
+    ]
+    bar(45, y, width - 90, fs + 7)
+    for x, label, right in cols:
+        text(x, y, label, bold=True, right=right)
+    pdf.setFillGray(0)
+    for desc, qty, price in design.items:
+        y -= fs + 9
+        row = [
+            desc,
+            f"{qty}",
+            money(price, design.lang),
+            money((qty * price).quantize(Decimal("0.01")), design.lang),
+        ]
+        for (x, _, right), value in zip(cols, row, strict=True):
+            text(x, y, value, right=right)
+        if design.ruled:
+            pdf.setLineWidth(0.4)
+            pdf.line(45, y - 4, width - 45, y - 4)
+    y -= 35
+    pdf.rect(width - 240, y - 2 * (fs + 6) - 8, 195, 3 * (fs + 6) + 12)
+    totals = [(lab["net"], design.net), (f"{lab['tax']} {TAX_RATE[design.lang]} %", design.tax),
+              (lab["gross"], design.net + design.tax)]  # fmt: skip
+    currency = "GBP" if design.lang == "en" else "EUR"
+    for i, (label, value) in enumerate(totals):
+        text(width - 232, y, label, bold=i == 2)
+        text(width - 52, y, f"{money(value, design.lang)} {currency}", bold=i == 2, right=True)
+        y -= fs + 6
+    text(50, 60, f"{design.seller} · {lab['vat']} GB123456789", fs - 1.5)
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def scan(pdf_bytes: bytes, design: Design) -> bytes:
+    """Rasterise, turn, blur, add noise, and wrap the image back into an image-only PDF."""
+    doc = pdfium.PdfDocument(pdf_bytes)
+    image = doc[0].render(scale=design.dpi / 72).to_pil().convert("L")
+    doc.close()
+    image = image.rotate(design.angle, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
+    if design.blur:
+        image = image.filter(ImageFilter.GaussianBlur(design.blur * design.dpi / 200))
+    if design.noise:
+        rng = random.Random(design.number)
+        noise = Image.frombytes("L", image.size, rng.randbytes(image.size[0] * image.size[1]))
+        noise = noise.point(lambda v: 128 + (v - 128) * design.noise // 128)
+        image = Image.blend(image, noise, 0.5).point(lambda v: max(0, min(255, 2 * v - 128)))
+    out = io.BytesIO()
+    image.save(out, format="PDF", resolution=design.dpi)
+    return out.getvalue()
+
+
+def observed(invoice: AggregatedInvoice) -> dict[str, object]:
+    items = [(i.description, i.quantity, i.amount) for i in invoice.line_items]
+    return {"invoice_number": invoice.invoice_number, "issue_date": invoice.issue_date,
+            "due_date": invoice.due_date, "currency": invoice.currency, "issuer.name": invoice.issuer.name,
+            "recipient.name": invoice.recipient.name, "totals.net": invoice.totals.net,
+            "totals.tax": invoice.totals.tax, "totals.gross": invoice.totals.gross,
+            "line_items": items}  # fmt: skip
+
+
+def _squeezed(text: str) -> str:
+    """A description without its spaces: OCR joins "5 m" into "5m", which is not what this measures."""
+    return "".join(text.split())
+
+
+def same(name: str, got: object, want: object) -> bool:
+    if name == "line_items":
+        assert isinstance(got, list)
+        assert isinstance(want, list)
+        return len(got) == len(want) and all(
+            _squeezed(g[0]) == _squeezed(w[0]) and same("", g[1], w[1]) and same("", g[2], w[2])
+            for g, w in zip(got, want, strict=True)
+        )
+    if want is None or got is None:
+        return want is got
+    if isinstance(want, Decimal):
+        return Decimal(str(got)) == want
+    return got == want
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=18)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", action="store_true", help="print every field the scan gets wrong")
+    args = parser.parse_args()
+    text_ok: Counter[str] = Counter()
+    scan_ok: Counter[str] = Counter()
+    agree: Counter[str] = Counter()
+    designs = make_designs(args.count, args.seed)
+    for index, design in enumerate(designs):
+        born = render(design)
+        want = design.expected()
+        text_fields = observed(extract_invoice(born, filename=f"invented-{index}.pdf"))
+        scan_fields = observed(extract_invoice(scan(born, design), filename=f"invented-{index}-scan.pdf"))
+        for name in FIELDS:
+            text_ok[name] += same(name, text_fields[name], want[name])
+            scan_ok[name] += same(name, scan_fields[name], want[name])
+            agree[name] += same(name, scan_fields[name], text_fields[name])
+            if args.show and not same(name, scan_fields[name], want[name]):
+                tag = f"{index} {design.lang} {design.layout} {design.header} {design.dpi}dpi"
+                tag += f" {design.angle:+.2f}"
+                print(f"[{tag}] {name}: want {want[name]!r}")
+                print(f"    text {text_fields[name]!r}\n    scan {scan_fields[name]!r}")
+    n = len(designs)
+    print(f"{'field':16} {'text':>7} {'scan':>7} {'agree':>7}   ({n} invented invoices, seed {args.seed})")
+    for name in FIELDS:
+        shares = (100 * text_ok[name] / n, 100 * scan_ok[name] / n, 100 * agree[name] / n)
+        print(f"{name:16} " + " ".join(f"{share:6.1f}%" for share in shares))
+    total_text, total_scan = sum(text_ok.values()), sum(scan_ok.values())
+    cells = n * len(FIELDS)
+    print(f"{'ALL':16} {100 * total_text / cells:6.1f}% {100 * total_scan / cells:6.1f}%")
+
+
+if __name__ == "__main__":
+    main()
