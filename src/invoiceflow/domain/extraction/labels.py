@@ -222,7 +222,7 @@ LABEL_PATTERNS: dict[str, str] = {
 RECIPIENT_LABEL = lazy_compile(
     _B
     + _alt(
-        r"bill(?:ed)?[\s-]+to",
+        r"bill(?:ed)?[\s-]*to",
         r"invoice[\s-]+to",
         r"sold[\s-]+to",
         r"(?:billing|invoice|invoicing)\s+address",
