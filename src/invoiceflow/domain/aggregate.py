@@ -162,6 +162,8 @@ def _without_carried_sums(
     ("carried forward") whose amount is the sum of all items before it (as read: a table of totals incl.
     tax carries those, while its items report net amounts). Kept when the document's net total counts
     them as items."""
+    if net_total is not None and _adds_up([i.amount for items in page_items for i in items], net_total):
+        return page_items
     kept: list[list[LineItem]] = []
     before: list[LineItem] = []  # the items kept so far
     last_page = max((n for n, items in enumerate(page_items) if items), default=-1)
@@ -173,22 +175,14 @@ def _without_carried_sums(
             rows = rows[:-1]
         kept.append(rows)
         before += rows
-    if net_total is not None and _adds_up(_amounts([i for items in page_items for i in items]), net_total):
-        return page_items
     return kept
-
-
-def _amounts(items: Sequence[LineItem]) -> list[Decimal]:
-    return [item.amount for item in items if item.amount is not None]
 
 
 def _carries(item: LineItem, before: list[LineItem]) -> bool:
     if item.quantity is not None or item.unit_price is not None or item.amount is None or len(before) < 2:
         return False
     read = [_alternative(i) or i.amount for i in before]
-    return _adds_up(_amounts(before), item.amount) or _adds_up(
-        [a for a in read if a is not None], item.amount
-    )
+    return _adds_up([i.amount for i in before], item.amount) or _adds_up(read, item.amount)
 
 
 # Beyond this many choices (pages with alternatives × charge rates) no search: it grows exponentially.
