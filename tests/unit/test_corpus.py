@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import warnings
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,8 +18,7 @@ from schwifty import IBAN
 from stdnum import get_cc_module
 from stdnum.eu import vat as eu_vat
 from stdnum.in_ import gstin
-
-from invoiceflow.domain.models import AggregatedInvoice
+from tests.unit.corpus_support import IndexEntry, read_golden
 
 SMALL_COUNT = 13  # one document per legacy layout
 SMALL_SCANNED = 3
@@ -43,16 +41,6 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def index(corpus_dir: Path) -> list[dict[str, object]]:
-    documents: list[dict[str, object]] = json.loads((corpus_dir / "index.json").read_text())["documents"]
-    return documents
-
-
-def _golden(corpus_dir: Path, entry: dict[str, object]) -> AggregatedInvoice:
-    return AggregatedInvoice.model_validate_json((corpus_dir / str(entry["golden"])).read_text())
-
-
 def test_same_seed_gives_byte_identical_files(corpus_dir: Path, tmp_path: Path) -> None:
     write_corpus(tmp_path, count=4, seed=3, scanned=1)
     written = sorted(p.name for p in tmp_path.iterdir() if p.name != "index.json")
@@ -71,35 +59,35 @@ def test_added_layout_documents_are_deterministic(corpus_dir: Path) -> None:
         assert make_document(3, index).pdf == (corpus_dir / f"inv-{index:04d}.pdf").read_bytes()
 
 
-def test_held_out_set_is_the_added_layouts(index: list[dict[str, object]]) -> None:
+def test_held_out_set_is_the_added_layouts(corpus_index: list[IndexEntry]) -> None:
     # The first held-out layouts have been looked at by extractor work: they are tuning layouts now.
     assert not any(layout.held_out for layout in LEGACY_LAYOUTS)
     assert len(ADDED_LAYOUTS) >= 5
     assert all(layout.held_out for layout in ADDED_LAYOUTS)
     assert LAYOUTS[: len(LEGACY_LAYOUTS)] == LEGACY_LAYOUTS  # added layouts only ever go at the end
-    by_id = {entry["id"]: entry for entry in index}
+    by_id = {entry["id"]: entry for entry in corpus_index}
     for position, index_ in enumerate(ADDED_INDICES):
         assert by_id[f"inv-{index_:04d}"]["layout"] == ADDED_LAYOUTS[position % len(ADDED_LAYOUTS)].id
 
 
-def test_index_covers_every_layout_and_the_tags(index: list[dict[str, object]]) -> None:
-    text_docs = [e for e in index if not e["scanned"]]
+def test_index_covers_every_layout_and_the_tags(corpus_index: list[IndexEntry]) -> None:
+    text_docs = [e for e in corpus_index if not e["scanned"]]
     assert {e["layout"] for e in text_docs} == {layout.id for layout in LAYOUTS}
-    assert sum(1 for e in index if e["scanned"]) == SMALL_SCANNED + SMALL_SCANNED_ADDED
-    twin_layouts = {e["layout"] for e in index if e["scanned"]}
+    assert sum(1 for e in corpus_index if e["scanned"]) == SMALL_SCANNED + SMALL_SCANNED_ADDED
+    twin_layouts = {e["layout"] for e in corpus_index if e["scanned"]}
     assert {layout.id for layout in ADDED_LAYOUTS} <= twin_layouts
     held_out_layouts = {layout.id for layout in LAYOUTS if layout.held_out}
     assert len(held_out_layouts) >= 5
-    for entry in index:
+    for entry in corpus_index:
         assert entry["held_out"] == (entry["layout"] in held_out_layouts)
         for tag in ("language", "number_format", "date_format", "currency", "page_count", "credit_note"):
             assert tag in entry
 
 
-def test_every_golden_validates_and_matches_its_pdf(corpus_dir: Path, index: list[dict[str, object]]) -> None:
-    for entry in index:
+def test_every_golden_validates_and_matches_its_pdf(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
+    for entry in corpus_index:
         pdf = (corpus_dir / str(entry["pdf"])).read_bytes()
-        golden = _golden(corpus_dir, entry)
+        golden = read_golden(corpus_dir, entry)
         assert golden.document.sha256 == hashlib.sha256(pdf).hexdigest()
         assert golden.document.filename == entry["pdf"]
         document = pdfium.PdfDocument(pdf)
@@ -109,9 +97,9 @@ def test_every_golden_validates_and_matches_its_pdf(corpus_dir: Path, index: lis
             document.close()
 
 
-def test_golden_amounts_are_consistent(corpus_dir: Path, index: list[dict[str, object]]) -> None:
-    for entry in index:
-        golden = _golden(corpus_dir, entry)
+def test_golden_amounts_are_consistent(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
+    for entry in corpus_index:
+        golden = read_golden(corpus_dir, entry)
         totals = golden.totals
         assert totals.net is not None
         assert totals.tax is not None
@@ -168,10 +156,10 @@ def _vat_is_valid(vat_id: str) -> bool:
     return bool(eu_vat.is_valid(vat_id))
 
 
-def test_vat_ids_and_ibans_carry_valid_check_digits(corpus_dir: Path, index: list[dict[str, object]]) -> None:
+def test_vat_ids_and_ibans_carry_valid_check_digits(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
     checked_vat, checked_iban = 0, 0
-    for entry in index:
-        golden = _golden(corpus_dir, entry)
+    for entry in corpus_index:
+        golden = read_golden(corpus_dir, entry)
         for vat_id in (golden.issuer.vat_id, golden.recipient.vat_id):
             if vat_id is not None:
                 assert _vat_is_valid(vat_id), vat_id
@@ -195,8 +183,8 @@ def test_a_broken_iban_is_rejected_by_the_same_check() -> None:
     assert not eu_vat.is_valid("DE136695977")
 
 
-def test_scanned_twins_have_no_text_layer(corpus_dir: Path, index: list[dict[str, object]]) -> None:
-    twins = [e for e in index if e["scanned"]]
+def test_scanned_twins_have_no_text_layer(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
+    twins = [e for e in corpus_index if e["scanned"]]
     assert twins
     for entry in twins:
         document = pdfium.PdfDocument((corpus_dir / str(entry["pdf"])).read_bytes())
@@ -212,9 +200,9 @@ def test_scanned_twins_have_no_text_layer(corpus_dir: Path, index: list[dict[str
             original.close()
 
 
-def test_text_layer_shows_the_golden_facts(corpus_dir: Path, index: list[dict[str, object]]) -> None:
-    for entry in (e for e in index if not e["scanned"]):
-        golden = _golden(corpus_dir, entry)
+def test_text_layer_shows_the_golden_facts(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
+    for entry in (e for e in corpus_index if not e["scanned"]):
+        golden = read_golden(corpus_dir, entry)
         document = pdfium.PdfDocument((corpus_dir / str(entry["pdf"])).read_bytes())
         try:
             text = "\n".join(page.get_textpage().get_text_range() for page in document)
@@ -241,11 +229,11 @@ def test_text_layer_shows_the_golden_facts(corpus_dir: Path, index: list[dict[st
 
 
 def test_added_layouts_golden_follows_what_the_page_prints(
-    corpus_dir: Path, index: list[dict[str, object]]
+    corpus_dir: Path, corpus_index: list[IndexEntry]
 ) -> None:
     seen = set()
-    for entry in (e for e in index if not e["scanned"] and e["held_out"]):
-        golden = _golden(corpus_dir, entry)
+    for entry in (e for e in corpus_index if not e["scanned"] and e["held_out"]):
+        golden = read_golden(corpus_dir, entry)
         seen.add(entry["layout"])
         if entry["layout"] == "marketplace_order":  # paid by card: no bank data, no due date
             assert golden.issuer.iban is None

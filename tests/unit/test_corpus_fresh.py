@@ -4,7 +4,6 @@ out of the older benchmark sets."""
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import warnings
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,8 +19,7 @@ from schwifty import IBAN
 from stdnum import get_cc_module
 from stdnum.eu import vat as eu_vat
 from stdnum.no import mva
-
-from invoiceflow.domain.models import AggregatedInvoice
+from tests.unit.corpus_support import IndexEntry, read_golden
 
 SEED = 7
 INDICES = [FRESH_FIRST + k for k in range(2 * len(FRESH_LAYOUTS))]  # two documents per fresh layout
@@ -33,16 +31,6 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("fresh")
     write_corpus(out, indices=INDICES, seed=SEED, scanned=0, scanned_added=0, scanned_fresh=3)
     return out
-
-
-@pytest.fixture(scope="module")
-def index(corpus_dir: Path) -> list[dict[str, object]]:
-    documents: list[dict[str, object]] = json.loads((corpus_dir / "index.json").read_text())["documents"]
-    return documents
-
-
-def _golden(corpus_dir: Path, entry: dict[str, object]) -> AggregatedInvoice:
-    return AggregatedInvoice.model_validate_json((corpus_dir / str(entry["golden"])).read_text())
 
 
 def _text(pdf: bytes) -> str:
@@ -71,12 +59,12 @@ def test_fresh_documents_are_deterministic(corpus_dir: Path) -> None:
     assert make_document(SEED + 1, INDICES[0]).pdf != (corpus_dir / f"inv-{INDICES[0]:04d}.pdf").read_bytes()
 
 
-def test_index_tags_fresh_documents_and_their_twins(index: list[dict[str, object]]) -> None:
-    text = [e for e in index if not e["scanned"]]
-    twins = [e for e in index if e["scanned"]]
+def test_index_tags_fresh_documents_and_their_twins(corpus_index: list[IndexEntry]) -> None:
+    text = [e for e in corpus_index if not e["scanned"]]
+    twins = [e for e in corpus_index if e["scanned"]]
     assert {e["layout"] for e in text} == FRESH_IDS
     assert len(twins) == 3
-    for entry in index:
+    for entry in corpus_index:
         assert entry["fresh"] is True
         assert entry["held_out"] is True  # covered by the held-out reading rule as well
     # The benchmark puts them in their own sets, never in the older text/held-out/scanned ones.
@@ -85,10 +73,10 @@ def test_index_tags_fresh_documents_and_their_twins(index: list[dict[str, object
     assert set(FRESH_SETS).isdisjoint(SETS)
 
 
-def test_goldens_validate_and_match_their_pdfs(corpus_dir: Path, index: list[dict[str, object]]) -> None:
-    for entry in index:
+def test_goldens_validate_and_match_their_pdfs(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
+    for entry in corpus_index:
         pdf = (corpus_dir / str(entry["pdf"])).read_bytes()
-        golden = _golden(corpus_dir, entry)
+        golden = read_golden(corpus_dir, entry)
         assert golden.document.sha256 == hashlib.sha256(pdf).hexdigest()
         document = pdfium.PdfDocument(pdf)
         try:
@@ -99,9 +87,9 @@ def test_goldens_validate_and_match_their_pdfs(corpus_dir: Path, index: list[dic
             assert int(str(entry["page_count"])) >= 3  # many short lines spilling over pages
 
 
-def test_golden_arithmetic(corpus_dir: Path, index: list[dict[str, object]]) -> None:
-    for entry in index:
-        golden = _golden(corpus_dir, entry)
+def test_golden_arithmetic(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
+    for entry in corpus_index:
+        golden = read_golden(corpus_dir, entry)
         net, tax, gross = golden.totals.net, golden.totals.tax, golden.totals.gross
         assert net is not None
         assert tax is not None
@@ -133,10 +121,10 @@ def _vat_is_valid(vat_id: str) -> bool:
     return bool(eu_vat.is_valid(vat_id))
 
 
-def test_identifiers_carry_valid_check_digits(corpus_dir: Path, index: list[dict[str, object]]) -> None:
+def test_identifiers_carry_valid_check_digits(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
     checked = 0
-    for entry in index:
-        golden = _golden(corpus_dir, entry)
+    for entry in corpus_index:
+        golden = read_golden(corpus_dir, entry)
         for vat_id in (golden.issuer.vat_id, golden.recipient.vat_id):
             if vat_id is not None:
                 assert _vat_is_valid(vat_id), vat_id
@@ -150,9 +138,9 @@ def test_identifiers_carry_valid_check_digits(corpus_dir: Path, index: list[dict
     assert not mva.is_valid("NO995525829MVA")  # the check used above rejects a wrong check digit
 
 
-def test_text_layer_prints_every_golden_fact(corpus_dir: Path, index: list[dict[str, object]]) -> None:
-    for entry in (e for e in index if not e["scanned"]):
-        golden = _golden(corpus_dir, entry)
+def test_text_layer_prints_every_golden_fact(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
+    for entry in (e for e in corpus_index if not e["scanned"]):
+        golden = read_golden(corpus_dir, entry)
         text = _text((corpus_dir / str(entry["pdf"])).read_bytes())
         compact = re.sub(r"[\s.\-]", "", text)
         for value in (golden.invoice_number, golden.issuer.name, golden.recipient.name):
@@ -174,9 +162,9 @@ def test_text_layer_prints_every_golden_fact(corpus_dir: Path, index: list[dict[
             assert " ".join(item.description.split()[:2]) in " ".join(text.split()), (entry["id"], item)
 
 
-def test_goldens_follow_what_each_kind_prints(corpus_dir: Path, index: list[dict[str, object]]) -> None:
-    for entry in (e for e in index if not e["scanned"]):
-        golden = _golden(corpus_dir, entry)
+def test_goldens_follow_what_each_kind_prints(corpus_dir: Path, corpus_index: list[IndexEntry]) -> None:
+    for entry in (e for e in corpus_index if not e["scanned"]):
+        golden = read_golden(corpus_dir, entry)
         text = _text((corpus_dir / str(entry["pdf"])).read_bytes())
         layout = entry["layout"]
         if layout == "hotel_folio_uk":  # dated charge lines print an amount only

@@ -47,11 +47,17 @@ def code_of(data: bytes, limits: PdfLimits | None = None) -> ErrorCode:
 
 
 @pytest.fixture(autouse=True)
-def no_temp_files_left() -> Iterator[None]:
-    tmp = Path(tempfile.gettempdir())
-    before = set(tmp.iterdir())
-    yield
-    assert set(tmp.iterdir()) - before == set()
+def no_temp_files_left(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Every temp file the code under test makes goes to a directory of this test's own, which must be
+    empty afterwards: exact, and blind to other processes' files in the shared /tmp."""
+    private = tmp_path_factory.mktemp("tempdir")
+    monkeypatch.setenv("TMPDIR", str(private))  # child processes and C libraries
+    monkeypatch.setattr(tempfile, "tempdir", str(private))  # gettempdir() caches its first answer
+    assert tempfile.gettempdir() == str(private)
+    yield private
+    assert sorted(private.iterdir()) == []
 
 
 def test_valid_pdf_passes() -> None:

@@ -34,6 +34,9 @@ SCHEDULER = "scheduler"
 _PLACEMENT_ID = "dapr-placement-0"
 _SCHEDULER_ID = "dapr-scheduler-server-0"
 _TMPFS = Path("/dev/shm")
+# "<prefix><owner pid>-<random>": a stack whose owner was killed never reached its stop(), and its etcd
+# directory (~120 MB of preallocated WAL, in RAM) is removed by the next stack that starts.
+_ETCD_TMPFS_PREFIX = "invoiceflow-scheduler-"
 _START_ATTEMPTS = 3  # a port taken between our probe and the child's bind costs one retry
 # What a process logs when a port was taken between our probe and its bind. daprd retries its API
 # listeners for ~10 s before it gives up with the second message; metrics ports fail at once.
@@ -252,11 +255,15 @@ class LocalStack:
 
     def _etcd_root(self) -> Path:
         """Where the scheduler's etcd directories go: the run directory, or a tmpfs directory (removed
-        at stop) with ``scheduler_in_memory`` where the machine has one."""
+        at stop, or by a later stack if this process is killed) with ``scheduler_in_memory`` where the
+        machine has one."""
         if not self.scheduler_in_memory or not _TMPFS.is_dir() or not os.access(_TMPFS, os.W_OK):
             return self.run_dir
         if self._etcd_tmpfs_dir is None:
-            self._etcd_tmpfs_dir = Path(tempfile.mkdtemp(prefix="invoiceflow-scheduler-", dir=_TMPFS))
+            remove_orphaned_etcd_dirs(_TMPFS)
+            self._etcd_tmpfs_dir = Path(
+                tempfile.mkdtemp(prefix=f"{_ETCD_TMPFS_PREFIX}{os.getpid()}-", dir=_TMPFS)
+            )
         return self._etcd_tmpfs_dir
 
     # ----------------------------------------------------------------- sidecars
@@ -450,6 +457,29 @@ class LocalStack:
         )
         sidecar = Sidecar(spec.app_id, http_port, grpc_port, internal_port, metrics_port, process.log_path)
         return sidecar, process
+
+
+def remove_orphaned_etcd_dirs(root: Path) -> list[Path]:
+    """Remove the tmpfs etcd directories under ``root`` whose owning process is gone (SIGKILLed, or
+    ended by a signal it did not handle); returns them. A directory of a live process stays, and so does
+    one whose pid was reused meanwhile (kept until that process is gone too)."""
+    removed: list[Path] = []
+    for path in root.glob(f"{_ETCD_TMPFS_PREFIX}*-*"):
+        owner = path.name.removeprefix(_ETCD_TMPFS_PREFIX).split("-", 1)[0]
+        if owner.isdigit() and path.is_dir() and not _process_exists(int(owner)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def embedded_stack(

@@ -36,7 +36,8 @@ def _exit_with(owner_pid: int) -> None:
 
     A worker's parent is the fork server, not the service, and both hold each other's pipes open: when
     the service is SIGKILLed nothing reaches EOF and the fork server and its workers would live on as
-    orphans. Once every worker has exited, the fork server sees EOF on its alive pipe and exits too.
+    orphans. Once every worker has exited, the fork server sees EOF on its alive pipe and exits too, and
+    then the resource tracker (whose pipe they all held) unlinks the pool's named semaphores.
     """
 
     def watch() -> None:
@@ -129,14 +130,27 @@ class ServiceContext:
         fan-out does not pay for process start-up."""
         pool = self.extract_pool()
         loop = asyncio.get_running_loop()
-        await asyncio.gather(
-            *(loop.run_in_executor(pool, _warm_up) for _ in range(self.settings.extract_workers))
-        )
+        try:
+            await asyncio.gather(
+                *(loop.run_in_executor(pool, _warm_up) for _ in range(self.settings.extract_workers))
+            )
+        except BaseException:
+            # A failed or cancelled start never reaches the app's shutdown: release the pool here.
+            self._shutdown_pool()
+            raise
+
+    def _shutdown_pool(self) -> None:
+        """Stop the workers and drop the pool. Under forkserver its queues' named POSIX semaphores
+        (``/dev/shm/sem.mp-*``, five per pool) keep their names for the pool's lifetime; dropping the
+        last reference unlinks them now. A pool that is never shut down leaves them to the exit
+        handlers, or, when this process is killed, to the multiprocessing resource tracker, and a
+        SIGKILL that also reaches the tracker leaves them in /dev/shm for good."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     async def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        self._shutdown_pool()
         if self._dapr is not None:
             await self._dapr.close()
             self._dapr = None
