@@ -152,16 +152,16 @@ def process(  # noqa: PLR0917 - typer options are parameters
     ] = None,
 ) -> None:
     """Process invoices on Dapr Workflow (default): starts a local Dapr stack for this run, one workflow per
-    file. `--engine prefect` runs `invoice_processing_flow` on Prefect; `--engine local` in this process."""
+    file. `--engine prefect` runs `invoice_processing_flow` on Prefect; `--engine local` in this process.
+    SIGTERM stops the stack cleanly, then exits with 143 (Ctrl-C: 130)."""
     if api_url is not None and engine is not Engine.PREFECT:
         raise fail("INVALID_INPUT", "--api-url applies to --engine prefect only")
     if engine is not Engine.DAPR:
         _process_elsewhere(files, engine, api_url, ocr)
         return
-    import asyncio
-
     from invoiceflow.domain.models import OcrMode
     from invoiceflow.runtime.errors import StackError
+    from invoiceflow.runtime.process import run_until_sigterm
     from invoiceflow.workflow.embedded import FileOutcome, process_files
 
     progress = _progress(2)  # always shown: pages done / total of the file in flight
@@ -175,7 +175,9 @@ def process(  # noqa: PLR0917 - typer options are parameters
             progress.update(tasks[path], total=total, completed=status.pages_done)
 
         try:
-            outcomes: list[FileOutcome] = asyncio.run(
+            # The stack starts in a worker thread, where it cannot install a SIGTERM handler: here, in
+            # the main thread, SIGTERM becomes a cancellation that runs the stack's stop.
+            outcomes: list[FileOutcome] = run_until_sigterm(
                 process_files(
                     files,
                     review_timeout_seconds=review_timeout,

@@ -19,6 +19,7 @@ from typing import Any
 from invoiceflow.domain.blobs import DirectoryBlobStore
 from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
 from invoiceflow.domain.models import OcrMode, PageMetadata, UploadResult
+from invoiceflow.pools import exit_with
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
@@ -35,7 +36,11 @@ def stage_pool() -> ProcessPoolExecutor:
         if _pool is None:
             # forkserver, not fork: Prefect runs threads (API client, event loop) that fork() would copy.
             context = multiprocessing.get_context("forkserver")
-            _pool = ProcessPoolExecutor(max_workers=worker_count(), mp_context=context)
+            # The workers' parent is the fork server: without the owner watch, a SIGKILLed owner leaves
+            # them and the fork server running, and the pool's named semaphores registered for good.
+            _pool = ProcessPoolExecutor(
+                max_workers=worker_count(), mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
+            )
             atexit.register(shutdown_stage_pool)
         return _pool
 

@@ -7,7 +7,10 @@ Three layers keep a stack from leaving orphans:
   by one daemon thread that lives as long as the interpreter (a stack started from a short-lived worker
   thread would otherwise lose its processes when that thread ends).
 * ``atexit``: processes still running at interpreter exit are stopped gracefully.
-* SIGTERM: turned into ``SystemExit`` (when nobody else handles it) so context managers unwind.
+* SIGTERM: turned into ``SystemExit`` (when nobody else handles it) so context managers unwind. An
+  asyncio program started with ``run_until_sigterm`` gets a cancelled main task instead (as asyncio does
+  for Ctrl-C), so its ``async with`` blocks stop what they started; a stack started from a worker thread
+  cannot install the handler itself.
 """
 
 from __future__ import annotations
@@ -25,16 +28,17 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from invoiceflow.runtime.errors import ProcessDiedError
 
 _T = TypeVar("_T")
 _PR_SET_PDEATHSIG = 1
+EXIT_SIGTERM = 128 + signal.SIGTERM  # what a shell reports for a SIGTERMed process; ours too, unwound
 _LOG_TAIL_BYTES = 64 * 1024
 
 # Loaded in the parent: the child may only call into it between fork and exec.
@@ -250,3 +254,51 @@ def install_sigterm_handler() -> None:
         return
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _sigterm_to_exit)
+
+
+def run_until_sigterm(main: Coroutine[Any, Any, _T]) -> _T:
+    """``asyncio.run(main)``, where SIGTERM cancels the main task instead of ending the process on the spot.
+
+    The cancellation unwinds ``main`` through its ``async with`` and ``finally`` blocks (the embedded
+    stack's stop: sidecars stopped by SIGTERM, not by their parent-death SIGKILL; run directories
+    removed), then ``SystemExit(EXIT_SIGTERM)``. It is delivered by the event loop between steps, not
+    raised at an arbitrary bytecode of the loop's own code as a ``signal.signal`` handler's exception
+    would be. A second SIGTERM during the unwinding has its default action: the process ends at once.
+    Outside the main thread, or when SIGTERM already has a handler, ``main`` just runs.
+    """
+    import asyncio  # here: the stack's users that never call this do not pay for the import
+
+    terminated = False
+
+    async def cancelled_by_sigterm() -> _T:
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        assert task is not None
+
+        def on_sigterm() -> None:
+            nonlocal terminated
+            terminated = True
+            loop.remove_signal_handler(signal.SIGTERM)  # back to the default action
+            task.cancel()
+
+        handled = (
+            threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        )
+        if handled:
+            loop.add_signal_handler(signal.SIGTERM, on_sigterm)
+        try:
+            return await main
+        finally:
+            if handled and not terminated:
+                loop.remove_signal_handler(signal.SIGTERM)
+
+    try:
+        result = asyncio.run(cancelled_by_sigterm())
+    except asyncio.CancelledError:
+        if terminated:
+            raise SystemExit(EXIT_SIGTERM) from None
+        raise
+    if terminated:  # ``main`` swallowed the cancellation: it was still told to stop
+        raise SystemExit(EXIT_SIGTERM)
+    return result

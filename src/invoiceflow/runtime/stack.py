@@ -23,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Literal
 
+from invoiceflow.pools import process_exists
 from invoiceflow.runtime.errors import ProcessDiedError, StackError, StackStartTimeoutError
 from invoiceflow.runtime.ports import LOOPBACK, free_ports
 from invoiceflow.runtime.process import ManagedProcess, ProcessSpec, install_sigterm_handler, stop_all
@@ -466,20 +467,10 @@ def remove_orphaned_etcd_dirs(root: Path) -> list[Path]:
     removed: list[Path] = []
     for path in root.glob(f"{_ETCD_TMPFS_PREFIX}*-*"):
         owner = path.name.removeprefix(_ETCD_TMPFS_PREFIX).split("-", 1)[0]
-        if owner.isdigit() and path.is_dir() and not _process_exists(int(owner)):
+        if owner.isdigit() and path.is_dir() and not process_exists(int(owner)):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
     return removed
-
-
-def _process_exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 def embedded_stack(

@@ -6,12 +6,10 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-import select
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 
 from invoiceflow.dapr.client import DaprClient, DaprSettings
+from invoiceflow.pools import exit_with
 from invoiceflow.services.blobstore import DaprBindingBlobStore
 from invoiceflow.services.settings import ServiceSettings
 
@@ -31,43 +29,11 @@ def _blank_page_pdf() -> bytes:
     return buffer.getvalue()
 
 
-def _exit_with(owner_pid: int) -> None:
-    """End this worker when the process that owns the pool is gone, however it died.
-
-    A worker's parent is the fork server, not the service, and both hold each other's pipes open: when
-    the service is SIGKILLed nothing reaches EOF and the fork server and its workers would live on as
-    orphans. Once every worker has exited, the fork server sees EOF on its alive pipe and exits too, and
-    then the resource tracker (whose pipe they all held) unlinks the pool's named semaphores.
-    """
-
-    def watch() -> None:
-        try:
-            owner = os.pidfd_open(owner_pid)  # Linux ≥ 5.3: readable once the process has exited
-        except (AttributeError, OSError):
-            while _alive(owner_pid):
-                time.sleep(1.0)
-        else:
-            select.select([owner], [], [])
-        os._exit(0)
-
-    threading.Thread(target=watch, name="pool-owner-watch", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _warm_worker(owner_pid: int) -> None:
     """Pool initializer: one extraction of a blank page, so lazy imports, PDFium's first document and the
     extractor's compiled patterns are paid for at start-up, not by the first invoice's pages; and a watch
     that ends the worker with the service that owns the pool."""
-    _exit_with(owner_pid)
+    exit_with(owner_pid)
     from invoiceflow.domain.identifiers import preload_checks
     from invoiceflow.domain.models import OcrMode
     from invoiceflow.domain.pipeline import extract_page_pdf

@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
+import shutil
 import tempfile
 import threading
 import time
@@ -30,6 +32,7 @@ from invoiceflow.domain.errors import InvoiceFlowError
 from invoiceflow.domain.models import InvoiceRequest, OcrMode
 from invoiceflow.domain.pdf import PdfLimits, read_pdf_file
 from invoiceflow.domain.pipeline import default_invoice_id
+from invoiceflow.pools import process_exists
 from invoiceflow.runtime.errors import StackError
 from invoiceflow.runtime.ports import LOOPBACK, free_ports
 from invoiceflow.runtime.resources import BLOBSTORE, write_embedded_resources
@@ -51,13 +54,17 @@ EMBEDDED_APP_ID = "invoiceflow"
 # daprd caps request bodies at 4 MiB by default; a 50 MiB PDF travels base64-encoded through the binding.
 MAX_BODY_SIZE = f"{(PdfLimits().max_bytes * 4 // 3 >> 20) + 8}Mi"
 INCOMING_PREFIX = "incoming"
+# "<prefix><owner pid>-<random>" under the temp dir: a run directory nobody asked to keep (logs, and with
+# no data_dir the SQLite state and every blob, tens of MB a run) goes at stop, or, when its process was
+# killed before its stop, at the next embedded start.
+RUN_DIR_PREFIX = "invoiceflow-embedded-"
 WORKFLOW_CLIENT_LOGGER = "DaprWorkflowClient"  # dapr.ext.workflow's client logger name
 
 
 @dataclass
 class EmbeddedOptions:
     app_id: str = EMBEDDED_APP_ID
-    run_dir: Path | None = None
+    run_dir: Path | None = None  # kept after the run when set; default: a temp dir removed at stop
     data_dir: Path | None = None  # keep state and blobs across runs when set
     log_level: str = "warn"
     # Prometheus metrics of the runtime's processes: off, they cost CPU per activity and nobody scrapes.
@@ -101,6 +108,7 @@ class EmbeddedInvoiceFlow:
         self.runner: InvoiceRunner | None = None
         self._server: _ServerThread | None = None
         self._blobs: DaprBindingBlobStore | None = None
+        self._temp_run_dir: Path | None = None  # made by us, so removed by us
 
     async def __aenter__(self) -> EmbeddedInvoiceFlow:
         await self.start()
@@ -120,7 +128,12 @@ class EmbeddedInvoiceFlow:
 
     async def _start(self) -> None:
         options = self.options
-        run_dir = (options.run_dir or Path(tempfile.mkdtemp(prefix="invoiceflow-embedded-"))).resolve()
+        if options.run_dir is not None:
+            run_dir = options.run_dir.resolve()
+        else:
+            remove_orphaned_run_dirs(Path(tempfile.gettempdir()))
+            run_dir = Path(tempfile.mkdtemp(prefix=f"{RUN_DIR_PREFIX}{os.getpid()}-")).resolve()
+            self._temp_run_dir = run_dir
         resources = write_embedded_resources(run_dir, data_dir=options.data_dir)
         (app_port,) = free_ports(1)
         self.stack = LocalStack(
@@ -181,7 +194,16 @@ class EmbeddedInvoiceFlow:
         self.runner = InvoiceRunner(self.client, self.host.completions)
 
     async def stop(self) -> None:
-        """Workflow host first (no new work), then the client, the app and the stack."""
+        """Workflow host first (no new work), then the client, the app and the stack; last, the run
+        directory when it is a temp dir of ours (its processes, which write into it, are gone by then)."""
+        try:
+            await self._stop_all()
+        finally:
+            run_dir, self._temp_run_dir = self._temp_run_dir, None
+            if run_dir is not None:
+                await asyncio.to_thread(shutil.rmtree, run_dir, ignore_errors=True)
+
+    async def _stop_all(self) -> None:
         host, self.host = self.host, None
         if host is not None:
             await asyncio.to_thread(host.stop)
@@ -243,6 +265,18 @@ class EmbeddedInvoiceFlow:
         if self.runner is None or self._blobs is None:
             raise StackError("the embedded stack is not started")
         return self.runner, self._blobs
+
+
+def remove_orphaned_run_dirs(root: Path) -> list[Path]:
+    """Remove the temp run directories under ``root`` whose owning process is gone (killed before its
+    stop); returns them. A live process's directory stays, and so does any name without an owner pid."""
+    removed: list[Path] = []
+    for path in root.glob(f"{RUN_DIR_PREFIX}*-*"):
+        owner = path.name.removeprefix(RUN_DIR_PREFIX).split("-", 1)[0]
+        if owner.isdigit() and path.is_dir() and not process_exists(int(owner)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 @dataclass
