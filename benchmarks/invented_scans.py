@@ -1,12 +1,16 @@
 """Text layer versus scan, field by field, on invoices of invented designs.
 
-    python benchmarks/invented_scans.py [--count N] [--seed S] [--show]
+    python benchmarks/invented_scans.py [--count N] [--seed S] [--looks classic|real|both] [--show]
 
 No corpus document is involved. Each invoice is drawn with reportlab in a design picked from a small
 grammar (client address boxed on the right, seller/buyer in two columns, or a label-above-value grid;
 item tables with or without rules; grey header bars or white-on-dark headers; small fonts; a totals box)
-in one of six languages. The same PDF is then scanned: rasterised with pypdfium2 at 150-300 dpi, turned
-by up to one degree, blurred, given noise, and wrapped back into an image-only PDF. Both go through
+in one of six languages. ``--looks real`` adds real-world looks on top, drawn from a separate random
+stream so that the classic designs stay the same: a coloured title band with the seller's name and the
+title in white, coloured header bars with white text, the recipient boxed with the rules close to its
+glyphs, a shaded totals row with white text, zebra-striped item rows, a full cell grid round the items,
+7-pt type and a red rubber stamp. The same PDF is then scanned: rasterised with pypdfium2 at 150-300 dpi,
+turned by up to one degree, blurred, given noise, and wrapped back into an image-only PDF. Both go through
 ``extract_invoice``; the script prints, per field, how often the text layer matches the invented value,
 how often the scan does, and how often the scan agrees with the text layer. An item is right when its
 description (spaces ignored), quantity and amount are.
@@ -33,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from invoiceflow.domain.models import AggregatedInvoice  # noqa: E402
+from invoiceflow.domain.ocr import set_default_engine  # noqa: E402
+from invoiceflow.domain.ocr_engines import TesseractEngine  # noqa: E402
 from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
 
 LABELS: dict[str, dict[str, str]] = {
@@ -81,6 +87,13 @@ ITEMS = ["Desk lamp, brushed steel", "Installation service", "LED strip 5 m", "A
          "Design review workshop"]  # fmt: skip
 LAYOUTS = ["boxed_right", "two_column", "grid"]
 HEADERS = ["grey", "dark", "plain"]
+# Real-world looks (``--looks real``): each design gets each look with probability LOOK_SHARE.
+LOOKS = ["title_band", "colour_header", "boxed_address", "shaded_total", "zebra", "cell_grid", "small_type",
+         "stamp"]  # fmt: skip
+LOOK_SHARE = 0.4
+# Band colours of the real looks (navy, teal, red, green, orange, slate): 50-140 in grey.
+COLOURS = [(0.12, 0.23, 0.45), (0.0, 0.45, 0.45), (0.7, 0.1, 0.1), (0.2, 0.5, 0.25), (0.85, 0.45, 0.1),
+           (0.35, 0.35, 0.4)]  # fmt: skip
 FIELDS = ["invoice_number", "issue_date", "due_date", "currency", "issuer.name", "recipient.name",
           "totals.net", "totals.tax", "totals.gross", "line_items"]  # fmt: skip
 
@@ -102,6 +115,8 @@ class Design:
     seller: str
     buyer: str
     items: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
+    looks: tuple[str, ...] = ()
+    colour: tuple[float, float, float] = (0.15, 0.15, 0.15)
 
     @property
     def net(self) -> Decimal:
@@ -119,7 +134,9 @@ class Design:
                 "totals.gross": self.net + self.tax, "line_items": items}  # fmt: skip
 
 
-def make_designs(count: int, seed: int) -> list[Design]:
+def make_designs(count: int, seed: int, *, real_looks: bool = False) -> list[Design]:
+    """``count`` designs; with ``real_looks`` each also gets some of ``LOOKS`` (from a random stream of
+    its own, so the rest of every design is the same either way)."""
     rng = random.Random(seed)
     langs = list(LABELS)
     designs = []
@@ -145,6 +162,12 @@ def make_designs(count: int, seed: int) -> list[Design]:
                 buyer=rng.choice(BUYERS), items=items,
             )
         )  # fmt: skip
+        if real_looks:
+            looks_rng = random.Random(f"{seed}:{index}:looks")
+            designs[-1].looks = tuple(look for look in LOOKS if looks_rng.random() < LOOK_SHARE)
+            designs[-1].colour = looks_rng.choice(COLOURS)
+            if "small_type" in designs[-1].looks:
+                designs[-1].font_size = 7.0
     return designs
 
 
@@ -173,7 +196,18 @@ def render(design: Design) -> bytes:
         pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
         (pdf.drawRightString if right else pdf.drawString)(x, y, value)
 
+    looks = set(design.looks)
+
+    def band(x: float, y: float, w: float, h: float) -> None:
+        """A coloured band with white text to follow."""
+        pdf.setFillColorRGB(*design.colour)
+        pdf.rect(x, y, w, h, stroke=0, fill=1)
+        pdf.setFillGray(1)
+
     def bar(x: float, y: float, w: float, h: float) -> None:
+        if "colour_header" in looks:
+            band(x, y - 3, w, h)
+            return
         if design.header == "plain":
             pdf.line(x, y - 2, x + w, y - 2)
             return
@@ -183,8 +217,11 @@ def render(design: Design) -> bytes:
 
     seller_lines = [design.seller, STREETS[len(design.seller) % 6], CITIES[len(design.seller) % 6]]
     buyer_lines = [design.buyer, STREETS[len(design.buyer) % 6], CITIES[len(design.buyer) % 6]]
+    if "title_band" in looks:
+        band(0, top - 14, width, 40)
     text(50, top, design.seller, fs + 5, bold=True)
     text(width - 50, top, lab["title"], fs + 8, bold=True, right=True)
+    pdf.setFillGray(0)
     meta = [(lab["number"], design.number), (lab["date"], day(design.issue, design.lang)),
             (lab["due"], day(design.due, design.lang))]  # fmt: skip
     y = top - 40
@@ -193,7 +230,10 @@ def render(design: Design) -> bytes:
             text(50, y, line)
             y -= fs + 3
         box_y = top - 40
-        pdf.rect(width - 250, box_y - 62, 200, 74)
+        if "boxed_address" in looks:  # rules close to the glyphs
+            pdf.rect(width - 245, box_y - 3 * (fs + 4) - 3, 190, 4 * (fs + 4) + fs - 1)
+        else:
+            pdf.rect(width - 250, box_y - 62, 200, 74)
         text(width - 242, box_y, lab["to"], fs - 1)
         for i, line in enumerate(buyer_lines):
             text(width - 242, box_y - (i + 1) * (fs + 4), line, bold=i == 0)
@@ -209,6 +249,8 @@ def render(design: Design) -> bytes:
             pdf.setFillGray(0)
             for i, line in enumerate(lines):
                 text(col + 3, y - (i + 1) * (fs + 4), line)
+            if "boxed_address" in looks and head == lab["to"]:
+                pdf.rect(col + 1, y - 3 * (fs + 4) - 3, width / 2 - 74, 3 * (fs + 4) + 1)
         y -= 5 * (fs + 4) + 10
         for label, value in meta:
             text(width / 2 + 13, y, label)
@@ -223,6 +265,8 @@ def render(design: Design) -> bytes:
         text(50, y, lab["to"].upper(), fs - 1.5)
         for i, line in enumerate(buyer_lines):
             text(50, y - (i + 1) * (fs + 3), line, bold=i == 0)
+        if "boxed_address" in looks:
+            pdf.rect(47, y - 3 * (fs + 3) - 3, 200, 3 * (fs + 3) + 1)
         text(320, y, lab["from"].upper(), fs - 1.5)
         for i, line in enumerate(seller_lines):
             text(320, y - (i + 1) * (fs + 3), line)
@@ -238,8 +282,13 @@ def render(design: Design) -> bytes:
     for x, label, right in cols:
         text(x, y, label, bold=True, right=right)
     pdf.setFillGray(0)
-    for desc, qty, price in design.items:
+    table_top = y - 4
+    for number, (desc, qty, price) in enumerate(design.items):
         y -= fs + 9
+        if "zebra" in looks and number % 2 == 0:
+            pdf.setFillGray(0.88)
+            pdf.rect(45, y - 4, width - 90, fs + 9, stroke=0, fill=1)
+            pdf.setFillGray(0)
         row = [
             desc,
             f"{qty}",
@@ -248,18 +297,35 @@ def render(design: Design) -> bytes:
         ]
         for (x, _, right), value in zip(cols, row, strict=True):
             text(x, y, value, right=right)
-        if design.ruled:
+        if design.ruled or "cell_grid" in looks:
             pdf.setLineWidth(0.4)
             pdf.line(45, y - 4, width - 45, y - 4)
+    if "cell_grid" in looks:  # column rules a few points from the right-aligned figures
+        for x in (45, 300, 334, 434, width - 45):
+            pdf.line(x, table_top, x, y - 4)
     y -= 35
     pdf.rect(width - 240, y - 2 * (fs + 6) - 8, 195, 3 * (fs + 6) + 12)
     totals = [(lab["net"], design.net), (f"{lab['tax']} {TAX_RATE[design.lang]} %", design.tax),
               (lab["gross"], design.net + design.tax)]  # fmt: skip
     currency = "GBP" if design.lang == "en" else "EUR"
     for i, (label, value) in enumerate(totals):
+        if i == 2 and "shaded_total" in looks:
+            band(width - 238, y - 4, 191, fs + 7)
         text(width - 232, y, label, bold=i == 2)
         text(width - 52, y, f"{money(value, design.lang)} {currency}", bold=i == 2, right=True)
+        pdf.setFillGray(0)
         y -= fs + 6
+    if "stamp" in looks:  # a red rubber stamp, turned, left of the totals
+        pdf.saveState()
+        pdf.translate(90, y + 10)
+        pdf.rotate(12)
+        pdf.setStrokeColorRGB(0.8, 0.1, 0.1)
+        pdf.setFillColorRGB(0.8, 0.1, 0.1)
+        pdf.setLineWidth(2)
+        pdf.rect(0, 0, 120, 34)
+        pdf.setFont("Helvetica-Bold", 18)
+        pdf.drawCentredString(60, 10, "PAID 100%")
+        pdf.restoreState()
     text(50, 60, f"{design.seller} · {lab['vat']} GB123456789", fs - 1.5)
     pdf.showPage()
     pdf.save()
@@ -293,6 +359,16 @@ def observed(invoice: AggregatedInvoice) -> dict[str, object]:
             "line_items": items}  # fmt: skip
 
 
+def extracted(pdf: bytes, filename: str) -> dict[str, object]:
+    """The fields the pipeline finds; all None (and a note on stderr) when it crashes, so that one
+    crash costs its fields, not the run."""
+    try:
+        return observed(extract_invoice(pdf, filename=filename))
+    except Exception as exc:  # any crash is scored as a miss
+        print(f"{filename}: crashed: {exc!r}", file=sys.stderr)
+        return {**dict.fromkeys(FIELDS), "line_items": []}
+
+
 def _squeezed(text: str) -> str:
     """A description without its spaces: OCR joins "5 m" into "5m", which is not what this measures."""
     return "".join(text.split())
@@ -320,33 +396,83 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=18)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", action="store_true", help="print every field the scan gets wrong")
+    parser.add_argument(
+        "--without-bands", action="store_true",
+        help="also read every scan with the shaded-band pass and the rule cutting off (column 'no band')",
+    )  # fmt: skip
+    parser.add_argument(
+        "--variant", default=None, metavar="SETTINGS",
+        help="with --without-bands: the extra column's engine settings instead of both off, e.g. "
+        "'shaded_bands=1,rules_cut=0'",
+    )  # fmt: skip
+    parser.add_argument(
+        "--looks", choices=["classic", "real", "both"], default="both",
+        help="classic designs, the same with real-world looks (LOOKS), or both sets one after the other",
+    )  # fmt: skip
     args = parser.parse_args()
+    for real in {"classic": [False], "real": [True], "both": [False, True]}[args.looks]:
+        print(f"--- {'real-world looks' if real else 'classic designs'} ---")
+        designs = make_designs(args.count, args.seed, real_looks=real)
+        variant = dict.fromkeys(("shaded_bands", "rules_cut"), False)
+        for setting in filter(None, (args.variant or "").split(",")):
+            name, _, value = setting.partition("=")
+            variant[name.strip()] = value.strip() not in ("0", "false", "off")
+        measure(designs, args.seed, show=args.show, without_bands=args.without_bands, variant=variant)
+
+
+def measure(
+    designs: list[Design],
+    seed: int,
+    *,
+    show: bool,
+    without_bands: bool,
+    variant: dict[str, bool] | None = None,
+) -> None:
+    """Extract each design's PDF and its scan; print per field the share right in each and agreeing
+    (with ``without_bands`` also the share right in the scan read without the shaded-band pass and the
+    rule cutting)."""
+    plain_ok: Counter[str] = Counter()
     text_ok: Counter[str] = Counter()
     scan_ok: Counter[str] = Counter()
     agree: Counter[str] = Counter()
-    designs = make_designs(args.count, args.seed)
+    plain: dict[str, object] = {}
     for index, design in enumerate(designs):
         born = render(design)
         want = design.expected()
-        text_fields = observed(extract_invoice(born, filename=f"invented-{index}.pdf"))
-        scan_fields = observed(extract_invoice(scan(born, design), filename=f"invented-{index}-scan.pdf"))
+        text_fields = extracted(born, f"invented-{index}.pdf")
+        scanned = scan(born, design)
+        scan_fields = extracted(scanned, f"invented-{index}-scan.pdf")
+        if without_bands:
+            settings = variant or {}
+            bands, rules = settings.get("shaded_bands", False), settings.get("rules_cut", False)
+            set_default_engine(TesseractEngine(shaded_bands=bands, rules_cut=rules))
+            try:
+                plain = extracted(scanned, f"invented-{index}-scan.pdf")
+            finally:
+                set_default_engine(None)
+            for name in FIELDS:
+                plain_ok[name] += same(name, plain[name], want[name])
         for name in FIELDS:
             text_ok[name] += same(name, text_fields[name], want[name])
             scan_ok[name] += same(name, scan_fields[name], want[name])
             agree[name] += same(name, scan_fields[name], text_fields[name])
-            if args.show and not same(name, scan_fields[name], want[name]):
+            if show and not same(name, scan_fields[name], want[name]):
                 tag = f"{index} {design.lang} {design.layout} {design.header} {design.dpi}dpi"
-                tag += f" {design.angle:+.2f}"
+                tag += f" {design.angle:+.2f} {'+'.join(design.looks)}"
                 print(f"[{tag}] {name}: want {want[name]!r}")
                 print(f"    text {text_fields[name]!r}\n    scan {scan_fields[name]!r}")
+                if without_bands:
+                    print(f"    other   {plain[name]!r}")
     n = len(designs)
-    print(f"{'field':16} {'text':>7} {'scan':>7} {'agree':>7}   ({n} invented invoices, seed {args.seed})")
+    other = "variant" if variant and any(variant.values()) else "no band"
+    heads = ["text", *([other] if without_bands else []), "scan", "agree"]
+    print(f"{'field':16} " + " ".join(f"{h:>7}" for h in heads) + f"   ({n} invented invoices, seed {seed})")
     for name in FIELDS:
-        shares = (100 * text_ok[name] / n, 100 * scan_ok[name] / n, 100 * agree[name] / n)
-        print(f"{name:16} " + " ".join(f"{share:6.1f}%" for share in shares))
-    total_text, total_scan = sum(text_ok.values()), sum(scan_ok.values())
+        counts = [text_ok[name], *([plain_ok[name]] if without_bands else []), scan_ok[name], agree[name]]
+        print(f"{name:16} " + " ".join(f"{100 * count / n:6.1f}%" for count in counts))
+    totals = [text_ok, *([plain_ok] if without_bands else []), scan_ok]
     cells = n * len(FIELDS)
-    print(f"{'ALL':16} {100 * total_text / cells:6.1f}% {100 * total_scan / cells:6.1f}%")
+    print(f"{'ALL':16} " + " ".join(f"{100 * sum(c.values()) / cells:6.1f}%" for c in totals))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,13 @@ load. Printed per setting: median and mean seconds per page of CPU (this process
 binary's passes are child processes) and of wall time, the CPU median over the old one, and how many
 pages came out with the same words as the old setting. One core: ``OMP_THREAD_LIMIT=1`` is set here.
 
+``--preprocessing``: the same pages and figures for the page-image steps instead of the backends: no
+shaded-band pass and no rule cut (the old default), each alone (the band pass is the new default), and
+both.
+
+``--invented N``: time scans of N invented designs with real-world looks (``invented_scans.py``:
+coloured bands, boxes, cell grids) instead of the corpus twins.
+
 ``--synthetic``: the older engine comparison (Tesseract vs RapidOCR) on invoice-like pages scanned here.
 
 Run: ``PYTHONPATH=. python benchmarks/ocr_engines.py [--pages N] [--synthetic]``
@@ -146,13 +153,36 @@ def timed_page(engine: OcrEngine, pdf: bytes, number: int) -> tuple[float, float
         doc.close()
 
 
-def compare_backends(corpus: Path, limit: int | None) -> None:
-    settings: dict[str, OcrEngine] = {
-        "old: binary per pass, probe 40 %": TesseractEngine(backend="binary", probe_share=0.4),
-        "C API, models kept loaded, probe 40 %": TesseractEngine(backend="api", probe_share=0.4),
-        "new default: C API, probe 30 %": TesseractEngine(),
-    }
-    pages = list(scanned_twin_pages(corpus, limit))
+BACKENDS = {
+    "old: binary per pass, probe 40 %": lambda: TesseractEngine(backend="binary", probe_share=0.4),
+    "C API, models kept loaded, probe 40 %": lambda: TesseractEngine(backend="api", probe_share=0.4),
+    "new default: C API, probe 30 %": TesseractEngine,
+}
+# --preprocessing: the page-image steps before and around the passes, each alone and together.
+PREPROCESSING = {
+    "old: no band pass, no rule cut": lambda: TesseractEngine(shaded_bands=False, rules_cut=False),
+    "new default: shaded-band pass": TesseractEngine,
+    "rule cut only (off by default)": lambda: TesseractEngine(shaded_bands=False, rules_cut=True),
+    "band pass + rule cut": lambda: TesseractEngine(rules_cut=True),
+}
+
+
+def invented_pages(count: int) -> list[tuple[str, bytes, int]]:
+    """Scans of ``count`` invented designs with real-world looks (``invented_scans``: coloured bands,
+    boxes, cell grids), as (id, pdf, page number)."""
+    from benchmarks.invented_scans import make_designs, render
+    from benchmarks.invented_scans import scan as scan_design
+
+    designs = make_designs(count, 7, real_looks=True)
+    return [(f"invented-{n}", scan_design(render(d), d), 1) for n, d in enumerate(designs)]
+
+
+def compare_backends(
+    corpus: Path, limit: int | None, *, preprocessing: bool = False, invented: int = 0
+) -> None:
+    made = PREPROCESSING if preprocessing else BACKENDS
+    settings: dict[str, OcrEngine] = {label: make() for label, make in made.items()}
+    pages = invented_pages(invented) if invented else list(scanned_twin_pages(corpus, limit))
     if not pages:
         sys.exit(f"no scanned tuning documents in {corpus / 'index.json'}")
     for label, engine in settings.items():
@@ -172,9 +202,8 @@ def compare_backends(corpus: Path, limit: int | None) -> None:
             same[label] += page_words == words[0]
         print(f"\r{done}/{len(pages)} {doc_id} p{number}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    print(
-        f"{len(pages)} scanned tuning pages from {corpus}; OMP_THREAD_LIMIT={os.environ['OMP_THREAD_LIMIT']}"
-    )
+    source = "invented designs with real-world looks" if invented else f"scanned tuning pages from {corpus}"
+    print(f"{len(pages)} {source}; OMP_THREAD_LIMIT={os.environ['OMP_THREAD_LIMIT']}")
     old = next(iter(settings))
     print(
         f"{'OCR s/page':40} {'CPU median':>10} {'CPU mean':>9} {'wall median':>12} {'wall mean':>10} "
@@ -226,11 +255,19 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--synthetic", action="store_true", help="Tesseract vs RapidOCR on pages made here")
     parser.add_argument("--dpi", type=int, default=200, help="render resolution (--synthetic)")
+    parser.add_argument(
+        "--preprocessing", action="store_true",
+        help="compare the shaded-band pass and the rule cut (off, each alone, both) instead of backends",
+    )  # fmt: skip
+    parser.add_argument(
+        "--invented", type=int, default=0, metavar="N",
+        help="time scans of N invented designs with real-world looks instead of the corpus twins",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.synthetic:
         compare_engines(args.pages or 4, args.dpi)
     else:
-        compare_backends(args.corpus, args.pages)
+        compare_backends(args.corpus, args.pages, preprocessing=args.preprocessing, invented=args.invented)
     return 0
 
 

@@ -140,6 +140,15 @@ def _to_points(words: list[PixelWord], scale_x: float, scale_y: float) -> list[W
     return [word for _centre, line_words in ordered for word in line_words]
 
 
+def set_default_engine(engine: OcrEngine | None) -> None:
+    """Make ``engine`` the one ``read_page`` uses when given none (None: back to ``default_engine()``);
+    benchmarks compare engine settings through the whole pipeline this way."""
+    if engine is None:
+        _engine_cache.pop("default", None)
+    else:
+        _engine_cache["default"] = engine
+
+
 def _default_engine() -> OcrEngine:
     engine = _engine_cache.get("default")
     if engine is None:

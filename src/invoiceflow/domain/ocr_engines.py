@@ -76,13 +76,22 @@ class TesseractEngine:
     ``threads`` bounds the binary's OpenMP threads, in-process passes keep to the process's
     ``OMP_THREAD_LIMIT`` (1 unless the operator set it).
 
-    With several languages and ``language_probe`` on, the top of the page is read first with the first
-    language only (the probe), the page's language is judged from those words (``ocr_language``), and
-    the whole page is read with that language alone; a page whose language cannot be judged is read
-    with all. Lines the full reading garbled in the page head are taken from the probe
-    (``recover_garbled``). Every reading then loses its noise (``clean_reading``), gets the number cells
-    of table rows it skipped or garbled read again (``reread_missing_cells``), and has garbled numbers of
-    rows repaired where row arithmetic confirms them (``repair_row_numbers``).
+    With ``rules_cut``, passes read the page with the rules that text touches cut away (``ocr_rules``:
+    a box edge or cell rule against the glyphs makes Tesseract drop them). It is off by default: its
+    effect is mixed. On the corpus's scanned twins (same code, side by side) it gave 91.3 % against
+    90.6 % (items 88.5 -> 90.1 %, but header fields 94.0 -> 93.2 % and one ruled tuning layout's items
+    lost), and with the rules joined to cut ones cut too 88.1 %: without its grid, Tesseract may read a
+    ruled table's figure columns as blocks of their own; on invented scans +0.8 points on the classic
+    designs, -0.5 on the real-world looks. With several languages and
+    ``language_probe`` on, the top of the page is read first with the first language only (the probe),
+    the page's language is judged from those words (``ocr_language``), and the whole page is read with
+    that language alone; a page whose language cannot be judged is read with all. Lines the full
+    reading garbled in the page head are taken from the probe (``recover_garbled``), and the text of
+    shaded bands (white on dark or coloured bars) from a pass over the bands alone, normalised to black
+    on white (``shaded_bands``, ``read_shaded_bands``). Every reading then loses its noise
+    (``clean_reading``), gets the number cells of table rows it skipped or garbled read again
+    (``reread_missing_cells``), and has garbled numbers of rows repaired where row arithmetic confirms
+    them (``repair_row_numbers``).
     """
 
     name = "tesseract"
@@ -99,8 +108,12 @@ class TesseractEngine:
         probe_share: float = PROBE_SHARE,
         probe_scale: float = PROBE_SCALE,
         backend: Literal["auto", "api", "binary"] = "auto",
+        shaded_bands: bool = True,
+        rules_cut: bool = False,
     ) -> None:
         self.languages = languages
+        self.shaded_bands = shaded_bands
+        self.rules_cut = rules_cut
         self.backend = backend
         self.language_probe = language_probe
         self.probe_share = probe_share
@@ -132,16 +145,74 @@ class TesseractEngine:
     def recognize(self, image: Image.Image) -> list[PixelWord]:
         if not self.uses_api() and shutil.which(self.binary) is None:
             raise OcrError("tesseract is not installed", code=ErrorCode.OCR_UNAVAILABLE)
-        page = image.convert("L")  # tesseract reads grey levels; convert once for all passes
+        grey = image.convert("L")  # tesseract reads grey levels; convert once for all passes
         deadline = time.monotonic() + self.timeout_s  # one budget for all passes over the page
+        # Passes read the page with the rules text touches cut away (``rules_cut``); shaded bands are
+        # found on the page as scanned.
+        page = self.without_touched_rules(grey)
         if not self.language_probe or len(self.languages) < 2:
-            words = clean_reading(self.run(page, self.languages, deadline))
+            words = self.run(page, self.languages, deadline)
+            words = clean_reading(self.read_shaded_bands(grey, words, self.languages, deadline))
             return repair_row_numbers(self.reread_missing_cells(page, words, deadline))
         probe = self.read_head(page, deadline)
         language = page_language((word.text for word in probe), self.languages)
-        words = self.run(page, (language,) if language else self.languages, deadline)
-        words = self.reread_missing_cells(page, clean_reading(recover_garbled(words, probe)), deadline)
+        languages = (language,) if language else self.languages
+        words = recover_garbled(self.run(page, languages, deadline), probe)
+        words = self.read_shaded_bands(grey, words, languages, deadline)
+        words = self.reread_missing_cells(page, clean_reading(words), deadline)
         return repair_row_numbers(words)
+
+    def without_touched_rules(self, image: Image.Image) -> Image.Image:
+        """The grey page with the rules that text touches erased (``ocr_rules``), when ``rules_cut``."""
+        if not self.rules_cut:
+            return image
+        import numpy as np
+        from PIL import Image as PilImage
+
+        from invoiceflow.domain.ocr_rules import cut_rules
+
+        # the page's resolution from its shorter side (A4 and Letter are about 8.3 inches wide)
+        cut = cut_rules(np.asarray(image), min(image.width, image.height) / 8.3)
+        return image if cut is None else PilImage.fromarray(cut)
+
+    def read_shaded_bands(
+        self, image: Image.Image, words: list[PixelWord], languages: tuple[str, ...], deadline: float
+    ) -> list[PixelWord]:
+        """The reading with the text of shaded bands (dark header bars, coloured title bands, grey
+        boxes) read again from the bands alone, normalised to black on white (``ocr_bands``), where that
+        reads more than the page pass did. The bands are stacked into one image and read in one pass."""
+        if not self.shaded_bands:
+            return words
+        import numpy as np
+
+        from invoiceflow.domain.ocr_bands import cell_size, find_bands, normalised_band
+
+        grey = np.asarray(image)
+        found = []
+        cell = cell_size(image.width, image.height)
+        for band in find_bands(grey, cell):
+            normalised = normalised_band(grey, band, cell)
+            if normalised is not None and normalised.pixels is not None:
+                found.append((normalised.box, normalised.pixels))
+        if not found:
+            return words
+        gap = 16
+        width = max(pixels.shape[1] for _box, pixels in found) + 2 * gap
+        height = sum(pixels.shape[0] + gap for _box, pixels in found) + gap
+        stacked = np.full((height, width), 255, dtype=np.uint8)
+        placed: list[tuple[ShadedBand, int]] = []
+        y = gap
+        for box, pixels in found:
+            stacked[y : y + pixels.shape[0], gap : gap + pixels.shape[1]] = pixels
+            placed.append((ShadedBand(box, y), gap))
+            y += pixels.shape[0] + gap
+        from PIL import Image as PilImage
+
+        try:
+            read = self.run(PilImage.fromarray(stacked), languages, deadline, find_tables=False, psm=6)
+        except OcrError:
+            return words  # the page reading stands; the band pass is an improvement, not a need
+        return merge_bands(words, placed, read)
 
     def read_head(self, image: Image.Image, deadline: float) -> list[PixelWord]:
         """The probe: the top of the page (scaled by ``probe_scale``) read with the first language; words
@@ -203,6 +274,7 @@ class TesseractEngine:
         *,
         find_tables: bool = True,
         digits_only: bool = False,
+        psm: int | None = None,
     ) -> list[PixelWord]:
         """One tesseract pass over an image with the given language models (``digits_only``: a block of
         stacked number cells, read with digits, signs and separators only)."""
@@ -211,7 +283,8 @@ class TesseractEngine:
             variables.append(("textord_tabfind_find_tables", "0"))
         if digits_only:
             variables.append(("tessedit_char_whitelist", "0123456789.,-'"))
-        config = PassConfig("+".join(languages), 6 if digits_only else 3, tuple(variables))
+        mode = psm if psm is not None else 6 if digits_only else 3
+        config = PassConfig("+".join(languages), mode, tuple(variables))
         if self.uses_api():
             tsv = read_tsv(image, config, max(0.1, deadline - time.monotonic()))
         else:
@@ -251,6 +324,62 @@ class TesseractEngine:
             code = ErrorCode.OCR_UNAVAILABLE if "Failed loading language" in message else ErrorCode.OCR_FAILED
             raise OcrError(f"tesseract failed: {message}", code=code)
         return done.stdout.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True, slots=True)
+class ShadedBand:
+    """A band read on its own: its box on the page (pixels) and where its image starts in the stack."""
+
+    box: tuple[int, int, int, int]
+    stack_top: int
+
+
+# The band pass's reading of a band replaces the page pass's when it says this much more.
+BAND_MARGIN = 1.3
+# Line identities of band words are offset by this many blocks so they never join a page-reading line.
+_BAND_BLOCKS = 20_000
+
+
+def _legibility(words: list[PixelWord]) -> float:
+    """How much a reading says: its letters and digits weighted by confidence."""
+    return sum(w.confidence * sum(c.isalnum() for c in w.text) for w in words if w.confidence >= GARBAGE)
+
+
+def merge_bands(
+    words: list[PixelWord], placed: list[tuple[ShadedBand, int]], read: list[PixelWord]
+) -> list[PixelWord]:
+    """The page reading with the band pass's words put in, band by band: when the band pass reads the
+    band clearly better (``_legibility``, by ``BAND_MARGIN``: "Destinatario" where the page pass read
+    "1 0"), its words replace the page pass's there; otherwise the page pass's words stay (a band
+    reading "Tuipstra" does not replace "Tulpstra") and band words only fill the gaps the page pass
+    left (a white column head it dropped)."""
+    dropped: set[int] = set()
+    added: list[PixelWord] = []
+    for number, (band, left_gap) in enumerate(placed):
+        left, top, right, bottom = band.box
+        area = PixelWord("", left, top, right, bottom, 1.0)
+        in_band = [n for n, w in enumerate(words) if _overlap(w, area)]
+        own = [
+            replace(
+                w,
+                left=w.left - left_gap + left,
+                right=w.right - left_gap + left,
+                top=w.top - band.stack_top + top,
+                bottom=w.bottom - band.stack_top + top,
+                line=(_BAND_BLOCKS + number, *w.line[1:]) if w.line else (),
+            )
+            for w in read
+            if band.stack_top <= (w.top + w.bottom) / 2 < band.stack_top + bottom - top
+            and w.confidence >= GARBLED
+        ]
+        if _legibility(own) > BAND_MARGIN * _legibility([words[n] for n in in_band]):
+            dropped.update(in_band)
+            added += own
+        else:
+            added += [w for w in own if not any(_overlap(words[n], w) for n in in_band)]
+    if not added:
+        return words
+    return [w for n, w in enumerate(words) if n not in dropped] + added
 
 
 def clean_reading(words: list[PixelWord]) -> list[PixelWord]:
