@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from invoiceflow.domain.extraction.dates import DateOrder, numeric_order_evidence
-from invoiceflow.domain.extraction.labels import LabelMatch, find_labels
+from invoiceflow.domain.extraction.labels import LabelMatch, find_labels_of_families
 from invoiceflow.domain.extraction.layout import Line, build_lines, horizontal_overlap
 from invoiceflow.domain.extraction.numbers import DecimalStyle, dominant_style
 from invoiceflow.domain.models import PageText
 
 HEADER_KINDS = ("invoice_number", "due_date", "other_date", "issue_date")
 TOTAL_KINDS = ("carry", "net", "tax", "gross")
+_FAMILIES = (HEADER_KINDS, TOTAL_KINDS)
 
 
 @dataclass
@@ -102,8 +103,9 @@ def analyse(
         header: list[LabelMatch] = []
         totals: list[LabelMatch] = []
         for seg_start, seg_end in line.segments():
-            header += find_labels(line.folded, HEADER_KINDS, seg_start, seg_end)
-            totals += find_labels(line.folded, TOTAL_KINDS, seg_start, seg_end)
+            in_header, in_totals = find_labels_of_families(line.folded, _FAMILIES, seg_start, seg_end)
+            header += in_header
+            totals += in_totals
         if header:
             ctx.header_labels[line.index] = header
         if totals:

@@ -6,6 +6,7 @@ Codes beat symbols; "$" alone is USD unless another dollar code (CAD, AUD, …) 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from invoiceflow.domain.extraction.layout import Line
@@ -79,29 +80,48 @@ def detect_currency(lines: list[Line]) -> tuple[str, float] | None:
     prefixed: Counter[str] = Counter()
     kr = 0
     nordic = ""
+    # Each pattern runs once over the page (lines joined by newlines, which none of them matches or needs
+    # at a line's edge) instead of once per line; the matches are then taken line by line in the order
+    # the per-line reading took them (codes, symbols, words): the order of first votes breaks ties.
+    text = "\n".join([line.text for line in lines])
+    folded = "\n".join([line.folded for line in lines])
+    line_starts: list[int] = []
+    offset = 0
     for line in lines:
-        for m in _CODE_RE.finditer(line.text):
-            votes[m.group(1)] += 3
-        for m in _PREFIXED_DOLLAR_RE.finditer(line.text):
-            prefixed[_PREFIX_TO_CODE[m.group(1)]] += 1
-        for m in _SYMBOL_RE.finditer(line.text):
-            if m.group(0) == "$":
+        line_starts.append(offset)
+        offset += len(line.text) + 1
+    events: list[tuple[int, int, int, str]] = []  # line, pattern order, offset, what was found
+    for order, (pattern, subject) in enumerate(((_CODE_RE, text), (_SYMBOL_RE, text), (_WORD_RE, folded))):
+        for m in pattern.finditer(subject):
+            found = m.group(0) if pattern is _SYMBOL_RE else m.group(1)
+            events.append((bisect_right(line_starts, m.start()) - 1, order, m.start(), found))
+    events.sort()
+    for _line, order, _offset, found in events:
+        if order == 0:
+            votes[found] += 3
+        elif order == 1:
+            if found == "$":
                 dollar += 1
             else:
-                votes[_SYMBOLS[m.group(0)]] += 2
-        for m in _WORD_RE.finditer(line.folded):
-            word = m.group(1).rstrip(".")
+                votes[_SYMBOLS[found]] += 2
+        else:
+            word = found.rstrip(".")
             if word in ("kr",):
                 kr += 1
             elif word.startswith("euro"):
                 votes["EUR"] += 1
             elif word.startswith("dollar"):
                 dollar += 1
-            elif m.group(1) in _WORD_TO_CODE or word in _WORD_TO_CODE:
-                votes[_WORD_TO_CODE.get(m.group(1), _WORD_TO_CODE.get(word, ""))] += 1
-        nordic_match = _NORDIC_RE.search(line.folded)
-        if nordic_match:
-            nordic = nordic_match.group(1)
+            elif found in _WORD_TO_CODE or word in _WORD_TO_CODE:
+                votes[_WORD_TO_CODE.get(found, _WORD_TO_CODE.get(word, ""))] += 1
+    for m in _PREFIXED_DOLLAR_RE.finditer(text):
+        prefixed[_PREFIX_TO_CODE[m.group(1)]] += 1
+    # The first Nordic word of the last line that has one.
+    nordic_line = -1
+    for m in _NORDIC_RE.finditer(folded):
+        line_index = bisect_right(line_starts, m.start()) - 1
+        if line_index != nordic_line:
+            nordic_line, nordic = line_index, m.group(1)
     if dollar or prefixed:
         if prefixed:
             code = prefixed.most_common(1)[0][0]

@@ -4,6 +4,7 @@ headers that wrap onto a second line, and which column a figure of a row belongs
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from invoiceflow.domain.extraction.column_inference import Column
 from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
@@ -42,13 +43,15 @@ COLUMN_PATTERNS: dict[str, str] = {
     r"precio\s+unit(?:ario)?|precio|(?:stuk|eenheids)\s*prijs|prijs|prezzo\s+unit(?:ario)?|prezzo|"
     r"importe\s+unit(?:ario)?|(?:listen|netto|brutto|basis)\s*-?\s*preis|prix\s+(?:net|brut|de\s+base|catalogue)|"
     r"p\.\s*u\.\s*net|precio\s+(?:neto|bruto|lista|base|de\s+lista)|prezzo\s+(?:netto|listino|lordo|di\s+listino)|"
-    r"(?:netto|bruto|lijst|basis)\s*-?\s*prijs|(?:list|net|gross|base)\s+(?:unit\s+)?price|rate|price|preis|ep",
+    r"(?:netto|bruto|lijst|basis)\s*-?\s*prijs|(?:list|net|gross|base)\s+(?:unit\s+)?price|rate|price|preis|ep|"
+    r"(?:ct|cents?|c|p|eur|€|£)\s*/\s*(?:kwh|mwh|m3|m³|l)",
     "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
     r"total\s+(?:ht|net|price)|"
     r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
     r"totaal|importo|totale|total|net",
     "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|q\.?\s?ta|hours|hrs|"
-    r"units|stunden|std\.|heures|horas|uren|ore|days|tage|jours|dias|dagen|giorni|pcs|stk\.?|ctd\.?|uds\.?",
+    r"units|stunden|std\.|heures|horas|uren|ore|days|tage|jours|dias|dagen|giorni|pcs|stk\.?|ctd\.?|uds\.?|"
+    r"consumption|usage|verbrauch|consommation|verbruik|consumo",
     "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me|u\.\s?m\.?",
     "description": r"description(?:\s+of\s+(?:goods|services))?|item(?:s)?(?:\s+description)?|product|"
     r"service|articles?|details|particulars|designation|libelle|bezeichnung|beschreibung|artikel|"
@@ -69,26 +72,26 @@ NUMERIC_KINDS = ("quantity", "unit_price", "amount", "tax_rate", "discount", "ex
 AMOUNT_KINDS = ("net_amount", "amount", "gross_amount", "tax_amount")
 
 
-def _starts_word(line: Line, offset: int) -> bool:
+def _starts_word(text: str, folded: str, offset: int) -> bool:
     """Word start, also inside glued header words ("QtéPrix": a capital after a lower-case letter)."""
-    if offset == 0 or not line.folded[offset - 1].isalpha():
+    if offset == 0 or not folded[offset - 1].isalpha():
         return True
-    return line.text[offset - 1].islower() and line.text[offset].isupper()
+    return text[offset - 1].islower() and text[offset].isupper()
 
 
-def _ends_word(line: Line, offset: int) -> bool:
-    if offset >= len(line.text) or not line.folded[offset].isalpha():
+def _ends_word(text: str, folded: str, offset: int) -> bool:
+    if offset >= len(text) or not folded[offset].isalpha():
         return True
-    return line.text[offset - 1].islower() and line.text[offset].isupper()
+    return text[offset - 1].islower() and text[offset].isupper()
 
 
 def _first_label(
-    line: Line, pattern: re.Pattern[str], start: int, end: int, taken: list[tuple[int, int, str]]
+    text: str, folded: str, pattern: re.Pattern[str], taken: list[tuple[int, int, str]]
 ) -> tuple[int, int] | None:
-    pos = start
-    while (m := pattern.search(line.folded, pos, end)) is not None:
+    pos = 0
+    while (m := pattern.search(folded, pos)) is not None:
         pos = m.start() + 1
-        if not _starts_word(line, m.start()) or not _ends_word(line, m.end()):
+        if not _starts_word(text, folded, m.start()) or not _ends_word(text, folded, m.end()):
             continue
         if any(m.start() < e and s < m.end() for s, e, _ in taken):
             continue
@@ -96,17 +99,29 @@ def _first_label(
     return None
 
 
+@lru_cache(maxsize=4096)
+def _cell_labels(text: str, folded: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of the column labels in one segment's text, earlier kinds first to claim their
+    words. A function of the segment alone, so cached by its text: the lines above a table repeat on
+    every page. (A segment stands between spaces or the line's ends, and no column pattern looks behind
+    its match or anchors: read inside the whole line, it gives the same labels.)"""
+    found: list[tuple[int, int, str]] = []
+    for kind, strict, loose in _COLUMN_RE:
+        for pattern in (strict, loose):
+            match = _first_label(text, folded, pattern, found)
+            if match is not None:
+                found.append((match[0], match[1], kind))
+                break
+    return tuple(_absorb_parentheticals(folded, sorted(found)))
+
+
 def header_columns(line: Line) -> list[Column]:
     columns: list[Column] = []
     for seg_start, seg_end in line.segments():
-        found: list[tuple[int, int, str]] = []
-        for kind, strict, loose in _COLUMN_RE:
-            for pattern in (strict, loose):
-                match = _first_label(line, pattern, seg_start, seg_end, found)
-                if match is not None:
-                    found.append((match[0], match[1], kind))
-                    break
-        found = _absorb_parentheticals(line.folded, sorted(found))
+        found = [
+            (seg_start + start, seg_start + end, kind)
+            for start, end, kind in _cell_labels(line.text[seg_start:seg_end], line.folded[seg_start:seg_end])
+        ]
         if not found:
             # A header cell of no known kind ("Period", "Service date", "Lot"): its column is not part
             # of the description, whatever it holds.
@@ -262,38 +277,57 @@ def assign_column(amount: Amount, columns: list[Column]) -> Column | None:
     return None if index is None else columns[index]
 
 
+# Results of ``assign_index`` by (figure x-range, kinds, every column's kind and x-range): table rows repeat
+# the same few x-ranges, and each row's figures are assigned again by several checks. Keyed on the
+# columns' values, not their identity, so a list changed or rebuilt never reads a stale answer.
+_ASSIGNED: dict[tuple[object, ...], int | None] = {}
+_ASSIGNED_LIMIT = 4096  # a page uses a few dozen: bounded memory in a long-running service
+
+
 def assign_index(amount: Amount, columns: list[Column], kinds: tuple[str, ...]) -> int | None:
-    centre = (amount.x0 + amount.x1) / 2
+    key = (amount.x0, amount.x1, kinds, *[(c.kind, c.x0, c.x1) for c in columns])
+    index = _ASSIGNED.get(key, -1)
+    if index == -1:
+        if len(_ASSIGNED) >= _ASSIGNED_LIMIT:
+            _ASSIGNED.clear()
+        index = _ASSIGNED[key] = _assign_index(amount.x0, amount.x1, columns, kinds)
+    return index
 
-    def distance(c: Column) -> float:
-        if c.x0 - 2 <= centre <= c.x1 + 2:
-            return -1.0
-        return min(abs(amount.x1 - c.x1), abs(amount.x0 - c.x0), abs(centre - (c.x0 + c.x1) / 2))
 
-    best: tuple[float, int] | None = None
+def _assign_index(x0: float, x1: float, columns: list[Column], kinds: tuple[str, ...]) -> int | None:
+    centre = (x0 + x1) / 2
+    # Nearest column of a wanted kind: -1 when the figure's centre is under it, else the smallest of the
+    # right-edge, left-edge and centre distances.
+    best_distance = 0.0
+    best = -1
     touched = False
     # Under the label of a column of no known kind ("Taxable", "Lot", "Period"): a figure of that column,
     # never one of its neighbours' (a discount column beside it would take a net amount as its value).
     under_other = False
     for i, column in enumerate(columns):
+        c0, c1 = column.x0, column.x1
+        under = c0 - 2 <= centre <= c1 + 2
         if column.kind in kinds:
-            dist = distance(column)
-            touched = touched or dist < 0
-            if best is None or dist < best[0]:
-                best = (dist, i)
-        elif column.x0 - 2 <= centre <= column.x1 + 2:
+            if under:
+                distance = -1.0
+                touched = True
+            else:
+                distance = min(abs(x1 - c1), abs(x0 - c0), abs(centre - (c0 + c1) / 2))
+            if best < 0 or distance < best_distance:
+                best_distance, best = distance, i
+        elif under:
             under_other = under_other or column.kind == "other"
             touched = True
-    if under_other and (best is None or best[0] >= 0):
+    if under_other and (best < 0 or best_distance >= 0):
         return None
     if not touched:
         # Between two labels, touching neither: labels stand left-aligned in wide cells and the figures
         # right-aligned, so the figure belongs to the label on its left.
         # A long figure may start under its label's last letters: the label starting left of its centre.
-        left = [i for i, c in enumerate(columns) if c.x1 < amount.x0 or c.x0 <= centre]
+        left = [i for i, c in enumerate(columns) if c.x1 < x0 or c.x0 <= centre]
         if left:
             i = max(left, key=lambda k: columns[k].x0)
             after = [c.x0 for c in columns if c.x0 > columns[i].x1]
-            if columns[i].kind in kinds and (not after or amount.x1 < min(after)):
+            if columns[i].kind in kinds and (not after or x1 < min(after)):
                 return i
-    return best[1] if best is not None and best[0] < 60 else None
+    return best if best >= 0 and best_distance < 60 else None

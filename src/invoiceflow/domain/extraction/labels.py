@@ -1,4 +1,5 @@
-"""Multilingual label lexicon (EN, DE, FR, ES, NL, IT, Indian English), matched on folded text
+"""Multilingual label lexicon (EN, DE, FR, ES, NL, IT, Indian English; the main labels also in PT, the
+Nordic languages, PL, CZ, HU, TR, EL and the Balkans), matched on folded text
 (lower-case, accents stripped). Order inside a kind matters: the most specific phrase comes first.
 """
 
@@ -6,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from invoiceflow.domain.extraction.lazy_re import lazy_compile
+from invoiceflow.domain.extraction.lazy_re import ignorecase_is_moot, lazy_compile
 
 _B = r"(?<![a-z])"  # word start
 _E = r"(?![a-z])"  # word end
@@ -25,6 +26,12 @@ LABEL_PATTERNS: dict[str, str] = {
         rf"(?:credit|debit)\s*(?:note|memo)\s*{_NO}",
         rf"(?:receipt|document|doc\.?)\s*{_NO}",
         rf"bill\s*{_NO}",
+        # Portuguese "Fatura-Recibo", debit notes, Hungarian "Számla sorszáma", Greek "Αριθμός τιμολογίου".
+        rf"(?:fatura|factura)\s*-\s*recibo(?:\s*{_NO})?|nota\s+de\s+(?:debito|credito)\s*{_NO}",
+        r"szamla\s*(?:sorszama|szama)|szamlaszam|αριθμος\s+(?:τιμολογιου|παραστατικου)",
+        # Fee notes of solicitors, doctors and consultants: "Fee Note No.", "Note d'honoraires n°".
+        rf"(?:fee\s+note|note\s+of\s+fees|note\s+d'?\s*honoraires|honorar(?:note|rechnung)|"
+        rf"nota\s+(?:de\s+honorarios|(?:di\s+)?onorari|de\s+honorarios))\s*{_NO}",
         r"rechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?|n°)",
         r"(?:abschlags|schluss|teil|sammel|anzahlungs|proforma)?rechnung\s+(?:nr\.?|nummer|no\.?)",
         r"(?:gutschrifts?|storno|beleg)\s*-?\s*(?:nummer|nr\.?)",
@@ -51,6 +58,8 @@ LABEL_PATTERNS: dict[str, str] = {
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
         r"(?:fatura|factura)\s*(?:n\.?\s?[°ºo]\.?|nr\.?|numero)|(?:n\.?\s?[°ºo]\.?|numero)\s+da\s+fatura",
         r"faktura\s*-?\s*(?:nummer|nr\.?|no\.?|numer|cislo|c\.)|fakturanr\.?|faktura\s+nr\.?",
+        # Polish "Faktura VAT nr", "Faktura VAT korygująca nr", "Faktura proforma nr".
+        r"faktura\s+(?:vat\s+)?(?:marza\s+|korygujaca\s+|proforma\s+|zaliczkowa\s+|koncowa\s+)?(?:nr\.?|numer)",
         r"(?:numer|nr\.?)\s+faktury|cislo\s+(?:faktury|dokladu)|laskun?\s*-?\s*(?:numero|nro\.?)|laskunumero",
         # Hotel folios and Mexican "Folio", "Belegnr.", "Fakturanr", "Numero fattura", "Numéro de pièce".
         r"folio\s*(?:no|nr|number|num|#|n\.?\s?[°ºo])\.?|belegnr\.?|beleg\s*-?\s*no\.?",
@@ -145,7 +154,12 @@ LABEL_PATTERNS: dict[str, str] = {
         r"datum|date|fecha|data|dated|dato",
     ),
     "net": _alt(
+        # German and Swiss "Total exkl. MWST", "Summe ohne USt.", "Betrag o. MwSt.".
+        r"(?:total|summe|betrag|gesamt(?:betrag|summe)?|zwischensumme|rechnungsbetrag)\s+(?:exkl|excl|ohne|o)\.?\s*"
+        r"(?:mwst|ust|mehrwertsteuer|umsatzsteuer|vat)\.?",
         r"sub\s*-?\s*total(?:e|eel)?",
+        # Belgian "Total HTVA" / "hors TVA" (the gross is "TVAC", TVA comprise).
+        r"(?:total|montant|sous\s*-?\s*total)?\s*(?:htva|h\.t\.v\.a\.?|hors\s+tva)",
         r"total\s+(?:excl(?:uding|\.)?|exclusive\s+of|before|without|w/o)\s*(?:vat|tax|gst|btw|mwst)?",
         r"(?:net|netto)\s*(?:amount|total|betrag|bedrag|summe|sum|value)",
         r"(?:amount|total)\s+(?:before|excl\.?|excluding)\s+(?:tax|vat|gst)",
@@ -168,11 +182,26 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:summa\s+|sum\s+)?netto|nettobelopp|nettobelop|nettobelob|veroton\s+(?:yhteensa|hinta|summa)",
         r"veroton|total\s+(?:iliquido|liquido|sem\s+iva)|valor\s+(?:iliquido|liquido|tributavel)",
         r"razem\s+netto|wartosc\s+netto|zaklad\s+dane|celkem\s+bez\s+dph",
+        # Hungarian, Turkish, Greek, Baltic and Balkan wordings of the net.
+        r"netto\s+(?:osszesen|ertek)|ara\s+toplam|(?:kdv\s+)?matrah|kdv\s+haric\s+(?:toplam|tutar)|"
+        r"καθαρη\s+αξια|συνολο\s+(?:προ\s+φπα|καθαρης\s+αξιας)|osnovica|neto\s+iznos|summa\s+bez\s+pvn",
+        r"suma\s+be\s+pvm|(?:is\s+viso\s+)?be\s+pvm|apliekam(?:a|ais)\s+summa|summa\s+km-?ta|maksustatav\s+summa",
         r"net",
     ),
     "gross": _alt(
+        r"(?:total|summe|betrag|gesamt(?:betrag|summe)?|endbetrag|rechnungsbetrag)\s+(?:inkl|incl)\.?\s*"
+        r"(?:mwst|ust|mehrwertsteuer|umsatzsteuer)\.?",
         r"total\s+(?:incl(?:uding|\.)?|inclusive\s+of|with)\s*(?:vat|tax|gst|btw|mwst)?",
         r"(?:grand|invoice|document)\s+total",
+        # "Invoice amount", "Total invoice value", "Amount to pay", "Please pay", "Zu zahlender Betrag",
+        # "Montant à payer", "Total TVAC" (Belgian: TVA comprise), "Toutes taxes comprises".
+        r"(?:total\s+)?invoice\s+(?:amount|value|sum)|amount\s+to\s+(?:pay|be\s+paid)|please\s+pay",
+        # A credit note's total: "Gutschriftsbetrag", "Credit note total", "Total avoir", "Importe abono".
+        r"(?:gutschrift|credit\s*note|credit|avoir|abono|creditnota|nota\s+(?:di|de)\s+credito)s?\s*-?\s*"
+        r"(?:betrag|summe|total|amount|montant|importe|bedrag|importo|totaal)|total\s+(?:de\s+l'?\s*)?(?:avoir|credit)",
+        r"zu\s+zahlende[rn]?\s+(?:gesamt)?(?:betrag|summe)|(?:noch\s+)?zu\s+zahlen(?:der\s+betrag)?",
+        r"montant\s+(?:total\s+)?(?:a\s+payer|a\s+regler|du)|total\s+a\s+regler|(?:total\s+|montant\s+)?tvac|"
+        r"(?:total\s+)?toutes\s+taxes\s+comprises",
         r"total\s+(?:amount\s+)?(?:due|payable|to\s+pay)",
         r"(?:amount|balance)\s+(?:due|payable)",
         r"total\s+(?:invoice\s+)?amount",
@@ -189,7 +218,9 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:summa|sum|belop|belob|total|totalt)?\s*(?:inkl|inkludert|inklusive)\.?\s*(?:moms|mva)",
         r"(?:summa\s+)?att\s+betala|a\s+betale|at\s+betale|(?:total\s+)?(?:a|at)\s+betale|totalt\s+(?:a|att)\s+betala",
         r"(?:yhteensa|maksettava)(?:\s+(?:eur|yhteensa))?|summa\s+yhteensa|totalbelopp|totalbelop|totalbelob",
-        r"i\s+alt|totalt|summa|razem\s+(?:brutto|do\s+zaplaty)|do\s+zaplaty|celkem\s+k\s+uhrade",
+        # "ł" has no accent-free form: folded Polish keeps it.
+        r"i\s+alt|totalt|summa|razem\s+(?:brutto|do\s+zap[lł]aty)|(?:pozostaje\s+)?do\s+zap[lł]aty|"
+        r"celkem\s+k\s+uhrade|razem|ogo[lł]em",
         r"celkem(?:\s+s\s+dph)?|total\s+(?:geral|documento)",
         # What is owed: "Montant dû", "Solde dû", "Reste à payer", "Importe a pagar", "Líquido a pagar",
         # "Totaal te voldoen", "Openstaand bedrag" (a balance after payments is told apart by arithmetic).
@@ -197,6 +228,10 @@ LABEL_PATTERNS: dict[str, str] = {
         r"total\s+a\s+ingresar|(?:totaal\s+)?te\s+voldoen|openstaand\s+bedrag|(?:netto|importo|totale)\s+(?:a|da)\s+pagare",
         r"total\s+general|importe\s+total\s+factura|total\s+general\s+factura",
         r"(?:wartosc|kwota|suma|razem)\s+brutto|brutto",
+        r"brutto\s+osszesen|fizetendo(?:\s+osszeg)?|genel\s+toplam|odenecek\s+tutar|(?:kdv\s+dahil\s+)?toplam\s+tutar|"
+        r"πληρωτεο(?:\s+ποσο)?|συνολο|ukupno(?:\s+za\s+(?:platiti|uplatu))?|za\s+placilo|kopsumma|kokku",
+        # Lithuanian and Latvian totals: "Iš viso (su PVM)", "Mokėti", "Kopā (apmaksai)", "Summa apmaksai".
+        r"is\s+viso(?:\s+su\s+pvm)?|moketi|kopa(?:\s+apmaksai)?|summa\s+apmaksai|apmaksai",
         r"total|summe|sum",
     ),
     "tax": _alt(
@@ -214,6 +249,8 @@ LABEL_PATTERNS: dict[str, str] = {
         # Nordic / Finnish / Polish / Czech / Portuguese tax names.
         r"(?:total\s+)?(?:moms|mva|merverdiavgift|mervardesskatt|alv|arvonlisavero|vat)\s*(?:belopp|belob|belop)?",
         r"(?:kwota\s+)?vat|dph",
+        # Hungarian ÁFA, Turkish KDV, Greek ΦΠΑ, Bulgarian ДДС, Balkan PDV / DDV, Baltic PVM, PVN, käibemaks.
+        r"afa|kdv|φπα|ддс|ндс|pdv|ddv|pvm|pvn|kaibemaks",
         # Canadian and Spanish-island taxes, and names printed with dots ("I.V.A.", "T.V.A.", "M.W.St.").
         r"hst|pst|qst|tps|tvq|igic|i\.\s?v\.\s?a\.?|t\.\s?v\.\s?a\.?|m\.\s?w\.\s?st\.?|u\.\s?st\.?",
     ),
@@ -242,6 +279,9 @@ RECIPIENT_LABEL = lazy_compile(
         r"details\s+of\s+(?:receiver|buyer)",
         # Wordings of other forms: "Addressed to", "Invoice for", "Prepared for", "Rechnung an", "Adressé
         # à", "Facturado a", "Gefactureerd aan", "Fatturare a", "Datos del cliente", "Dati cliente".
+        # Billing addresses of the Nordics, Turkey, Romania, Hungary, Czechia and Poland.
+        r"fakturaadresse|faktura\s*adresse|fatura\s+adresi|adresa\s+de\s+facturare|szamlazasi\s+cim|"
+        r"fakturacni\s+adresa|adres\s+(?:do\s+)?faktur[ya]|laskutus",
         r"(?:addressed|issued|invoiced|charged)\s+to|(?:invoice|prepared|billed|service)\s+for|purchaser|payer",
         r"rechnung\s+an|rechnungs?\s*-?\s*adressat|auftraggeber|leistungsempfanger|leistungsempfaenger",
         r"adresse\s+a|factur(?:er|e)\s+a|acheteur|donneur\s+d'ordre",
@@ -252,11 +292,37 @@ RECIPIENT_LABEL = lazy_compile(
         r"faturar\s+a|faturado\s+a|adquirente",
         r"kund|faktureringsadress|fakturaadress|mottagare|kunde|faktureres\s+til|modtager|mottaker",
         r"asiakas|laskutettava|laskutusosoite|nabywca|odbiorca|odberatel|zakaznik",
+        # A practice's patient, a Portuguese "Exmo.(s) Sr.(s)" and a British "Messrs" over the addressee.
+        r"patient(?:e|in)?|paciente|paziente|messrs\.?",
+        # A letter's "To," over the addressee (Indian and British trade invoices).
+        r"to,",
+        # Headings of a billing box: "Billing details", "Kundendaten", "Coordonnées client", "Datos de
+        # facturación", "Dati di fatturazione", "Factuurgegevens".
+        r"billing\s+(?:details|information|info|contact|party|name)|invoice\s+recipient",
+        r"kunden\s*-?\s*(?:daten|angaben|adresse|anschrift)|rechnung\s+fur|rechnungs?\s*-?\s*daten",
+        r"(?:coordonnees|informations?)\s+(?:du\s+)?client|datos\s+de\s+facturacion|dati\s+di\s+fatturazione|"
+        r"factuurgegevens",
+        # The billed party of rents and insurance premiums: tenant, lessee, policyholder.
+        r"tenant|lessee|mieter(?:in)?|locataire|inquilino|arrendatario|huurder|conduttore|"
+        r"policy\s*holder|versicherungsnehmer(?:in)?|preneur\s+d'assurance|tomador(?:\s+del\s+seguro)?|"
+        r"verzekeringnemer|contraente",
+        r"exm[oa]s?\.?\s*(?:\((?:s|as?)\)\s*)?\.?\s*(?:sr[as]?|senhor(?:a|es)?)\.?\s*(?:\((?:s|as?|es)\))?\.?",
+        # Buyers of Central and Eastern Europe, Turkey, the Baltics and Greece: "Vevő", "Alıcı", "Müşteri",
+        # "Cumpărător", "Kupac", "Kupec", "Klient", "Ostja", "Pirkėjas", "Pircējs", "Πελάτης", "Laskun
+        # saaja", "Faktureras till"; a hotel's guest ("Gast", "Gäst", "Gæst", "Huésped", "Ospite").
+        r"vevo|al[iı]c[iı]|musteri|cumparator|kupac|kupec|klient|ostja|pirkejas|pircejs|"
+        r"πελατης|αγοραστης|laskun\s+saaja|faktureras\s+till|fakturamottager|"
+        r"guest|gast|g[æa]st|huesped|ospite|vieras|gjest",
+        # Who pays for a patient or a minor: "Guarantor", "Responsible party", "Garant".
+        r"guarantor|responsible\s+party|garant",
     )
     # "Bill To Party", "Customer Name", "Client Details", "Destinatario fattura": label words after it.
-    + r"(?:\s+(?:party|name|details|address|information|info|data|datos|dati|gegevens|fattura|factura))?"
+    + r"(?:\s+(?:party|name|details|address|information|info|data|datos|dati|gegevens|fattura|factura|"
+    + r"billing))?"
     # "Customer No.", "Buyer's Order No.", "Client VAT" are not the recipient block's label.
     + r"(?!'s|\s*(?:no\b|nr\b|n°|number|num|id\b|ref|order|vat|tax|code|#|nummer|numero|commande|pedido))"
+    # "Customer copy", "Exemplaire client", "Kundenexemplar": which copy of the invoice, no label.
+    + r"(?!\s*(?:copy|copie|kopie|exemplaire|exemplar|copia|kopia)\b)"
     + _E
 )
 # The delivery address printed beside or above the billing block: never the recipient, and it ends a
@@ -265,12 +331,18 @@ DELIVERY_LABEL = lazy_compile(
     _B
     + _alt(
         r"ship(?:ped|ping)?[\s-]+to|shipping\s+address|deliver(?:ed|y)?\s+to|delivery\s+address",
-        r"consignee",
+        r"consignee|delivery|(?:goods|despatch(?:ed)?|dispatch(?:ed)?)\s+to",
+        # Delivery addresses of the Nordics, Central and Eastern Europe and Turkey.
+        r"leverings?\s*adresse?|leverans(?:adress)?|toimitus(?:osoite)?|adres\s+dostawy|dodaci\s+adresa|"
+        r"szallitasi\s+cim|teslimat(?:\s+adresi)?|adresa\s+de\s+livrare|dostava|adresa\s+dostave",
         r"liefer\s*(?:adresse|anschrift)|lieferung\s+an|warenempfanger|versand\s*adresse",
         r"(?:adresse\s+de\s+)?livraison|livre\s+a|expedie\s+a",
         r"(?:direccion\s+de\s+)?(?:entrega|envio)|enviar\s+a|entregar\s+a",
         r"(?:aflever|lever|bezorg)\s*adres|leveren\s+aan",
         r"(?:indirizzo\s+di\s+|luogo\s+di\s+)?(?:consegna|spedizione|destinazione)|consegnare\s+a",
+        # Where the work was done, not who pays: "Job site", "Site address", "Baustelle", "Chantier", "Obra".
+        r"job\s*-?\s*site|(?:site|project|service|installation|job)\s+address|baustelle|leistungsort|"
+        r"(?:adresse\s+du\s+)?chantier|lieu\s+d'intervention|obra|cantiere|bouwplaats|werkadres",
     )
     + _E
 )
@@ -308,6 +380,9 @@ ISSUER_LABEL = lazy_compile(
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
         r"fornecedor|prestador|saljare|leverantor|s[æa]lger|leverandor|leverand[øo]r|myyja|sprzedawca|"
         r"dostawca|wystawca|dodavatel",
+        # Hungarian, Romanian, Turkish, Croatian / Serbian / Slovenian, Baltic and Greek sellers.
+        r"elado|szallito|furnizor|vanzator|sat[iı]c[iı]|prodavatelj|prodavac|dobavljac|dobavitelj|"
+        r"muuja|tarnija|pardavejas|pardevejs|piegadatajs|πωλητης|προμηθευτης",
         r"details\s+of\s+supplier",
         *[
             "emetteur",
@@ -315,7 +390,7 @@ ISSUER_LABEL = lazy_compile(
             "absender",
             "mittente",
             "remitente",
-            r"bill\s+from",
+            r"(?:bill|invoice)\s+from",
             r"issued\s+by",
             r"sold\s+by",
         ],
@@ -339,7 +414,7 @@ ACCOUNT_HOLDER_LABEL = lazy_compile(
     _B
     + _alt(
         r"(?:bank\s+)?account\s+(?:holder|name)|beneficiary(?:\s+name)?|payable\s+to|"
-        r"(?:make\s+)?(?:cheques?|checks?)\s+payable\s+to",
+        r"(?:please\s+)?(?:make\s+)?(?:all\s+)?(?:cheques?|checks?)\s+(?:are\s+)?(?:payable|made\s+out)\s+to",
         r"konto\s*-?\s*inhaber(?:in)?|kontoinhaber(?:in)?|begunstigter|beguenstigter|zahlungsempfanger",
         r"titulaire(?:\s+du\s+compte)?|beneficiaire|a\s+l'ordre\s+de",
         r"titular(?:\s+de\s+la\s+cuenta)?|beneficiario",
@@ -361,11 +436,9 @@ class LabelMatch:
     end: int
 
 
-_COMPILED = {
-    # A label ending in "#" may touch its value: "Invoice #INV-000123".
-    kind: lazy_compile(_B + pattern + r"(?:(?<=#)|(?![a-z]))\s*[:.#]?", re.IGNORECASE)
-    for kind, pattern in LABEL_PATTERNS.items()
-}
+# A label ending in "#" may touch its value: "Invoice #INV-000123".
+_SOURCES = {kind: _B + pattern + r"(?:(?<=#)|(?![a-z]))\s*[:.#]?" for kind, pattern in LABEL_PATTERNS.items()}
+_COMPILED = {kind: lazy_compile(source, re.IGNORECASE) for kind, source in _SOURCES.items()}
 # Total kinds are tried in this order so "total excl." is net, "total vat" is tax, "total" is gross.
 TOTAL_KINDS = ("carry", "net", "tax", "gross")
 
@@ -379,14 +452,59 @@ def find_labels(
     return [LabelMatch(kind, start + s, start + e) for kind, s, e in _labels_in(segment, kinds)]
 
 
+@cache
+def _case_sensitive(kind: str) -> re.Pattern[str]:
+    """The label pattern of ``kind`` without IGNORECASE (several times faster), where it matches lower-case
+    ASCII text exactly as the IGNORECASE one does; else the IGNORECASE one."""
+    source = _SOURCES[kind]
+    return lazy_compile(source) if ignorecase_is_moot(source) else _COMPILED[kind]
+
+
+def find_labels_of_families(
+    folded: str, families: tuple[tuple[str, ...], ...], start: int = 0, end: int | None = None
+) -> list[list[LabelMatch]]:
+    """``find_labels`` for each family of kinds (each resolving its own overlaps) in one look-up."""
+    segment = folded[start:end]
+    return [
+        [LabelMatch(kind, start + s, start + e) for kind, s, e in found]
+        for found in _families_in(segment, families)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _families_in(
+    segment: str, families: tuple[tuple[str, ...], ...]
+) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+    """Cached by segment text: column headers, totals labels and footers repeat on every page."""
+    if not _may_hold_label(segment):
+        return ((),) * len(families)
+    return tuple(_match_labels(segment, kinds) for kinds in families)
+
+
 @lru_cache(maxsize=8192)
 def _labels_in(segment: str, kinds: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     """Cached by segment text: column headers, totals labels and footers repeat on every page."""
-    if not any(c.isalpha() for c in segment) and "#" not in segment:
-        return ()
+    return _match_labels(segment, kinds) if _may_hold_label(segment) else ()
+
+
+# Letters and a few numeric signs ("²", "½"): every letter is one of these.
+_LETTER_LIKE = lazy_compile(r"[^\W\d_]")
+
+
+def _may_hold_label(segment: str) -> bool:
+    """A letter or a "#" in the segment (figures alone are never a label)."""
+    letter = _LETTER_LIKE.search(segment)
+    if letter is not None and (letter.group().isalpha() or any(c.isalpha() for c in segment)):
+        return True
+    return "#" in segment
+
+
+def _match_labels(segment: str, kinds: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    # Most folded segments are lower-case ASCII: there the case-sensitive patterns match the same.
+    lower_ascii = segment.isascii() and segment.lower() == segment
     taken: list[tuple[str, int, int]] = []
     for kind in kinds:
-        for m in _COMPILED[kind].finditer(segment):
+        for m in (_case_sensitive(kind) if lower_ascii else _COMPILED[kind]).finditer(segment):
             overlapping = [t for t in taken if m.start() < t[2] and t[1] < m.end()]
             # A longer phrase of a later kind swallows the shorter labels inside it: "Total inc. VAT" is
             # gross though "VAT" alone is tax, "Net à payer" is gross though "Net" alone is net.
@@ -439,6 +557,60 @@ ROUNDING_LABEL = lazy_compile(
     + _alt(
         r"(?:ores|oere)?\s*-?\s*avrundning|avrunding|afrunding|afronding|rounding(?:\s+adjustment)?",
         r"rundung(?:sdifferenz)?|arrondi|redondeo|arrotondamento|pyoristys",
+    )
+    + _E
+)
+# Words before a tax label saying the tax is included in the amount above it ("enthaltene MwSt. 19 %",
+# "inkl. 19 % USt.", "dont TVA", "IVA incluido", "di cui IVA", "waarvan btw", "including VAT of"): the
+# total beside it is gross and the net is that total less the tax.
+INCLUDED_TAX_HINT = lazy_compile(
+    _B
+    + _alt(
+        r"enthaltene?|enthalten|darin|hierin|davon|inkl\.?|incl\.?|including|included|includes|inclusive(?:\s+of)?",
+        r"dont|y\s+compris|inclus[e]?|incluid[oa]s?|incluye|inclus[oa]|compres[oa]|di\s+cui|waarvan|inbegrepen",
+        r"w\s+tym|zawiera|varav|heraf|herav|sis(?:altaa|\.)",
+    )
+    + _E
+)
+# Words before an IBAN that make it the customer's account (a direct debit's source, a refund's
+# destination), not the issuer's: "von Ihrem Konto IBAN …", "from your account", "votre compte",
+# "su cuenta", "uw rekening", "vostro conto", "Mandat", "debited from".
+CUSTOMER_ACCOUNT_HINT = lazy_compile(
+    _B
+    + _alt(
+        r"(?:von|vom|auf)\s+ihre[mn]?\s+(?:konto|girokonto|bankkonto)|ihr(?:e|em)?\s+(?:konto|iban|bankverbindung)",
+        # Not "your account number / manager / reference": a field of the customer's, no bank account.
+        r"(?:(?:from|to|debited\s+from|charged\s+to)\s+your\s+(?:bank\s+)?account|your\s+(?:bank\s+)?(?:account|iban))"
+        r"(?!\s*(?:no\b|nr\b|n°|number|num\b|manager|executive|ref|id\b|#|team|contact|holder|name|code))",
+        r"(?:de|sur|a)\s+votre\s+compte|votre\s+(?:compte|iban)|su\s+cuenta|(?:de|en)\s+su\s+cuenta",
+        r"(?:van|op)\s+uw\s+rekening|uw\s+(?:rekening|iban)|(?:dal|sul)\s+(?:vostro|suo)\s+conto|vostro\s+conto",
+        r"mandat(?:s|e)?\s*-?\s*(?:referenz|reference|ref\.?)|sepa\s*-?\s*(?:lastschrift|direct\s+debit|mandate?)",
+        r"lastschrift\s*-?\s*mandat|debtor\s+(?:iban|account)|zahlungspflichtige[rn]?|domiciliation\s+sur",
+    )
+    + _E
+)
+# The head of a tax summary's rate column, whose figures may go without a "%" sign ("MwSt-Satz | Netto |
+# MwSt" over "19,00 | 1.000,00 | 190,00"): "VAT rate", "Steuersatz", "Taux TVA", "Tipo IVA", "Aliquota",
+# "BTW-tarief", "Stawka VAT", "Sazba DPH", "Momssats", "%".
+TAX_RATE_HEADER = lazy_compile(
+    _B
+    + _alt(
+        r"(?:vat|tax|gst|mwst|ust|tva|iva|btw|moms|mva|alv|dph|afa)\s*-?\s*(?:rate|satz|sats|%|tarief|taux|tipo|kulcs|sazba)",
+        r"(?:rate|taux|tipo|tarief|stawka|sazba|aliquota|kulcs)\s*(?:of\s+|de\s+(?:la\s+)?)?(?:vat|tax|tva|iva|btw|vat|dph|afa)?",
+        r"steuersatz|(?:ust|mwst)\.?\s*-?\s*satz|momssats|mva\s*-?\s*sats|alv\s*-?\s*(?:kanta|%)|aliquota(?:\s+iva)?",
+    )
+    + r"(?:\s*%|\s*\(%\))?"
+)
+# The heading of a tear-off payment slip at the foot of the page ("PAYMENT ADVICE", "Remittance slip",
+# "Zahlschein", "Empfangsschein", "Talon de paiement", "Bollettino"): its "To:" names the payee and its
+# "Customer" repeats the recipient, so party blocks are read above it.
+PAYMENT_SLIP_HEADING = lazy_compile(
+    _B
+    + _alt(
+        r"payment\s+(?:advice|slip|stub|coupon)|remittance\s+(?:advice|slip|stub)|(?:please\s+)?detach\s+and\s+return",
+        r"zahlschein|uberweisungstrager|ueberweisungstraeger|empfangsschein|zahlteil|einzahlungsschein",
+        r"talon\s+(?:de\s+paiement|a\s+(?:detacher|joindre))|titre\s+interbancaire|bollettino|"
+        r"acceptgiro|betalingsbewijs|girokaart|inbetalningskort|bankgiro\s*-?\s*avi",
     )
     + _E
 )

@@ -12,8 +12,10 @@ import itertools
 import math
 import statistics
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from invoiceflow.domain.models import PageText, TextSource, Word
@@ -73,24 +75,35 @@ class Line:
 
     def word_at(self, offset: int) -> int:
         """Index of the word that contains (or precedes) a character offset."""
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return max(bisect_right(self.starts, offset) - 1, 0)
 
     def span_x(self, start: int, end: int) -> tuple[float, float]:
         """Approximate x-range of the characters ``text[start:end]`` (interpolated inside words)."""
-        return self.char_x(start), self.char_x(max(start, end - 1), right=True)
+        # char_x(start) and char_x(max(start, end - 1), right=True), written out: every number read on
+        # a page asks for its x-range.
+        starts, words = self.starts, self.words
+        i = max(bisect_right(starts, start) - 1, 0)
+        word = words[i]
+        length = len(word.text) or 1
+        pos = start - starts[i]
+        pos = 0 if pos < 0 else length - 1 if pos > length - 1 else pos
+        x0 = word.x0 + (word.x1 - word.x0) * pos / length
+        last = start if start > end - 1 else end - 1
+        i = max(bisect_right(starts, last) - 1, 0)
+        word = words[i]
+        length = len(word.text) or 1
+        pos = last - starts[i]
+        pos = (0 if pos < 0 else length - 1 if pos > length - 1 else pos) + 1
+        return x0, word.x0 + (word.x1 - word.x0) * pos / length
 
     def char_x(self, offset: int, right: bool = False) -> float:
-        i = self.word_at(offset)
+        starts = self.starts
+        i = max(bisect_right(starts, offset) - 1, 0)
         word = self.words[i]
-        length = max(1, len(word.text))
-        pos = min(max(offset - self.starts[i], 0), length - 1) + (1 if right else 0)
+        length = len(word.text) or 1
+        pos = offset - starts[i]
+        # clamped to the word's characters, then the right edge of that character when asked
+        pos = (0 if pos < 0 else length - 1 if pos > length - 1 else pos) + (1 if right else 0)
         return word.x0 + (word.x1 - word.x0) * pos / length
 
     def segments(self) -> list[tuple[int, int]]:
@@ -118,39 +131,70 @@ class Line:
         return self.segments()[self.segment_index(offset)]
 
 
+def _median(values: list[float]) -> float:
+    """``statistics.median`` without its generality (the same value: sorted, middle or mean of two)."""
+    ordered = sorted(values)
+    n = len(ordered)
+    middle = n // 2
+    return ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+_BY_X0 = attrgetter("x0")
+
+
 def _make_line(words: list[Word], ocr: bool = False) -> Line:
-    words = sorted(words, key=lambda w: w.x0)
+    words = sorted(words, key=_BY_X0)
     heights = [w.y1 - w.y0 for w in words if w.y1 > w.y0]
-    height = statistics.median(heights) if heights else 10.0
+    height = _median(heights) if heights else 10.0
     # OCR boxes hug the ink: most words are x-height tall, so the tallest word (ascender to descender)
     # is the line's em; word spacing measured in it is ~0.3–0.6, column gaps are ≥ 1.5.
     gap_limit = (OCR_SEGMENT_GAP_EM * max(heights) if heights else height) if ocr else SEGMENT_GAP_EM * height
-    parts: list[str] = []
     starts: list[int] = []
     segment_of_word: list[int] = []
+    # The segments (text range and x-range of each run of words), read here in the same pass instead of
+    # by a second one on first use: every line's segments are asked for.
+    segments: list[tuple[int, int]] = []
+    segment_x: list[tuple[float, float]] = []
+    first = words[0]
     offset = 0
     segment = 0
+    segment_start, segment_x0, segment_x1 = 0, first.x0, first.x1
+    top, bottom = first.y0, first.y1
+    previous_x1 = first.x1
     for i, word in enumerate(words):
         if i:
-            gap = word.x0 - words[i - 1].x1
-            if gap > gap_limit:
+            if word.x0 - previous_x1 > gap_limit:
+                segments.append((segment_start, offset))
+                segment_x.append((segment_x0, segment_x1))
                 segment += 1
+                segment_start, segment_x0, segment_x1 = offset + 1, word.x0, word.x1
+            elif word.x1 > segment_x1:
+                segment_x1 = word.x1
             offset += 1  # the joining space
+            # min() and max() keep the first of equal values: so do these comparisons
+            top = word.y0 if word.y0 < top else top
+            bottom = word.y1 if word.y1 > bottom else bottom
+        previous_x1 = word.x1
         starts.append(offset)
         segment_of_word.append(segment)
-        piece = clean(word.text)
-        parts.append(piece)
-        offset += len(piece)
-    text = " ".join(parts)
+        offset += len(word.text)  # clean() keeps the length
+    segments.append((segment_start, offset))
+    segment_x.append((segment_x0, segment_x1))
+    text = clean(" ".join([w.text for w in words]))
+    # fold() maps each character on its own: the line folds as its words do. Per word where it is not
+    # ASCII: words repeat, the cache hits.
+    folded = text.lower() if text.isascii() else " ".join([fold(part) for part in text.split(" ")])
     return Line(
         words=words,
         text=text,
-        folded=" ".join(fold(part) for part in parts),  # per word: words repeat, the cache hits
+        folded=folded,
         starts=starts,
         segment_of_word=segment_of_word,
         height=height,
-        top=min(w.y0 for w in words),
-        bottom=max(w.y1 for w in words),
+        top=top,
+        bottom=bottom,
+        _segments=segments,
+        _segment_x=segment_x,
     )
 
 
@@ -254,10 +298,13 @@ def build_lines(page: PageText) -> list[Line]:
     heights: list[float] = []
     for word in words:
         centre = (word.y0 + word.y1) / 2
-        height = max(word.y1 - word.y0, 1.0)
+        height = word.y1 - word.y0
+        height = 1.0 if height < 1.0 else height  # max(height, 1.0), without the call
         target = None
-        for r in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            if abs(centre - centres[r]) > 0.4 * min(heights[r], height):
+        # the last three rows, newest first
+        for r in range(len(rows) - 1, -1 if len(rows) < 4 else len(rows) - 4, -1):
+            row_height = heights[r]
+            if abs(centre - centres[r]) > 0.4 * (height if height < row_height else row_height):
                 continue
             if separate_overlaps and any(_x_overlaps(word, other) for other in rows[r]):
                 continue
@@ -268,8 +315,9 @@ def build_lines(page: PageText) -> list[Line]:
             centres.append(centre)
             heights.append(height)
         else:
-            rows[target].append(word)
-            centres[target] += (centre - centres[target]) / len(rows[target])
+            row = rows[target]
+            row.append(word)
+            centres[target] += (centre - centres[target]) / len(row)
             heights[target] = max(heights[target], height)
     lines = [_make_line(row, separate_overlaps) for row in rows]
     for i, line in enumerate(lines):

@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -30,6 +31,8 @@ _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _FORMAT = 1
 # Entries of patterns since edited away are dropped once the file holds this many more than were used.
 _STALE_SLACK = 200
+# The flags slot of the entries that hold an ``ignorecase_is_moot`` verdict instead of a pattern.
+_MOOT = -1
 
 
 def _cache_dir() -> Path:
@@ -45,7 +48,7 @@ class CompiledCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._entries: dict[tuple[str, int], _Entry] | None = None
+        self._entries: dict[tuple[str, int], _Entry | bool] | None = None
         self._dirty = False
         self._used: set[tuple[str, int]] = set()
         self._lock = threading.Lock()
@@ -55,23 +58,37 @@ class CompiledCache:
         entries = self._load()
         key = (source, flags)
         self._used.add(key)
-        entry = entries.get(key)
-        if entry is not None:
+        stored = entries.get(key)
+        if isinstance(stored, tuple):
             try:
-                return _from_entry(source, entry)
+                return _from_entry(source, stored)
             except Exception:  # a stale or damaged entry: compile afresh and replace it
                 pass
         entry = _assemble(source, flags)
         if entry is None:
             return re.compile(source, flags)
+        self._store(key, entry)
+        return _from_entry(source, entry)
+
+    def ignorecase_is_moot(self, source: str) -> bool:
+        """``ignorecase_is_moot`` kept in the file too: deciding it parses the pattern, as compiling does."""
+        key = (source, _MOOT)
+        self._used.add(key)
+        known = self._load().get(key)
+        if isinstance(known, bool):
+            return known
+        verdict = _ignorecase_is_moot(source)
+        self._store(key, verdict)
+        return verdict
+
+    def _store(self, key: tuple[str, int], value: _Entry | bool) -> None:
         with self._lock:
-            entries[key] = entry
+            self._load()[key] = value
             if not self._dirty and self.path is not None:
                 self._dirty = True
                 atexit.register(self.save)
-        return _from_entry(source, entry)
 
-    def _load(self) -> dict[tuple[str, int], _Entry]:
+    def _load(self) -> dict[tuple[str, int], _Entry | bool]:
         if self._entries is None:
             self._entries = {}
             if self.path is not None:
@@ -166,3 +183,77 @@ class _LazyPattern:
 def lazy_compile(source: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern compiled on first use (typed as the compiled pattern it behaves like)."""
     return cast("re.Pattern[str]", _LazyPattern(source, flags))
+
+
+# Every ASCII character but the capitals: the alphabet of lower-cased ASCII text.
+_ASCII_LOWER = "".join(chr(code) for code in range(128) if not "A" <= chr(code) <= "Z")
+
+
+def ignorecase_is_moot(source: str) -> bool:
+    """True when ``source`` compiled with IGNORECASE matches lower-case ASCII text exactly as compiled
+    without it (see ``_ignorecase_is_moot``); kept in the pattern cache file between runs."""
+    return _CACHE.ignorecase_is_moot(source)
+
+
+def _ignorecase_is_moot(source: str) -> bool:
+    """True when ``source`` compiled with IGNORECASE matches lower-case ASCII text exactly as compiled
+    without it, so that the case-sensitive pattern may stand in for it on such text (``re`` runs it
+    several times faster: folding case stops it from skipping alternatives by their first character).
+
+    Decided on the parsed pattern: each literal and each class item must accept the same characters of
+    lower-case ASCII either way; the rest of a pattern (groups, repeats, look-arounds, anchors, character
+    categories) does not depend on case there. Anything not recognised (inline flags, a construct of a
+    newer ``re``) answers False: the IGNORECASE pattern stays."""
+    try:
+        from re import _constants as op  # type: ignore[attr-defined]
+        from re import _parser
+
+        return _case_free(_parser.parse(source, 0), op)
+    except Exception:
+        return False
+
+
+def _case_free(pattern: Any, op: Any) -> bool:
+    neutral = {op.ANY, op.AT, op.CATEGORY, op.GROUPREF}
+    for code, argument in pattern:
+        if code in (op.LITERAL, op.NOT_LITERAL):
+            if not _item_case_free(re.escape(chr(argument))):
+                return False
+        elif code is op.IN:
+            for item, value in argument:
+                if item is op.LITERAL:
+                    source = re.escape(chr(value))
+                elif item is op.RANGE:
+                    source = f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}"
+                elif item in (op.NEGATE, op.CATEGORY):
+                    continue
+                else:
+                    return False
+                if not _item_case_free(f"[{source}]"):
+                    return False
+        elif code is op.BRANCH:
+            if not all(_case_free(branch, op) for branch in argument[1]):
+                return False
+        elif code is op.SUBPATTERN:
+            _group, add_flags, del_flags, inner = argument
+            if add_flags or del_flags or not _case_free(inner, op):
+                return False
+        elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT):
+            if not _case_free(argument[2], op):
+                return False
+        elif code in (op.ASSERT, op.ASSERT_NOT):
+            if not _case_free(argument[1], op):
+                return False
+        elif code is op.ATOMIC_GROUP:
+            if not _case_free(argument, op):
+                return False
+        elif code not in neutral:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1024)
+def _item_case_free(source: str) -> bool:
+    """One literal or class accepts the same lower-case ASCII characters with and without IGNORECASE."""
+    # a single-character pattern: the characters of the alphabet it finds are those it accepts
+    return re.findall(source, _ASCII_LOWER, re.IGNORECASE) == re.findall(source, _ASCII_LOWER)

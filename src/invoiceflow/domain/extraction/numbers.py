@@ -65,12 +65,15 @@ class Amount:
 
 
 _LAKH_RE = lazy_compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?")
+_NO_SEPARATORS = str.maketrans("", "", ".,'")  # what re.sub(r"[.,']", "", ...) removes
 
 
 def _split(num: str, style: DecimalStyle) -> tuple[str, str] | None:
     """Return (integer digits, fraction digits) of a matched number."""
     if num.isdigit():
         return num, ""  # most numbers on a page: no separator at all
+    if len(num) > 3 and num[-3] in ".," and num[:-3].isdigit() and num[-2:].isdigit():
+        return num[:-3], num[-2:]  # next most: "1234.56", "12,50" (what the general reading below gives)
     if num.count(",") >= 2 and _LAKH_RE.fullmatch(num):
         integer, _, frac = num.partition(".")
         return integer.replace(",", ""), frac
@@ -88,7 +91,7 @@ def _split(num: str, style: DecimalStyle) -> tuple[str, str] | None:
         if last == "'":
             return num.replace("'", "").replace(",", "").replace(".", ""), ""
         integer = num[: num.rfind(last)]
-        return re.sub(r"[.,']", "", integer), tail
+        return integer.translate(_NO_SEPARATORS), tail
     if last == "'":
         return num.replace("'", ""), ""
     if len(seps) > 1:
@@ -159,35 +162,31 @@ def _line_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
     """Runs per segment so that a thousands space never joins two table columns."""
     out: list[Amount] = []
     text = line.text
+    has_digit = _DIGIT_RE.search
+    span_x = line.span_x
     for lo, hi in line.segments():
+        if has_digit(text, lo, hi) is None:
+            continue  # every number has a digit: a segment of words only needs no scan for numbers
         for match in _AMOUNT_RE.finditer(text, lo, hi):
             # one group() call for all groups: each match[...] lookup is a call of its own
             num, lead, open_, close, trail, pct, sym, sep, symlead, credit = match.group(
                 "num", "lead", "open", "close", "trail", "pct", "sym", "sep", "symlead", "credit"
             )
-            negative = bool(lead or trail or symlead or credit) or bool(open_ and close)
-            value, decimals = _signed_value(num, style, negative)
+            value, decimals = _unsigned_value(num, style)
             if value is None:
                 continue
-            end = match.end()
-            x0, x1 = line.span_x(match.start("num"), end)  # columns align on the digits
-            out.append(
-                Amount(
-                    value=value,
-                    start=match.start(),
-                    end=end,
-                    x0=x0,
-                    x1=x1,
-                    decimals=decimals,
-                    is_percent=bool(pct),
-                    has_symbol=bool(sym),
-                    grouped=bool(sep) or " " in num,
-                )
-            )
+            if value and (lead or trail or symlead or credit or (open_ and close)):
+                value = -value
+            start, end = match.span()
+            x0, x1 = span_x(match.start("num"), end)  # columns align on the digits
+            grouped = bool(sep) or " " in num
+            # value, start, end, x0, x1, decimals, is_percent, has_symbol, grouped (positional: faster)
+            out.append(Amount(value, start, end, x0, x1, decimals, bool(pct), bool(sym), grouped))
     return out
 
 
-_UNAMBIGUOUS_RE = lazy_compile(r"(?<![\d.,])\d{1,3}(?:([.,' ])\d{3})*([.,])\d{1,2}(?![\d.,]\d)")
+_DIGIT_RE = lazy_compile(r"\d")
+_UNAMBIGUOUS_RE = lazy_compile(r"(?<![\d.,])\d{1,3}(?:([.,' ])\d{3})*([.,])\d{1,2}(?!\d)(?![.,]\d)")
 
 
 def dominant_style(lines: list[Line]) -> DecimalStyle:
