@@ -48,6 +48,8 @@ _WORD_END = r"(?![a-z])"
 
 _ISO_RE = lazy_compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _NUMERIC_RE = lazy_compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.,]\d)")
+# "03. 03. 2025": Czech, Slovak and Slovenian print a space after each dot (a four-digit year only).
+_SPACED_DOTS_RE = lazy_compile(r"(?<![\d.,])(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)")
 _DAY_MONTH_RE = lazy_compile(
     rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º|°)?[\s\-/]*(?:de\s+|of\s+)?({_MONTH_ALT}){_WORD_END}\.?,?"
     rf"[\s\-/]*(?:de\s+|del\s+)?(\d{{4}}|\d{{2}})(?!\d)"
@@ -121,6 +123,8 @@ def find_dates(line: Line, order: DateOrder, start: int = 0, end: int | None = N
         else:
             value = _safe_date(year, second, first)
         add(m.start(), m.end(), value, ambiguous=first <= 12 and second <= 12 and first != second)
+    for m in _SPACED_DOTS_RE.finditer(line.text, start, stop):
+        add(m.start(), m.end(), _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
     for m in _DAY_MONTH_RE.finditer(line.folded, start, stop):
         add(m.start(), m.end(), _safe_date(_year(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))))
     for m in _MONTH_DAY_RE.finditer(line.folded, start, stop):

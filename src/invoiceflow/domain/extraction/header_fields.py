@@ -23,7 +23,7 @@ _TITLE_NUMBER_RE = lazy_compile(
     r"note\s+d'honoraires|statement|faktura|fatura|fakturan?)"
     # "Invoice 2024-17", "Invoice – 2024-17", "Honorarnote Nr. 2024-17" ("Invoice:" is a label whose
     # value may be anything, read by the label search)
-    r"(?:\s*[\u2013\u2014-]\s*|\s+(?:n[°ºo]\.?|nr\.?|no\.)\s*|\s+)(?=[a-z]{0,6}[-/]?\d)"
+    r"(?:\s*[\u2013\u2014-]\s*|\s+(?:n[°ºo]\.?|nr\.?|no\.)\s*|\s+)(?=[a-z]{0,6}[-/]?\d|[a-z]{1,4}\s\d)"
 )
 _PAGE_LIKE_RE = lazy_compile(r"\s*(?:of|von|de|sur|di|van|/)\s*\d")
 
@@ -67,6 +67,9 @@ def _invoice_number_in(ctx: PageContext, line: Line, start: int, end: int) -> st
             continue
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
             continue  # an amount
+        grouped = i == 0 and _DIGIT_GROUPS_RE.fullmatch(text, m.start(), len(text.rstrip()))
+        if grouped and not any(abs_start <= d.start < start + grouped.end() for d in dates):
+            return grouped.group(0)  # "2025 0004 8812": a number printed in digit groups is one value
         series = tokens[0].group(0)
         if (
             i == 1
@@ -94,6 +97,8 @@ def _invoice_number_in(ctx: PageContext, line: Line, start: int, end: int) -> st
 _SERIES_PREFIX_RE = lazy_compile(r"[A-Z]{1,4}")
 _SERIES_WITH_DIGITS_RE = lazy_compile(r"[A-Z]{1,3}\d{1,4}")
 _SPLIT_NUMBER_TAIL_RE = lazy_compile(r"\d{3,8}")
+# A value made only of digit groups of three or more, single-spaced ("2025 0004 8812", "400 118 227").
+_DIGIT_GROUPS_RE = lazy_compile(r"\d{3,6}(?: \d{3,6}){1,4}")
 _CURRENCY_CODES = frozenset({"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "INR", "JPY"})
 
 
@@ -183,12 +188,26 @@ def _number_under_title(ctx: PageContext, vat_ids: set[str]) -> Found | None:
                     if line is title and start <= seg_start:
                         continue  # beside the title: only a segment right of it
                     m = _BARE_NUMBER_LABEL_RE.match(line.folded, start, end)
-                    if m is None or m.end() >= end:
+                    if m is None:
                         continue
-                    token = _invoice_number_in(ctx, line, m.end(), end)
-                    if token and line.text.startswith(token, m.end()) and token.upper() not in vat_ids:
+                    value_start, value_end = m.end(), end
+                    if value_start >= value_end:
+                        # "Numéro :" ending its segment, the value in the next column of the line.
+                        value_start, value_end = _next_segment(line, end)
+                        if value_start >= value_end:
+                            continue
+                    token = _invoice_number_in(ctx, line, value_start, value_end)
+                    if token and line.text.startswith(token, value_start) and token.upper() not in vat_ids:
                         return Found(token, 0.8, line.index)
     return None
+
+
+def _next_segment(line: Line, offset: int) -> tuple[int, int]:
+    """The segment of ``line`` that starts at or after ``offset``; an empty range when none does."""
+    for start, end in line.segments():
+        if start >= offset:
+            return start, end
+    return offset, offset
 
 
 def _number_in_prose(ctx: PageContext, vat_ids: set[str]) -> Found | None:
@@ -250,6 +269,17 @@ def _under_own_label(ctx: PageContext, line: Line, label: LabelMatch, found: Dat
     return min(boxes, key=distance)[2]
 
 
+def _date_column(ctx: PageContext, line: Line, label: LabelMatch) -> bool:
+    """True when the cells under the label on two or more consecutive lines each hold a date: the
+    label heads a column of dates (a table of visits, deliveries or consumption), not one value."""
+    rows = 0
+    for below, start, end, _ in ctx.cells_below(line, label.start, max_lines=3):
+        if not find_dates(below, ctx.order, start, end):
+            break
+        rows += 1
+    return rows >= 2
+
+
 def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float, int]]:
     out: list[tuple[DateMatch, float, int]] = []
     for index, labels in ctx.header_labels.items():
@@ -273,6 +303,8 @@ def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float,
                     break  # "Due date" over "Upon receipt": the value is no date, none further down
                 if dates:
                     generic = kind == "issue_date" and label.end - label.start <= 7  # bare "Date:"
+                    if generic and target is not line and _date_column(ctx, line, label):
+                        break  # "Date" heading a table column of service dates: no document date
                     conf = 0.93 - penalty * 0.75 - (0.05 if generic else 0.0)
                     if dates[0].ambiguous:
                         conf -= 0.1
@@ -420,7 +452,7 @@ _TERM_CONTEXT_RE = lazy_compile(
     r"remit|remittance|settle|settled|begleichen|virement|regler|reglee|bonifico|saldare|transferencia|abonar|"
     r"overmaken|voldoen|voldaan|termijn|transfer|wire|zahlen|bezahlen|payer|pagar|pagare|saldar|vence|scade|"
     r"remittance|payable|ausgleich|begleichung|gelieve|prazo|betalning|betalningsvillkor|betalingsbetingelser|"
-    r"netto|maksuehto|maksettava|p[lł]atno[sś][cć]|p[lł]atne|splatnost|splatno|vencimento|transfiera|"
+    r"netto|maksuehto|maksettava|p[lł]atno[sś](?:[cć]|ci)|p[lł]atne|splatnost|splatno|vencimento|transfiera|"
     r"transferir|ingrese|ingresar|virer|verser|versez|versare|versamento|overmaken|overmaakt)(?![a-z])"
     r"|over\s+te\s+maken"
 )

@@ -29,6 +29,17 @@ _VAT_RE = lazy_compile(
 _CHE_RE = lazy_compile(r"(?<![A-Z0-9])CHE[\s.\-]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s?(?:MWST|TVA|IVA))?")
 _GSTIN_RE = lazy_compile(r"(?<![A-Z0-9])\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z](?![A-Z0-9])")
 _IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
+# After an "IBAN" / account label only (the looser forms need its support): a space after the country code
+# ("IBAN DE 89 3704 …") and groups joined by hyphens or dots ("cuenta ES91-2100-0418-…", read with those
+# turned into spaces, see ``_IBAN_JOINERS``).
+_LABELLED_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2} ?\d{2}(?:[ ]?[A-Z0-9]){10,30}")
+_IBAN_LABEL_RE = lazy_compile(
+    r"(?<![a-z])(?:iban|account|acct|konto(?:nummer|nr)?|bankkonto|compte|cuenta|conta|rekening(?:nummer)?|conto|"
+    r"rachunku?|rachunek|tilinumero|tili|szamlaszam|bankszamla|ucet|racun|hesap)(?![a-z])"
+)
+_IBAN_JOINERS = str.maketrans("-./", "   ")  # "ES91-2100-…", "GB29.NWBK.…", "DE89/3704/…"
+# Single characters in a row, one per box of a giro form: an IBAN when the checksum says so.
+_BOXED_CHARS_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z] [A-Z] \d \d(?: [A-Z0-9]){11,30}(?![A-Z0-9])")
 # On OCR lines the country code and check digits may themselves be misread ("1E84", "DEO2"): the start
 # is any two letters/digits, then two digits or digit-like letters; coercion and the checksum decide.
 _OCR_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z0-9]{2}[0-9OILSBZ]{2}(?:[ ]?[A-Z0-9]){10,30}")
@@ -201,6 +212,18 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
             number = _iban_in(m.group(0), ocr=line.ocr) or _wrapped_iban(lines, line, m.start(), m.end())
             if number:
                 add("iban", number, m.start())
+        for m in _BOXED_CHARS_RE.finditer(text):
+            # A payment slip's form: one character per printed box ("D E 8 9 3 7 0 4 …").
+            number = _iban_in(m.group(0), ocr=line.ocr)  # a cut may fall after any box
+            if number:
+                add("iban", number, m.start())
+        label = _IBAN_LABEL_RE.search(line.folded)
+        if label is not None:
+            joined = text.translate(_IBAN_JOINERS)  # same offsets: one character for one
+            for m in _LABELLED_IBAN_RE.finditer(joined, label.end()):
+                number = _iban_in(m.group(0), ocr=line.ocr)
+                if number:
+                    add("iban", number, m.start())
         ibans = seen.copy()
         for start, number in _vat_candidates(text, line.ocr):
             if not any(number in iban for iban in ibans):

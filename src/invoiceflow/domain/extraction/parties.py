@@ -1,23 +1,31 @@
 """Issuer and recipient: name and address blocks, VAT ids and bank details assigned to a party.
 
-The recipient is the block under (or right of) a "Bill to / Rechnungsempfänger / Facturé à / Cliente"
-label. The issuer is the block under a "From / Seller / Lieferant" label, else the letterhead: the
-most prominent name-like text near the top that is not in the recipient block, preferring names with
-a legal-form suffix (GmbH, Ltd, S.A., B.V., S.r.l., Pvt. Ltd., …).
+The recipient is the block under (or right of, or centred beside) a "Bill to / Rechnungsempfänger /
+Facturé à / Cliente" label, else the block under a return-address line, else an unlabelled postal
+block (lines that only head it, such as "Frau" or "PRIVATE & CONFIDENTIAL", a "Name:" field label, a
+contact person over the company, are not its name). The issuer is the block under a "From / Seller /
+Lieferant" label, else the letterhead: the most prominent name-like text near the top that is not in
+the recipient block, preferring names with a legal-form suffix (GmbH, Ltd, S.A., B.V., S.r.l., Pvt.
+Ltd., …); a logo word gives way to the legal name printed elsewhere (footer sentence, payee, a company
+line with its address). A block with phone, e-mail or VAT lines is the sender's. An IBAN the page
+calls the customer's (a direct debit's source) is not the issuer's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.identifiers import Identifier
 from invoiceflow.domain.extraction.labels import (
     ACCOUNT_HOLDER_LABEL,
+    CUSTOMER_ACCOUNT_HINT,
     CUSTOMER_ID_LABEL,
     DELIVERY_LABEL,
     ISSUER_LABEL,
+    PAYMENT_SLIP_HEADING,
     RECIPIENT_LABEL,
     RECIPIENT_VAT_HINT,
 )
@@ -36,7 +44,11 @@ _LEGAL_FORM = lazy_compile(
     r"dac|clg|uc|s\.?\s?a\.?\s?r\.?\s?l\.?|s\.?a\.?u\.?|ou|s\.?\s?r\.?\s?o\.?|a\.\s?s\.|spol\.?|"
     r"d\.?\s?o\.?\s?o\.?|zrt\.?|nyrt\.?|ltda\.?|corporation|incorporated|company|"
     # Austrian e.U., Polish sp.j./sp.k., Portuguese Unipessoal Lda, Nordic ApS/ASA/Oyj, Czech v.o.s.
-    r"e\.\s?u\.|sp\.\s?[jk]\.|unipessoal|asa|oyj|v\.o\.s\.)(?![a-z])"
+    r"e\.\s?u\.|sp\.\s?[jk]\.|unipessoal|asa|oyj|v\.o\.s\.|"
+    # Austrian OG / GesmbH (not a floor, "2. OG"), Belgian BVBA / SPRL / ASBL / VZW, Malaysian Sdn Bhd.
+    # Baltic UAB / SIA, Bulgarian (E)OOD, Greek A.E., JSC, Icelandic ehf., Albanian Sh.p.k.
+    r"uab|sia|e?ood|jsc|a\.\s?e\.|ehf\.?|sh\.?\s?p\.?\s?k\.?|"
+    r"(?<!\d\.\s)(?<!\d\.)og|ges\.?\s?m\.?\s?b\.?\s?h\.?|gesmbh|bvba|sprl|asbl|vzw|sdn\.?\s+bhd\.?|bhd)(?![a-z])"
 )
 # OCR reads logos and rules as short letter clusters ("xn se TD"): no real name is made of those alone.
 _REAL_WORD = lazy_compile(r"[^\W\d_]{3,}")
@@ -52,14 +64,28 @@ def _garbled(text: str) -> bool:
 
 
 _TITLE = lazy_compile(
-    r"^(?:tax\s+)?(?:invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
-    r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito|bill|receipt|quittung|proforma)\b"
+    r"^(?:(?:your|ihre|votre|uw|su|la\s+sua|tu)\s+)?(?:tax\s+)?(?:invoice|rechnung|facture|factura|factuur|"
+    r"fattura|credit\s+note|gutschrift|avoir|nota\s+de\s+credito|creditnota|nota\s+di\s+credito|bill|receipt|"
+    r"quittung|proforma|statement|fee\s+note|note\s+d'honoraires|honorarnote|fatura|faktura)\b"
 )
 _CONTACT = lazy_compile(
     r"@|www\.|https?:|(?<![a-z])(?:tel|phone|fax|mobile|email|e-mail|web|iban|bic|swift|vat|ust|mwst|tva|"
     r"iva|btw|gst|gstin|uin|pan|cin|hrb|steuer|page|seite|pagina|siret|siren|rcs|kvk|nif|cif|p\.\s?iva|"
     r"abn|ein|tax\s+id|codice\s+fiscale|state\s+name|code)(?![a-z])"
 )
+
+
+# Contact words that also name trades ("Skyline Mobile Ltd", "Web Studio GmbH", "Code Crafters Ltd"):
+# contact data only with a value after them ("Mobile: 0171 …", "Web www.…").
+_NAME_SAFE_CONTACTS = frozenset({"mobile", "web", "code", "page", "phone"})
+
+
+def _contact(folded: str) -> bool:
+    """True when ``folded`` holds contact or registry data (phone, e-mail, VAT, IBAN, …)."""
+    for m in _CONTACT.finditer(folded):
+        if m.group(0) not in _NAME_SAFE_CONTACTS or _CONTACT_VALUE.match(folded, m.end()):
+            return True
+    return False
 
 
 @dataclass
@@ -115,10 +141,63 @@ def _starts_block_label(folded: str) -> bool:
 _NUMBER_ONLY = lazy_compile(r"[\W\d_]*$")
 
 
+# A line that only heads an address block: a salutation alone ("Herrn", "Frau", "Firma", "Madame",
+# "Exmo.(s) Sr.(s)", "Spett.le", "Messrs") or a confidentiality mark over a letter's addressee.
+_BLOCK_HEADING = lazy_compile(
+    r"(?:herrn?|frau|firma|familie|monsieur|madame|mademoiselle|messieurs|mr\.?|mrs\.?|ms\.?|messrs\.?|"
+    r"exm[oa]s?\.?\s*(?:\(s\)|\(as?\))?\.?\s*(?:sr[as]?|senhor(?:a|es)?)?\.?\s*(?:\(s\)|\(as?\))?\.?|"
+    r"spett(?:\.\s?le|\.|abile)|gentile|egregio|senor(?:es)?|sr(?:es)?\.?|dhr\.?|mevr\.?|"
+    r"(?:strictly\s+)?(?:private\s*(?:&|and)\s*)?(?:confidential|personal)|persoonlijk|vertraulich|"
+    r"personlich|persoenlich|confidentiel|personnel|riservat[oa]|confidencial|"
+    # How the letter travels: "Per E-Mail", "Par courriel", "Por correo", "Priority Mail", "Einschreiben".
+    r"(?:per|par|por|via|by)\s+(?:e-?mail|courriel|correo(?:\s+electronico)?|post[ea]?|fax)|"
+    r"(?:priority|registered|certified|first\s+class)\s+mail|einschreiben|recommande|prioritaire)\s*:?\s*"
+)
+# A field label alone in its table cell, the name in the cell right of it ("Company | Acme Ltd",
+# "Razón social | Hotel Mar Azul S.A.", "Firma | …").
+_NAME_FIELD = lazy_compile(
+    r"(?:(?:(?:company|customer|client|business|legal|full)\s+)?(?:name|company|organi[sz]ation|entity)|"
+    r"(?:razon|denominacion)\s+social|empresa|nombre|societe|raison\s+sociale|denomination|nom|firma|firmenname|"
+    r"unternehmen|bedrijf(?:snaam)?|naam|ragione\s+sociale|denominazione|azienda|nome|nazwa(?:\s+firmy)?|"
+    r"(?:nome|nombre|nom)\s+(?:do|del|du)\s+(?:cliente|client))\s*:?"
+)
+
+
+def _value_cell(line: Line, label_end: int) -> tuple[int, int] | None:
+    """The segment right after the one ending at ``label_end`` on ``line``."""
+    for start, end in line.segments():
+        if start > label_end:
+            return start, end
+    return None
+
+
+# "M/s." (Messrs) before a firm's name on Indian and British invoices.
+_MESSRS = lazy_compile(r"(?:m/s|messrs)\.?\s*[:,]?\s+")
+# "Name:" before the name in a details box ("Name: Harbor Foods Pvt. Ltd.", "Nom :", "Nombre:").
+_NAME_LABEL = lazy_compile(
+    r"(?:(?:company|customer|client|party|buyer|legal)\s+)?(?:name|nom|nombre|naam|nome|firmenname|"
+    r"raison\s+sociale|razon\s+social|ragione\s+sociale|nazwa|firma)\s*:\s*"
+)
+
+
 # A code standing for the customer: one token with a digit ("K-4711", "47110", "C/0042").
 _CODE = lazy_compile(r"[^\s]*\d[^\s]*")
 # "Account: 99812", "Kd.-Nr.: 4711", "Ref. X-12": a label and a code heading a block, not its name.
-_LABELLED_CODE = lazy_compile(r"[^\W\d_][\w.\- ]{0,24}[:#]\s*[^\s]*\d[^\s]*$")
+_LABELLED_CODE = lazy_compile(r"[^\W\d_][\w.\- ]{0,24}[:#]\s*(?:[^\s\d]+\s)?[^\s]*\d[^\s]*$")
+# "Account 10044871", "Company No. 08812345": up to three words and a code of four digits or more, no colon.
+_WORD_AND_CODE = lazy_compile(r"(?:[^\W\d_][^\s\d]*\s+){1,3}[^\s]*\d{4,}[^\s]*")
+# "Project 4471 - Relaunch", "PO 4500012345", "Matter 2024-0113": what the invoice is about, a number in it.
+_REFERENCE_LINE = lazy_compile(
+    r"(?:project|projekt|projet|proyecto|progetto|projekti|job|matter|order|auftrag|bestellung|commande|"
+    r"pedido|ordine|bestelling|po(?!\s*box)|p\.o\.(?!\s*box)|contract|vertrag|contrat|contrato|contratto|case|akte|dossier)"
+    r"(?![a-z])[^\d]{0,12}\d"
+)
+# "Contact: Sarah Miles", "Ansprechpartner: …", "Your reference: …" over the customer's name.
+_CONTACT_FIELD = lazy_compile(
+    r"(?:(?:your|our|ihr|unser|votre|notre|su|uw)\s+)?(?:contact(?:\s+person)?|kontakt(?:person)?|"
+    r"ansprechpartner(?:in)?|contactpersoon|interlocuteur|persona\s+de\s+contacto|referente|yhteyshenkilo|"
+    r"ref(?:erence|erenz)?|zeichen|referencia|riferimento|referentie|viite)\.?\s*:"
+)
 # "Acme Ltd, 12 Harbour Road, Dublin": the address runs on after the name on one line.
 _ADDRESS_PART = lazy_compile(r",\s+(?=[^,]*\d)")
 
@@ -133,12 +212,59 @@ def _address_parts(text: str) -> list[str]:
 
 
 def _company_before_person(block: Block) -> None:
-    """ "Ms. Jane Doe" over "Brightwater Foods Ltd": the block is addressed to a person at a company;
-    the company (with its legal form) is the party."""
-    if len(block.lines) < 2 or not _ATTENTION.match(fold(block.lines[0])):
+    """ "Ms. Jane Doe" (or a bare "Jane Doe"), a department ("Abteilung Finanzen", "Accounts Payable"), a
+    contact or reference line or a box heading over "Brightwater Foods Ltd": the block is addressed to a
+    person or an office at a company; the company (with its legal form) is the party."""
+    if len(block.lines) < 2 or not _LEGAL_FORM.search(fold(block.lines[1])):
         return
-    if _LEGAL_FORM.search(fold(block.lines[1])):
+    if _FOR_ATTENTION.match(fold(block.lines[1])):
+        return  # "John Smith" / "c/o Acme Ltd": the person is the party, reached through the company
+    first = block.lines[0]
+    folded = fold(first)
+    if _LEGAL_FORM.search(folded):
+        return
+    if (
+        _ATTENTION.match(folded)
+        or _FOR_ATTENTION.match(folded)
+        or _PERSON.fullmatch(first)
+        or _DEPARTMENT.search(folded)
+        or ":" in first
+        or _heading_like(first)
+        or _POSTAL_LINE.search(first)
+    ):
         del block.lines[0], block.line_indexes[0]
+
+
+# An office of the customer over its name: "Abteilung Finanzen", "Accounts Payable", "Service
+# comptabilité", "Departamento de compras", "Afdeling crediteuren", "Ufficio amministrazione".
+_DEPARTMENT = lazy_compile(
+    r"(?<![a-z])(?:abteilung|abt\.|department|dept\.?|division|accounts?\s+(?:payable|department)|"
+    r"finance|buchhaltung|kreditoren\w*|einkauf|purchasing|procurement|service\s+(?:comptab\w*|achats?|"
+    r"financier)|comptabilite|departamento|dpto\.?|afdeling|crediteuren\w*|ufficio|reparto|amministrazione|"
+    r"avdelning|ekonomi\w*|osasto|dzial|oddeleni|kontabilitet\w*|racunovodstvo)(?![a-z])"
+)
+# Words in lower case inside a heading ("Laskun saaja", "Faktureras till"), not name particles.
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "di", "da", "del", "la", "le", "du", "zu", "y", "e", "&", "and"}
+)
+
+
+def _heading_like(text: str) -> bool:
+    """A box heading in a language without a label in our tables: one word of letters ("Kupac",
+    "KUNDE"), or a short phrase with a word in lower case ("Laskun saaja"), no digit, no legal form."""
+    words = text.rstrip(":").split()
+    if not words or len(words) > 3 or any(c.isdigit() for c in text) or _LEGAL_FORM.search(fold(text)):
+        return False
+    if len(words) == 1:
+        return sum(c.isalpha() for c in words[0]) >= 3
+    return any(w[:1].islower() and w not in _PARTICLES for w in words[1:])
+
+
+# A person's name alone on a line: two or three capitalised words ("Jane Doe", "Anna-Lena de Vries" is
+# not matched and stays, a rare miss rather than a company dropped).
+_PERSON = lazy_compile(
+    r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s[A-ZÀ-Ý]\.)?(?:\s[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?){1,2}"
+)
 
 
 _ID_LIKE = lazy_compile(r"[A-Z]{2}[\s.]?\d[\dA-Z.\s]{6,}")
@@ -154,11 +280,30 @@ def _is_totals_text(ctx: PageContext, line: Line, text: str) -> bool:
     return bool(in_segment) and not _ID_LIKE.search(text)
 
 
+def _opens_block(text: str, folded: str) -> bool:
+    """A line that may open a party's block above its name: an account or registry number after a few
+    words, a contact or reference field, what the invoice is about, phone or VAT data."""
+    return bool(
+        _WORD_AND_CODE.fullmatch(text)
+        or _CONTACT_FIELD.match(folded)
+        or _REFERENCE_LINE.match(folded)
+        or _contact(folded)
+    )
+
+
 def _block_below(
-    ctx: PageContext, line: Line, x0: float, x1: float, *, max_lines: int = 6, first_gap: float = 1.5
+    ctx: PageContext,
+    line: Line,
+    x0: float,
+    x1: float,
+    *,
+    max_lines: int = 6,
+    first_gap: float = 1.5,
+    named: bool = False,
 ) -> Block:
     """The lines under ``line`` in the column [x0, x1] until a vertical gap. ``first_gap`` (in line
-    heights) may be wider for the first line: a label in a header cell sits above the cell's padding."""
+    heights) may be wider for the first line: a label in a header cell sits above the cell's padding.
+    ``named``: ``line`` is the name itself (the block's lines are its address), not a label over it."""
     block = Block(x0=x0, x1=x1)
     previous = line
     for below in ctx.lines[line.index + 1 :]:
@@ -175,13 +320,29 @@ def _block_below(
         if _starts_block_label(folded) or _is_totals_text(ctx, below, text):
             break
         previous = below
+        value = _value_cell(below, span[1]) if not block.lines and _NAME_FIELD.fullmatch(folded) else None
+        if value is not None:
+            # A table of "Company | Cotswold Cycle Hire Ltd" rows: the name is the cell right of its field
+            # label, and the block runs on in that value column.
+            x0, x1 = below.span_x(*value)
+            block.x0, block.x1 = x0, x1
+            block.lines.append(below.text[value[0] : value[1]].strip())
+            block.line_indexes.append(below.index)
+            continue
         if not block.lines and (
             CUSTOMER_ID_LABEL.match(folded)
             or _NUMBER_ONLY.match(text)
             or _FOR_ATTENTION.match(folded)
             or _LABELLED_CODE.match(text)
+            or (not named and _opens_block(text, folded))
+            or _BLOCK_HEADING.fullmatch(folded)
+            or _CODE.fullmatch(text)
         ):
-            continue  # "Customer No. 4711" or "Attn: Maria Rossi" heading the block: the name follows
+            continue  # "Customer No. 4711", "Attn: Maria Rossi", "Frau" heading the block: the name follows
+        if not block.lines and (name_label := _NAME_LABEL.match(folded)) and name_label.end() < len(text):
+            text = text[name_label.end() :].strip()  # "Name: Harbor Foods Pvt. Ltd." in a details box
+        if not block.lines and (messrs := _MESSRS.match(folded)) and messrs.end() < len(text):
+            text = text[messrs.end() :].strip()  # "M/s. Sharma Traders": the firm, without "Messrs"
         block.lines.append(text)
         block.line_indexes.append(below.index)
     return block
@@ -211,24 +372,123 @@ def _bilingual_label_end(folded: str, pattern: re.Pattern[str], end: int, seg_en
     return end
 
 
+def _block_above(ctx: PageContext, line: Line, label: tuple[float, float], x0: float) -> list[Line]:
+    """Lines right above ``line`` whose text starts at ``x0`` (the block's left edge right of a label)
+    while nothing stands in the label's column: the top of a block the label is centred beside. Empty
+    when such a line is itself a label (a row of a form: "Date: 12.03." over "Customer: Acme")."""
+    out: list[Line] = []
+    below = line
+    for above in reversed(ctx.lines[max(0, line.index - 3) : line.index]):
+        if below.top - above.bottom > 0.8 * max(above.height, below.height):
+            break
+        starts = [above.span_x(s, e)[0] for s, e in above.segments()]
+        in_label_column = any(horizontal_overlap(sx0, sx1, *label) > 0 for sx0, sx1 in above.segment_x())
+        if in_label_column or not any(abs(sx - x0) < 4 for sx in starts) or above.index in ctx.header_labels:
+            break
+        text = _segment_text(above, x0, x0 + 40) or ""
+        if not text or _starts_block_label(fold(text)) or ISSUER_LABEL.match(fold(text)):
+            break
+        out.insert(0, above)
+        below = above
+    return out
+
+
+# Several party labels on one page (Sold to / Bill to / Ship to, Auftraggeber / Rechnungsempfänger): the
+# billing one names who the invoice is for, the ordering party only who placed the order.
+_BILLING_WORD = lazy_compile(
+    r"bill|invoice|invoic|rechnung|factur|fattur|faktur|fatur|lasku|szaml|payer|zahler|pagador|betaler|"
+    r"guarantor|responsible|garant"
+)
+# The ordering party, and the person served (a hotel's guest, a practice's patient) when another party
+# is billed.
+_ORDERING_WORD = lazy_compile(
+    r"sold|auftraggeber|opdrachtgever|donneur|bestiller|ordered|besteller|commanditaire|ordinante|"
+    r"guest|gast|g[æa]st|huesped|ospite|vieras|gjest|patient|paciente|paziente"
+)
+
+
+def _label_rank(label: str) -> int:
+    if _ORDERING_WORD.search(label):
+        return 0
+    return 2 if _BILLING_WORD.search(label) else 1
+
+
 def _labelled_block(ctx: PageContext, pattern: re.Pattern[str], limit: float) -> Block | None:
+    """The block of the best-ranked label (a billing label over a neutral one over an ordering party's),
+    the first on the page among equals."""
+    best: tuple[int, Block] | None = None
+    for rank, block in _labelled_blocks(ctx, pattern, limit):
+        if best is None or rank > best[0]:
+            best = (rank, block)
+        if rank == 2:
+            break
+    return best[1] if best else None
+
+
+# A date opening a label's value: "From 01.03.2025", "To: 2025-03-31", "From 1 March 2025".
+_DATE_START = lazy_compile(
+    r"\s*(?:\d{1,4}[./-]\s?\d{1,2}(?:[./-]\s?\d{2,4})?(?!\d)|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4})"
+)
+
+
+def _period_label(ctx: PageContext, line: Line, rest: str, x0: float, x1: float) -> bool:
+    """True when the label's value, beside it or on the line under it, is a date: "From" / "To" of a
+    billing or service period."""
+    if rest:
+        return _DATE_START.match(rest) is not None
+    if line.index + 1 >= len(ctx.lines):
+        return False
+    below = _segment_text(ctx.lines[line.index + 1], x0, x1)
+    return below is not None and _DATE_START.match(below) is not None
+
+
+# Codes before the name on a label's line: "4471 2231", "Nr. 4711", "#4471", "Acct 4471", "cód. 4471",
+# "/ Debitor 12". A code holds three digits in a row, so "3M" or "7-Eleven" stay part of a name.
+_LEADING_CODE = lazy_compile(
+    r"(?:(?:/\s*)?(?:[^\W\d_]{1,7}\.?\s*[:#]?\s*|n[°º]\.?\s*|#\s*)?[^\s]*\d{3,}[^\s]*(?:\s+|$)|/\s*"
+    r"[^\W\d_]{1,9}\.?\s*[^\s]*\d[^\s]*(?:\s+|$))+"
+)
+
+
+def _without_leading_code(rest: str) -> str:
+    """``rest`` without the customer or account number printed before the name on a label's line; empty
+    when the line holds numbers only ("Kunde 4711 / Debitor 12")."""
+    m = _LEADING_CODE.match(rest)
+    if m is not None and m.end() == len(rest):
+        return ""
+    if m is None or sum(c.isalpha() for c in rest[m.end() :]) < 3:
+        return rest
+    return rest[m.end() :].strip()
+
+
+def _name_like(text: str) -> bool:
+    """Text that reads as a name: letters first, no colon, not contact data."""
+    return bool(text) and text[0].isalpha() and ":" not in text and not _contact(fold(text))
+
+
+def _labelled_blocks(ctx: PageContext, pattern: re.Pattern[str], limit: float) -> Iterator[tuple[int, Block]]:
     for line in ctx.lines:
         if line.top >= limit:
             break
         segments = line.segments()
         for k, (seg_start, seg_end) in enumerate(segments):
-            m = pattern.match(line.folded, seg_start)
+            # Within the segment: "Guest" beside "Billing address" is not the label "Guest Billing".
+            m = pattern.match(line.folded, seg_start, seg_end)
             if not m or m.start() != seg_start or _bank_holder(ctx, line, m.group(0)):
                 continue
             label_end = _bilingual_label_end(line.folded, pattern, m.end(), seg_end)
-            rest = line.text[label_end:seg_end].strip(" :")
+            rest = _without_leading_code(line.text[label_end:seg_end].strip(" :"))
             if rest.startswith("("):
-                rest = ""  # "Buyer (Bill to)": a label annotation, not a name
+                # "Buyer (Bill to)": a label annotation, not a name; a name may follow it.
+                rest = _without_leading_code(rest[rest.find(")") + 1 :].strip()) if ")" in rest else ""
             x0, _ = line.span_x(seg_start, seg_end)
             label_x1 = line.segment_x()[k][1]
+            if _period_label(ctx, line, rest, x0, label_x1):
+                continue  # "From: 01.03.2025  To: 31.03.2025": a billing period, not a party
             nxt = segments[k + 1] if k + 1 < len(segments) else None
             next_x = line.segment_x()[k + 1][0] if nxt else ctx.page.width
             first_line = line
+            above: list[Line] = []
             if not rest and nxt and next_x - label_x1 < 12 * line.height:
                 # "Bill to:   Acme Ltd" with the block in its own column right of the label.
                 folded_next = line.folded[nxt[0] : nxt[1]]
@@ -236,16 +496,28 @@ def _labelled_block(ctx: PageContext, pattern: re.Pattern[str], limit: float) ->
                     rest = line.text[nxt[0] : nxt[1]].strip()
                     x0 = next_x
                     next_x = line.segment_x()[k + 2][0] if k + 2 < len(segments) else ctx.page.width
+                    above = _block_above(ctx, line, (line.segment_x()[k][0], label_x1), x0)
             # The block column runs from the label to the next segment on the label line.
             block = _block_below(ctx, first_line, x0, max(x0 + 40, next_x - 6), first_gap=2.6)
+            confidence = 0.85
+            if not block.lines and not rest:
+                # A label on a tab or band over a padded box: the block starts further down (less sure).
+                block = _block_below(ctx, first_line, x0, max(x0 + 40, next_x - 6), first_gap=4.0)
+                first = ctx.lines[block.line_indexes[0]] if block.lines else None
+                if first is not None and (first.top >= limit or first.index in ctx.header_labels):
+                    block = Block(x0=block.x0, x1=block.x1)
+                confidence = 0.7
             if rest and len(rest) > 2 and not _CODE.fullmatch(rest):  # "Customer: K-4711" over the name
                 block.lines[:0] = _address_parts(rest)
                 block.line_indexes[:0] = [line.index] * (len(block.lines) - len(block.line_indexes))
+            if above:
+                # The label sits beside the middle of its block (a table cell centred vertically).
+                block.lines[:0] = [_segment_text(a, x0, x0 + 40) or "" for a in above]
+                block.line_indexes[:0] = [a.index for a in above]
             _company_before_person(block)
             if block.lines:
-                block.confidence = 0.85
-                return block
-    return None
+                block.confidence = confidence
+                yield _label_rank(line.folded[seg_start:label_end]), block
 
 
 def _customer_number_block(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
@@ -259,10 +531,16 @@ def _customer_number_block(ctx: PageContext, excluded: set[int], limit: float) -
                 continue
             x0, x1 = line.span_x(seg_start, seg_end)
             block = _block_below(ctx, line, x0, max(x1, x0 + 120), max_lines=5, first_gap=2.0)
+            label = CUSTOMER_ID_LABEL.match(line.folded, seg_start)
+            rest = _without_leading_code(line.text[label.end() : seg_end].strip(" :.")) if label else ""
+            if rest != line.text[label.end() if label else 0 : seg_end].strip(" :.") and _name_like(rest):
+                # "Customer ID: 4471  Greenfield Foods Ltd": the name follows the number on the label line.
+                block.lines.insert(0, rest)
+                block.line_indexes.insert(0, line.index)
             if len(block.lines) < 2 or excluded.intersection(block.line_indexes):
                 continue
             name = block.lines[0]
-            if ":" in name or _CONTACT.search(name.lower()) or sum(c.isalpha() for c in name) < 3:
+            if ":" in name or _contact(name.lower()) or sum(c.isalpha() for c in name) < 3:
                 continue
             if any(_POSTAL_LINE.search(text) for text in block.lines[1:4]):
                 block.confidence = 0.7
@@ -270,9 +548,9 @@ def _customer_number_block(ctx: PageContext, excluded: set[int], limit: float) -
     return None
 
 
-def _delivery_lines(ctx: PageContext, limit: float) -> set[int]:
-    """Line indexes of delivery-address blocks ("Ship to", "Lieferadresse", …) with their labels."""
-    out: set[int] = set()
+def _delivery_blocks(ctx: PageContext, limit: float) -> list[Block]:
+    """Delivery-address blocks ("Ship to", "Lieferadresse", "Job site", …), each with its label line."""
+    out: list[Block] = []
     for line in ctx.lines:
         if line.top >= limit:
             break
@@ -282,8 +560,17 @@ def _delivery_lines(ctx: PageContext, limit: float) -> set[int]:
             xs = line.segment_x()
             x0 = xs[k][0]
             next_x = xs[k + 1][0] if k + 1 < len(xs) else ctx.page.width
-            out.add(line.index)
-            out.update(_block_below(ctx, line, x0, max(x0 + 40, next_x - 6), first_gap=2.6).line_indexes)
+            block = _block_below(ctx, line, x0, max(x0 + 40, next_x - 6), first_gap=2.6)
+            # The block's own width (its column may reach the page edge): a block beside it stays free.
+            spans = [_segment_at(ctx.lines[i], block.x0, block.x1) for i in block.line_indexes]
+            ends = [
+                ctx.lines[i].span_x(*span)[1]
+                for i, span in zip(block.line_indexes, spans, strict=True)
+                if span
+            ]
+            block.x1 = max([line.segment_x()[k][1], *ends])
+            block.line_indexes.insert(0, line.index)
+            out.append(block)
     return out
 
 
@@ -318,7 +605,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
             text = line.text[seg_start:seg_end].strip()
             folded = line.folded[seg_start:seg_end].strip()
             letters = sum(c.isalpha() for c in text)
-            if letters < 3 or _TITLE.match(folded) or _CONTACT.search(folded) or letters < len(text) / 2:
+            if letters < 3 or _TITLE.match(folded) or _contact(folded) or letters < len(text) / 2:
                 continue
             if _starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and _garbled(text)):
                 continue
@@ -342,7 +629,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         best = best_form
     _, line, seg_start, seg_end = best
     x0, x1 = line.span_x(seg_start, seg_end)
-    block = _block_below(ctx, line, x0, x1, max_lines=4)
+    block = _block_below(ctx, line, x0, x1, max_lines=4, named=True)
     if _addressed(ctx, line, block) and line.index not in excluded:
         # An addressee block ("Herrn Lars Hansen" under the company): look again without it.
         return _letterhead(ctx, excluded | {line.index, *block.line_indexes}, limit)
@@ -433,6 +720,8 @@ def _footer_name(ctx: PageContext) -> str | None:
 
 
 _NAME_END = lazy_compile(r"[\s,;:·•|(–-]+$")
+# A contact word followed by its value ("Mobile: 0171 …", "Tel. +49 …", "web www…").
+_CONTACT_VALUE = lazy_compile(r"\s*[:.#]|\s*[\d+(]|\s+(?:www|http|[\w.]+@)")
 
 
 _BANK_WORD = lazy_compile(r"iban|bic|swift")
@@ -444,11 +733,22 @@ _BANK_NAME = lazy_compile(
 def _name_before_contact(part: str, holder: bool = False) -> str | None:
     """The company name (with a legal form) at the start of a legal or VAT line: "Acme Ltd, VAT No.
     IE63…" → "Acme Ltd", "Acme GmbH · USt-IdNr. …" → "Acme GmbH"; None without a legal form."""
+    payee = ACCOUNT_HOLDER_LABEL.search(fold(part))
+    if payee is not None:
+        part = part[payee.end() :].strip(" :")  # "Please make checks payable to Acme LLC."
     contact = _CONTACT.search(part.lower())
+    named = _through_legal_form(part)
+    if (
+        contact is not None
+        and contact.end() <= len(named) < len(part)
+        and not _CONTACT_VALUE.match(part, contact.end())
+    ):
+        # "Skyline Mobile Ltd, …": a contact word inside a name that ends at its legal form is the name's.
+        contact = _CONTACT.search(part.lower(), len(named))
     if contact is not None and not holder and _BANK_WORD.match(part.lower(), contact.start()):
         return None  # "Commerzbank AG, IBAN …": the bank, not the issuer
     head = part if contact is None else part[: contact.start()]
-    head = _NAME_END.sub("", head).strip()
+    head = _NAME_END.sub("", _through_legal_form(head)).strip()
     if not head or ":" in head or head.count(",") > 1:
         return None
     folded = head.lower()
@@ -458,6 +758,41 @@ def _name_before_contact(part: str, holder: bool = False) -> str | None:
     if not holder and _BANK_NAME.search(folded):
         return None
     return head
+
+
+# What follows a name's legal form when the name has ended: a separator ("Acme Ltd, 1 Canal Street",
+# "Acme Ltd · VAT …") or prose in lower case ("Murphy & Keane LLP is regulated by …").
+_AFTER_NAME = lazy_compile(r"\s*[,;·•|(]|\s*\.?\s+[a-z]")
+_FORM_GAP = lazy_compile(r",?\s+")
+# A sentence's full stop after the name ("Acme Ltd. Registered in England …").
+_NEXT_SENTENCE = lazy_compile(r"\.?\s+[A-Z][a-z]")
+_NAME_WORD = lazy_compile(
+    r"[^\w]*(?:[A-Z\d]|(?:&|and|und|et|e|y|de|del|der|den|van|von|di|da|do|du|la|le|of)$)"
+)
+
+
+def _through_legal_form(text: str) -> str:
+    """``text`` up to the legal form its name ends with: a footer sentence runs on after the name
+    ("Skyline Mobile Ltd, 1 Canal Street, …", "Murphy & Keane LLP is regulated …"); a form followed by
+    more name ("Acme GmbH & Co. KG") does not end it, and a form in lower-case prose ("… as always")
+    is no name's."""
+    folded = text.lower()
+    for form in _LEGAL_FORM.finditer(folded):
+        if form.start() == 0 or form.end() == len(text):
+            continue
+        after = text[form.end() :]
+        if after == ".":
+            return text[: form.end()]  # "… Exteriors LLC.": the sentence ends with the name
+        if not (_AFTER_NAME.match(after) or (_NEXT_SENTENCE.match(after) and folded[form.end() - 1] == ".")):
+            continue
+        if (gap := _FORM_GAP.match(folded, form.end())) and _LEGAL_FORM.match(folded, gap.end()):
+            continue  # "ABC Trading Co., Ltd.": a second form follows, the name goes on
+        printed = text[form.start() : form.end()]
+        words = text[: form.start()].split()
+        if (printed.islower() and "." not in printed) or not all(_NAME_WORD.match(w) for w in words):
+            return text
+        return text[: form.end()]
+    return text
 
 
 def _vat_line_name(ctx: PageContext, identifiers: list[Identifier]) -> str | None:
@@ -503,12 +838,14 @@ _POSTAL_LINE = lazy_compile(
     # "111 51 Stockholm" (SE, CZ, SK, GR), "00-950 Warszawa", "1000-001 Lisboa", "H3B 2Y5" (CA).
     r"(?<![\d.,])\d{3}\s\d{2}\s+[^\W\d]|(?<![\d.,-])\d{2,4}-\d{3}(?![\d.,-])|"
     r"(?<![A-Za-z\d])[A-Z]\d[A-Z]\s?\d[A-Z]\d(?![A-Za-z\d])|"
-    # Irish Eircode ("D02 X285", "T12 X8Y2").
-    r"(?<![A-Za-z\d])[A-Z]\d[\dW]\s[A-Z\d]{4}(?![A-Za-z\d])"
+    # Irish Eircode ("D02 X285", "T12 X8Y2"), and the postal districts and counties Irish addresses
+    # print instead ("Dublin 4", "Dublin 6W", "Co. Kildare").
+    r"(?<![A-Za-z\d])[A-Z]\d[\dW]\s[A-Z\d]{4}(?![A-Za-z\d])|"
+    r"(?<![A-Za-z])Dublin\s\d{1,2}W?(?![\dA-Za-z])|(?<![A-Za-z])Co\.\s[A-Z][a-z]{3,}"
 )
 # "For the attention of" heading a block: the person, not the party.
 _FOR_ATTENTION = lazy_compile(
-    r"(?:attn\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention|t\.a\.v\.?|att\.?n?|c/o)\s*:?(?![a-z])"
+    r"(?:f\.?a\.?o\.?|attn\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention|t\.a\.v\.?|att\.?n?|c/o)\s*:?(?![a-z])"
 )
 # A line addressing a person inside a postal block ("Attn: …", "z. Hd. …", "Herrn …", "Mr …"): the
 # block is where the letter goes, the recipient's, never the sender's letterhead.
@@ -528,15 +865,26 @@ def _overlaps(block: Block, line_indexes: list[int], x0: float, x1: float) -> bo
     return bool(shared) and horizontal_overlap(block.x0, block.x1, x0, x1) > 0
 
 
-def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: set[int]) -> Block | None:
+def _has_labels(ctx: PageContext, block: Block) -> bool:
+    """True when a header label (invoice number, date, due date) starts in the block's column on one of
+    its lines: an address block holds none."""
+    for index in block.line_indexes:
+        line = ctx.lines[index]
+        span = _segment_at(line, block.x0, block.x1)
+        if span and any(span[0] <= label.start < span[1] for label in ctx.header_labels.get(index, [])):
+            return True
+    return False
+
+
+def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list[Block]) -> Block | None:
     """An unlabelled address block (window envelope without a return-address line): a name-like line
     followed by address lines with a postal code, in the upper part of the page, not the issuer's and
-    not a delivery address (``excluded``)."""
+    not a delivery address (``excluded``). A block with phone, e-mail or VAT lines is a sender's: taken
+    only when no other block qualifies."""
+    senders: list[Block] = []
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.45 or line.top >= limit:
             break
-        if line.index in excluded:
-            continue
         labels = ctx.header_labels.get(line.index, [])
         for seg_start, seg_end in line.segments():
             if any(seg_start <= label.start < seg_end for label in labels):
@@ -544,28 +892,150 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: set[
             text = line.text[seg_start:seg_end].strip()
             folded = line.folded[seg_start:seg_end].strip()
             letters = sum(c.isalpha() for c in text)
-            if letters < 3 or letters < len(text) / 2 or _TITLE.match(folded) or _CONTACT.search(folded):
+            if letters < 3 or letters < len(text) / 2 or _TITLE.match(folded) or _contact(folded):
                 continue
             if ":" in text or _starts_block_label(folded) or ISSUER_LABEL.match(folded):
                 continue
-            if line.ocr and _garbled(text):
-                continue
+            if (line.ocr and _garbled(text)) or _BLOCK_HEADING.fullmatch(folded):
+                continue  # "PRIVATE & CONFIDENTIAL", "Herrn" over the block: the name is the next line
             x0, x1 = line.span_x(seg_start, seg_end)
-            block = _block_below(ctx, line, x0, x1, max_lines=5)
+            if any(_overlaps(other, [line.index], x0, x1) for other in [*excluded, *senders]):
+                continue  # a delivery address beside the block, or a sender's block already seen
+            block = _block_below(ctx, line, x0, x1, max_lines=5, named=True)
             if not block.lines or _overlaps(issuer, [line.index, *block.line_indexes], x0, x1):
                 continue
-            if not any(_POSTAL_LINE.search(text) for text in block.lines[:3]):
+            if _has_labels(ctx, block):
+                continue  # "Bill number …", "Bill date …" under a title: a column of header fields
+            # British addresses put the postcode last, after street, locality and town.
+            if not any(_POSTAL_LINE.search(text) for text in block.lines[:4]):
                 continue
             block.lines.insert(0, text)
             block.line_indexes.insert(0, line.index)
-            block.confidence = 0.6 + (0.1 if _LEGAL_FORM.search(folded) else 0.0)
+            _company_before_person(block)
+            if len(block.lines) > 2 and _heading_like(text) and _PERSON.fullmatch(block.lines[1]):
+                del block.lines[0], block.line_indexes[0]  # "Kaupandi" heading a box over "Jón Ólafsson"
+            block.confidence = 0.6 + (0.1 if _LEGAL_FORM.search(fold(block.lines[0])) else 0.0)
+            if _contact_lines(block):
+                senders.append(block)
+                continue
             return block
+    if senders:
+        senders[0].confidence = 0.5
+        return senders[0]
+    return None
+
+
+def _customer_account(ctx: PageContext, ident: Identifier) -> bool:
+    """True when words before the IBAN on its line, or ending the line above when the sentence wraps,
+    make it the customer's account ("… von Ihrem Konto / IBAN DE02 …", "debited from your account")."""
+    line = ctx.lines[ident.line]
+    seg_start = line.segment_span(ident.start)[0]
+    # Only the IBAN's own sentence or field: "Please quote your account number. IBAN …" is the payee's.
+    sentence = max(
+        [seg_start, *(m.end() for m in _SENTENCE_END.finditer(line.folded, seg_start, ident.start))]
+    )
+    if CUSTOMER_ACCOUNT_HINT.search(line.folded, sentence, ident.start):
+        return True
+    if (
+        sentence > seg_start
+        or ident.line == 0
+        or ctx.lines[ident.line - 1].folded.rstrip().endswith((".", ":"))
+    ):
+        return False
+    above = ctx.lines[ident.line - 1]
+    tail = above.folded[-60:]
+    tail = tail[max([0, *(m.end() for m in _SENTENCE_END.finditer(tail))]) :]
+    return line.top - above.bottom < line.height and CUSTOMER_ACCOUNT_HINT.search(tail) is not None
+
+
+# The end of a sentence or of a field in a run of them ("… reference. IBAN …", "Bank: X | IBAN …").
+_SENTENCE_END = lazy_compile(r"[.;!?]\s+|\s[|·•]\s")
+
+
+def _debit_note(ctx: PageContext) -> bool:
+    """True when a line of the page speaks of a direct debit or the customer's own account."""
+    return any(CUSTOMER_ACCOUNT_HINT.search(line.folded) for line in ctx.lines)
+
+
+def _legal_name_of(ctx: PageContext, name: str, recipient: Block) -> str | None:
+    """The name printed elsewhere on the page with its legal form, starting with the letterhead's words
+    ("Northbeam Analytics" → "Northbeam Analytics Inc.", a logo word "ACME" → "Acme Widgets GmbH"),
+    outside the recipient's block; at most three more words before the form."""
+    wanted = fold(" ".join(name.split()))
+    for line in ctx.lines:
+        if wanted not in line.folded:
+            continue
+        for seg_start, seg_end in line.segments():
+            if (
+                not line.folded.startswith(wanted, seg_start)
+                or line.folded[seg_start + len(wanted) :][:1].isalnum()
+            ):
+                continue
+            if _overlaps(recipient, [line.index], *line.span_x(seg_start, seg_end)):
+                continue
+            legal = _name_before_contact(line.text[seg_start:seg_end])
+            if legal is None or len(legal) <= len(wanted):
+                continue
+            form = _LEGAL_FORM.search(fold(legal), len(wanted))
+            if form is not None and len(legal[len(wanted) : form.start()].split()) <= 3:
+                return legal
+    return None
+
+
+def _payment_slip_top(ctx: PageContext) -> float:
+    """Top of a payment slip's heading in the lower half of the page ("PAYMENT ADVICE", "Zahlteil");
+    the page height when there is none."""
+    for line in ctx.lines:
+        if line.top > ctx.page.height * 0.5:
+            for seg_start, _ in line.segments():
+                if PAYMENT_SLIP_HEADING.match(line.folded, seg_start):
+                    return line.top
+    return ctx.page.height
+
+
+def _contact_lines(block: Block) -> int:
+    """Lines of the block with phone, e-mail, web or registry data."""
+    return sum(1 for text in block.lines if _contact(fold(text)))
+
+
+def _company_line(ctx: PageContext, recipient: Block, limit: float) -> str | None:
+    """A line high on the page naming the company with its legal form before its address ("Sparkle
+    Cleaning Ltd, 4 Mill Road, Cambridge CB1 2AD") under a logo word: the issuer's name."""
+    taken = set(recipient.line_indexes)
+    for line in ctx.lines:
+        if line.top > ctx.page.height * 0.35 or line.top >= limit:
+            break
+        if line.index in taken:
+            continue
+        for seg_start, seg_end in line.segments():
+            text = line.text[seg_start:seg_end]
+            parts = _SENDER_SEPARATORS.split(text)
+            if len(parts) < 2:
+                parts = _COMMA_PARTS.split(text)
+            if len(parts) >= 2 and _return_address(parts):
+                name = _name_before_contact(parts[0])
+                if name is not None:
+                    return name
+    return None
+
+
+def _footer_sender(ctx: PageContext) -> str | None:
+    """The first part of a footer line laid out like a return address ("Lena Hofer Design | Ringstraße
+    8 | 1010 Wien | …"): the sender's name when nothing else names it."""
+    for line in ctx.lines:
+        if line.top < ctx.page.height * 0.8:
+            continue
+        parts = _SENDER_SEPARATORS.split(line.text)
+        if len(parts) >= 3 and _return_address(parts) and not _contact(fold(parts[0])):
+            return parts[0].strip()
     return None
 
 
 def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
-    """``table_top``: y of the items table header (or first row); party blocks sit above it."""
+    """``table_top``: y of the items table header (or first row); party blocks sit above it, and above
+    a tear-off payment slip."""
     limit = ctx.page.height if table_top is None else table_top
+    limit = min(limit, _payment_slip_top(ctx))
     recipient = _labelled_block(ctx, RECIPIENT_LABEL, limit)
     sender_name = None
     if recipient is None:
@@ -574,7 +1044,8 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
             sender_name, recipient = sender
             if ctx.lines[recipient.line_indexes[0]].top > limit:
                 sender_name, recipient = None, None
-    delivery = _delivery_lines(ctx, limit)
+    delivery_blocks = _delivery_blocks(ctx, limit)
+    delivery = {index for block in delivery_blocks for index in block.line_indexes}
     issuer = _labelled_block(ctx, ISSUER_LABEL, limit)
     if issuer is None:
         excluded = delivery.union(recipient.line_indexes if recipient else [])
@@ -582,24 +1053,54 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if recipient is None:
         recipient = _customer_number_block(ctx, delivery.union(issuer.line_indexes), limit)
     if recipient is None:
-        recipient = _address_block(ctx, issuer, limit, delivery)
+        recipient = _address_block(ctx, issuer, limit, delivery_blocks)
     recipient = recipient or Block()
+    if (
+        recipient.confidence <= 0.7
+        and _contact_lines(issuer) == 0
+        and _contact_lines(recipient) >= 2
+        and any(_POSTAL_LINE.search(text) for text in issuer.lines[1:])
+    ):
+        # An unlabelled block with the phone, e-mail or VAT lines of a business is the sender's; the
+        # postal address without any printed larger beside it is the customer's.
+        issuer, recipient = (
+            Block(recipient.lines, recipient.line_indexes, 0.6, recipient.x0, recipient.x1),
+            issuer,
+        )
+        recipient.confidence = 0.55
     footer = _footer_name(ctx)
     if _same_name(footer, recipient.name) and not _same_name(footer, issuer.name):
         # The footer (bank and VAT data) belongs to the issuer: the blocks were read the wrong way round.
         issuer, recipient = recipient, issuer
     issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
+    if not issuer_has_form and issuer.name and (legal := _legal_name_of(ctx, issuer.name, recipient)):
+        # "Northbeam Analytics" in the letterhead, "Northbeam Analytics Inc." over its address.
+        issuer = Block(
+            [legal, *issuer.lines[1:]], issuer.line_indexes, issuer.confidence, issuer.x0, issuer.x1
+        )
+        issuer_has_form = True
     if not issuer_has_form:
         # The letterhead may be a logo: the return-address line or the footer names the issuer.
-        hints = (sender_name, footer, _account_holder(ctx), _vat_line_name(ctx, identifiers))
+        hints = (
+            sender_name,
+            footer,
+            _account_holder(ctx),
+            _vat_line_name(ctx, identifiers),
+            _company_line(ctx, recipient, limit),
+        )
         for hint in hints:
             if hint and _LEGAL_FORM.search(hint.lower()) and not _same_name(hint, recipient.name):
                 issuer = Block(lines=[hint], confidence=0.72)
                 break
+    # A letterhead guess no larger than body text and without legal form (a tagline, a slogan) gives way
+    # to the sender named first in a footer laid out like a return address.
+    weak = issuer.name is None or (issuer.confidence <= 0.55 and not _LEGAL_FORM.search(fold(issuer.name)))
+    if weak and (name := _footer_sender(ctx)) is not None and not _same_name(name, recipient.name):
+        issuer = Block(lines=[name], confidence=0.5)  # the footer's first part, a guess
     recipient_lines = set(recipient.line_indexes)
     issuer_lines = set(issuer.line_indexes)
     issuer_name = (issuer.name or "").casefold()
-    issuer_vat = recipient_vat = iban = bic = None
+    issuer_vat = recipient_vat = iban = bic = in_block_iban = None
     issuer_rank = -1
     for ident in identifiers:
         line = ctx.lines[ident.line]
@@ -617,8 +1118,22 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
                 rank = 2
             if rank > issuer_rank:
                 issuer_vat, issuer_rank = ident, rank
-        elif ident.kind == "iban" and iban is None:
+        elif ident.kind == "iban" and iban is None and not _customer_account(ctx, ident):
+            labelled = (
+                recipient.confidence >= 0.85
+            )  # unlabelled blocks may be guesses running into bank lines
+            if (
+                labelled
+                and ident.line in recipient_lines
+                and recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
+            ):
+                in_block_iban = in_block_iban or ident
+                continue  # printed inside the customer's block: the customer's account (a SEPA mandate)
             iban = ident
         elif ident.kind == "bic" and bic is None:
             bic = ident
+    if iban is None and in_block_iban is not None and not _debit_note(ctx):
+        # The only IBAN on the page, under the customer's address in its column, and no word of a direct
+        # debit anywhere: the payee's bank details printed below the address block, not a mandate.
+        iban = in_block_iban
     return Parties(issuer, recipient, issuer_vat, recipient_vat, iban, bic)

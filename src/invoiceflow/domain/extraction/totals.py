@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from invoiceflow.domain.extraction.context import PageContext
-from invoiceflow.domain.extraction.labels import DEDUCTION_LABEL, ROUNDING_LABEL, LabelMatch
+from invoiceflow.domain.extraction.labels import (
+    DEDUCTION_LABEL,
+    INCLUDED_TAX_HINT,
+    ROUNDING_LABEL,
+    TAX_RATE_HEADER,
+    LabelMatch,
+)
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.numbers import Amount, find_amounts
 from invoiceflow.domain.extraction.ocr_repair import money_readings
@@ -120,10 +126,13 @@ def _column_values(ctx: PageContext, line: Line, label: LabelMatch, integers_ok:
     up to a row that carries a totals label in that column (the table's own totals row) or none."""
     values: list[Decimal] = []
     for below, seg_start, seg_end, alignment in ctx.cells_below(line, label.start, max_lines=6):
-        if alignment < 0.5 or any(
-            seg_start <= other.start < seg_end for other in ctx.total_labels.get(below.index, [])
-        ):
+        row_labels = ctx.total_labels.get(below.index, [])
+        if alignment < 0.5 or any(seg_start <= other.start < seg_end for other in row_labels):
             break
+        if any(other.kind != "tax" for other in row_labels) or (
+            row_labels and not any(a.is_percent for a in find_amounts(below, ctx.style))
+        ):
+            break  # the table's own totals row ("Razem", "Total", "Summe"): not one more rate's figure
         amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok)
         if len(amounts) != 1:
             break
@@ -135,6 +144,21 @@ def _tax_rate(amounts: list[Amount]) -> Decimal | None:
     for a in amounts:
         if a.is_percent and 0 <= a.value <= _MAX_RATE:
             return a.value
+    return None
+
+
+def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount | None:
+    """The figure of ``line`` under a tax-rate column head ("MwSt-Satz", "VAT rate", "Taux TVA") a few
+    lines above, when it is a plausible rate and the line holds two more money figures."""
+    if len(amounts) < 3:
+        return None
+    for above in reversed(ctx.lines[max(0, line.index - 6) : line.index]):
+        for m in TAX_RATE_HEADER.finditer(above.folded):
+            seg_start, seg_end = above.segment_span(m.start())
+            hx0, hx1 = above.span_x(seg_start, seg_end)
+            for amount in amounts:
+                if hx0 - 4 <= (amount.x0 + amount.x1) / 2 <= hx1 + 4 and 0 < amount.value <= _MAX_RATE:
+                    return amount
     return None
 
 
@@ -166,6 +190,9 @@ def _tax_lines_of(
         all_amounts = find_amounts(line, ctx.style)
         rate = _tax_rate(all_amounts)
         money = _money(all_amounts, integers_ok)
+        if rate is None and (column := _rate_column(ctx, line, all_amounts)) is not None:
+            rate = column.value  # "19,00" under "MwSt-Satz": a rate printed without its % sign
+            money = [a for a in money if a is not column]
         if rate is not None and len(money) >= 2:
             pair = _rate_pair(rate, money)
             if pair:
@@ -315,6 +342,8 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
     deductions: list[Decimal] = []
     roundings: list[Decimal] = []
     deduction_lines: set[int] = set()
+    included_lines: set[int] = set()  # lines of a tax included in the total above ("enthaltene MwSt.")
+    charges: list[Decimal] = []  # unlabelled charges in the totals block ("Bollo 2,00", "Shipping 9.95")
     for line in ctx.lines[start_line:]:
         labels = ctx.total_labels.get(line.index, [])
         rounded = _rounding(ctx, line, integers_ok)
@@ -329,6 +358,8 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
             deduction_lines.add(line.index)
         else:
             tax_lines += _tax_lines_of(ctx, line, labels, integers_ok)
+            if not labels and (charge := _charge(ctx, line, integers_ok)) is not None:
+                charges.append(charge)
         if labels and deducted is None and (row := _summary_row(ctx, line, integers_ok)) is not None:
             net.append(Candidate(row[0].value, 0.7, line.index))
             tax.append(Candidate(row[1].value, 0.7, line.index))
@@ -350,6 +381,8 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
             specific = label.end - label.start > 6
             conf = (0.75 if specific else 0.65) - penalty
             target = {"net": net, "tax": tax, "gross": gross}[label.kind]
+            if label.kind == "tax" and _included(line, label):
+                included_lines.add(line.index)
             if found is not None and len(column := _column_values(ctx, line, label, integers_ok)) >= 2:
                 # A column head over a row per tax rate: the column's sum is the document's figure, the
                 # first row one part of it.
@@ -364,12 +397,140 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
         # "CGST 5,940.00" and "SGST 5,940.00" without rates: the tax total is their sum (kept only when
         # net + tax = gross confirms it).
         tax.append(Candidate(sum((c.value for c in tax), Decimal(0)), 0.6, tax[-1].line))
-    result = _choose(net, tax, _not_balances(gross, deductions, deduction_lines), deductions, roundings)
+    gross = _not_balances(gross, deductions, deduction_lines)
+    rates = {t.rate for t in distinct if t.rate}
+    result = _choose(net, tax, gross, deductions, roundings, charges=_Charges(charges, rates))
+    if not result.consistent:
+        _net_from_gross(result, tax, gross, _distinct(tax_lines), included_lines)
     result.tax_lines = tax_lines
     _derive_net(result, _distinct(tax_lines))
     _fill_bases(result)
     _find_bases(ctx, result, integers_ok)
+    if not result.tax_lines:
+        result.tax_lines = _item_rate_lines(ctx, start_line, result, integers_ok)
+    if not result.tax_lines:
+        result.tax_lines = _implied_rate_line(result)
     return result
+
+
+def _implied_rate_line(result: TotalsResult) -> list[TaxLineFound]:
+    """A tax total printed without its rate ("VAT 300.00" under "Net 1,500.00"): the one tax line, at the
+    rate net and tax imply, when that rate has one decimal at most and gives the tax to the cent."""
+    net, tax = result.net, result.tax
+    if net is None or tax is None or not result.consistent or net.value <= 0 or tax.value <= 0:
+        return []
+    rate = (tax.value * 100 / net.value).quantize(Decimal("0.1"))
+    if not 0 < rate <= _MAX_RATE or not _rounds_to(net.value, rate, tax.value):
+        return []
+    shown = rate.quantize(Decimal(1)) if rate == rate.to_integral() else rate  # "20", not "20.0"
+    return [TaxLineFound(shown, net.value, tax.value, tax.line)]
+
+
+def _item_rate_lines(
+    ctx: PageContext, end_line: int, result: TotalsResult, integers_ok: bool
+) -> list[TaxLineFound]:
+    """Tax lines of an invoice without a tax summary whose item rows carry their rate ("19 %") and net
+    amount (with or without the row's tax): one line per rate, the rows' nets summed as its base and
+    their taxes (or base × rate) as its amount. Kept only when the bases add up to the net total and the
+    amounts to the tax total: the arithmetic of the whole document confirms the rows were read right.
+    With only a gross total printed ("Amount due"), rows that print their own tax give the net and the
+    tax too, when together they make the gross."""
+    if result.tax is None and result.net is None and result.gross is not None:
+        return _item_rates_of_gross(ctx, end_line, result, integers_ok)
+    if result.net is None or result.tax is None or not result.consistent:
+        return []
+    groups, rows, _ = _item_rate_groups(ctx, end_line, integers_ok)
+    if not groups:
+        return []
+    bases = sum((b for b, _ in groups.values()), Decimal(0))
+    taxes = sum((t for _, t in groups.values()), Decimal(0))
+    if not _close(bases, result.net.value) or not _close(taxes, result.tax.value, _CENT * max(rows, 1)):
+        return []
+    if len(groups) == 1:  # one rate: its tax is the printed total (rows rounded one by one may differ)
+        groups = {rate: (base, result.tax.value) for rate, (base, _) in groups.items()}
+    return _as_tax_lines(groups, result.tax.line)
+
+
+def _item_rates_of_gross(
+    ctx: PageContext, end_line: int, result: TotalsResult, integers_ok: bool
+) -> list[TaxLineFound]:
+    gross = result.gross
+    groups, _, all_paired = _item_rate_groups(ctx, end_line, integers_ok)
+    if gross is None or not groups or not all_paired:
+        return []
+    bases = sum((b for b, _ in groups.values()), Decimal(0))
+    taxes = sum((t for _, t in groups.values()), Decimal(0))
+    if not _close(bases + taxes, gross.value):
+        return []
+    confidence = gross.confidence - 0.15
+    result.net = Candidate(bases, confidence, gross.line)
+    result.tax = Candidate(taxes, confidence, gross.line)
+    result.consistent = True
+    return _as_tax_lines(groups, gross.line)
+
+
+def _as_tax_lines(groups: dict[Decimal, tuple[Decimal, Decimal]], line: int) -> list[TaxLineFound]:
+    return [TaxLineFound(rate, base, tax, line) for rate, (base, tax) in sorted(groups.items(), reverse=True)]
+
+
+def _item_rate_groups(
+    ctx: PageContext, end_line: int, integers_ok: bool
+) -> tuple[dict[Decimal, tuple[Decimal, Decimal]], int, bool]:
+    """(base, tax) summed per rate over the lines above ``end_line`` that print a rate and money; the
+    number of such rows; whether every row printed its own tax (else base × rate stands in)."""
+    groups: dict[Decimal, tuple[Decimal, Decimal]] = {}
+    rows = 0
+    all_paired = True
+    for line in ctx.lines[:end_line]:
+        amounts = find_amounts(line, ctx.style)
+        rate = _tax_rate(amounts)
+        money = _money(amounts, integers_ok)
+        if rate is None or not money:
+            continue
+        pair = _rate_pair(rate, money) if len(money) >= 2 else None
+        if pair is None:
+            all_paired = False
+        base, tax = pair if pair else (money[-1].value, (money[-1].value * rate / 100).quantize(_CENT))
+        old_base, old_tax = groups.get(rate, (Decimal(0), Decimal(0)))
+        groups[rate] = (old_base + base, old_tax + tax)
+        rows += 1
+    return groups, rows, all_paired
+
+
+def _included(line: Line, label: LabelMatch) -> bool:
+    """True when words before the tax label in its segment say the tax is included ("enthaltene MwSt.
+    19 %", "inkl. 19 % USt.", "dont TVA 20 %")."""
+    seg_start = line.segment_span(label.start)[0]
+    return INCLUDED_TAX_HINT.search(line.folded, max(seg_start, label.start - 24), label.start) is not None
+
+
+def _net_from_gross(
+    result: TotalsResult,
+    tax: list[Candidate],
+    gross: list[Candidate],
+    tax_lines: list[TaxLineFound],
+    included_lines: set[int],
+) -> None:
+    """No printed net adds up with a tax and a gross: the net is gross less tax when the printed rate
+    gives that tax from it. A subtotal that repeats the gross ("Gesamtsumme 749,80 / enthaltene MwSt.
+    19 % 119,72") or leaves out a taxed charge (shipping, a fee printed beside it) is not the taxable
+    amount. A tax marked as included may go without a rate (then it must be under half the gross)."""
+    for t in sorted(tax, key=lambda c: -c.confidence):
+        rates = {x.rate for x in tax_lines if x.rate and _close(x.amount, t.value)}
+        if t.value <= 0 or (not rates and t.line not in included_lines):
+            continue
+        for g in sorted(gross, key=lambda c: (-c.confidence, -c.line)):
+            net = g.value - t.value
+            if net <= 0 or (not rates and t.value * 2 >= g.value):
+                continue
+            if rates and not any(_close(net * r / 100, t.value, Decimal("0.02")) for r in rates):
+                continue  # to the cent (or two, taxes summed per line): a rough fit is a coincidence
+            confidence = min(0.9, min(t.confidence, g.confidence) + 0.15)
+            result.net = Candidate(net, confidence, g.line)
+            result.tax = Candidate(t.value, confidence, t.line)
+            result.gross = Candidate(g.value, confidence, g.line)
+            result.consistent = True
+            return
 
 
 def _derive_net(result: TotalsResult, tax_lines: list[TaxLineFound]) -> None:
@@ -404,16 +565,43 @@ def _distinct(tax_lines: list[TaxLineFound]) -> list[TaxLineFound]:
     return out
 
 
+@dataclass(frozen=True)
+class _Charges:
+    """Unlabelled charges printed in the totals block and the tax rates printed there: a charge outside
+    the tax ("Bollo 2,00", "Outlays 450.00") makes net + tax + charge = gross, when the rate gives the
+    tax from the net alone (a taxed charge, shipping, belongs in the net instead)."""
+
+    amounts: Sequence[Decimal] = ()
+    rates: frozenset[Decimal] | set[Decimal] = frozenset()
+
+    def untaxed(self, n: Decimal, t: Decimal, g: Decimal) -> bool:
+        if not any(_close(n * r / 100, t, Decimal("0.02")) for r in self.rates):
+            return False
+        return any(c and _close(n + t + c, g) for c in self.amounts)
+
+
+def _charge(ctx: PageContext, line: Line, integers_ok: bool) -> Decimal | None:
+    """The amount of a line made of a few words and one money figure ("Bollo 2,00", "Versand 4,90")."""
+    money = _money(find_amounts(line, ctx.style), integers_ok)
+    if len(money) != 1 or money[0].value <= 0 or len(line.words) > 6:
+        return None
+    head = line.text[: money[0].start]
+    return money[0].value if sum(c.isalpha() for c in head) >= 3 else None
+
+
 def _choose(
     net: list[Candidate],
     tax: list[Candidate],
     gross: list[Candidate],
     withheld: Sequence[Decimal] = (),
     roundings: Sequence[Decimal] = (),
+    *,
+    charges: _Charges = _Charges(),
 ) -> TotalsResult:
     """The best (net, tax, gross) combination. Base + tax = gross, or + a rounding printed on the page
     ("Öresavrundning 0,40": the rounded amount is the invoice's), confirms a triple; base + tax less an
-    amount withheld ("Retención IRPF") confirms it a little less."""
+    amount withheld ("Retención IRPF") or plus a charge outside the tax ("Bollo") confirms it a little
+    less."""
 
     def adds_up(n: Decimal, t: Decimal, g: Decimal) -> bool:
         return any(_close(n + t + r, g) for r in (Decimal(0), *roundings))
@@ -446,6 +634,9 @@ def _choose(
                 # "Total factura" after a withholding ("Retención IRPF -15 %"): base + tax - withheld.
                 score += 1.2
                 consistent = True
+            elif charges.untaxed(n.value, t.value, g.value):
+                score += 1.2  # "Imponibile / IVA 22 % / Bollo 2,00 / Totale documento"
+                consistent = True
             else:
                 score -= 1.0
         elif n and g and t is None:
@@ -471,13 +662,16 @@ def _choose(
 
 
 def _fill_bases(result: TotalsResult) -> None:
-    """A tax line printed without its base takes the net total when the rate confirms it."""
+    """A tax line printed without its base takes the net total when the rate confirms it. A line of
+    rate 0 beside lines of other rates ("VAT 0 % 0.00" under "VAT 19 %" and "VAT 7 %") is confirmed by
+    any base: it is left to ``_zero_rate_base``."""
     if not result.tax_lines or result.net is None:
         return
+    several = len({t.rate for t in result.tax_lines}) > 1
     filled: list[TaxLineFound] = []
     for t in result.tax_lines:
         fixed = t
-        if t.base is None and t.rate is not None:
+        if t.base is None and t.rate is not None and not (several and not t.rate):
             expected = result.net.value * t.rate / 100
             if _close(expected, t.amount, max(Decimal("0.02"), abs(expected) / 500)):
                 fixed = TaxLineFound(t.rate, result.net.value, t.amount, t.line, t.label)
@@ -529,7 +723,20 @@ def _find_bases(ctx: PageContext, result: TotalsResult, integers_ok: bool) -> No
             filled = [TaxLineFound(o.rate, rest, o.amount, o.line, o.label) if o is t else o for o in filled]
     if len(missing) == 2 and result.net is not None and len(_distinct(filled)) == 2:
         filled = _split_net(filled, missing[0], missing[1], result.net.value)
-    result.tax_lines = filled
+    result.tax_lines = _zero_rate_base(filled, result.net)
+
+
+def _zero_rate_base(lines: list[TaxLineFound], net: Candidate | None) -> list[TaxLineFound]:
+    """The base of the one 0 % line printed without it: the net total less the bases of the other rates,
+    once all of those are known and leave a positive rest."""
+    zero = [t for t in lines if t.base is None and t.rate == 0 and not t.amount]
+    others = [t for t in _distinct(lines) if t not in zero]
+    if len(zero) != 1 or net is None or not others or any(t.base is None for t in others):
+        return lines
+    rest = net.value - sum((t.base for t in others if t.base is not None), Decimal(0))
+    if rest <= 0:
+        return lines
+    return [TaxLineFound(t.rate, rest, t.amount, t.line, t.label) if t is zero[0] else t for t in lines]
 
 
 def _split_net(
@@ -554,6 +761,15 @@ def _split_net(
             and _rounds_to(rest, second.rate, second.amount)
         ):
             fits.append((base, rest))
+    if len(fits) > 1:
+        # A small rate lets a few cents move between the bases; a split both of whose taxes are exact
+        # (no rounding at all) is the printed one when it is the only such split.
+        exact = [
+            f
+            for f in fits
+            if f[0] * first.rate / 100 == first.amount and f[1] * second.rate / 100 == second.amount
+        ]
+        fits = exact
     if len(fits) != 1:
         return lines
     bases = {id(first): fits[0][0], id(second): fits[0][1]}
