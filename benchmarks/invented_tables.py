@@ -11,11 +11,20 @@ centred over right-aligned figures, wide (landscape) columns, figures centred or
 rows, padded rows, a code line under the description, units in the quantity cell, currency symbols,
 credit notes, negative discounts, a net price beside the list price, unknown labels. An item is correct
 when description, quantity, unit price and amount all equal the generated ones.
+
+``--families N`` instead renders N real PDFs of each invented table design of ``item_families.py``
+(``--only`` picks some; e.g. position and article codes, small-print detail lines, unit columns, prices
+per 100, amount-first columns, hours × rate, fee notes, VAT code letters, discount columns, multi-page
+tables with carried sums, ruled boxes, bundles, notes between rows, currencies without decimals,
+right-to-left columns, outline positions under group titles, energy charges, two tables on a page) and
+reads them through the whole in-process pipeline (``extract_invoice``): items correct by position, and
+documents whose item count is right.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 from collections import Counter
@@ -31,6 +40,9 @@ from corpus.spec import make_items, money  # noqa: E402
 from tests.unit.sheets import Sheet  # noqa: E402
 
 from invoiceflow.domain.extraction import extract_page  # noqa: E402
+from invoiceflow.domain.models import OcrMode  # noqa: E402
+from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
+from item_families import FAMILIES, build  # noqa: E402  (beside this script)
 
 VARIANTS = [
     "stacked", "noheader", "leftlabels", "centred", "wide", "vcentre", "valign", "boxes", "codeline",
@@ -263,6 +275,34 @@ def measure(tables: int, variants: tuple[str, ...], show: int) -> tuple[int, int
     return correct, total
 
 
+def measure_family(family: str, documents: int, show: int) -> tuple[int, int, int]:
+    """(items correct, items expected, documents with the right item count) of one design."""
+    correct = total = counted = 0
+    for seed in range(documents):
+        doc = build(family, seed)
+        invoice = extract_invoice(doc.pdf(), filename=f"{family}.pdf", ocr=OcrMode.NEVER)
+        got: list[Row] = [
+            (i.description, i.quantity, i.unit_price, i.amount if i.amount is not None else Decimal(0))
+            for i in invoice.line_items
+        ]
+        expected: list[Row] = [
+            (e[0], e[1], e[2], e[3] if e[3] is not None else Decimal(0)) for e in doc.expected
+        ]
+        total += len(expected)
+        correct += sum(_same(e, g) for e, g in zip(expected, got, strict=False))
+        counted += len(got) == len(expected)
+        if (show and any(not _same(e, g) for e, g in zip(expected, got, strict=False))) or (
+            show and len(got) != len(expected)
+        ):
+            show -= 1
+            print(f"  {family} {seed} ({doc.language}): {len(got)} items, {len(expected)} expected")
+            for e, g in itertools.zip_longest(expected, got):
+                if e is None or g is None or not _same(e, g):
+                    print(f"    expected {e}\n    got      {g}")
+                    break
+    return correct, total, counted
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -272,7 +312,29 @@ def main(argv: list[str] | None = None) -> int:
         "--variants", default=",".join(VARIANTS), help="comma-separated, from: " + " ".join(VARIANTS)
     )
     parser.add_argument("--show", type=int, default=0, help="print the first N tables with a wrong item")
+    parser.add_argument("--families", type=int, default=0, help="PDFs per invented design (0: none)")
+    parser.add_argument("--only", default="", help="with --families: comma-separated design names")
     args = parser.parse_args(argv)
+    if args.families:
+        print(f"{'design':<14} {'items correct':>22} {'count right':>14}")
+        all_correct = all_total = all_counted = 0
+        for family in args.only.split(",") if args.only else FAMILIES:
+            correct, total, counted = measure_family(family, args.families, args.show)
+            all_correct, all_total, all_counted = (
+                all_correct + correct,
+                all_total + total,
+                all_counted + counted,
+            )
+            print(
+                f"{family:<14} {100 * correct / total:8.1f} % ({correct}/{total})",
+                f"{counted:>6}/{args.families}",
+            )
+        documents = args.families * len(args.only.split(",") if args.only else FAMILIES)
+        print(
+            f"{'all designs':<14} {100 * all_correct / all_total:8.1f} % ({all_correct}/{all_total}) "
+            f"{all_counted:>6}/{documents}"
+        )
+        return 0
     print(f"{'variant':<12} {'items correct':>22}")
     for variant in ["plain", *args.variants.split(",")]:
         correct, total = measure(args.tables, () if variant == "plain" else (variant,), args.show)

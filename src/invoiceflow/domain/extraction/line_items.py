@@ -38,6 +38,7 @@ from invoiceflow.domain.extraction.item_header import (
 )
 from invoiceflow.domain.extraction.item_rows import (
     heading_between,
+    is_reference_line,
     line_pitch,
     running_subtotal,
     table_resumes,
@@ -83,7 +84,15 @@ _DAY_MONTH_RE = lazy_compile(r"\d{1,2}\.\d{1,2}")
 
 def row_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
     """Numbers of a table row, without the pieces of day.month dates ("01.03.–31.03." in a billing
-    period reads like two amounts)."""
+    period reads like two amounts). Read once per line and style: every check of the table asks again."""
+    key = ("row_amounts", style)
+    amounts: list[Amount] | None = line.memo.get(key)
+    if amounts is None:
+        amounts = line.memo[key] = _row_amounts(line, style)
+    return list(amounts)
+
+
+def _row_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
     amounts = find_amounts(line, style)
     if not any(c in line.text for c in ".-\u2013/") or not amounts:
         return amounts
@@ -208,20 +217,69 @@ def _net_totals(ctx: PageContext, style: DecimalStyle, first: int) -> list[Decim
     return out
 
 
-def _quantity_variants(amount: Amount) -> list[Decimal]:
+def _quantity_variants(amount: Amount, ocr: bool = True) -> list[Decimal]:
     values = [amount.value]
     if amount.grouped and amount.decimals == 0:
         values.append(amount.value / 1000)  # "1.000" may be one with three decimals
-    elif amount.decimals == 0 and abs(amount.value) >= 10:
+    elif amount.decimals == 0 and abs(amount.value) >= 10 and ocr:
         # OCR drops small decimal points ("9.5" read as "95"): only arithmetic can accept these.
         values += [amount.value / 10, amount.value / 100]
     return values
+
+
+_GROUP_RE = lazy_compile(r"\d{3}")
+_LEAD_GROUP_RE = lazy_compile(r"\d{1,3}")
+
+
+def _space_grouped(line: Line, amounts: list[Amount], columns: list[Column]) -> list[Amount]:
+    """ "5 000" (thousands grouped by a space, as French and Nordic invoices print them) reads as two
+    integers: two of one segment, a single space apart, the second of three digits, both in the same
+    numeric column, are one number."""
+    out: list[Amount] = []
+    for a in amounts:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and line.text[last.end : a.start] in (" ", "\u00a0")
+            and _GROUP_RE.fullmatch(line.text, a.start, a.end)
+            and (last.grouped or _LEAD_GROUP_RE.fullmatch(line.text, last.start, last.end))
+            and not (last.is_percent or a.is_percent or last.decimals or a.decimals)
+            and line.segment_span(last.start) == line.segment_span(a.start)
+            and (column := assign_column(a, columns)) is not None
+            and assign_column(last, columns) is column
+        ):
+            out[-1] = Amount(
+                last.value * 1000 + a.value.copy_sign(last.value),
+                last.start,
+                a.end,
+                last.x0,
+                a.x1,
+                0,
+                False,
+                last.has_symbol or a.has_symbol,
+                True,
+            )
+            continue
+        out.append(a)
+    return out
+
+
+# Prices of cheap articles (screws, labels, envelopes) are quoted per 100 or per 1000 pieces.
+_PRICE_UNITS = (Decimal(100), Decimal(1000))
+
+
+def _per_hundreds(quantity: Decimal, price: Decimal, amount: Amount) -> bool:
+    """quantity × price ÷ 100 (or ÷ 1000) = amount, to the cent: a price per 100 (1000) pieces."""
+    return quantity > 0 and any(
+        abs(quantity * price / per - amount.value) <= Decimal("0.0051") for per in _PRICE_UNITS
+    )
 
 
 def _make_item(
     line: Line, amounts: list[Amount], columns: list[Column], desc_range: tuple[float, float]
 ) -> Item | None:
     strip_position = not any(c.kind == "position" for c in columns)
+    amounts = _space_grouped(line, amounts, columns)
     by_kind: dict[str, Amount] = {}
     prices: list[Amount] = []
     extras: list[Amount] = []
@@ -232,6 +290,8 @@ def _make_item(
         column = assign_column(a, columns)
         if column is None or (a.is_percent and column.kind not in ("tax_rate", "discount")):
             continue
+        if column.x1 < desc_range[0] <= a.x0:
+            continue  # "Joint 24 V" right of a quantity column (columns right to left): the text's figure
         if column.kind == "tax_rate" and not (a.is_percent or a.decimals < 2):
             # "VAT" heads rates or tax amounts: a figure with cents there is a tax amount, never a price
             # (6 × the tax at 20 % is the line's total incl. tax).
@@ -272,12 +332,14 @@ def _make_item(
     if quantity is not None and not quantity.is_percent:
         item.quantity = quantity.value
         if unit_price is not None:
-            for q in _quantity_variants(quantity):
+            for q in _quantity_variants(quantity, line.ocr):
                 if _discounted(q, unit_price.value, discount, amount.value) or (
                     net_price is not None and _product_matches(q, net_price.value, amount.value)
                 ):
                     item.quantity, item.checked = q, True
                     break
+            if not item.checked and not line.ocr and _per_hundreds(quantity.value, unit_price.value, amount):
+                item.checked = True  # a price per 100 or per 1000 pieces: both figures as printed
         rescaled = item.checked and item.quantity != quantity.value
         if rescaled and line.ocr and unit_price is not None and unit_price.decimals != 2:
             # "13" × "74269" fits as 0.13 × 74269, but a quantity read literally with the price's lost
@@ -288,7 +350,13 @@ def _make_item(
     if not item.checked:
         # A number standing alone in its own segment inside the description column is a column whose
         # header was not recognised (OCR reads "QTY" as "aTY"): arithmetic may still name it.
-        alone = [a for a in amounts if a.x0 <= desc_range[1] - 2 and _alone_in_segment(line, a)]
+        # So is a right-aligned figure wider than its label ("2.067 kWh" under "Verbruik"): it reaches
+        # under the label right of the description.
+        alone = [
+            a
+            for a in amounts
+            if a.x0 <= desc_range[1] - 2 and (_alone_in_segment(line, a) or a.x1 > desc_range[1] + 4)
+        ]
         # Numbers of a date ("Feb 1 - Feb 29, 2024" in a period column) are never a quantity or a price.
         dates = find_dates(line, DateOrder.DMY) if any(c.isdigit() for c in line.text) else []
         # Nor is a figure under a column named as something else (tax, a price incl. tax) beside a price
@@ -300,7 +368,7 @@ def _make_item(
             if id(a) not in others
             and not any(d.start <= a.start < d.end or a.start <= d.start < a.end for d in dates)
         ]
-        found = _recover_by_arithmetic(item, amount, candidates)
+        found = _recover_by_arithmetic(item, amount, candidates, line.ocr)
         if found is not None and found in alone:
             item.description = _description(line, desc_range, strip_position, skip=(found.x0, found.x1))
     if not item.checked:
@@ -475,9 +543,12 @@ def _alone_in_segment(line: Line, amount: Amount) -> bool:
     return line.text[seg_start:seg_end].strip() == line.text[amount.start : amount.end].strip()
 
 
-def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) -> Amount | None:
+def _recover_by_arithmetic(
+    item: Item, amount: Amount, numbers: list[Amount], ocr: bool = True
+) -> Amount | None:
     """Columns unknown or misassigned (glued header, no header, unusual order): the pair of numbers left
-    of the amount with quantity × unit price = amount names both, whatever their order on the line.
+    of the amount with quantity × unit price = amount names both, whatever their order on the line
+    (on a text layer also quantity × price per 100 or per 1000 = amount, "924 kWh × 22,77 ct/kWh").
     Returns the number read as the quantity."""
     before = [a for a in numbers if a is not amount and a.x1 <= amount.x0 + 1]
     others = [a for a in before if not a.is_percent]
@@ -493,7 +564,7 @@ def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) ->
         for quantity in others:
             if quantity is price or quantity.value <= 0 or not price.value:
                 continue
-            for q in _quantity_variants(quantity):
+            for q in _quantity_variants(quantity, ocr):
                 discount = next(
                     (
                         d
@@ -516,6 +587,14 @@ def _recover_by_arithmetic(item: Item, amount: Amount, numbers: list[Amount]) ->
                     rank = 2 * rank + (discount is None)
                     if best is None or rank > best[0]:
                         best = (rank, q, price.value, quantity)
+    if best is None and not ocr:
+        for price in others:
+            for quantity in others:
+                if quantity is price or not _per_hundreds(quantity.value, price.value, amount):
+                    continue
+                rank = (price.decimals == 2) + (quantity.decimals != 2) + (price.x0 > quantity.x0)
+                if best is None or rank > best[0]:
+                    best = (rank, quantity.value, price.value, quantity)
     if best is None:
         return None
     item.quantity, item.unit_price, item.checked = best[1], best[2], True
@@ -593,6 +672,46 @@ def _desc_range(columns: list[Column], page_width: float) -> tuple[float, float]
     return 0.0, right - 4
 
 
+def _text_start(
+    ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column], desc_range: tuple[float, float]
+) -> tuple[float, float]:
+    """The description column as its rows print it: a label centred over left-aligned text (cells in
+    ruled boxes) starts right of where the text does. Where the rows' description cells (the word group
+    reaching into the label's range) start further left, short of the column left of it, the range
+    starts there."""
+    desc = next((c for c in columns if c.kind == "description"), None)
+    if desc is None:
+        return desc_range
+    reach = max((c.x1 for c in columns if c.x1 < desc.x0), default=0.0) + 1
+    starts: list[float] = []
+    rows = 0
+    for line in ctx.lines[first : first + _INFERENCE_ROWS]:
+        if _is_totals_line(ctx, line):
+            break
+        assigned = (assign_column(a, columns) for a in row_amounts(line, style) if not a.is_percent)
+        if not any(column is not None and column.kind == "amount" for column in assigned):
+            continue
+        # The row's first group of words right of the column on the left, short of the figures.
+        first_word = next(
+            (k for k, w in enumerate(line.words) if w.x0 >= reach and (w.x0 + w.x1) / 2 <= desc_range[1]),
+            None,
+        )
+        if first_word is None:
+            continue
+        segment = line.segment_of_word[first_word]
+        cell = [w for k, w in enumerate(line.words) if line.segment_of_word[k] == segment]
+        rows += 1
+        text = " ".join(w.text for k, w in enumerate(line.words) if k >= first_word and w in cell)
+        letters = sum(c.isalpha() for c in text)
+        # Text reaching under the label from further left, or words (not a code) short of it: the cell
+        # of a label centred over it.
+        if cell[-1].x1 > desc_range[0] or (letters >= 3 and letters > sum(c.isdigit() for c in text)):
+            starts.append(line.words[first_word].x0)
+    if not starts or 2 * len(starts) < rows or min(starts) >= desc_range[0] - 1:
+        return desc_range  # text starting under the label needs no widening
+    return min(starts) - 1, desc_range[1]
+
+
 def _is_carry_line(ctx: PageContext, line: Line) -> bool:
     labels = ctx.total_labels.get(line.index)
     if not labels:
@@ -611,7 +730,7 @@ def _is_totals_line(ctx: PageContext, line: Line) -> bool:
 def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     result = _items(ctx, style)
     for item in result.items:
-        item.description = _tidy(item.description)
+        item.description = [t for t in _tidy(item.description) if t]
     return result
 
 
@@ -620,16 +739,32 @@ def _tidy(description: list[str]) -> list[str]:
     a bullet before it, or the label of a quantity read out of it ("Consulting: 12 h at 95.00")."""
     if len(description) > 1:
         description = [t for t in description if not _CODE_LINE_RE.fullmatch(fold(t))]
+    if len(description) > 1:
+        # Reference lines (delivery note, order, serial number, period, EAN) printed with the item in its
+        # own type, above or below its name: metadata, not the name (``is_reference_line``).
+        named = [t for t in description if not is_reference_line(fold(t))]
+        description = named or description
     if not description:
         return description
+    if any("\ufffe" in t for t in description):
+        # PDFium reports a hyphen that ends a line as U+FFFE and runs the word on into the next line
+        # ("Wand-" / "Hängeschrank"): the hyphen as written, the space kept before a conjunction
+        # ("Wartungs- und Prüfarbeiten").
+        description = [_SUSPENDED_RE.sub("- ", t).replace("\ufffe", "-") for t in description]
     description[0] = _BULLET_RE.sub("", description[0]) or description[0]
     trimmed = _CODE_SUFFIX_RE.sub("", description[-1]).strip()
     if sum(c.isalpha() for c in trimmed) >= 3:
         description[-1] = trimmed
     description[-1] = description[-1].rstrip(" :")
+    # "Advice on restructuring ............ 1,200.00": the leader dots run from the text to its amount.
+    description = [_LEADER_RE.sub("", t) or t for t in description]
     return description
 
 
+_LEADER_RE = lazy_compile(r"\s*(?:[.\u2026_\u00b7]\s?){3,}$")
+
+
+_SUSPENDED_RE = lazy_compile(r"\ufffe(?=(?:und|oder|bzw|sowie|and|or|et|ou|en|of|e|o|y|u)\b)", re.IGNORECASE)
 _BULLET_RE = lazy_compile(r"^[\u2022\u00b7\u25aa\u25ba*\u2013\u2014-]\s+")
 _CODE_SUFFIX_RE = lazy_compile(
     r"\s*[(\[]\s*(?:SKU|Art\.?\s*-?\s*Nr\.?|HSN(?:/SAC)?|SAC|Code|Ref\.?|Item\s+code|ASIN)\s*[:#]?\s*"
@@ -653,7 +788,12 @@ def _holds_figures(line: Line, columns: list[Column]) -> bool:
     if not known or not any(c.isdigit() for c in line.text):
         return False
     lo, hi = known[0].x0, max(c.x1 for c in known)
-    return any(lo <= (w.x0 + w.x1) / 2 <= hi and _FIGURE_RE.search(w.text) for w in line.words)
+    text = " ".join(w.text for w in line.words if lo <= (w.x0 + w.x1) / 2 <= hi)
+    # "Prijs/100", "Price per 1000": the unit a price is quoted in is part of its label.
+    return bool(_FIGURE_RE.search(_PRICE_UNIT_RE.sub("", fold(text))))
+
+
+_PRICE_UNIT_RE = lazy_compile(r"(?:/|(?<![a-z])(?:per|pro|je|par|por|pour|voor|ogni))\s*1(?:00|000)(?!\d)")
 
 
 def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
@@ -688,7 +828,14 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         and len(blocks.items) == len(table.items)
         and sum(i.checked for i in blocks.items) > sum(i.checked for i in table.items)
     ):
-        return blocks
+        if [b.amount for b in blocks.items] != [t.amount for t in table.items]:
+            return blocks
+        # The same rows ("25x  623,44  15 586,00" reads like a block's detail line): the table knows the
+        # description column (its wrapped lines, a position number apart), the blocks the arithmetic.
+        for row, reading in zip(table.items, blocks.items, strict=True):
+            if not row.checked:
+                row.quantity, row.unit_price, row.checked = reading.quantity, reading.unit_price, True
+        return table
     # A receipt mixes one-line articles with "2 x 0,99" detail lines: the detail completes its row.
     # The table reading may have taken the detail line as a wrapped description line.
     details: dict[Decimal, list[Item]] = {}
@@ -826,9 +973,13 @@ def _lines_above(ctx: PageContext, line: Line, used: set[int]) -> list[str]:
 def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column]) -> ItemsResult:
     result = ItemsResult(header_line=first - 1)
     columns = _resolve_roles(ctx, style, first, columns)
-    desc_range = _desc_range(columns, ctx.page.width)
+    columns = _unlabelled_description(ctx, first, columns)
+    under_label = _desc_range(columns, ctx.page.width)
+    desc_range = _text_start(ctx, style, first, columns, under_label)
     # Words left of the table (a sidebar, a margin note) belong to another block.
     table_left = min(c.x0 for c in columns if c.kind != "other") - 10
+    if desc_range[0] < under_label[0]:
+        table_left = min(table_left, desc_range[0] - 10)  # the description starts left of its label
     previous: Line | None = None
     closed = False
     # Description lines read since the last row with numbers (appended to that row as wrapped lines, or
@@ -844,6 +995,11 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
     group_start = 0  # the first item after the last running subtotal inside the table
     for line in ctx.lines[first:]:
         amounts = row_amounts(line, style)
+        if result.items and not amounts and len(line.segments()) > 1 and is_header(header_columns(line)):
+            # The header of a second table under the first (labour under material): the lines above it
+            # (its title) open no row.
+            opening, loose, previous = [], [], line
+            continue
         if _fills_item_columns(amounts, columns):
             pass  # "Transport 1 75,00 75,00": a row with quantity and price is an item whatever its words
         elif result.items and _words_inside(ctx, style, line, amounts, columns):
@@ -864,12 +1020,20 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             ):
                 group_start = len(result.items)
                 continue
-            if result.items and previous is not None:
-                result.items[-1].description += _wrap_before_totals(ctx, line, previous, desc_range)
-            closed = True
-            break
-        if previous is not None and line.top - previous.bottom > 4.5 * line.height and result.items:
-            closed = True  # a wide vertical gap ends the table
+            if not _labelled_row(
+                ctx, style, line, columns=columns, desc_range=desc_range, items=result.items
+            ):
+                if result.items and previous is not None:
+                    result.items[-1].description += _wrap_before_totals(ctx, line, previous, desc_range)
+                closed = True
+                break
+        if (
+            previous is not None
+            and line.top - previous.bottom > 4.5 * line.height
+            and result.items
+            and not (_fills_item_columns(amounts, columns) and _description(line, desc_range))
+        ):
+            closed = True  # a wide vertical gap ends the table (rows as tall as a product picture do not)
             break
         item = _make_item(line, amounts, columns, desc_range) if amounts else None
         if (
@@ -897,6 +1061,10 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 if result.items and result.items[-1].description[-len(text) :] == text:
                     del result.items[-1].description[-len(text) :]
                 item.description = list(text)
+        if item is not None and not item.description and item.checked and item.quantity is not None:
+            # Figures that multiply out (quantity × price = amount) with no text of their own nor any to
+            # take (its text went over the page break): still an item, so the count and figures hold.
+            item.description = [""]
         if item is not None and item.description:
             top = line
             if loose and rows and item.description == loose[-1][1]:
@@ -909,12 +1077,17 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             result.last_line = line.index
             previous = line
             loose = []
+        elif _numbered_heading(ctx, style, line, columns, desc_range):
+            previous = line if result.items else previous  # "2  Electrical works" over rows "2.1", "2.2"
         elif not result.items:
             text = _description(line, desc_range)
             loose = [(line, text)] if text else loose
             lead = [*lead, (line, text)] if text else []
         elif result.items and previous is not None:
             text = _description(line, desc_range)
+            if text and not opening and _component_row(line, amounts, columns, previous, desc_range):
+                previous = line  # a bundle's part under it ("- Power supply 65 W   1"): no item of its own
+                continue
             if (
                 text
                 and not opening
@@ -941,16 +1114,29 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             aligned = bool(in_table_words) and abs(min(w.x0 for w in in_table_words) - desc_x0) < line.height
             near = near and (tight or aligned)
             in_table = [w for w in line.words if (w.x0 + w.x1) / 2 >= table_left]
+            # A number of its own in the position column: the line opens the next item (its figures on a
+            # line below it), never a wrapped line of the item above, which has no number of its own.
+            numbered = _numbered_row(line, columns, desc_range)
+            if numbered:
+                in_table = [w for w in in_table if w is not line.words[0]]
             # A wrapped description starts inside the description column and stays left of the numbers;
             # a line starting further left is the next block's title.
             inside = bool(in_table) and min(w.x0 for w in in_table) >= desc_range[0] - 6
             inside = inside and all((w.x0 + w.x1) / 2 <= desc_range[1] for w in in_table)
-            if text and opening and line.top - previous.bottom < 1.6 * line.height and inside:
+            if (
+                text
+                and opening
+                and line.top - previous.bottom < 1.6 * line.height
+                and inside
+                and not numbered
+            ):
                 opening.append((line, text))
                 previous = line
-            elif text and not near and inside and _opens_row(ctx, style, line, columns):
+            elif text and (not near or numbered) and inside and _opens_row(ctx, style, line, columns):
                 opening = [(line, text)]
                 previous = line
+            elif text and near and inside and _detail_text(line, rows[-1][0]):
+                previous = line  # "S/N 4711-22", "Period 01.03.–31.03." in small print under the item
             elif text and near and inside:
                 result.items[-1].description.extend(text)
                 loose.append((line, text))
@@ -960,9 +1146,82 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 closed = True
                 break
     result.continues = bool(result.items) and not closed
+    if lead and rows and _numbered_row(rows[0][0], columns, desc_range):
+        # The first row carries its number: text without one above it is the rows' group title.
+        lead = [] if not _own_position(lead[-1][0], columns, desc_range) else lead
     _regroup_bottom_aligned(result.items, rows, tops, lead)
+    _names_above_references(result.items)
     _take_net_amounts(ctx, style, result, columns, first)
     return result
+
+
+def _names_above_references(items: list[Item]) -> None:
+    """Items printed as a name over a figures row whose text cell holds a reference (delivery note, EAN,
+    period), rows set as tight as their lines: each name reads like a wrapped line of the row above. A
+    reference ends an item's text; where text follows it and the next row's own text is a reference,
+    that text is the next item's name."""
+    for k in range(1, len(items)):
+        own, above = items[k].description, items[k - 1].description
+        if not own or not is_reference_line(fold(own[0])):
+            continue
+        flags = [is_reference_line(fold(t)) for t in above]
+        last = max((j for j, f in enumerate(flags) if f), default=None)
+        if last is None or last + 1 >= len(above) or all(flags[:last]):
+            continue  # no text after a reference, or the item above would keep no name of its own
+        items[k].description = above[last + 1 :] + own
+        del above[last + 1 :]
+
+
+def _unlabelled_description(ctx: PageContext, first: int, columns: list[Column]) -> list[Column]:
+    """The description column as the rows fill it. A header whose description label we do not know
+    ("Varebeskrivelse", "Nimike", "Text") leaves the text column as one of no known kind (and its words
+    left of the table); a code column's label may read like a description one ("Item No.", "Product").
+    Of the columns left of the figures, labelled a description or nothing known, the one whose cells
+    hold the most words (letters, no digit) is the description when there is no labelled one or the
+    labelled one holds less than half as many: codes, EANs, dates and periods are no words."""
+    numeric = [c.x0 for c in columns if c.kind in NUMERIC_KINDS]
+    if not numeric:
+        return columns
+    ordered = sorted(columns, key=lambda c: c.x0)
+    candidates = [
+        k for k, c in enumerate(ordered) if c.kind in ("other", "description") and c.x1 < min(numeric)
+    ]
+    labelled = [k for k, c in enumerate(ordered) if c.kind == "description"]
+    if not candidates or any(k not in candidates for k in labelled):
+        # A description right of a figure ("Qty | Description"): the words left of it are a sidebar.
+        return columns
+    words = dict.fromkeys(candidates, 0)
+    codes = dict.fromkeys(candidates, 0)  # codes, EANs, dates, periods: 3 digits or more
+    for line in ctx.lines[first : first + _INFERENCE_ROWS]:
+        if _is_totals_line(ctx, line):
+            break
+        for word in line.words:
+            digits = sum(c.isdigit() for c in word.text)
+            if digits < 3 and (digits or sum(c.isalpha() for c in word.text) < 2):
+                continue
+            centre = (word.x0 + word.x1) / 2
+            for k in candidates:
+                # Cells start at their label (left-aligned text, a little left of it) and end where the
+                # next column's do.
+                left = max(ordered[k - 1].x1 if k else 0.0, ordered[k].x0 - 6)
+                right = ordered[k + 1].x0 if k + 1 < len(ordered) else ctx.page.width
+                if left < centre < right:
+                    words[k] += not digits
+                    codes[k] += bool(digits)
+    best = max(candidates, key=lambda k: words[k])
+    others = [k for k in labelled if k != best]
+    if not words[best] or (best in labelled and not others):
+        return columns
+    # A labelled description loses its label to words beside it when it holds codes, or holds nothing
+    # and the words stand under a description label too ("Code article | Article"); not to text left of
+    # it that it holds nothing of (a label centred over its cells: the text starts under the column
+    # before it).
+    for k in others:
+        empty = not words[k] and not codes[k]
+        if 2 * words[k] >= words[best] or (codes[k] <= words[k] and not (empty and best in labelled)):
+            return columns
+    relabelled = {**dict.fromkeys(labelled, "position"), best: "description"}
+    return [Column(relabelled.get(k, c.kind), c.x0, c.x1) for k, c in enumerate(ordered)]
 
 
 def _take_net_amounts(
@@ -1055,6 +1314,68 @@ def _regroup_bottom_aligned(
             items[0].description[:0] = [t for _, lines in lead[:taken] for t in lines]
 
 
+_OUTLINE_NUMBER_RE = lazy_compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+def _own_position(line: Line, columns: list[Column], desc_range: tuple[float, float]) -> bool:
+    """The line starts with a number of its own in the position column ("3", "2.1", "10."): the header's
+    column left of the description, a known label ("Pos.") or not ("N°")."""
+    position = next((c for c in columns if c.kind in ("position", "other") and c.x1 < desc_range[0]), None)
+    if position is None or not line.words or not _OUTLINE_NUMBER_RE.match(line.words[0].text):
+        return False
+    first = line.words[0]
+    return position.x0 - 10 <= (first.x0 + first.x1) / 2 < desc_range[0]
+
+
+def _numbered_row(line: Line, columns: list[Column], desc_range: tuple[float, float]) -> bool:
+    """``_own_position`` with the number left of every figure column: a quantity printed first
+    ("Qty | Description") is no row number."""
+    if not _own_position(line, columns, desc_range):
+        return False
+    centre = (line.words[0].x0 + line.words[0].x1) / 2
+    return all(centre < c.x0 for c in columns if c.kind in NUMERIC_KINDS)
+
+
+def _numbered_heading(
+    ctx: PageContext, style: DecimalStyle, line: Line, columns: list[Column], desc_range: tuple[float, float]
+) -> bool:
+    """A group title with a number of its own in the position column and no figures, right over a row
+    numbered in its own right ("2  Electrical works" over "2.1 …", "2.2 …"): no wrapped line of the row
+    above (which never has a number of its own) nor an opening line of the row below (which has one)."""
+    if line.index + 1 >= len(ctx.lines) or not _own_position(line, columns, desc_range):
+        return False
+    if len(line.words) < 2 or any(not a.is_percent for a in row_amounts(line, style)[1:]):
+        return False
+    below = ctx.lines[line.index + 1]
+    if below.top - line.bottom > 1.6 * line.height or not _own_position(below, columns, desc_range):
+        return False
+    assigned = (assign_column(a, columns) for a in row_amounts(below, style) if not a.is_percent)
+    return any(column is not None and column.kind == "amount" for column in assigned)
+
+
+def _component_row(
+    line: Line, amounts: list[Amount], columns: list[Column], previous: Line, desc_range: tuple[float, float]
+) -> bool:
+    """A line at line pitch under a row with a figure in the quantity column and none in the price or
+    amount columns: a component of the bundle above (its parts, each with a count and no price). A
+    figure inside the description's text ("bancale 15, bolla firmata") is no cell of its own."""
+    if line.top - previous.bottom >= 1.6 * line.height:
+        return False
+    kinds = [
+        column.kind
+        for a in amounts
+        if (column := assign_column(a, columns)) is not None
+        and not desc_range[0] <= (a.x0 + a.x1) / 2 <= desc_range[1]
+    ]
+    return "quantity" in kinds and not any(k in ("unit_price", "amount") for k in kinds)
+
+
+def _detail_text(line: Line, row: Line) -> bool:
+    """A line set clearly smaller than its item's row (a text layer's font sizes, not a scan's boxes):
+    detail printed under the item (serial numbers, a period, what it includes), not its description."""
+    return not line.ocr and not row.ocr and line.height < 0.85 * row.height
+
+
 def _opens_row(ctx: PageContext, style: DecimalStyle, line: Line, columns: list[Column]) -> bool:
     """A description line after a wide gap opens the next row when, at line pitch below it, a line with
     an amount in the amount column follows (cells centred or bottom-aligned in padded rows)."""
@@ -1135,7 +1456,19 @@ def _heads_section(
     if not any(column is not None and column.kind == "amount" for column in assigned):
         return False
     tightest = line_pitch(ctx.lines[first : line.index + 1])
-    if tightest is None or below.top - line.top < tightest + 0.3 * line.height:
+    if tightest is None:
+        return False
+    if (
+        _numbered_row(below, columns, desc_range)
+        and not _own_position(line, columns, desc_range)
+        and line.top - previous.top >= tightest + 0.3 * line.height
+        and below.top - line.top >= tightest - 0.1 * line.height
+    ):
+        # Rows numbered in the position column: text without a number, set off from the row above and
+        # a row pitch over a numbered row, is a group title ("Kitchen", "Delivery 2"), not the opening
+        # line of the row below (which would carry the number).
+        return True
+    if below.top - line.top < tightest + 0.3 * line.height:
         return False
     if heading_between(previous, line, below):
         return True
@@ -1174,6 +1507,67 @@ def _subtotal_inside(
     )
 
 
+def _labelled_row(
+    ctx: PageContext,
+    style: DecimalStyle,
+    line: Line,
+    *,
+    columns: list[Column],
+    desc_range: tuple[float, float],
+    items: list[Item],
+) -> bool:
+    """A row whose text starts like a totals label ("Tax return 2023", "Total station rental") with its
+    figure in the amount column: an item when the table goes on below it with rows of text and an
+    amount, or when the items add up to the net total printed below only with it. A running subtotal
+    was told apart before; a totals line sums the rows above, which no item does."""
+    if line.ocr or not _description(line, desc_range):
+        return False
+
+    def row_amount(row: Line) -> Amount | None:
+        amounts = row_amounts(row, style)
+        money = [
+            a
+            for a in amounts
+            if (column := assign_column(a, columns)) is not None and column.kind == "amount"
+        ]
+        # "VAT 19 % 23.75": a rate names a tax line.
+        if len(money) != 1 or any(a.is_percent for a in amounts) or not _description(row, desc_range):
+            return None
+        return money[0]
+
+    own = row_amount(line)
+    if line.ocr or own is None:
+        return False
+    if running_subtotal(row_amounts(line, style), [i.amount for i in items], 0):
+        return False  # "Subtotal 1,250.00" over "Shipping 5.00": the sum of the rows above
+    total = sum((i.amount for i in items), Decimal(0))
+    if items and any(abs(total * rate / 100 - own.value) <= _CENT_SLACK for rate in _TAX_RATES):
+        return False  # "VAT 19.00" over "Shipping 5.00": a tax on the rows above
+    if table_resumes(
+        ctx.lines,
+        line.index,
+        lambda below: _is_totals_line(ctx, below),
+        lambda below: row_amount(below) is not None,
+    ):
+        return True
+    # Such rows up to the totals: the items add up to the net total with some of them, not without.
+    if _completes_net_total(ctx, style, line.index, items):
+        return False
+    run: list[Item] = []
+    for below in ctx.lines[line.index : line.index + _LABELLED_RUN]:
+        amount = row_amount(below)
+        if amount is None:
+            break
+        run.append(Item([], None, None, amount.value, below.index))
+        if _completes_net_total(ctx, style, line.index, [*items, *run]):
+            return True
+    return False
+
+
+_TAX_RATES = tuple(Decimal(n) / 2 for n in range(1, 61))  # 0.5 % to 30 %
+_LABELLED_RUN = 6  # rows looked at below a row that starts like a totals label
+
+
 def _fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
     kinds = {column.kind for a in amounts if (column := assign_column(a, columns)) is not None}
     return {"quantity", "unit_price", "amount"} <= kinds
@@ -1192,7 +1586,7 @@ def _without_header(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     text_lines = ctx.lines[sample[0][0].index : sample[-1][0].index + 1]
     columns = infer_columns(
         text_lines,
-        [row_amounts(line, style) for line, _ in sample],
+        [[a for a in row_amounts(line, style) if not _inside_text(line, a)] for line, _ in sample],
         _net_totals(ctx, style, rows[0][0].index),
     )
     # One row alone (the last item on a page of its own) counts only when its figures multiply out.
@@ -1208,6 +1602,15 @@ def _without_header(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
 
 
 _INFERENCE_ROWS = 30  # rows enough to tell the columns apart; bounds the arithmetic per page
+
+
+def _inside_text(line: Line, amount: Amount) -> bool:
+    """A whole number after words of its own cell ("Annual accounts 2023", "Cable 3"): part of the text,
+    no figure of a column ("2,5 h" has its unit after it, a column's figure stands alone)."""
+    if amount.decimals or amount.is_percent:
+        return False
+    start, _ = line.segment_span(amount.start)
+    return sum(c.isalpha() for c in line.text[start : amount.start]) >= 3
 
 
 def _aligned_rows(ctx: PageContext, style: DecimalStyle) -> list[tuple[Line, list[Amount]]]:
