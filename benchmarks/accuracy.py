@@ -147,6 +147,7 @@ class Score:
     items_total: int = 0
     item_attributes: Counter[str] = field(default_factory=Counter)  # attribute -> items agreeing
     amount_misses: Counter[str] = field(default_factory=Counter)  # how a wrong line amount relates
+    text_misses: Counter[str] = field(default_factory=Counter)  # "field: how" a wrong value relates
     error: str | None = None
     extract_ms: float = 0.0
     raw_ms: float = 0.0
@@ -178,6 +179,80 @@ def score(golden: AggregatedInvoice, got: AggregatedInvoice | None, score_: Scor
                     score_.item_attributes[attribute] += _attribute_same(attribute, expected, actual)
                 if expected.amount != actual.amount:
                     score_.amount_misses[amount_miss_kind(expected, actual)] += 1
+                if _words(expected.description) != _words(actual.description):
+                    kind = text_miss_kind(expected.description, actual.description)
+                    score_.text_misses[f"description: {kind}"] += 1
+        elif len(got.line_items) < len(golden.line_items):
+            score_.text_misses["line_items.count: fewer items"] += 1
+        else:
+            score_.text_misses["line_items.count: more items"] += 1
+        _record_text_misses(golden, got, score_)
+
+
+def _record_text_misses(golden: AggregatedInvoice, got: AggregatedInvoice, score_: Score) -> None:
+    others = {
+        "recipient.name": [golden.issuer.name, golden.recipient.address, golden.issuer.address],
+        "issuer.name": [golden.recipient.name, golden.issuer.address, golden.recipient.address],
+        "issuer.iban": [],
+    }
+    for name, elsewhere in others.items():
+        if not score_.fields[name]:
+            kind = text_miss_kind(_get(golden, name), _get(got, name), elsewhere)
+            score_.text_misses[f"{name}: {kind}"] += 1
+    if not score_.fields["tax_lines"]:
+        same_count = len(golden.tax_lines) == len(got.tax_lines)
+        kind = "same count, values differ" if same_count else "count differs"
+        score_.text_misses[f"tax_lines: {kind}"] += 1
+    for name in ("totals.tax", "totals.gross"):
+        if not score_.fields[name]:
+            have, want = _get(got, name), _get(golden, name)
+            kind = "missing" if have is None else "golden null" if want is None else "other value"
+            if have is not None and have in (golden.totals.net, golden.totals.gross, golden.totals.tax):
+                kind = "another total of the golden"
+            score_.text_misses[f"{name}: {kind}"] += 1
+
+
+def text_miss_kind(want: object, have: object, elsewhere: list[str | None] | None = None) -> str:
+    """How a wrong text value relates to the golden one (aggregate-only, like ``amount_miss_kind``)."""
+    if have is None or want is None:
+        return "missing" if have is None else "golden null"
+    expected, got = _plain_text(str(want)), _plain_text(str(have))
+    if expected == got:
+        return "case/punctuation only"
+    if any(other and _plain_text(other) and got in _plain_text(other) for other in elsewhere or []):
+        return "another field's text"
+    if expected.startswith(got):
+        return "cut short (a prefix)"
+    if got.startswith(expected):
+        added = str(have)[len(str(want)) :] if str(have).startswith(str(want)) else ""
+        return f"text appended ({_size(len(added.split()))}" + (
+            ", digits)" if any(ch.isdigit() for ch in added) else ")"
+        )
+    if expected in got:
+        return "text around it"
+    if got in expected:
+        return "a part of it"
+    return _word_relation(str(want), str(have))
+
+
+def _word_relation(want: str, have: str) -> str:
+    """Word-level relation of two texts that are not substrings of one another."""
+    expected, got = set(_words(want).lower().split()), set(_words(have).lower().split())
+    if expected <= got:
+        return f"all its words, {_size(len(got - expected))} more"
+    if got <= expected:
+        return "some of its words only"
+    if expected & got:
+        return "some words shared"
+    return "no word shared" + (" (has digits)" if any(ch.isdigit() for ch in have) else "")
+
+
+def _size(count: int) -> str:
+    return "1 word" if count == 1 else "2-3 words" if count <= 3 else "4+ words"
+
+
+def _plain_text(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 ITEM_ATTRIBUTES = ("description", "quantity", "unit_price", "amount")
@@ -343,6 +418,13 @@ def print_accuracy(scores: list[Score], sets: tuple[str, ...] = SETS) -> None:
             items = sum(s.amount_misses[kind] for s in group)
             documents = sum(1 for s in group if s.amount_misses[kind])
             row += f"{f'{items} items / {documents} docs':>20}"
+        print(row)
+    print("wrong text values, by how they relate to the golden (items: where the item count is right):")
+    for kind in sorted({kind for s in scores for kind in s.text_misses}):
+        row = f"  {kind[:44]:<44}"
+        for set_name in sets:
+            group = by_set[set_name]
+            row += f"{sum(s.text_misses[kind] for s in group):>14}"
         print(row)
 
 
