@@ -245,6 +245,7 @@ def _standard_rows(
     gap: float = 6.0,
     detail: Callable[[int], str] | None = None,
     decimals: bool = False,
+    detail_size: float = 6.5,
 ) -> tuple[float, Decimal]:
     net = Decimal(0)
     for n in range(1, count + 1):
@@ -263,8 +264,9 @@ def _standard_rows(
         y += len(lines) * pitch
         if detail is not None:
             desc_x = next(x for key, x, _ in columns if key == "desc")
-            doc.put(desc_x, y, detail(n), size=6.5, font="Helvetica-Oblique")
-            y += 8.5
+            small = detail_size < 8
+            doc.put(desc_x, y, detail(n), size=detail_size, font="Helvetica-Oblique" if small else "")
+            y += 8.5 if small else pitch
         doc.expected.append((" ".join(lines), quantity, price, amount))
         y += gap
     return y, net
@@ -1661,6 +1663,55 @@ def page_split(rng: random.Random, language: str) -> Doc:
     return doc
 
 
+SECONDARY_LINES = {
+    "en": ["incl. {m} deposit per crate", "{q} x {m} EUR", "Pack of {q} pcs, {m} each",
+           "Discount {p} % on list price {m}", "Weight {d} kg, 40 x 60 x 80 cm",
+           "Art. {c}-22 EAN 4006381333931 Lot L{c}", "March 2024, {q} hours"],
+    "de": ["davon Lohnanteil {m} €", "inkl. {m} € Pfand je Kiste", "{q} Stück à {d} l", "Maße {d} m x {d} m",
+           "März 2024, {q} Stunden", "Listenpreis {m} abzgl. {p} %", "Packung mit {q} Stk."],
+    "fr": ["dont éco-participation {m} €", "Emballage de {q} bouteilles de {d} l", "Remise {p} % sur {m}",
+           "Poids {d} kg, dimensions {d} m x {d} m", "Mars 2024, {q} heures"],
+    "nl": ["waarvan arbeidsloon {m} €", "Verpakking {q} stuks à {m}", "Korting {p} % op lijstprijs {m}",
+           "Periode januari 2024, {q} uur", "Gewicht {d} kg, {d} m x {d} m"],
+}  # fmt: skip
+
+
+def figure_lines(rng: random.Random, language: str) -> Doc:
+    """Each item with a secondary line in its own type carrying figures in running text: a money share, a
+    deposit, a discount on a list price, a pack size, measurements, a period with hours, labelled codes.
+    The description is the name alone."""
+    doc = Doc(language)
+    y = _head(doc, rng)
+    numbered = rng.random() < 0.5
+    columns: Columns = [("pos", 40, "l")] if numbered else []
+    columns += [("desc", 62, "l"), ("qty", 360, "r"), ("price", 450, "r"), ("amount", 555, "r")]
+    _header(doc, y, columns, LABELS[language])
+
+    def detail(n: int) -> str:
+        figures = {
+            "m": fmt(Decimal(rng.randint(100, 99999)) / 100, language),
+            "d": fmt(Decimal(rng.randint(10, 999)) / 100, language),
+            "q": str(rng.randint(2, 48)),
+            "p": str(rng.choice([3, 5, 10, 15, 20])),
+            "c": str(rng.randint(1000, 9999)),
+        }
+        return rng.choice(SECONDARY_LINES[language]).format(**figures)
+
+    def cells(n: int, q: Decimal, p: Decimal, a: Decimal) -> dict[str, str]:
+        return {
+            "pos": str(n),
+            "qty": fmt_qty(q, language),
+            "price": fmt(p, language),
+            "amount": fmt(a, language),
+        }
+
+    y, net = _standard_rows(
+        doc, rng, y + 18, columns, cells, count=rng.randint(3, 7), detail=detail, detail_size=8.5
+    )
+    _totals(doc, y + 12, net)
+    return doc
+
+
 FAMILIES: dict[str, Callable[[random.Random, str], Doc]] = {
     "pos_code": pos_code,
     "detail_line": detail_line,
@@ -1707,6 +1758,7 @@ FAMILIES: dict[str, Callable[[random.Random, str], Doc]] = {
     "foreign_header": foreign_header,
     "delivery_groups": delivery_groups,
     "page_split": page_split,
+    "figure_lines": figure_lines,
 }
 
 

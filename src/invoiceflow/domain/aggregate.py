@@ -137,7 +137,7 @@ def merge_line_items(
     of amounts incl. tax is told by its gross total: when the rows' gross readings add up to the
     document's gross total, each row takes its net reading (see ``_nets_of_gross_rows``).
     """
-    page_items = _without_carried_sums([list(page.line_items) for page in pages], net_total)
+    page_items = _without_carried_sums(_join_carried_text(pages), net_total)
     chosen = [[item.amount for item in items] for items in page_items]
     flat = [item for items in page_items for item in items]
     amounts = [a for page in chosen for a in page]
@@ -152,6 +152,21 @@ def merge_line_items(
         )
         for item, amount in zip(flat, amounts, strict=True)
     ]
+
+
+def _join_carried_text(pages: Sequence[PageExtraction]) -> list[list[PageLineItem | LineItem]]:
+    """Each page's items, the last item of a page whose table ran to its foot completed by the text
+    atop the next page's table (its wrapped lines went over the page break)."""
+    page_items = [list(page.line_items) for page in pages]
+    last: tuple[int, bool] | None = None  # (page, its table continues) of the last page with items
+    for n, page in enumerate(pages):
+        if page.carried_description and last is not None and last[1]:
+            items = page_items[last[0]]
+            joined = f"{items[-1].description} {page.carried_description}".strip()
+            items[-1] = items[-1].model_copy(update={"description": joined})
+        if page.line_items:
+            last = (n, page.items_continue)
+    return page_items
 
 
 def _without_carried_sums(

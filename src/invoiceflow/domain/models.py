@@ -223,6 +223,9 @@ class PageExtraction(Contract):
     line_items: list[PageLineItem | LineItem] = Field(default_factory=list)
     # True when this page's items table ran to the page end without a closing total.
     items_continue: bool = False
+    # Text atop this page's items table, above its first row: the end of the previous page's last item
+    # when that page's table continued (a page break inside a wrapped description).
+    carried_description: str = ""
 
 
 # --- stage contracts: what each pipeline stage (service, activity, task) takes and returns ----------

@@ -126,5 +126,6 @@ def extract_page(page: PageText) -> PageExtraction:
             )
         )
     result.items_continue = items.continues and totals.gross is None
+    result.carried_description = " ".join(items.carried)
     result.fields = fields
     return result

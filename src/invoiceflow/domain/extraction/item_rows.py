@@ -11,6 +11,17 @@ tighter, and the row below it has a description of its own).
 Lines printed with an item that are no part of its name either: references (delivery note, order,
 serial number, billing period, EAN) in the item's own type, told by a keyword and a number or by codes
 and dates alone (``is_reference_line``).
+
+Convention for descriptions: an item's description is its name text (one line or several wrapped ones).
+Secondary lines printed under the name that carry figures or metadata in running text are not part of
+it: a money figure or a percentage ("davon Lohnanteil 120,00 €", "Rabatt 10 % auf Listenpreis 99,00"),
+a quantity with its unit ("12 Stück à 0,75 l", "Packung mit 100 Stk."), measurements ("3,20 m x 2,10 m"),
+a service period ("März 2024, 12 Stunden"), labelled codes ("Art. 4711-22 EAN 4006381333931 Lot L2304"),
+a line-level tax note ("IVA 22 % - Natura N2") or a restated unit price ("5 x 19,90 EUR")
+(``is_figure_line``). One figure alone does not make such a line: names carry figures ("DN 25", "Tax
+return 2023", "Monitor 27 inch 4K", "M8 100 pcs"); two independent signs of figures in running text do.
+A row of its own whose one figure stands in the amount column but whose text opens with a share word
+("davon Lohnanteil 412,56") is such a line too, not an item (``is_share_line``).
 """
 
 from __future__ import annotations
@@ -128,3 +139,79 @@ def is_reference_line(folded: str) -> bool:
     return bool(codes) and all(
         _CODE_TOKEN_RE.fullmatch(t) and sum(c.isdigit() for c in t) >= 4 for t in codes
     )
+
+
+# Signs of figures in running text (on accent-free lower case). Each kind counts once per occurrence.
+_DECIMAL_FIGURE_RE = lazy_compile(r"(?<![\d.,])\d{1,3}(?:[.,' ]\d{3})*[.,]\d{2}(?![\d])")
+_PERCENT_RE = lazy_compile(r"\d\s?%")
+_CURRENCY_RE = lazy_compile(
+    r"(?:[€$£¥]|\b(?:eur|usd|chf|gbp|sek|nok|dkk|pln|czk|huf|inr|jpy|aud|cad)\b)\s?\d"
+    r"|\d\s?(?:[€$£¥]|(?:eur|usd|chf|gbp|sek|nok|dkk|pln|czk|huf|inr|jpy|aud|cad)\b)"
+)
+# "5 x 19,90", "40 x 60 x 80 cm", "à 0,75", "@ 12.50", "at 85.00": a product or a price per unit. A
+# compact "3x1,5" is a cable's or a screw's spec, so the x must stand apart.
+_TIMES_RE = lazy_compile(r"\d\s+[x×*]\s+\d|\d\s*×\s*\d|(?:^|\s)(?:a|@|je|at|per|pro|por|par)\s+[€$£]?\s?\d")
+_UNIT = (
+    r"stk|stuck|st|pcs|pc|pieces?|pz|pezzi|uds|unidades|unites|stuks|kg|g|t|l|ml|cl|m|cm|mm|m2|m²|m3|m³|"
+    r"h|std|stunden?|hours?|hrs|heures?|uur|ore|horas?|tage?|days?|jours?|dagen|giorni|dias|"
+    r"bouteilles|flaschen|bottles|botellas|bottiglie|flessen|kartons?|cartons?|rollen|rolls?|sacks?|sacs"
+)
+_QUANTITY_UNIT_RE = lazy_compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:{_UNIT})(?![\w²³])\.?")
+_MONTH_YEAR_RE = lazy_compile(
+    r"\b(?:jan(?:uar[y]?|vier|uari|eiro)?|feb(?:ruar[y]?|brai[o]?|ruari|rero|braio)?|fevrier|marz|mar(?:ch|s|zo|et)?|"
+    r"apr(?:il|ile)?|avril|abril|mai|may|mei|maggio|mayo|jun[ie]?|juin|giugno|junio|juli?|july|juillet|"
+    r"luglio|julio|aug(?:ust(?:us)?)?|aout|agosto|sep(?:t(?:ember|embre)?)?|settembre|septiembre|"
+    r"o[ck]t(?:ober|obre)?|ottobre|octubre|nov(?:ember|embre)?|dez(?:ember)?|dec(?:ember|embre)?|"
+    r"dicembre|diciembre)\.?\s+(?:19|20)\d{2}\b"
+)
+# A code of four digits or more that is no year ("4711-22", "4006381333931", "L2304").
+_CODE_RE = lazy_compile(r"(?<![\w.,])[a-z]{0,3}-?(?!(?:19|20)\d{2}(?![\d]))\d{4,}[\d\-/]*")
+# Words that open a secondary line: a share, an extra or a deduction, a list price, a pack, a weight or
+# size, a lot, a line's tax. They count only beside a figure.
+_SECONDARY_LEAD_RE = lazy_compile(
+    r"(?:^|\s)(?:davon|inkl|incl|including|inclusive|inklusive|zzgl|zuzugl\w*|abzgl|excl|exkl|dont|"
+    r"y\s+compris|incluido|incluso|compreso|di\s+cui|waarvan|inclusief|exclusief|plus|"
+    r"rabatt|discount|remise|sconto|descuento|korting|nachlass|skonto|"
+    r"listenpreis|list\s+price|prix\s+(?:catalogue|unitaire)|listino|prijs|unit\s+price|einzelpreis|"
+    r"packung|pack(?:\s+of)?|vpe|inhalt|contents?|contenu|gebinde|emballage|verpackung|confezione|"
+    r"gewicht|weight|poids|peso|masse|maße|abmessungen|dimensions?|size|grosse|format|"
+    r"art\.?|ean|gtin|lot|charge|batch|mhd|lotto|lote|"
+    r"iva|mwst|ust|vat|tva|btw|gst|moms|natura|steuer|tax)\b[.:]?"
+)
+_SIGNS = (
+    _DECIMAL_FIGURE_RE,
+    _PERCENT_RE,
+    _CURRENCY_RE,
+    _TIMES_RE,
+    _QUANTITY_UNIT_RE,
+    _MONTH_YEAR_RE,
+    _CODE_RE,
+)
+
+
+def is_figure_line(folded: str) -> bool:
+    """``folded`` (accent-free lower case), printed under an item's name, is a secondary line of figures
+    or metadata in running text (a money share, a percentage, a quantity with its unit, measurements, a
+    period, labelled codes): two signs of figures, or one beside a word that opens such lines."""
+    text = folded.strip()
+    if not any(c.isdigit() for c in text):
+        return False
+    signs = sum(len(pattern.findall(text)) for pattern in _SIGNS)
+    if signs and _SECONDARY_LEAD_RE.search(text):
+        signs += 1
+    return signs >= 2
+
+
+# A share of the item above, on a row of its own with its amount in the amount column: labour in a
+# craftsman's invoice (deductible), a deposit, a levy included in the price.
+_SHARE_RE = lazy_compile(
+    r"(?:davon|hiervon|darin(?:\s+enthalten)?|thereof|of\s+which|incl(?:uding|\.)?|inkl(?:usive|\.)?|"
+    r"dont|y\s+compris|di\s+cui|incluso|waarvan|hiervan|inclusief|de\s+los\s+cuales|del\s+cual|"
+    r"incluido|heraf|herav|varav|josta)\b"
+)
+
+
+def is_share_line(folded: str) -> bool:
+    """``folded`` (accent-free lower case) opens with a word that makes its figure a share of the item
+    above ("davon Lohnanteil", "thereof labour", "dont éco-participation")."""
+    return bool(_SHARE_RE.match(folded.strip()))

@@ -38,7 +38,9 @@ from invoiceflow.domain.extraction.item_header import (
 )
 from invoiceflow.domain.extraction.item_rows import (
     heading_between,
+    is_figure_line,
     is_reference_line,
+    is_share_line,
     line_pitch,
     running_subtotal,
     table_resumes,
@@ -72,6 +74,9 @@ class ItemsResult:
     header_line: int | None = None
     last_line: int | None = None
     continues: bool = False
+    # Text lines at the top of the table, above its first row and taken by no item: on a page after one
+    # whose table ran to its foot, the last wrapped lines of that page's last item (``carried_text``).
+    carried: list[str] = field(default_factory=list)
 
 
 _ROLE_KINDS = ("quantity", "unit_price", "discount", "tax_rate", "extra", *AMOUNT_KINDS)
@@ -744,6 +749,11 @@ def _tidy(description: list[str]) -> list[str]:
         # own type, above or below its name: metadata, not the name (``is_reference_line``).
         named = [t for t in description if not is_reference_line(fold(t))]
         description = named or description
+    if len(description) > 1:
+        # A secondary line under the name with figures or metadata in running text ("davon Lohnanteil
+        # 120,00 €", "12 Stück à 0,75 l"): the name ends above it, and what follows it continues it.
+        cut = next((k for k, t in enumerate(description[1:], 1) if is_figure_line(fold(t))), None)
+        description = description[:cut]
     if not description:
         return description
     if any("\ufffe" in t for t in description):
@@ -1005,9 +1015,20 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
         elif result.items and _words_inside(ctx, style, line, amounts, columns):
             pass  # "Report on site visit", "net weight 2 kg": a wrapped line, the table goes on below it
         elif _is_carry_line(ctx, line):
-            if result.items:
+            if result.items and not _subtotal_inside(
+                ctx,
+                style,
+                line,
+                amounts=amounts,
+                columns=columns,
+                items=result.items,
+                group_start=group_start,
+            ):
                 break  # "carried forward": the table goes on on the next page
-            continue  # "brought forward" above the first row
+            # "brought forward" above the first row, or a running sum between rows ("Übertrag 1.234,00"
+            # with more rows right below it)
+            group_start = len(result.items)
+            continue
         elif _is_totals_line(ctx, line):
             if _subtotal_inside(
                 ctx,
@@ -1047,6 +1068,19 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             # A row of text and one figure, the sum of the rows above ("Total material 1,250.00"):
             # the group's subtotal, not a charge.
             group_start = len(result.items)
+            continue
+        if (
+            item is not None
+            and item.quantity is None
+            and item.unit_price is None
+            and result.items
+            and 0 <= item.amount <= result.items[-1].amount
+            and is_share_line(fold(" ".join(item.description)))
+            and not _completes_net_total(ctx, style, first, [*result.items, item])
+        ):
+            # "davon Lohnanteil 412,56", "thereof labour 120.00" under an item: a share of its amount
+            # (for a tax deduction, a deposit), neither an item nor part of its name.
+            previous = line
             continue
         if item is not None and opening:
             # Lines that opened this row after a wide gap (padded rows, numbers not on the first line).
@@ -1146,13 +1180,58 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 closed = True
                 break
     result.continues = bool(result.items) and not closed
+    over_first = lead or _text_above(ctx, style, first, desc_range)
     if lead and rows and _numbered_row(rows[0][0], columns, desc_range):
         # The first row carries its number: text without one above it is the rows' group title.
         lead = [] if not _own_position(lead[-1][0], columns, desc_range) else lead
+    if len(over_first) == 1 and _capitalised(over_first[0][1][0]):
+        # One line opening with a capitalised word over the first row: a group title. Wrapped text goes
+        # on over more lines or mid-sentence ("IP65 mit Zubehör", "noir avec fixations").
+        over_first = []
     _regroup_bottom_aligned(result.items, rows, tops, lead)
+    # A table read from its first row (no header above it) has not seen the text over that row.
+    result.carried = carried_text(over_first, result.items)
     _names_above_references(result.items)
     _take_net_amounts(ctx, style, result, columns, first)
     return result
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and text[1:2].islower()
+
+
+def _text_above(
+    ctx: PageContext, style: DecimalStyle, first: int, desc_range: tuple[float, float]
+) -> list[tuple[Line, list[str]]]:
+    """Lines of text alone right above line ``first``, at the text's line pitch and inside the
+    description column (a letterhead or a header row stands apart or spans other columns)."""
+    found: list[tuple[Line, list[str]]] = []
+    below = ctx.lines[first] if first < len(ctx.lines) else None
+    for line in reversed(ctx.lines[max(0, first - _MAX_DESCRIPTION_LINES) : first]):
+        money = [a for a in row_amounts(line, style) if a.decimals == 2 and not a.is_percent]
+        if below is None or below.top - line.bottom >= 1.6 * line.height or money:
+            break  # a gap, or a row of figures ("DN 25" in a name is none)
+        inside = all(desc_range[0] - 6 <= w.x0 and (w.x0 + w.x1) / 2 <= desc_range[1] for w in line.words)
+        text = _description(line, desc_range)
+        if not inside or not text or is_header(header_columns(line)):
+            break
+        found.insert(0, (line, text))
+        below = line
+    return found
+
+
+def carried_text(lead: list[tuple[Line, list[str]]], items: list[Item]) -> list[str]:
+    """Text lines read above the first row that no item took (the first row has text of its own): where
+    the table went on from the page before, they end that page's last item (a page break inside a
+    wrapped description). Tidied as lines after a name are: reference lines left out, the text cut at a
+    line of figures."""
+    taken = {t for item in items[:1] for t in item.description}
+    carried = [t for _, text in lead for t in text if t not in taken]
+    if not items or not carried or len(carried) != sum(len(text) for _, text in lead):
+        return []
+    carried = [t for t in carried if not is_reference_line(fold(t))]
+    cut = next((k for k, t in enumerate(carried) if is_figure_line(fold(t))), None)
+    return carried[:cut]
 
 
 def _names_above_references(items: list[Item]) -> None:
