@@ -1921,3 +1921,158 @@ DESIGNS.extend(
         ),
     ]
 )
+
+
+# --- Names that run on, bank tables, VAT summaries, withholding and payments (round 6) -------------------
+
+
+def _de_kaelte(p: Pdf) -> None:
+    # Letterhead name joined with its trade line; DIN 5008 return-address strip; name line with "z. Hd.".
+    p.t(40, 36, "Brandt Kältetechnik GmbH · Meisterbetrieb", 16, bold=True)
+    p.t(40, 58, "Hafenweg 3 · 28197 Bremen · Tel. 0421 556677", 8)
+    p.t(40, 120, "Brandt Kältetechnik GmbH · Hafenweg 3 · 28197 Bremen", 6)
+    p.lines(40, 134, ["Kühlhaus Nord GmbH, z. Hd. Frau Jansen", "Am Speicher 12", "27568 Bremerhaven"], 10)
+    p.row(134, [(380, "Rechnungs-Nr.", False), (555, "KB-25-0412", True)])
+    p.row(146, [(380, "Datum", False), (555, "14.03.2025", True)])
+    p.t(40, 220, "Rechnung", 16, bold=True)
+    head = [(40, "Pos.", False), (70, "Bezeichnung", False), (400, "Menge", True), (470, "Preis", True)]
+    p.row(250, [*head, (555, "Betrag", True)], bold=True)
+    p.row(
+        266,
+        [
+            (40, "1", False),
+            (70, "Wartung Kälteanlage", False),
+            (400, "1", True),
+            (470, "800,00", True),
+            (555, "800,00", True),
+        ],
+    )
+    p.row(
+        280,
+        [
+            (40, "2", False),
+            (70, "Fachbuch Kältetechnik", False),
+            (400, "2", True),
+            (470, "50,00", True),
+            (555, "100,00", True),
+        ],
+    )
+    p.row(320, [(200, "MwSt-Satz", True), (300, "Netto", True), (400, "MwSt", True), (500, "Brutto", True)])
+    p.row(332, [(200, "19 %", True), (300, "800,00", True), (400, "152,00", True), (500, "952,00", True)])
+    p.row(344, [(200, "7 %", True), (300, "100,00", True), (400, "7,00", True), (500, "107,00", True)])
+    p.row(356, [(200, "Summe", True), (300, "900,00", True), (400, "159,00", True), (500, "1.059,00", True)])
+    p.row(380, [(400, "Zahlbetrag", False), (555, "1.059,00 EUR", True)], bold=True)
+    p.row(760, [(40, "Bank", False), (180, "IBAN", False), (400, "BIC", False)], size=7)
+    p.row(
+        769,
+        [
+            (40, "Sparkasse Bremen", False),
+            (180, "DE89-3704-0044-0532-0130-00", False),
+            (400, "COBADEFFXXX", False),
+        ],
+        size=7,
+    )
+    p.t(40, 790, "Geschäftsführer: Jens Brandt · Amtsgericht Bremen HRB 31877 · USt-IdNr. DE136695976", 7)
+
+
+def _ie_print(p: Pdf) -> None:
+    # One-line letterhead "name | company number | VAT"; joint billing/delivery label; customer number on
+    # the name line; a paid invoice with "Balance due 0.00".
+    p.t(40, 36, "Corrib Print Ltd | Company No. 634411 | VAT IE6388047V", 13, bold=True)
+    p.t(40, 54, "Unit 7, Galway Business Park, Galway H91 T2P6", 8)
+    p.t(40, 120, "Bill To / Ship To", 9, bold=True)
+    p.lines(40, 133, ["Harbor Foods Ltd (Customer No. 40021)", "12 Quay Street", "Galway H91 X2Y3"], 9)
+    p.row(120, [(380, "Invoice", False), (555, "CP-7781", True)])
+    p.row(132, [(380, "Date", False), (555, "14/03/2025", True)])
+    head = [(40, "Description", False), (400, "Qty", True), (470, "Unit price", True), (555, "Total", True)]
+    p.row(230, head, bold=True)
+    p.row(
+        246,
+        [
+            (40, "Menu cards, A4, 250 gsm", False),
+            (400, "500", True),
+            (470, "1.20", True),
+            (555, "600.00", True),
+        ],
+    )
+    rows = [
+        ("Subtotal", "600.00"),
+        ("VAT 23%", "138.00"),
+        ("Total", "738.00"),
+        ("Payment received", "-738.00"),
+        ("Balance due", "0.00"),
+    ]
+    for n, (label, value) in enumerate(rows):
+        p.row(290 + 13 * n, [(400, label, False), (555, value, True)])
+    p.t(40, 780, "Bank of Ireland IBAN IE29 AIBK 9311 5212 3456 78 BIC AIBKIE2D", 7)
+
+
+def _en_withholding(p: Pdf) -> None:
+    # A consultant's invoice with an English withholding line between the tax and the amount due.
+    p.t(40, 36, "Solano Advisory SL – Consultoría Financiera", 14, bold=True)
+    p.t(40, 56, "Calle Mayor 21, 28013 Madrid · NIF ESB12345674", 8)
+    p.t(40, 120, "Invoice to:", 9, bold=True)
+    p.lines(40, 133, ["Harbor Foods Ltd, 12 Quay Street", "Galway H91 X2Y3"], 9)
+    p.row(120, [(380, "Invoice No.", False), (555, "SA-2025-031", True)])
+    p.row(132, [(380, "Date", False), (555, "14/03/2025", True)])
+    p.row(230, [(40, "Description", False), (555, "Amount", True)], bold=True)
+    p.row(246, [(40, "Financial advisory, February 2025", False), (555, "2,000.00", True)])
+    rows = [
+        ("Taxable base", "2,000.00"),
+        ("VAT 21%", "420.00"),
+        ("Withholding tax 15%", "-300.00"),
+        ("Total due", "2,120.00"),
+    ]
+    for n, (label, value) in enumerate(rows):
+        p.row(290 + 13 * n, [(400, label, False), (555, value, True)])
+    p.t(40, 780, "IBAN:ES9121000418450200051332 · BIC CAIXESBBXXX", 7)
+
+
+DESIGNS.extend(
+    [
+        Design(
+            "de_trade_line_strip_and_vat_summary",
+            _de_kaelte,
+            {
+                "invoice_number": "KB-25-0412",
+                "issue_date": "2025-03-14",
+                "issuer.name": "Brandt Kältetechnik GmbH",
+                "recipient.name": "Kühlhaus Nord GmbH",
+                "issuer.iban": "DE89370400440532013000",
+                "totals.net": "900.00",
+                "totals.tax": "159.00",
+                "totals.gross": "1059.00",
+            },
+            [("19", "800.00", "152.00"), ("7", "100.00", "7.00")],
+        ),
+        Design(
+            "ie_one_line_letterhead_and_paid_balance",
+            _ie_print,
+            {
+                "invoice_number": "CP-7781",
+                "issue_date": "2025-03-14",
+                "issuer.name": "Corrib Print Ltd",
+                "recipient.name": "Harbor Foods Ltd",
+                "issuer.iban": "IE29AIBK93115212345678",
+                "totals.net": "600.00",
+                "totals.tax": "138.00",
+                "totals.gross": "738.00",
+            },
+            [("23", "600.00", "138.00")],
+        ),
+        Design(
+            "es_english_withholding",
+            _en_withholding,
+            {
+                "invoice_number": "SA-2025-031",
+                "issue_date": "2025-03-14",
+                "issuer.name": "Solano Advisory SL",
+                "recipient.name": "Harbor Foods Ltd",
+                "issuer.iban": "ES9121000418450200051332",
+                "totals.net": "2000.00",
+                "totals.tax": "420.00",
+            },
+            [("21", "2000.00", "420.00")],
+        ),
+    ]
+)

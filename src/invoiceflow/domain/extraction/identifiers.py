@@ -218,9 +218,11 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
             if number:
                 add("iban", number, m.start())
         label = _IBAN_LABEL_RE.search(line.folded)
-        if label is not None:
+        if label is not None or _iban_label_above(lines, line):
             joined = text.translate(_IBAN_JOINERS)  # same offsets: one character for one
-            for m in _LABELLED_IBAN_RE.finditer(joined, label.end()):
+            for m in _LABELLED_IBAN_RE.finditer(joined, label.end() if label is not None else 0):
+                if label is None and not _iban_label_above(lines, line, m.start(), m.end()):
+                    continue
                 number = _iban_in(m.group(0), ocr=line.ocr)
                 if number:
                     add("iban", number, m.start())
@@ -245,6 +247,26 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                     Identifier("bic", m.group(0), line.index, m.start(), line.char_x(m.start()), True)
                 )
     return found
+
+
+def _iban_label_above(
+    lines: list[Line], line: Line, start: int | None = None, end: int | None = None
+) -> bool:
+    """True when an IBAN or account label heads the column of ``line[start:end]`` on the line right
+    above (a bank table: "Bank | IBAN | BIC" over "Nordea | FI 21 1234 … | NDEAFIHH"); any column when
+    no offsets are given."""
+    if line.index == 0:
+        return False
+    above = lines[line.index - 1]
+    if line.top - above.bottom > 2 * line.height:
+        return False
+    for label in _IBAN_LABEL_RE.finditer(above.folded):
+        if start is None or end is None:
+            return True
+        label_x0, label_x1 = above.char_x(label.start()), above.char_x(label.end() - 1)
+        if line.char_x(start) - 20 <= label_x1 and label_x0 <= line.char_x(end - 1) + 20:
+            return True
+    return False
 
 
 def _wrapped_iban(lines: list[Line], line: Line, start: int, end: int) -> str | None:

@@ -161,9 +161,11 @@ LABEL_PATTERNS: dict[str, str] = {
         # Belgian "Total HTVA" / "hors TVA" (the gross is "TVAC", TVA comprise).
         r"(?:total|montant|sous\s*-?\s*total)?\s*(?:htva|h\.t\.v\.a\.?|hors\s+tva)",
         r"total\s+(?:excl(?:uding|\.)?|exclusive\s+of|before|without|w/o)\s*(?:vat|tax|gst|btw|mwst)?",
+        r"(?:total|net)\s+(?:amount|sum|value|price)\s+(?:excl(?:uding|\.)?|exclusive\s+of|before|without|w/o)"
+        r"\s*(?:vat|tax|gst|btw|mwst)?",
         r"(?:net|netto)\s*(?:amount|total|betrag|bedrag|summe|sum|value)",
         r"(?:amount|total)\s+(?:before|excl\.?|excluding)\s+(?:tax|vat|gst)",
-        r"taxable\s+(?:value|amount)",
+        r"taxable\s+(?:value|amount|base)|tax\s+base",
         r"(?:summe|gesamt(?:betrag)?)\s+netto",
         r"zwischensumme|nettobetrag|nettosumme|warenwert|netto",
         r"total\s+(?:h\.?\s*t\.?|hors\s+taxes?)",
@@ -192,6 +194,17 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:total|summe|betrag|gesamt(?:betrag|summe)?|endbetrag|rechnungsbetrag)\s+(?:inkl|incl)\.?\s*"
         r"(?:mwst|ust|mehrwertsteuer|umsatzsteuer)\.?",
         r"total\s+(?:incl(?:uding|\.)?|inclusive\s+of|with)\s*(?:vat|tax|gst|btw|mwst)?",
+        # A total with the tax named as included after it: "Importe total IVA incluido", "Importo totale IVA
+        # inclusa", "Totaal bedrag incl. BTW", "Yhteensä sis. ALV", "Total amount (incl. GST)".
+        r"(?:importe|importo|totaal|total[e]?|montant|bedrag|yhteensa|summa|somma|valor|valore|amount)"
+        r"(?:\s+(?:total[e]?|bedrag|amount|a\s+pagar|da\s+pagare|a\s+payer))?\s*\(?\s*(?:"
+        r"(?:iva|btw|alv|vat|tax|gst|moms|mva|mwst|ust|tva|dph|pvm|pvn|kdv|igic)\s+"
+        r"(?:incluid[oa]|inclus[oa]|inclus[e]?|inbegrepen|inclusief|incl\.?|inkl\.?|included|compris[e]?)|"
+        r"(?:incl\.?|inkl\.?|sis\.?|inclusief|incluido|incluida|inclusa|incluso|met|con|avec)\s*"
+        r"(?:iva|btw|alv|vat|tax|gst|moms|mva|mwst|ust|tva|dph|pvm|pvn|kdv|igic))",
+        # "Total amount incl. VAT", "Gross amount including tax": the total with a noun before "incl.".
+        r"(?:total|gross)\s+(?:amount|sum|value|price|invoice\s+amount)\s+(?:incl(?:uding|\.)?|inclusive\s+of|with)"
+        r"\s*(?:vat|tax|gst|btw|mwst)?",
         r"(?:grand|invoice|document)\s+total",
         # "Invoice amount", "Total invoice value", "Amount to pay", "Please pay", "Zu zahlender Betrag",
         # "Montant à payer", "Total TVAC" (Belgian: TVA comprise), "Toutes taxes comprises".
@@ -259,6 +272,9 @@ LABEL_PATTERNS: dict[str, str] = {
 RECIPIENT_LABEL = lazy_compile(
     _B
     + _alt(
+        # One block for both ("Bill To / Ship To", "Ship & bill to"): the label is all of it.
+        r"bill(?:ed)?[\s-]*to\s*(?:/|&|and|\+)\s*ship(?:ped)?[\s-]*to|"
+        r"ship(?:ped)?\s*(?:/|&|and|\+)\s*bill(?:ed)?[\s-]*to",
         r"bill(?:ed)?[\s-]*to",
         r"invoice[\s-]+to",
         r"sold[\s-]+to",
@@ -535,6 +551,11 @@ DEDUCTION_LABEL = lazy_compile(
         r"credits?\s+applied|less\s+(?:deposit|payments?|paid|advance|amount\s+paid|retainer)|"
         r"deposit(?:\s+(?:paid|received|applied))?|advance\s+(?:paid|payment|received)|retainer\s+applied|"
         r"withholding(?:\s+tax)?|retainage",
+        # Taxes withheld at source by the payer: India's TDS, the Philippines' EWT/CWT, "WHT", Portuguese
+        # "Retenção na fonte" / "IRS retido", Nordic and Dutch source taxes.
+        r"(?:less\s*:?\s*)?(?:tds|wht|ewt|cwt)|tax(?:es)?\s+withheld|withheld\s+tax(?:es)?",
+        r"retencao(?:\s+na\s+fonte)?(?:\s+(?:de\s+)?irs)?|irs\s+retido|kildeskatt?|kallskatt|bronheffing|"
+        r"ennakonpidatys",
         r"(?:erhaltene|geleistete|abzgl\.?|abzuglich|abzueglich)?\s*(?:an|voraus|abschlags?)zahlungs?(?:betrag)?|"
         r"abschlag|bereits\s+(?:gezahlt|bezahlt|erhalten|geleistet|beglichen)|quellensteuer",
         r"acomptes?(?:\s+(?:verses?|recus?|deja\s+(?:verses?|regles?)))?|avances?\s+(?:versees?|recues?)|"

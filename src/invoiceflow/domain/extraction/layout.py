@@ -23,7 +23,11 @@ from invoiceflow.domain.models import PageText, TextSource, Word
 # A gap wider than this many line heights separates segments (a space is ~0.3 em).
 SEGMENT_GAP_EM = 0.8
 OCR_SEGMENT_GAP_EM = 1.1
-_SPACE_CHARS = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2019": "'"})
+# Every Unicode space of one character's width is a space (en space, thin, figure, narrow no-break, …);
+# same-length replacements only, since offsets into the text index the characters' boxes.
+_SPACE_CHARS = str.maketrans(
+    {**{chr(code): " " for code in range(0x2000, 0x200B)}, "\u00a0": " ", "\u202f": " ", "\u2019": "'"}
+)
 
 
 @lru_cache(maxsize=4096)

@@ -88,6 +88,66 @@ def _contact(folded: str) -> bool:
     return False
 
 
+# Separators that join a name to more text on one line: a letterhead or return-address strip ("Acme
+# GmbH · Hauptstr. 1 · 12345 Berlin", "Acme Ltd | Company No. …"), a dash before an address or department.
+_STRIP_SEPARATOR = lazy_compile(r"\s+[·•|]\s+|\s[·•|]|[·•|]\s|\s+[–—]\s+|\s-\s")
+_DASH = lazy_compile(r"\s*[–—-]\s*$")
+# A tail addressing a person or an intermediary ("c/o Regus", "z. Hd. Frau Kessler", "Attn: Accounts").
+_ATTENTION_TAIL = lazy_compile(
+    r"[\s,;]+(?:c/o|z\.\s?hd\.?|zu\s+handen|attn\.?|attention|a\s+l'attention|t\.a\.v\.?|"
+    r"f\.?a\.?o\.?|z\.\s?h\.)(?![a-z])"
+)
+# A customer or account number after the name ("(Customer No. 40021)", "Kd.-Nr. 40021", "Client #A-77").
+_NUMBER_TAIL = lazy_compile(
+    r"(?i)[\s,;]*\(?(?:customer|cust|client|cliente|kunden?|kd|debitor|deb|account|acct|klant|kund|asiakas)"
+    r"[\s.\-]*(?:no|nr|n[°º]|num|number|nummer|numero|#|id|ref)?\.?\s*[:#]?\s*[A-Z]{0,4}[-/]?\d[\w\-/]{2,}\)?\s*$|"
+    r"\s*\([^)]*\d[^)]*\)\s*$"
+)
+# A trade or owner line run on after the name ("Müller Elektrotechnik Meisterbetrieb", "Bäckerei Korn
+# Inh. Anna Korn", "Rossi Impianti titolare Marco Rossi").
+_TRADE_TAIL = lazy_compile(
+    r"[\s,;]+(?:(?:innungs)?(?:meister|fach)betrieb|innungsbetrieb|inh\.|inhaber(?:in)?|prop\.|proprietor|"
+    r"titolare|eigenaar|owner:)(?![a-z]).*$"
+)
+# The first comma part is the name when a later part is an address ("Acme Ltd, 14 High Street, Leeds").
+_ADDRESS_AFTER_COMMA = lazy_compile(r",\s+(?=(?:\d|[^,]*\d{3}))")
+
+
+def name_head(text: str) -> str:
+    """The name at the start of a line that runs on into more text: a separated strip, an address after
+    a comma, an attention or c/o tail, a customer number. A dash splits only before digits, contact data
+    or after a legal form ("Müller-Lüdenscheidt" and "Smith - Jones" stay whole)."""
+    head = text.strip()
+    parts = _STRIP_SEPARATOR.split(head)
+    if len(parts) > 1 and sum(c.isalpha() for c in parts[0]) >= 3:
+        dashed = all(_DASH.match(m.group(0)) for m in _STRIP_SEPARATOR.finditer(head))
+        rest = head[len(parts[0]) :]
+        first = parts[0].strip()
+        if (
+            not dashed
+            or any(c.isdigit() for c in rest)
+            or _contact(fold(rest))
+            or _LEGAL_FORM.search(fold(first))
+        ):
+            head = first
+    if (tail := _ATTENTION_TAIL.search(fold(head))) is not None and sum(
+        c.isalpha() for c in head[: tail.start()]
+    ) >= 3:
+        head = head[: tail.start()]
+    if (tail := _NUMBER_TAIL.search(head)) is not None and sum(
+        c.isalpha() for c in head[: tail.start()]
+    ) >= 3:
+        head = head[: tail.start()]
+    if (tail := _TRADE_TAIL.search(fold(head))) is not None and sum(
+        c.isalpha() for c in head[: tail.start()]
+    ) >= 3:
+        head = head[: tail.start()]
+    comma = _ADDRESS_AFTER_COMMA.search(head)
+    if comma is not None and not any(c.isdigit() for c in head[: comma.start()]):
+        head = head[: comma.start()]
+    return head.strip(" ,;:·•|–—-") or text.strip()
+
+
 @dataclass
 class Block:
     lines: list[str] = field(default_factory=list)
@@ -98,7 +158,7 @@ class Block:
 
     @property
     def name(self) -> str | None:
-        return self.lines[0] if self.lines else None
+        return name_head(self.lines[0]) if self.lines else None
 
     @property
     def address(self) -> str | None:
@@ -604,6 +664,8 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
                 continue  # "Invoice No." beside the letterhead: only that segment is a label
             text = line.text[seg_start:seg_end].strip()
             folded = line.folded[seg_start:seg_end].strip()
+            if (head := name_head(text)) != text:
+                text, folded = head, fold(head)  # "Acme Ltd | Company No. … | VAT …": the name leads
             letters = sum(c.isalpha() for c in text)
             if letters < 3 or _TITLE.match(folded) or _contact(folded) or letters < len(text) / 2:
                 continue
@@ -689,6 +751,7 @@ def _sender_line_block(ctx: PageContext) -> tuple[str, Block] | None:
                 continue
             if not small and not any(_POSTAL_LINE.search(t) for t in block.lines[1:4]):
                 continue
+            _company_before_person(block)  # "Thomas Krüger" over "Krüger Bau GmbH": the company is billed
             block.confidence = 0.78
             return parts[0].strip(), block
     return None

@@ -366,6 +366,8 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
         for label in labels:
             if label.kind == "carry":
                 continue  # a page subtotal carried to the next page is not a document total
+            if label.kind == "tax" and deducted is not None:
+                continue  # "Withholding tax 15 % -150.00": withheld from the payment, never the VAT
             amount = _label_amount(ctx, line, label, integers_ok)
             # A total on a payment line ("Total paid", "Total payments") is a guess at best.
             penalty = 0.4 if deducted is not None else 0.0
@@ -409,8 +411,42 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
     if not result.tax_lines:
         result.tax_lines = _item_rate_lines(ctx, start_line, result, integers_ok)
     if not result.tax_lines:
-        result.tax_lines = _implied_rate_line(result)
+        printed = _printed_rates(ctx)
+        if len(printed) == 1:
+            result.tax_lines = _printed_rate_line(result, printed.pop())
+        elif not printed:
+            # With two or more rates printed ("A = 19 % VAT  B = 7 % VAT" under rows coded A and B), net
+            # and tax mix them: the rate they imply is none of the invoice's.
+            result.tax_lines = _implied_rate_line(result)
     return result
+
+
+_TAX_WORD = re.compile(
+    r"(?<![a-z])(?:vat|tax|mwst|ust|tva|iva|btw|moms|mva|alv|gst|dph|pvm|pvn|kdv|igic|dds|pdv)(?![a-z])"
+)
+
+
+def _printed_rates(ctx: PageContext) -> set[Decimal]:
+    """The tax rates printed on lines that name a tax ("Tax rate 8.25%", "A = 19 % VAT")."""
+    rates: set[Decimal] = set()
+    for line in ctx.lines:
+        if not _TAX_WORD.search(line.folded):
+            continue
+        rates.update(
+            a.value for a in find_amounts(line, ctx.style) if a.is_percent and 0 < a.value <= _MAX_RATE
+        )
+    return rates
+
+
+def _printed_rate_line(result: TotalsResult, rate: Decimal) -> list[TaxLineFound]:
+    """The one tax line of a tax total printed apart from its rate ("Tax rate 8.25%" over "Sales tax
+    8.25"), when net × that rate gives the tax; else the rate net and tax imply."""
+    net, tax = result.net, result.tax
+    if net is None or tax is None or not result.consistent or net.value <= 0 or tax.value <= 0:
+        return []
+    if _rounds_to(net.value, rate, tax.value):
+        return [TaxLineFound(rate, net.value, tax.value, tax.line)]
+    return _implied_rate_line(result)
 
 
 def _implied_rate_line(result: TotalsResult) -> list[TaxLineFound]:
@@ -456,11 +492,13 @@ def _item_rates_of_gross(
 ) -> list[TaxLineFound]:
     gross = result.gross
     groups, _, all_paired = _item_rate_groups(ctx, end_line, integers_ok)
-    if gross is None or not groups or not all_paired:
+    if gross is None or not groups:
         return []
     bases = sum((b for b, _ in groups.values()), Decimal(0))
     taxes = sum((t for _, t in groups.values()), Decimal(0))
-    if not _close(bases + taxes, gross.value):
+    # Rows with only a rate column: base × rate per row stands in for the tax, the gross to the cent
+    # per rate confirms it (amounts including tax would overshoot the gross by their tax).
+    if not _close(bases + taxes, gross.value, TOLERANCE if all_paired else _CENT * max(len(groups), 1)):
         return []
     confidence = gross.confidence - 0.15
     result.net = Candidate(bases, confidence, gross.line)
@@ -485,6 +523,8 @@ def _item_rate_groups(
         amounts = find_amounts(line, ctx.style)
         rate = _tax_rate(amounts)
         money = _money(amounts, integers_ok)
+        if rate is None and len(money) >= 2:
+            rate = _bare_rate(amounts, money)
         if rate is None or not money:
             continue
         pair = _rate_pair(rate, money) if len(money) >= 2 else None
@@ -495,6 +535,17 @@ def _item_rate_groups(
         groups[rate] = (old_base + base, old_tax + tax)
         rows += 1
     return groups, rows, all_paired
+
+
+def _bare_rate(amounts: list[Amount], money: list[Amount]) -> Decimal | None:
+    """A rate printed without its "%" in a row's "VAT %" column ("Consulting 1 100.00 19 19.00 100.00"):
+    a whole number the row's money figures confirm (base × it / 100 = the row's tax)."""
+    for a in amounts:
+        if a.is_percent or a.decimals or not 0 < a.value <= _MAX_RATE or a in money:
+            continue
+        if _rate_pair(a.value, money) is not None:
+            return a.value
+    return None
 
 
 def _included(line: Line, label: LabelMatch) -> bool:
@@ -541,9 +592,16 @@ def _derive_net(result: TotalsResult, tax_lines: list[TaxLineFound]) -> None:
         return
     rates = {t.rate for t in tax_lines}
     rate = next(iter(rates))
+    net = gross.value - tax.value
+    bases = [t.base for t in tax_lines]
+    if len(rates) >= 2 and all(b is not None for b in bases):
+        # A tax summary of several rates and the amount due, no net printed: the bases make it.
+        if net > 0 and _close(sum((b for b in bases if b is not None), Decimal(0)), net):
+            result.net = Candidate(net, min(tax.confidence, gross.confidence) - 0.1, gross.line)
+            result.consistent = True
+        return
     if len(rates) != 1 or rate is None or not rate:
         return
-    net = gross.value - tax.value
     expected = net * rate / 100
     if net > 0 and _close(expected, tax.value, max(Decimal("0.02"), abs(expected) / 500)):
         confidence = min(tax.confidence, gross.confidence) - 0.1
