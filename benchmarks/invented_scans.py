@@ -5,7 +5,8 @@
 No corpus document is involved. Each invoice is drawn with reportlab in a design picked from a small
 grammar (client address boxed on the right, seller/buyer in two columns, or a label-above-value grid;
 item tables with or without rules; grey header bars or white-on-dark headers; small fonts; a totals box)
-in one of six languages. ``--looks real`` adds real-world looks on top, drawn from a separate random
+in one of six languages, with some names of another language (``MIXED_SELLERS``, ``MIXED_BUYERS``: a
+German buyer on an English page). ``--looks real`` adds real-world looks on top, drawn from a separate random
 stream so that the classic designs stay the same: a coloured title band with the seller's name and the
 title in white, coloured header bars with white text, the recipient boxed with the rules close to its
 glyphs, a shaded totals row with white text, zebra-striped item rows, a full cell grid round the items,
@@ -73,6 +74,11 @@ SELLERS = ["Kestrel Lighting Ltd", "Brauhaus Nordwind GmbH", "Atelier Lumière S
 BUYERS = ["Harbourside Dental Clinic", "Müller Feinmechanik AG", "Boulangerie Dupré", "Talleres Ibáñez S.A.",
           "Studio Grafico Nebbia", "Van Dijk Bouwadvies", "Orchard Lane Books", "Ostrava Metal s.r.o.",
           "Zeller Brothers Inc.", "Société Océane"]  # fmt: skip
+# More names with letters of one language on pages of any other (drawn from a random stream of their own,
+# so that the rest of every design stays as it was): ß, ñ, ö, è, à on English pages, and the reverse.
+MIXED_SELLERS = ["Großhandel Weiß GmbH", "Peñalver Hermanos S.L.", "Hartley & Finch Ltd"]
+MIXED_BUYERS = ["Crèmerie Bérénice", "Caffè Città S.r.l.", "Jürgen Böhm Kältetechnik", "Ibáñez Peña Abogados"]
+MIXED_SHARE = 0.3
 STREETS = [
     "12 Mill Road",
     "Hauptstraße 41",
@@ -162,6 +168,11 @@ def make_designs(count: int, seed: int, *, real_looks: bool = False) -> list[Des
                 buyer=rng.choice(BUYERS), items=items,
             )
         )  # fmt: skip
+        names_rng = random.Random(f"{seed}:{index}:names")
+        if names_rng.random() < MIXED_SHARE:
+            designs[-1].seller = names_rng.choice(MIXED_SELLERS)
+        if names_rng.random() < MIXED_SHARE:
+            designs[-1].buyer = names_rng.choice(MIXED_BUYERS)
         if real_looks:
             looks_rng = random.Random(f"{seed}:{index}:looks")
             designs[-1].looks = tuple(look for look in LOOKS if looks_rng.random() < LOOK_SHARE)
@@ -403,7 +414,7 @@ def main() -> None:
     parser.add_argument(
         "--variant", default=None, metavar="SETTINGS",
         help="with --without-bands: the extra column's engine settings instead of both off, e.g. "
-        "'shaded_bands=1,rules_cut=0'",
+        "'shaded_bands=1,rules_cut=0' or 'reread_unsure=0' (the others keep their defaults)",
     )  # fmt: skip
     parser.add_argument(
         "--looks", choices=["classic", "real", "both"], default="both",
@@ -413,7 +424,8 @@ def main() -> None:
     for real in {"classic": [False], "real": [True], "both": [False, True]}[args.looks]:
         print(f"--- {'real-world looks' if real else 'classic designs'} ---")
         designs = make_designs(args.count, args.seed, real_looks=real)
-        variant = dict.fromkeys(("shaded_bands", "rules_cut"), False)
+        # No --variant: both preprocessing passes off; with one, only the named settings leave their defaults.
+        variant = {} if args.variant else dict.fromkeys(("shaded_bands", "rules_cut"), False)
         for setting in filter(None, (args.variant or "").split(",")):
             name, _, value = setting.partition("=")
             variant[name.strip()] = value.strip() not in ("0", "false", "off")
@@ -444,8 +456,7 @@ def measure(
         scan_fields = extracted(scanned, f"invented-{index}-scan.pdf")
         if without_bands:
             settings = variant or {}
-            bands, rules = settings.get("shaded_bands", False), settings.get("rules_cut", False)
-            set_default_engine(TesseractEngine(shaded_bands=bands, rules_cut=rules))
+            set_default_engine(TesseractEngine(**settings))
             try:
                 plain = extracted(scanned, f"invented-{index}-scan.pdf")
             finally:
@@ -464,7 +475,8 @@ def measure(
                 if without_bands:
                     print(f"    other   {plain[name]!r}")
     n = len(designs)
-    other = "variant" if variant and any(variant.values()) else "no band"
+    named = variant is not None and variant.keys() != {"shaded_bands", "rules_cut"}
+    other = "variant" if named or any((variant or {}).values()) else "no band"
     heads = ["text", *([other] if without_bands else []), "scan", "agree"]
     print(f"{'field':16} " + " ".join(f"{h:>7}" for h in heads) + f"   ({n} invented invoices, seed {seed})")
     for name in FIELDS:

@@ -13,6 +13,9 @@ pages came out with the same words as the old setting. One core: ``OMP_THREAD_LI
 shaded-band pass and no rule cut (the old default), each alone (the band pass is the new default), and
 both.
 
+``--rereads``: the page read without and with the re-reading of the words its judged language was
+unsure of with all languages (``TesseractEngine.reread_unsure_words``).
+
 ``--invented N``: time scans of N invented designs with real-world looks (``invented_scans.py``:
 coloured bands, boxes, cell grids) instead of the corpus twins.
 
@@ -166,6 +169,14 @@ PREPROCESSING = {
     "band pass + rule cut": lambda: TesseractEngine(rules_cut=True),
 }
 
+# --rereads: the passes after the page reading that read parts of it again.
+REREADS = {
+    "old: no re-read of unsure words": lambda: TesseractEngine(
+        reread_unsure=False, identifier_agreement=False
+    ),
+    "new default: unsure words, all languages": TesseractEngine,
+}
+
 
 def invented_pages(count: int) -> list[tuple[str, bytes, int]]:
     """Scans of ``count`` invented designs with real-world looks (``invented_scans``: coloured bands,
@@ -178,9 +189,9 @@ def invented_pages(count: int) -> list[tuple[str, bytes, int]]:
 
 
 def compare_backends(
-    corpus: Path, limit: int | None, *, preprocessing: bool = False, invented: int = 0
+    corpus: Path, limit: int | None, *, preprocessing: bool = False, invented: int = 0, rereads: bool = False
 ) -> None:
-    made = PREPROCESSING if preprocessing else BACKENDS
+    made = REREADS if rereads else PREPROCESSING if preprocessing else BACKENDS
     settings: dict[str, OcrEngine] = {label: make() for label, make in made.items()}
     pages = invented_pages(invented) if invented else list(scanned_twin_pages(corpus, limit))
     if not pages:
@@ -263,11 +274,21 @@ def main() -> int:
         "--invented", type=int, default=0, metavar="N",
         help="time scans of N invented designs with real-world looks instead of the corpus twins",
     )  # fmt: skip
+    parser.add_argument(
+        "--rereads", action="store_true",
+        help="compare the re-reading of unsure words with all languages (off, on) instead of backends",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.synthetic:
         compare_engines(args.pages or 4, args.dpi)
     else:
-        compare_backends(args.corpus, args.pages, preprocessing=args.preprocessing, invented=args.invented)
+        compare_backends(
+            args.corpus,
+            args.pages,
+            preprocessing=args.preprocessing,
+            invented=args.invented,
+            rereads=args.rereads,
+        )
     return 0
 
 

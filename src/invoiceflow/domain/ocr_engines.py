@@ -8,6 +8,7 @@ language data for accents and umlauts) and fast enough on one core.
 
 from __future__ import annotations
 
+import difflib
 import io
 import itertools
 import os
@@ -17,11 +18,17 @@ import statistics
 import subprocess
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from invoiceflow.domain.errors import ErrorCode, OcrError
-from invoiceflow.domain.extraction.ocr_repair import repair_row_texts
+from invoiceflow.domain.extraction.ocr_repair import (
+    agreed_identifier,
+    capital_i_in_identifier,
+    identifier_key,
+    repair_row_texts,
+)
 from invoiceflow.domain.ocr_language import page_language
 from invoiceflow.domain.ocr_tesseract_api import PassConfig, api_available, read_tsv
 from invoiceflow.domain.ocr_tesseract_api import missing_languages as api_missing_languages
@@ -89,9 +96,12 @@ class TesseractEngine:
     reading garbled in the page head are taken from the probe (``recover_garbled``), and the text of
     shaded bands (white on dark or coloured bars) from a pass over the bands alone, normalised to black
     on white (``shaded_bands``, ``read_shaded_bands``). Every reading then loses its noise
-    (``clean_reading``), gets the number cells of table rows it skipped or garbled read again
-    (``reread_missing_cells``), and has garbled numbers of rows repaired where row arithmetic confirms
-    them (``repair_row_numbers``).
+    (``clean_reading``); on a page read with its judged language alone, the words that model was unsure
+    of are read again, enlarged, with all languages (``reread_unsure``, ``reread_unsure_words``: foreign
+    names and addresses keep their accents); the number cells of table rows it skipped or garbled are
+    read again (``reread_missing_cells``); an identifier read two ways on the page is written one way
+    (``identifier_agreement``, ``agree_identifiers``), and garbled numbers of rows are repaired where
+    row arithmetic confirms them (``repair_row_numbers``).
     """
 
     name = "tesseract"
@@ -110,8 +120,12 @@ class TesseractEngine:
         backend: Literal["auto", "api", "binary"] = "auto",
         shaded_bands: bool = True,
         rules_cut: bool = False,
+        reread_unsure: bool = True,
+        identifier_agreement: bool = True,
     ) -> None:
         self.languages = languages
+        self.reread_unsure = reread_unsure
+        self.identifier_agreement = identifier_agreement
         self.shaded_bands = shaded_bands
         self.rules_cut = rules_cut
         self.backend = backend
@@ -153,14 +167,78 @@ class TesseractEngine:
         if not self.language_probe or len(self.languages) < 2:
             words = self.run(page, self.languages, deadline)
             words = clean_reading(self.read_shaded_bands(grey, words, self.languages, deadline))
-            return repair_row_numbers(self.reread_missing_cells(page, words, deadline))
+            words = self.reread_missing_cells(page, words, deadline)
+            return repair_row_numbers(agree_identifiers(words) if self.identifier_agreement else words)
         probe = self.read_head(page, deadline)
         language = page_language((word.text for word in probe), self.languages)
         languages = (language,) if language else self.languages
         words = recover_garbled(self.run(page, languages, deadline), probe)
-        words = self.read_shaded_bands(grey, words, languages, deadline)
-        words = self.reread_missing_cells(page, clean_reading(words), deadline)
+        words = clean_reading(self.read_shaded_bands(grey, words, languages, deadline))
+        if languages != self.languages:
+            words = self.reread_unsure_words(page, words, deadline)
+        words = self.reread_missing_cells(page, words, deadline)
+        if self.identifier_agreement:
+            words = agree_identifiers(words, probe)
         return repair_row_numbers(words)
+
+    def reread_unsure_words(
+        self, image: Image.Image, words: list[PixelWord], deadline: float
+    ) -> list[PixelWord]:
+        """The reading of a page read with its judged language alone, with the words that model was
+        unsure of read again with all the languages.
+
+        Invoices mix languages: English labels round a German buyer's name and address ("Müller",
+        "Hauptstraße", "München"), or the reverse. The page's model does not know the other languages'
+        letters and reads "Miller", "HauptstraBe", "Ibafez", unsure (0.1-0.8 where its own words score
+        above 0.9). Those words (``unsure_words``) are cut out, stacked one per line and read in one pass
+        with every language; a word whose re-reading is clearly more confident and still the same word
+        give or take a few letters (``better_reading``) takes the new text, keeping its box and line.
+        """
+        if not self.reread_unsure:
+            return words
+        phrases = unsure_phrases(words, unsure_words(words))
+        if not phrases:
+            return words
+        from PIL import Image as PilImage
+
+        gap = 12
+        zoom = REREAD_ZOOM
+        boxes = [_padded(box, image.width, image.height) for box, _members in phrases]
+        crops = [image.crop(box) for box in boxes]
+        if zoom != 1:
+            crops = [c.resize((c.width * zoom, c.height * zoom), PilImage.Resampling.LANCZOS) for c in crops]
+        stacked = PilImage.new(
+            "L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255
+        )
+        tops: list[int] = []
+        y = gap
+        for crop in crops:
+            stacked.paste(crop, (gap, y))
+            tops.append(y)
+            y += crop.height + gap
+        try:
+            read = self.run(stacked, self.languages, deadline, find_tables=False, psm=6)
+        except OcrError:
+            return words  # the page reading stands; the re-reading is an improvement, not a need
+        out = list(words)
+        for (_box, members), box, top, crop in zip(phrases, boxes, tops, crops, strict=True):
+            placed = [
+                replace(
+                    w,
+                    left=(w.left - gap) / zoom + box[0],
+                    right=(w.right - gap) / zoom + box[0],
+                    top=(w.top - top) / zoom + box[1],
+                    bottom=(w.bottom - top) / zoom + box[1],
+                )
+                for w in read
+                if top <= (w.top + w.bottom) / 2 <= top + crop.height and w.text.strip()
+            ]
+            for n in members:
+                old = words[n]
+                found = [w for w in placed if old.left <= (w.left + w.right) / 2 <= old.right]
+                if len(found) == 1 and better_reading(old, found[0]):
+                    out[n] = replace(old, text=found[0].text, confidence=found[0].confidence)
+        return out
 
     def without_touched_rules(self, image: Image.Image) -> Image.Image:
         """The grey page with the rules that text touches erased (``ocr_rules``), when ``rules_cut``."""
@@ -386,6 +464,150 @@ def clean_reading(words: list[PixelWord]) -> list[PixelWord]:
     """One page's reading without noise (near-rejected letters, table rules read as marks, tall specks)
     and with capital I's read as l restored."""
     return fix_initial_l(drop_specks(strip_rule_marks(drop_garbage(words))))
+
+
+# Words of a page read with one language that are re-read with all (``reread_unsure_words``): below
+# UNSURE, with at least UNSURE_LETTERS letters and no digit, at most UNSURE_MOST of them (the least
+# sure first) to bound the pass. A re-reading replaces a word when it is at least REREAD_GAIN more
+# confident and at least REREAD_SIMILAR alike once accents are folded (the same word, its accents back).
+UNSURE = 0.9
+UNSURE_LETTERS = 3
+UNSURE_MOST = 40
+UNSURE_CONTEXT = 2
+REREAD_GAIN = 0.1
+# Unsure phrases are read at this many times their size: small type scanned at 150-200 dpi has accents
+# of a pixel or two, which the models read better enlarged.
+REREAD_ZOOM = 2
+REREAD_SIMILAR = 0.6
+
+
+def agree_identifiers(words: list[PixelWord], other_readings: Sequence[PixelWord] = ()) -> list[PixelWord]:
+    """The reading with each identifier that the page shows in several places, or that another pass read,
+    written the same everywhere: "S0-44038" in the header and "SO-44038" on the payment line are one
+    number read two ways, so the look-alike (O/0, I/l/1) is in doubt there, and the reading that keeps a
+    letter prefix and a digit run apart wins (``ocr_repair.agreed_identifier``). An identifier read one
+    way only is left alone: "A1-2045" may well be meant. Before that, l's among capitals are I's
+    (``ocr_repair.capital_i_in_identifier``)."""
+    words = [
+        replace(w, text=fixed) if (fixed := capital_i_in_identifier(w.text)) != w.text else w for w in words
+    ]
+    groups: dict[str, list[tuple[str, float]]] = {}
+    for word in (*words, *other_readings):
+        if key := identifier_key(word.text):
+            groups.setdefault(key, []).append((capital_i_in_identifier(word.text), word.confidence))
+    agreed = {key: text for key, readings in groups.items() if (text := agreed_identifier(readings))}
+    if not agreed:
+        return words
+    out = []
+    for word in words:
+        key = identifier_key(word.text)
+        text = agreed.get(key) if key else None
+        out.append(replace(word, text=text) if text and text != word.text else word)
+    return out
+
+
+# A capital B or a digit between lower-case letters ("GroBhandel", "S6hne") is how a model without ß or
+# umlauts writes them, often confidently: such words are re-read whatever their confidence.
+_MISREAD_LETTER = re.compile(r"[a-zß-ÿ]B[a-zß-ÿ]|[^\W\d_][0-9][a-zß-ÿ]{2}")
+
+
+def unsure_words(words: list[PixelWord]) -> list[int]:
+    """Indexes of the words worth reading again with all languages, least sure first."""
+    chosen = [
+        n
+        for n, w in enumerate(words)
+        if w.confidence >= GARBAGE
+        and sum(c.isalpha() for c in w.text) >= UNSURE_LETTERS
+        and (
+            (w.confidence < UNSURE and not any(c.isdigit() for c in w.text))
+            or _MISREAD_LETTER.search(w.text) is not None
+        )
+    ]
+    return sorted(chosen, key=lambda n: words[n].confidence)[:UNSURE_MOST]
+
+
+def unsure_phrases(
+    words: list[PixelWord], chosen: list[int]
+) -> list[tuple[tuple[float, float, float, float], list[int]]]:
+    """The unsure words with the words round them on their line (``UNSURE_CONTEXT`` each side), as
+    (box, unsure words inside): a word read alone lacks the context the models lean on (an all-language
+    reading of "Müller" cut out alone still gave "Miller"). Phrases of one line that overlap are one."""
+    by_line: dict[tuple[int, ...], list[int]] = {}
+    for n, word in enumerate(words):
+        by_line.setdefault(word.line or (-1 - n,), []).append(n)
+    spans: dict[tuple[int, ...], list[tuple[int, int, list[int]]]] = {}
+    for n in sorted(chosen, key=lambda n: words[n].left):
+        line = sorted(by_line[words[n].line or (-1 - n,)], key=lambda m: words[m].left)
+        at = line.index(n)
+        first, last = max(0, at - UNSURE_CONTEXT), min(len(line) - 1, at + UNSURE_CONTEXT)
+        runs = spans.setdefault(words[n].line or (-1 - n,), [])
+        if runs and first <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(last, runs[-1][1]), [*runs[-1][2], n])
+        else:
+            runs.append((first, last, [n]))
+        spans[words[n].line or (-1 - n,)] = runs
+        by_line[words[n].line or (-1 - n,)] = line
+    phrases = []
+    for line_key, runs in spans.items():
+        line = by_line[line_key]
+        for first, last, members in runs:
+            inside = [words[m] for m in line[first : last + 1]]
+            box = (
+                min(w.left for w in inside),
+                min(w.top for w in inside),
+                max(w.right for w in inside),
+                max(w.bottom for w in inside),
+            )
+            phrases.append((box, members))
+    return phrases
+
+
+def _padded(box: tuple[float, float, float, float], width: int, height: int) -> tuple[int, int, int, int]:
+    """A phrase's box with a margin of a third of its height (accents rise above the box Tesseract
+    gives a word read without them)."""
+    left, top, right, bottom = box
+    margin = (bottom - top) / 3
+    return (
+        max(0, int(left - margin)),
+        max(0, int(top - margin)),
+        min(width, int(right + margin + 1)),
+        min(height, int(bottom + margin + 1)),
+    )
+
+
+def _folded(text: str) -> str:
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return bare.casefold()
+
+
+def _accented(text: str) -> int:
+    return sum(c.isalpha() and not c.isascii() for c in text)
+
+
+def better_reading(old: PixelWord, new: PixelWord) -> bool:
+    """True when ``new`` (all languages) reads the word ``old`` (one language) was unsure of more surely
+    and is still that word: alike once accents are folded, not a different word read from specks."""
+    if new.text == old.text or any(c.isdigit() for c in new.text):
+        return False
+    if len(new.text) > len(old.text) + 1:  # the next word run on ("SöhneKG" for "Sdhne")
+        return False
+    if _accented(new.text) < _accented(old.text):  # the other models know fewer of this page's letters
+        return False
+    # Accents put back on the same letters: no less sure will do. One accent for another ("Lumière",
+    # "Lumiére") is no gain and needs the margin as any other change.
+    if _folded(new.text) == _folded(old.text) and _accented(new.text) > _accented(old.text):
+        return new.confidence >= old.confidence
+    # "Großhandel" for "GroBhandel", "Söhne" for "S6hne": the mark of a misread letter gone is gain enough.
+    mark_gone = _MISREAD_LETTER.search(old.text) and not _MISREAD_LETTER.search(new.text)
+    if mark_gone and new.confidence >= old.confidence and _similar(old.text, new.text):
+        return True
+    if new.confidence < old.confidence + REREAD_GAIN:
+        return False
+    return _similar(old.text, new.text)
+
+
+def _similar(old: str, new: str) -> bool:
+    return difflib.SequenceMatcher(None, _folded(old), _folded(new)).ratio() >= REREAD_SIMILAR
 
 
 # A number cell as OCR writes it: digits with separators, an optional sign or percent sign.

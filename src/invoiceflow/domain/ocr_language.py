@@ -5,6 +5,9 @@ model that scores best, and on noisy scans it often picks the wrong one: Spanish
 back as "Ingenieria", "conexión" as "conexiön". A first pass with one model reads the plain-ASCII
 function words and invoice vocabulary of every Latin-script language well enough to tell them apart;
 the page is then read again with its own model only, which is also about twice as fast as all six.
+Names and addresses in another language (an English page billing "Müller", "Hauptstraße") are what that
+model reads unsure or with a letter of its own for theirs ("Miller", "HauptstraBe"): those words alone
+are read once more with all six (``TesseractEngine.reread_unsure_words``).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ lost. A repaired reading is only a candidate: callers accept it when arithmetic 
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -216,3 +217,72 @@ def _close_length(read: Decimal, found: Decimal) -> bool:
         return sum(c.isdigit() for c in format(value.normalize(), "f").lstrip("-0."))
 
     return abs(digits(read) - digits(found)) <= 1
+
+
+# --- identifiers: one number read differently in several places of a page -----------------------------
+
+# An identifier as OCR writes it: letters, digits and look-alike marks in segments joined by - / . _
+_IDENTIFIER = lazy_compile(r"[A-Za-z0-9|]+(?:[-/._][A-Za-z0-9|]+)+|[A-Za-z|]*[0-9][A-Za-z0-9|]*")
+# Look-alikes folded to one key: readings with the same key may be the same identifier.
+_SKELETON = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "i": "1"})
+_SEGMENT = lazy_compile(r"[-/._]")
+_MIN_IDENTIFIER = 5
+
+
+def identifier_key(text: str) -> str | None:
+    """The look-alike-folded form of an identifier-like word ("S0-44038" and "SO-44038" share one), None
+    for a word that is no identifier (no digit, too short, other characters)."""
+    if not _IDENTIFIER.fullmatch(text) or sum(c.isalnum() for c in text) < _MIN_IDENTIFIER:
+        return None
+    if not any(c.isdigit() for c in text):
+        return None
+    return text.translate(_SKELETON).upper()
+
+
+def class_changes(text: str) -> int:
+    """Letter/digit changes inside the segments of an identifier: "SO-44038" has none, "S0-44038" one,
+    "INV2O481" three. Identifiers are written as a letter prefix and then digits, so of two readings of
+    one identifier the one that changes class less often is the likelier."""
+    changes = 0
+    for segment in _SEGMENT.split(text):
+        kinds = ["d" if c.isdigit() else "a" for c in segment if c.isalnum() or c == "|"]
+        changes += sum(a != b for a, b in itertools.pairwise(kinds))
+    return changes
+
+
+def agreed_identifier(readings: list[tuple[str, float]]) -> str | None:
+    """The reading of an identifier read differently in several places (``(text, confidence)``, all with
+    the same ``identifier_key``): the one that changes between letters and digits least often, then the
+    most confident; None when the readings all agree (nothing to decide) or tie."""
+    texts = {text for text, _ in readings}
+    if len(texts) < 2:
+        return None
+    best: dict[str, tuple[int, float]] = {}
+    for text, confidence in readings:
+        score = (-class_changes(text), confidence)
+        best[text] = max(best.get(text, score), score)
+    ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
+    if ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+_LETTER_RUN = lazy_compile(r"[A-Za-z|]{2,}")
+
+
+def capital_i_in_identifier(text: str) -> str:
+    """An identifier with the lower-case l's and bars of its capital-letter runs read as I ("Ol-54088" →
+    "OI-54088", "INV-l|" stays a word of its own): identifiers are written in capitals, and a lone l
+    among capitals is Tesseract's reading of an I. Runs with another lower-case letter ("Vol-2") and
+    words that are no identifier are left alone."""
+    if identifier_key(text) is None:
+        return text
+
+    def capitals(match: re.Match[str]) -> str:
+        run = match.group(0)
+        others = [c for c in run if c not in "l|"]
+        if not others or not all(c.isupper() for c in others) or len(others) == len(run):
+            return run
+        return run.replace("l", "I").replace("|", "I")
+
+    return _LETTER_RUN.sub(capitals, text)
