@@ -7,13 +7,11 @@ ground truth keeps out of the name."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
+from tests.unit.item_pdfs import Text, money, pdf_pages
 
 from invoiceflow.domain.extraction.item_rows import is_reference_line
 from invoiceflow.domain.extraction.layout import fold
@@ -21,25 +19,7 @@ from invoiceflow.domain.models import AggregatedInvoice, OcrMode
 from invoiceflow.domain.pipeline import extract_invoice
 
 # (x, y from the top, text, alignment "l" / "r", bold); every text 8.5 pt: references in the item's type.
-Text = tuple[float, float, str, str, bool]
 Expected = tuple[str, Decimal, Decimal, Decimal]
-HEIGHT = A4[1]
-
-
-def _pdf(texts: Sequence[Text]) -> bytes:
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    for x, y, text, align, bold in texts:
-        c.setFont("Helvetica-Bold" if bold else "Helvetica", 8.5)
-        (c.drawRightString if align == "r" else c.drawString)(x, HEIGHT - y - 6.8, text)
-    c.showPage()
-    c.save()
-    return buffer.getvalue()
-
-
-def _num(value: Decimal, comma: bool) -> str:
-    text = f"{value:,.2f}"
-    return text.replace(",", "X").replace(".", ",").replace("X", ".") if comma else text
 
 
 def _document(
@@ -57,8 +37,8 @@ def _document(
     y = max(t[1] for t in texts) + 28
     totals: list[Text] = []
     for n, (label, value) in enumerate(zip(labels, (net, tax, net + tax), strict=True)):
-        totals += [(380, y + 14 * n, label, "l", False), (555, y + 14 * n, _num(value, comma), "r", False)]
-    return _pdf(head + texts + totals)
+        totals += [(380, y + 14 * n, label, "l", False), (555, y + 14 * n, money(value, comma), "r", False)]
+    return pdf_pages([head + texts + totals])
 
 
 def _items(invoice: AggregatedInvoice) -> list[Expected]:
@@ -92,8 +72,8 @@ POS_HEADER = [(40, "Pos.", "l"), (65, "Bezeichnung", "l"), (360, "Menge", "r"), 
 def _figures(y: float, quantity: Decimal, price: Decimal) -> list[Text]:
     return [
         (360, y, str(quantity), "r", False),
-        (450, y, _num(price, True), "r", False),
-        (555, y, _num(quantity * price, True), "r", False),
+        (450, y, money(price, True), "r", False),
+        (555, y, money(quantity * price, True), "r", False),
     ]
 
 
@@ -158,8 +138,8 @@ def test_a_description_label_we_do_not_know_keeps_the_wrapped_lines(label: str) 
     for name, (quantity, price) in zip(NAMES, FIGURES, strict=True):
         lines = [name, "with fixing kit, for outdoor use"]
         texts += [(40, y + 10.5 * k, line, "l", False) for k, line in enumerate(lines)]
-        texts += [(330, y, str(quantity), "r", False), (450, y, _num(price, False), "r", False),
-                  (555, y, _num(quantity * price, False), "r", False)]  # fmt: skip
+        texts += [(330, y, str(quantity), "r", False), (450, y, money(price, False), "r", False),
+                  (555, y, money(quantity * price, False), "r", False)]  # fmt: skip
         expected.append((" ".join(lines), quantity, price, quantity * price))
         y += 27
     assert (
@@ -185,8 +165,8 @@ def test_a_code_column_whose_label_reads_like_a_description_is_not_the_descripti
             code_label, f"{50772 + 317 * n}"
         )
         texts += [(40, y, code, "l", False), (150, y, name, "l", False), (380, y, str(quantity), "r", False),
-                  (460, y, _num(price, False), "r", False),
-                  (555, y, _num(quantity * price, False), "r", False)]  # fmt: skip
+                  (460, y, money(price, False), "r", False),
+                  (555, y, money(quantity * price, False), "r", False)]  # fmt: skip
         expected.append((name, quantity, price, quantity * price))
         y += 14
     assert (
@@ -280,8 +260,8 @@ def test_text_left_of_a_centred_description_label_stays_the_description() -> Non
     names = [*NAMES, "Slangeklemme sort", "Vinkelbeslag galvanisert for betong med skruer og plugger"]
     for n, (name, (quantity, price)) in enumerate(zip(names, FIGURES + FIGURES[:2], strict=True), 1):
         texts += [(52, y, str(n), "l", False), (74, y, name, "l", False), (366, y, str(quantity), "r", False),
-                  (446, y, _num(price, True), "r", False),
-                  (551, y, _num(quantity * price, True), "r", False)]  # fmt: skip
+                  (446, y, money(price, True), "r", False),
+                  (551, y, money(quantity * price, True), "r", False)]  # fmt: skip
         expected.append((name, quantity, price, quantity * price))
         y += 16
     assert _items(_read(_document(texts, expected, True, ("Total HT", "TVA 25 %", "Total TTC")))) == expected

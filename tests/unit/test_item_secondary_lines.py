@@ -7,13 +7,11 @@ whose last wrapped lines went over a page break is completed from the top of the
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
+from tests.unit.item_pdfs import Text, money, pdf_pages
 
 from invoiceflow.domain.aggregate import merge_line_items
 from invoiceflow.domain.extraction.item_rows import is_figure_line
@@ -22,29 +20,10 @@ from invoiceflow.domain.models import AggregatedInvoice, LineItem, OcrMode, Page
 from invoiceflow.domain.pipeline import extract_invoice
 
 # (x, y from the top, text, alignment "l" / "r", bold)
-Text = tuple[float, float, str, str, bool]
 Expected = tuple[str, Decimal, Decimal, Decimal]
-HEIGHT = A4[1]
 NAMES = ["Slangeklemme rustfri", "Filterpatron sort", "Kabelkanal M8", "Vinkelbeslag galvanisert"]
 FIGURES = [(Decimal(10), Decimal("137.52")), (Decimal(2), Decimal("1369.99")),
            (Decimal(25), Decimal("29.40")), (Decimal(4), Decimal("1273.50"))]  # fmt: skip
-
-
-def _pdf(pages: Sequence[Sequence[Text]]) -> bytes:
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    for texts in pages:
-        for x, y, text, align, bold in texts:
-            c.setFont("Helvetica-Bold" if bold else "Helvetica", 8.5)
-            (c.drawRightString if align == "r" else c.drawString)(x, HEIGHT - y - 6.8, text)
-        c.showPage()
-    c.save()
-    return buffer.getvalue()
-
-
-def _num(value: Decimal, comma: bool) -> str:
-    text = f"{value:,.2f}"
-    return text.replace(",", "X").replace(".", ",").replace("X", ".") if comma else text
 
 
 HEAD: list[Text] = [
@@ -61,7 +40,7 @@ def _totals(y: float, expected: list[Expected], comma: bool, labels: tuple[str, 
     tax = (net * Decimal("0.25")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     totals: list[Text] = []
     for n, (label, value) in enumerate(zip(labels, (net, tax, net + tax), strict=True)):
-        totals += [(380, y + 14 * n, label, "l", False), (555, y + 14 * n, _num(value, comma), "r", False)]
+        totals += [(380, y + 14 * n, label, "l", False), (555, y + 14 * n, money(value, comma), "r", False)]
     return totals
 
 
@@ -107,12 +86,12 @@ def _document(language: str, item_lines: Sequence[Sequence[str]], numbered: bool
     for n, (lines, (quantity, price)) in enumerate(zip(item_lines, FIGURES, strict=True), 1):
         if numbered:
             texts.append((40, y, str(n), "l", False))
-        texts += [(360, y, str(quantity), "r", False), (450, y, _num(price, comma), "r", False),
-                  (555, y, _num(quantity * price, comma), "r", False)]  # fmt: skip
+        texts += [(360, y, str(quantity), "r", False), (450, y, money(price, comma), "r", False),
+                  (555, y, money(quantity * price, comma), "r", False)]  # fmt: skip
         texts += [(65, y + 10.5 * k, line, "l", False) for k, line in enumerate(lines)]
         expected.append(("", quantity, price, quantity * price))
         y += 10.5 * len(lines) + 5
-    return _pdf([texts + _totals(y + 20, expected, comma, labels)])
+    return pdf_pages([texts + _totals(y + 20, expected, comma, labels)])
 
 
 @pytest.mark.parametrize("numbered", [True, False])
@@ -187,8 +166,8 @@ def test_wrapped_lines_carried_over_a_page_break_complete_the_last_item(
         n = len(expected) + 1
         quantity, price = Decimal(n % 7 + 1), Decimal("12.40") + n
         pages[-1].extend([(40, y, str(n), "l", False), (360, y, str(quantity), "r", False),
-                          (450, y, _num(price, comma), "r", False),
-                          (555, y, _num(quantity * price, comma), "r", False)])  # fmt: skip
+                          (450, y, money(price, comma), "r", False),
+                          (555, y, money(quantity * price, comma), "r", False)])  # fmt: skip
         pages[-1].extend((65, y + 10.5 * k, line, "l", False) for k, line in enumerate(lines))
         expected.append((" ".join(lines), quantity, price, quantity * price))
 
@@ -210,7 +189,7 @@ def test_wrapped_lines_carried_over_a_page_break_complete_the_last_item(
         row(y, [name])
         y += 14.5
     pages[-1] += _totals(y + 20, expected, comma, labels)
-    assert _items(_read(_pdf(pages))) == expected
+    assert _items(_read(pdf_pages(pages))) == expected
 
 
 def _page(number: int, items: list[str], continues: bool, carried: str = "") -> PageExtraction:
@@ -257,13 +236,13 @@ def test_a_share_of_the_item_in_the_amount_column_is_no_item(language: str, shar
         amount = quantity * price
         share_amount = (amount * Decimal("0.3")).quantize(Decimal("0.01"))
         texts += [(40, y, str(n), "l", False), (65, y, name, "l", False), (360, y, str(quantity), "r", False),
-                  (450, y, _num(price, comma), "r", False), (555, y, _num(amount, comma), "r", False),
+                  (450, y, money(price, comma), "r", False), (555, y, money(amount, comma), "r", False),
                   (65, y + 10.5, share, "l", False),
-                  (555, y + 10.5, _num(share_amount, comma), "r", False)]  # fmt: skip
+                  (555, y + 10.5, money(share_amount, comma), "r", False)]  # fmt: skip
         expected.append((name, quantity, price, amount))
         y += 26
     texts += _totals(y + 20, expected, comma, labels)
-    assert _items(_read(_pdf([texts]))) == expected
+    assert _items(_read(pdf_pages([texts]))) == expected
 
 
 @pytest.mark.parametrize("label", ["Übertrag", "Zwischensumme Los 1", "Summe Material"])
@@ -275,16 +254,16 @@ def test_a_running_sum_between_rows_on_the_same_page_does_not_end_the_table(labe
     y = 198.0
     for n, (name, (quantity, price)) in enumerate(zip(NAMES, FIGURES, strict=True), 1):
         texts += [(40, y, str(n), "l", False), (65, y, name, "l", False), (360, y, str(quantity), "r", False),
-                  (450, y, _num(price, comma), "r", False),
-                  (555, y, _num(quantity * price, comma), "r", False)]  # fmt: skip
+                  (450, y, money(price, comma), "r", False),
+                  (555, y, money(quantity * price, comma), "r", False)]  # fmt: skip
         expected.append((name, quantity, price, quantity * price))
         y += 14
         if n == 2:
             running = sum((e[3] for e in expected), Decimal(0))
-            texts += [(65, y, label, "l", True), (555, y, _num(running, comma), "r", True)]
+            texts += [(65, y, label, "l", True), (555, y, money(running, comma), "r", True)]
             y += 16
     texts += _totals(y + 20, expected, comma, labels)
-    assert _items(_read(_pdf([texts]))) == expected
+    assert _items(_read(pdf_pages([texts]))) == expected
 
 
 @pytest.mark.parametrize("numbered", [True, False])
@@ -305,8 +284,8 @@ def test_a_group_title_atop_the_next_page_does_not_join_the_last_item(numbered: 
         quantity, price = Decimal(n % 5 + 1), Decimal("8.15") + n
         pages[-1].extend([(40, y, str(n), "l", False)] if numbered else [])
         pages[-1].extend([(65, y, name, "l", False), (360, y, str(quantity), "r", False),
-                          (450, y, _num(price, comma), "r", False),
-                          (555, y, _num(quantity * price, comma), "r", False)])  # fmt: skip
+                          (450, y, money(price, comma), "r", False),
+                          (555, y, money(quantity * price, comma), "r", False)])  # fmt: skip
         expected.append((name, quantity, price, quantity * price))
 
     header_at(180)
@@ -323,7 +302,7 @@ def test_a_group_title_atop_the_next_page_does_not_join_the_last_item(numbered: 
         row(y, name)
         y += 14.5
     pages[-1] += _totals(y + 20, expected, comma, labels)
-    got = _items(_read(_pdf(pages)))
+    got = _items(_read(pdf_pages(pages)))
     assert got[:on_first_page] == expected[:on_first_page]
     assert [g[1:] for g in got] == [e[1:] for e in expected]
     if numbered:  # unnumbered rows take the title into the first row's text (a known limit)
