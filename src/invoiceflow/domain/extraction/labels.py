@@ -459,15 +459,6 @@ _COMPILED = {kind: lazy_compile(source, re.IGNORECASE) for kind, source in _SOUR
 TOTAL_KINDS = ("carry", "net", "tax", "gross")
 
 
-def find_labels(
-    folded: str, kinds: tuple[str, ...], start: int = 0, end: int | None = None
-) -> list[LabelMatch]:
-    """Non-overlapping label matches of the given kinds inside ``folded[start:end]`` (one segment: a
-    label never spans two columns), earlier kinds winning overlaps."""
-    segment = folded[start:end]
-    return [LabelMatch(kind, start + s, start + e) for kind, s, e in _labels_in(segment, kinds)]
-
-
 @cache
 def _case_sensitive(kind: str) -> re.Pattern[str]:
     """The label pattern of ``kind`` without IGNORECASE (several times faster), where it matches lower-case
@@ -479,7 +470,8 @@ def _case_sensitive(kind: str) -> re.Pattern[str]:
 def find_labels_of_families(
     folded: str, families: tuple[tuple[str, ...], ...], start: int = 0, end: int | None = None
 ) -> list[list[LabelMatch]]:
-    """``find_labels`` for each family of kinds (each resolving its own overlaps) in one look-up."""
+    """Non-overlapping label matches inside ``folded[start:end]`` (one segment: a label never spans two
+    columns) for each family of kinds, earlier kinds winning overlaps within a family; one look-up."""
     segment = folded[start:end]
     return [
         [LabelMatch(kind, start + s, start + e) for kind, s, e in found]
@@ -495,12 +487,6 @@ def _families_in(
     if not _may_hold_label(segment):
         return ((),) * len(families)
     return tuple(_match_labels(segment, kinds) for kinds in families)
-
-
-@lru_cache(maxsize=8192)
-def _labels_in(segment: str, kinds: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """Cached by segment text: column headers, totals labels and footers repeat on every page."""
-    return _match_labels(segment, kinds) if _may_hold_label(segment) else ()
 
 
 # Letters and a few numeric signs ("²", "½"): every letter is one of these.
