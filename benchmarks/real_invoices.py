@@ -1,0 +1,161 @@
+"""Field accuracy on real invoices (``corpus/real``: published by other projects, expected values checked by
+hand), beside the synthetic corpus's figures that ``accuracy.py`` prints.
+
+    python benchmarks/real_invoices.py [--corpus corpus/real] [--show]
+
+Only the fields an expected file lists are scored, one point each (a list of strings: any of them is
+right; text compared as ``accuracy.py`` does). ``tax_lines`` is one point when listed. Every expected
+line item is one point when found in order (longest common subsequence); an item matches when every
+attribute it lists agrees, its description being the item's first printed line: the extracted
+description must start with it (real invoices differ on whether detail lines belong to it).
+
+Two sets: "tuning" documents may be studied while developing; "held-out" documents (``held_out`` in
+index.json) are scored in aggregate only, so that their figure stays a measure of generalisation.
+``--show`` prints, for tuning documents only, every miss (expected vs extracted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.accuracy import _get, _same, _words  # noqa: E402
+
+from invoiceflow.domain.models import AggregatedInvoice, LineItem, OcrMode  # noqa: E402
+from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
+
+ITEM_ATTRIBUTES = ("quantity", "unit_price", "amount")
+
+
+@dataclass
+class RealScore:
+    pdf: str
+    held_out: bool
+    fields: dict[str, bool] = field(default_factory=dict)
+    items_correct: int = 0
+    items_total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def _field_right(name: str, expected: str | list[str], got: Any) -> bool:
+    accepted = expected if isinstance(expected, list) else [expected]
+    for value in accepted:
+        want: Any = value
+        if name.startswith("totals."):
+            want = Decimal(value)
+        elif name.endswith("_date"):
+            want = value
+            got = None if got is None else got.isoformat()
+        if _same(name, want, got):
+            return True
+    return False
+
+
+def _item_right(expected: dict[str, str], got: LineItem) -> bool:
+    description = expected.get("description")
+    if description is not None and not _words(got.description).startswith(_words(description)):
+        return False
+    return all(
+        attribute not in expected or getattr(got, attribute) == Decimal(expected[attribute])
+        for attribute in ITEM_ATTRIBUTES
+    )
+
+
+def _items_in_order(expected: list[dict[str, str]], got: list[LineItem]) -> int:
+    previous = [0] * (len(got) + 1)
+    for wanted in expected:
+        current = [0]
+        for index, actual in enumerate(got):
+            if _item_right(wanted, actual):
+                current.append(previous[index] + 1)
+            else:
+                current.append(max(previous[index + 1], current[index]))
+        previous = current
+    return previous[-1]
+
+
+def _tax_lines(lines: list[dict[str, str]]) -> Counter[tuple[Decimal | None, Decimal | None, Decimal | None]]:
+    return Counter((Decimal(line["rate"]), Decimal(line["base"]), Decimal(line["amount"])) for line in lines)
+
+
+def score_document(entry: dict[str, Any], got: AggregatedInvoice) -> RealScore:
+    result = RealScore(entry["pdf"], bool(entry["held_out"]))
+    for name, expected in entry["fields"].items():
+        value = _get(got, name)
+        result.fields[name] = _field_right(name, expected, value)
+        if not result.fields[name]:
+            result.misses.append(f"{name}: expected {expected!r}, got {value!r}")
+    if "tax_lines" in entry:
+        got_lines = Counter((line.rate, line.base, line.amount) for line in got.tax_lines)
+        right = _tax_lines(entry["tax_lines"]) == got_lines
+        result.fields["tax_lines"] = right
+        if not right:
+            shown = [line.model_dump(mode="json") for line in got.tax_lines]
+            result.misses.append(f"tax_lines: expected {entry['tax_lines']}, got {shown}")
+    expected_items: list[dict[str, str]] = entry.get("line_items", [])
+    if expected_items:
+        result.items_total = len(expected_items)
+        result.items_correct = _items_in_order(expected_items, got.line_items)
+        if result.items_correct < result.items_total:
+            shown = [item.model_dump(mode="json") for item in got.line_items]
+            result.misses.append(
+                f"line_items: {result.items_correct}/{result.items_total} found; got {shown}"
+            )
+    return result
+
+
+def _percent(correct: int, total: int) -> str:
+    return f"{100 * correct / total:5.1f} % ({correct}/{total})" if total else "    -"
+
+
+def print_report(scores: list[RealScore], *, show: bool) -> None:
+    for title, held_out in (("tuning", False), ("held-out", True)):
+        chosen = [s for s in scores if s.held_out is held_out]
+        if not chosen:
+            continue
+        correct = sum(sum(s.fields.values()) + s.items_correct for s in chosen)
+        total = sum(len(s.fields) + s.items_total for s in chosen)
+        print(f"real invoices, {title} ({len(chosen)} documents): {_percent(correct, total)}")
+        per_field: dict[str, list[bool]] = {}
+        for s in chosen:
+            for name, right in s.fields.items():
+                per_field.setdefault(name, []).append(right)
+        for name in sorted(per_field):
+            values = per_field[name]
+            print(f"  {name:<16} {_percent(sum(values), len(values))}")
+        items_total = sum(s.items_total for s in chosen)
+        print(f"  {'line items':<16} {_percent(sum(s.items_correct for s in chosen), items_total)}")
+        if show and not held_out:
+            for s in chosen:
+                for miss in s.misses:
+                    print(f"    {s.pdf}: {miss}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "real")
+    parser.add_argument("--show", action="store_true", help="list the misses of tuning documents")
+    args = parser.parse_args(argv)
+    index = json.loads((args.corpus / "index.json").read_text())
+    scores = []
+    for entry in index["documents"]:
+        data = (args.corpus / entry["pdf"]).read_bytes()
+        got = extract_invoice(data, filename=entry["pdf"], ocr=OcrMode.AUTO)
+        scores.append(score_document(entry, got))
+    print_report(scores, show=args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
