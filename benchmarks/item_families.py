@@ -8,7 +8,10 @@ totals, ruled boxes, bundle components without a price, free-text notes between 
 decimals and columns in right-to-left order; references printed with an item in its own type (delivery
 note, order, serial number, period, EAN) above, below or on its figures row, code columns beside the
 text column, description labels we do not know, headers in languages we do not know, group titles,
-items grouped by delivery note, page breaks inside an item. Descriptions come from a vocabulary of this
+items grouped by delivery note, page breaks inside an item; and phenomena of real invoices: statements
+listing charges as an outline with indented breakdowns under a summary of what is due, labels over
+three lines with a terms paragraph holding amounts under the totals, receipts with "<currency> rate x n
+unit" and payment and balance lines under the total. Descriptions come from a vocabulary of this
 module, not the corpus generator's. ``build(family, seed)`` returns the PDF and the expected items; an
 item is expected as (description, quantity, unit price, amount), its description the item's own text
 (wrapped lines joined), without detail lines, notes, components, group titles or reference lines (the
@@ -1712,6 +1715,333 @@ def figure_lines(rng: random.Random, language: str) -> Doc:
     return doc
 
 
+# --- Real-invoice phenomena (designs of our own, in four languages) --------------------------------------
+
+CLOUD_SERVICES = {
+    "en": [
+        "Object storage",
+        "Managed database",
+        "Content delivery",
+        "Virtual servers",
+        "Backup vault",
+        "DNS hosting",
+        "Message queue",
+        "Load balancing",
+        "Log archive",
+    ],
+    "de": [
+        "Objektspeicher",
+        "Datenbankdienst",
+        "Auslieferungsnetz",
+        "Virtuelle Server",
+        "Sicherungstresor",
+        "DNS-Hosting",
+        "Nachrichtenwarteschlange",
+        "Lastverteilung",
+        "Protokollarchiv",
+    ],
+    "fr": [
+        "Stockage objet",
+        "Base de données gérée",
+        "Diffusion de contenu",
+        "Serveurs virtuels",
+        "Coffre de sauvegarde",
+        "Hébergement DNS",
+        "File de messages",
+        "Répartition de charge",
+    ],
+    "nl": [
+        "Objectopslag",
+        "Beheerde database",
+        "Contentlevering",
+        "Virtuele servers",
+        "Back-upkluis",
+        "DNS-hosting",
+        "Berichtenwachtrij",
+        "Lastverdeling",
+        "Logarchief",
+    ],
+}
+OUTLINE_WORDS = {
+    "en": {
+        "summary": "Statement summary",
+        "detail": "Charges by service",
+        "usage": "Usage",
+        "credits": "Credits",
+        "tax": "Sales tax",
+        "due": "Amount due",
+    },
+    "de": {
+        "summary": "Übersicht",
+        "detail": "Aufstellung nach Dienst",
+        "usage": "Nutzung",
+        "credits": "Gutschriften",
+        "tax": "MwSt.",
+        "due": "Gesamtbetrag",
+    },
+    "fr": {
+        "summary": "Récapitulatif",
+        "detail": "Détail par service",
+        "usage": "Consommation",
+        "credits": "Avoirs",
+        "tax": "TVA",
+        "due": "Total à payer",
+    },
+    "nl": {
+        "summary": "Overzicht",
+        "detail": "Specificatie per dienst",
+        "usage": "Verbruik",
+        "credits": "Tegoed",
+        "tax": "BTW",
+        "due": "Totaal te betalen",
+    },
+}
+
+
+def outline_charges(rng: random.Random, language: str) -> Doc:
+    """A statement without a table: a summary box with the amount due at the top, then each service a line
+    with its amount and an indented breakdown under it (usage, credits, a tax of zero or beside the net
+    amount), amounts with a currency sign in one right-aligned column. Items: the service lines."""
+    doc = Doc(language)
+    words = OUTLINE_WORDS[language]
+    sign, after = rng.choice([("$", ""), ("€ ", ""), ("CHF ", ""), ("£", ""), ("", " €"), ("", " EUR")])
+    taxed = rng.random() < 0.4  # breakdown: usage, then a tax beside it (the service line is net)
+
+    def cash(value: Decimal) -> str:
+        text = fmt(abs(value), language)
+        return ("-" if value < 0 else "") + sign + text + after
+
+    services = rng.sample(CLOUD_SERVICES[language], rng.randint(2, 6))
+    amounts = [Decimal(rng.randint(1, 250000)) / 100 for _ in services]
+    net = sum(amounts, Decimal(0))
+    tax = money(net * RATE[language] / 100) if taxed else Decimal(0)
+    y = _head(doc, rng)
+    doc.put(300, 100, words["summary"], font="Helvetica-Bold")
+    doc.put(300, 160, f"{words['due']}", font="Helvetica-Bold")
+    doc.put(555, 160, cash(net + tax), align="r", font="Helvetica-Bold")
+    y += 10
+    for label, value in ((LABELS[language]["net"], net), (words["tax"], tax), (words["due"], net + tax)):
+        doc.put(48, y, label)
+        doc.put(555, y, cash(value), align="r")
+        y += 15
+    y += 20
+    doc.put(40, y, words["detail"], size=11, font="Helvetica-Bold")
+    y += 22
+    indent = rng.choice([10.0, 14.0, 20.0])
+    plain = rng.randrange(len(services)) if len(services) >= 3 and rng.random() < 0.4 else -1
+    for n, (name, amount) in enumerate(zip(services, amounts, strict=True)):
+        doc.put(48, y, name)
+        doc.put(555, y, cash(amount), align="r")
+        y += 15
+        doc.expected.append((name, None, None, amount))
+        if n == plain:
+            continue  # a flat fee: nothing to break down
+        if taxed:
+            parts = [(words["usage"], amount), (words["tax"], money(amount * RATE[language] / 100))]
+        elif rng.random() < 0.5:
+            credit = money(amount * Decimal(rng.choice([5, 10, 20])) / 100)
+            parts = [
+                (words["usage"], amount + credit),
+                (words["credits"], -credit),
+                (words["tax"], Decimal(0)),
+            ]
+        else:
+            parts = [(words["usage"], amount), (words["tax"], Decimal(0))]
+        for label, value in parts:
+            doc.put(48 + indent, y, label)
+            doc.put(555, y, cash(value), align="r")
+            y += 15
+    return doc
+
+
+TALL_HEADERS = {
+    "en": {"price": ("Unit", "price", "excl. VAT"), "amount": ("Line", "amount", "excl. VAT")},
+    "de": {"price": ("Einzelpreis", "ohne", "MwSt."), "amount": ("Positionsbetrag", "ohne", "MwSt.")},
+    "fr": {"price": ("Prix", "unitaire", "HT"), "amount": ("Montant", "de la ligne", "HT")},
+    "nl": {"price": ("Prijs", "per stuk", "excl. btw"), "amount": ("Regelbedrag", "excl.", "btw")},
+}
+TERMS = {
+    "en": [
+        "Objections to the charges on this invoice must reach us in writing within 3 weeks of its date,",
+        "after which they count as accepted. For every direct debit returned without our fault we charge",
+        "a handling fee of 9.50 EUR and may suspend the services until all open items are settled.",
+    ],
+    "de": [
+        "Beanstandungen dieser Rechnung teilen Sie uns bitte innerhalb von 2 Wochen schriftlich mit,",
+        "danach gilt sie als anerkannt. Für jede nicht von uns verschuldete Rückbuchung berechnen wir",
+        "pauschal 12,00 EUR Bearbeitungsgebühr und behalten uns die"
+        " Sperrung der Dienste bis zum Ausgleich vor.",
+    ],
+    "fr": [
+        "Toute contestation de cette facture doit nous parvenir par écrit sous 10 jours à compter de sa",
+        "date. Pour chaque prélèvement rejeté sans faute de notre"
+        " part, des frais de 8,00 EUR seront facturés",
+        "et les services pourront être suspendus jusqu'au règlement complet des sommes dues.",
+    ],
+    "nl": [
+        "Bezwaren tegen deze factuur dienen binnen 3 weken na factuurdatum schriftelijk te worden gemeld,",
+        "daarna geldt de factuur als aanvaard. Voor elke"
+        " gestorneerde incasso rekenen wij administratiekosten",
+        "van 7,50 EUR en kunnen wij de diensten opschorten totdat alle openstaande posten zijn voldaan.",
+    ],
+}
+TERM_LINES = {
+    "en": "Payment terms 14 days net",
+    "de": "Zahlungsbedingungen 10 Tage netto",
+    "fr": "Conditions de paiement 30 jours net",
+    "nl": "Betalingstermijn 14 dagen netto",
+}
+
+
+def tall_header_terms(rng: random.Random, language: str) -> Doc:
+    """Price and amount labels over three lines ("Unit / price / excl. VAT"), compound labels, small
+    detail lines under each item, the table running on over a second page under the same header (half of
+    the documents), and under the totals a payment-terms line with a figure and a terms-and-conditions
+    paragraph with amounts in its sentences (never items)."""
+    doc = Doc(language)
+    lab = LABELS[language]
+    tall = TALL_HEADERS[language]
+    columns: Columns = [
+        ("pos", 40, "l"),
+        ("qty", 110, "r"),
+        ("desc", 120, "l"),
+        ("price", 470, "r"),
+        ("amount", 555, "r"),
+    ]
+
+    def header(y: float) -> float:
+        for key, x, align in columns:
+            if key in tall:
+                for k, text in enumerate(tall[key]):
+                    doc.put(x, y + 9 * k, text, font="Helvetica-Bold", align=align, size=7.5)
+            else:
+                doc.put(x, y, lab[key], font="Helvetica-Bold", align=align, size=7.5)
+        doc.rule(40, y + 28, 555)
+        return y + 40
+
+    def detail(n: int) -> str:
+        return rng.choice(
+            [f"S/N {rng.randint(10000, 99999)}", "01.03.24-31.03.24", "01/04/2024 - 30/04/2024"]
+        )
+
+    first = len(doc.expected)
+
+    def cells(n: int, q: Decimal, p: Decimal, a: Decimal) -> dict[str, str]:
+        return {
+            "pos": str(first + n),
+            "qty": fmt_qty(q, language),
+            "price": fmt(p, language),
+            "amount": fmt(a, language),
+        }
+
+    net = Decimal(0)
+    pages = 2 if rng.random() < 0.5 else 1
+    for page in range(pages):
+        if page:
+            doc.new_page()
+            first = len(doc.expected)
+        y = header(_head(doc, rng))
+        y, part = _standard_rows(
+            doc,
+            rng,
+            y,
+            columns,
+            cells,
+            count=rng.randint(2, 6),
+            detail=detail,
+            detail_size=8.5,
+            pitch=12,
+            gap=4,
+        )
+        net += part
+    _totals(doc, y + 12, net)
+    y += 70
+    doc.put(40, y, TERM_LINES[language])
+    y += 24
+    for k, text in enumerate(TERMS[language]):
+        doc.put(40, y + 10 * k, text, size=7.5)
+    return doc
+
+
+RECEIPT_WORDS = {
+    "en": {
+        "desc": "Description",
+        "rate": "Rate",
+        "amount": "Amount",
+        "total": "Grand Total",
+        "paid": "Payment received by card",
+        "balance": "Balance (if any)",
+        "items": [("Room", "Night", "Room"), ("Breakfast", "Guest", "Day"), ("Parking", "Day", "Car")],
+    },
+    "de": {
+        "desc": "Leistung",
+        "rate": "Preis",
+        "amount": "Betrag",
+        "total": "Gesamtbetrag",
+        "paid": "Bereits bezahlt",
+        "balance": "Restbetrag",
+        "items": [("Zimmer", "Nacht", "Zimmer"), ("Frühstück", "Gast", "Tag"), ("Stellplatz", "Tag", "Auto")],
+    },
+    "fr": {
+        "desc": "Désignation",
+        "rate": "Prix",
+        "amount": "Montant",
+        "total": "Total TTC",
+        "paid": "Paiement reçu par carte",
+        "balance": "Solde",
+        "items": [
+            ("Chambre", "nuit", "chambre"),
+            ("Petit-déjeuner", "pers.", "jour"),
+            ("Parking", "jour", "véhicule"),
+        ],
+    },
+    "nl": {
+        "desc": "Omschrijving",
+        "rate": "Prijs",
+        "amount": "Bedrag",
+        "total": "Totaal",
+        "paid": "Betaald per pin",
+        "balance": "Saldo",
+        "items": [("Kamer", "nacht", "kamer"), ("Ontbijt", "gast", "dag"), ("Parkeren", "dag", "auto")],
+    },
+}
+
+
+def receipt_rate(rng: random.Random, language: str) -> Doc:
+    """A receipt: each charge's rate written as "<currency> rate x n unit x m unit" left of the amount
+    column, whole amounts with a currency ("Rs 1200", "€ 89"), then the grand total, the payment received
+    and the balance left (all three under the items, none of them an item)."""
+    doc = Doc(language)
+    words = RECEIPT_WORDS[language]
+    sign = rng.choice(["Rs ", "$", "€ ", "CHF "])
+    cents = rng.random() < 0.4
+
+    def cash(value: Decimal) -> str:
+        return sign + (fmt(value, language) if cents else str(int(value)))
+
+    y = _head(doc, rng) + 10
+    doc.put(45, y, words["desc"].upper(), font="Helvetica-Bold")
+    doc.put(440, y, words["rate"].upper(), font="Helvetica-Bold")
+    doc.put(530, y, words["amount"].upper(), font="Helvetica-Bold", align="r")
+    y += 30
+    total = Decimal(0)
+    for name, first, second in rng.sample(words["items"], rng.randint(1, 3)):
+        rate = Decimal(rng.randint(8, 4000)) if not cents else Decimal(rng.randint(800, 40000)) / 100
+        n, m = rng.randint(1, 4), rng.randint(1, 2)
+        amount = rate * n * m
+        total += amount
+        doc.put(45, y, f"{name} {rng.choice(['charges', ''])}".strip() if language == "en" else name)
+        doc.put(470, y, f"{cash(rate)} x {n} {first} x {m} {second}", align="r")
+        doc.put(530, y, cash(amount), align="r")
+        doc.expected.append((doc.pages[-1][-3][3], Decimal(n * m), rate, amount))
+        y += 36
+    for label, value in ((words["total"], total), (words["paid"], total), (words["balance"], Decimal(0))):
+        doc.put(45, y, label)
+        doc.put(530, y, cash(value), align="r")
+        y += 36
+    return doc
+
+
 FAMILIES: dict[str, Callable[[random.Random, str], Doc]] = {
     "pos_code": pos_code,
     "detail_line": detail_line,
@@ -1759,6 +2089,9 @@ FAMILIES: dict[str, Callable[[random.Random, str], Doc]] = {
     "delivery_groups": delivery_groups,
     "page_split": page_split,
     "figure_lines": figure_lines,
+    "outline": outline_charges,
+    "tall_terms": tall_header_terms,
+    "receipt_rate": receipt_rate,
 }
 
 

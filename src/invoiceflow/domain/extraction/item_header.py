@@ -15,6 +15,11 @@ from invoiceflow.domain.models import Word
 _B = r"(?<![a-z])"
 _E = r"(?![a-z])"
 _TAXES = r"(?:vat|tax|(?:c|s|i|ut)?\s?gst|mwst\.?|ust\.?|tva|iva|btw|igv|cess)"
+# A compound ending in "-betrag" / "-summe" / "-bedrag" heads a column of amounts ("Zeilenbetrag",
+# "Positionssumme", "Regelbedrag"): the part before it says what is summed, a line here.
+_COMPOUND_AMOUNT = (
+    r"(?:zeilen|positions|pos\.?|posten|artikel|waren|leistungs|regel)\s*-?\s*(?:betrag|summe|bedrag)"
+)
 # Dict order is match priority: the specific money columns (incl./excl. tax, tax amount, discount) claim
 # their words before the generic "amount" / "total" / "price" labels do.
 COLUMN_PATTERNS: dict[str, str] = {
@@ -31,7 +36,10 @@ COLUMN_PATTERNS: dict[str, str] = {
     "net_amount": r"(?:net|netto)\s*-?\s*(?:amount|value|total|betrag|bedrag|summe)?"
     r"(?!\s*-?\s*(?:price|preis|prix))|"
     rf"(?:total|montant|prix|amount|importe|bedrag|betrag)\s*\(?(?:excl(?:\.|uding)?|exkl\.?|sans|sin|"
-    rf"before|hors|senza)\s*(?:of\s+)?{_TAXES}?\)?|(?:total|montant)\s+h\.?\s*t\.?|"
+    rf"before|hors|senza|ohne|zzgl\.?|without)\s*(?:of\s+)?{_TAXES}?\)?|(?:total|montant)\s+h\.?\s*t\.?|"
+    # Compounds name a line's amount by what it sums ("Zeilenbetrag ohne MwSt.", "Regelbedrag excl.
+    # btw"): the net one when qualified so.
+    rf"{_COMPOUND_AMOUNT}\s*\(?(?:ohne|exkl\.?|excl\.?|zzgl\.?|netto)\s*{_TAXES}?\)?|"
     r"taxable\s+(?:value|amount)|base\s+imponible|importe\s+neto|imponibile|nettobetrag|"
     rf"excl\.?\s*{_TAXES}|exkl\.?\s*{_TAXES}",
     "discount": r"(?:disc(?:ount)?\.?|rabatt|rabat|rab\.?|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|"
@@ -48,6 +56,7 @@ COLUMN_PATTERNS: dict[str, str] = {
     "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
     r"total\s+(?:ht|net|price)|"
     r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
+    rf"{_COMPOUND_AMOUNT}|"
     r"totaal|importo|totale|total|net",
     "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|q\.?\s?ta|hours|hrs|"
     r"units|stunden|std\.|heures|horas|uren|ore|days|tage|jours|dias|dagen|giorni|pcs|stk\.?|ctd\.?|uds\.?|"
@@ -166,8 +175,23 @@ def _absorb_parentheticals(folded: str, found: list[tuple[int, int, str]]) -> li
                 upgraded = "extra"  # "Unit price (incl. VAT)" beside the net one: not the unit price
             out[-1] = (first_start, end, upgraded)
             continue
+        if out and out[-1][2] in ("unit_price", "amount") and _TAX_QUALIFIER_RE.fullmatch(folded[start:end]):
+            # "Unit price excl. VAT", "Line amount excl. VAT" (a label wrapped over lines, joined): the
+            # qualifier says which price or amount the column holds, it opens no column of its own.
+            first_start, _, first_kind = out[-1]
+            out[-1] = (
+                first_start,
+                end,
+                kind if first_kind == "amount" and kind in AMOUNT_KINDS else first_kind,
+            )
+            continue
         out.append((start, end, kind))
     return out
+
+
+_TAX_QUALIFIER_RE = lazy_compile(
+    rf"(?:excl(?:\.|uding)?|exkl\.?|ohne|zzgl\.?|hors|sans|sin|senza|without)\s*(?:of\s+)?{_TAXES}|h\.?\s*t\.?"
+)
 
 
 def stacked_header(first: Line, second: Line) -> Line | None:
@@ -206,10 +230,10 @@ def stacked_header(first: Line, second: Line) -> Line | None:
         else:
             cells.append((ux0, ux1, top))
     cells.sort()
-    return _synthetic_line(cells, first)
+    return _synthetic_line(cells, first, second.bottom)
 
 
-def _synthetic_line(cells: list[tuple[float, float, str]], model: Line) -> Line:
+def _synthetic_line(cells: list[tuple[float, float, str]], model: Line, bottom: float) -> Line:
     """A line with one segment per cell, its words spread evenly over the cell's x-range."""
     words: list[Word] = []
     starts: list[int] = []
@@ -235,7 +259,8 @@ def _synthetic_line(cells: list[tuple[float, float, str]], model: Line) -> Line:
         index=model.index,
         height=model.height,
         top=model.top,
-        bottom=model.bottom,
+        # The lowest label's line: a third line of labels is measured from it (``stacked_header``).
+        bottom=bottom,
     )
 
 

@@ -22,6 +22,9 @@ a line-level tax note ("IVA 22 % - Natura N2") or a restated unit price ("5 x 19
 return 2023", "Monitor 27 inch 4K", "M8 100 pcs"); two independent signs of figures in running text do.
 A row of its own whose one figure stands in the amount column but whose text opens with a share word
 ("davon Lohnanteil 412,56") is such a line too, not an item (``is_share_line``).
+
+Sentences are never rows: terms and conditions under a table mention fees and periods ("a fee of 15.00
+EUR", "within 4 weeks") inside running text, where a row's figures end their cells (``is_prose``).
 """
 
 from __future__ import annotations
@@ -37,6 +40,26 @@ from invoiceflow.domain.extraction.numbers import Amount
 _CENT_SLACK = Decimal("0.011")
 # Lines looked at below a subtotal for the row that shows the table goes on.
 _LOOK_AHEAD = 4
+
+
+def is_prose(line: Line, amounts: Sequence[Amount]) -> bool:
+    """A sentence, not a row: the line's last figure stands inside a long run of words (terms and
+    conditions, a note: "… a fee of 15.00 EUR is charged for each …", "within 4 weeks of the invoice
+    date"). A row's figures end their cells; a long description may hold a figure ("12 heavy duty
+    brackets"), but then the row's amount follows in a cell of its own."""
+    if not amounts or len(line.words) < _PROSE_WORDS:
+        return False
+    last = amounts[-1]
+    start, end = line.segment_span(last.start)
+    cell = line.text[start:end]
+    if len(cell.split()) < _PROSE_WORDS:
+        return False
+    after = [w for w in line.text[last.end : end].split() if sum(c.isalpha() for c in w) >= 2]
+    return len([w for w in after if not _CURRENCY_WORD_RE.fullmatch(w.lower().rstrip(".,;:"))]) >= 2
+
+
+_PROSE_WORDS = 8  # words in the figure's cell: a sentence (a description cell rarely holds so many)
+_CURRENCY_WORD_RE = lazy_compile(r"eur|euro|euros|usd|gbp|chf|inr|rs|dollars?|rupees?|francs?|pounds?")
 
 
 def running_subtotal(

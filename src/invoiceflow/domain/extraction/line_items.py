@@ -39,12 +39,15 @@ from invoiceflow.domain.extraction.item_header import (
 from invoiceflow.domain.extraction.item_rows import (
     heading_between,
     is_figure_line,
+    is_prose,
     is_reference_line,
     is_share_line,
     line_pitch,
     running_subtotal,
     table_resumes,
 )
+from invoiceflow.domain.extraction.item_sections import adds_up, printed_totals, read_outline
+from invoiceflow.domain.extraction.labels import DEDUCTION_LABEL, ROUNDING_LABEL
 from invoiceflow.domain.extraction.layout import Line, fold
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts, parse_number
@@ -99,6 +102,8 @@ def row_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
 
 def _row_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
     amounts = find_amounts(line, style)
+    if is_prose(line, amounts):
+        return []  # a sentence with a figure in it is never a row
     if not any(c in line.text for c in ".-\u2013/") or not amounts:
         return amounts
     spans = [m.span() for m in _DATE_RANGE_RE.finditer(line.text)]
@@ -431,8 +436,21 @@ _INLINE_RATE_RE = lazy_compile(
 
 def _inline_rate(line: Line, amounts: list[Amount], item: Item, desc_range: tuple[float, float]) -> None:
     """A row whose quantity and rate are written into its text ("Consulting 12 hours at 95.00"): taken
-    when quantity × rate = the row's amount; the description is the text before the quantity."""
+    when quantity × rate = the row's amount; the description is the text before the quantity.
+    A rate with its currency before the sign ("Rs 1939 x 1 Night x 1 Room") is the price, and the
+    counts after it make the quantity."""
     for m in _INLINE_RATE_RE.finditer(line.folded):
+        price = next((a for a in amounts if a.has_symbol and a.start <= m.start("qty") < a.end), None)
+        if price is not None:
+            counted = _counts_after(line, m.end())
+            counts = counted[0] if counted is not None else None
+            if counts is not None and _product_matches(counts, price.value, item.amount):
+                description = _words_left_of(line, line.char_x(price.start) - 1, desc_range)
+                if sum(c.isalpha() for c in description) >= 3:
+                    item.quantity, item.unit_price, item.checked = counts, price.value, True
+                    item.description = [description]
+                    return
+            continue
         quantity = next((a for a in amounts if a.start <= m.start("qty") < a.end and not a.is_percent), None)
         # The price's match may start with its currency ("EUR 1,200.00"), which the pattern took too.
         price = next(
@@ -442,16 +460,34 @@ def _inline_rate(line: Line, amounts: list[Amount], item: Item, desc_range: tupl
             continue
         if not _product_matches(quantity.value, price.value, item.amount):
             continue
-        left = line.char_x(m.start()) - 1
-        words = [
-            w.text for w in line.words if w.x1 <= left and desc_range[0] <= (w.x0 + w.x1) / 2 <= desc_range[1]
-        ]
-        description = " ".join(words).rstrip(" (:,;-\u2013\u2014")
+        description = _words_left_of(line, line.char_x(m.start()) - 1, desc_range)
         if sum(c.isalpha() for c in description) < 3:
             continue
         item.quantity, item.unit_price, item.checked = quantity.value, price.value, True
         item.description = [description]
         return
+
+
+def _words_left_of(line: Line, left: float, desc_range: tuple[float, float]) -> str:
+    words = [
+        w.text for w in line.words if w.x1 <= left and desc_range[0] <= (w.x0 + w.x1) / 2 <= desc_range[1]
+    ]
+    return " ".join(words).rstrip(" (:,;-\u2013\u2014")
+
+
+def _counts_after(line: Line, offset: int) -> tuple[Decimal, int] | None:
+    """The product of the counts of a rate expression from ``offset`` on ("1 Night x 2 Rooms" → 2), and
+    where they end."""
+    quantity = Decimal(1)
+    counts = 0
+    while (factor := _COUNT_RE.match(line.text, offset)) is not None:
+        count = Decimal(factor.group("count").replace(",", "."))  # a count: "1,5 h" or "1.5 h", no thousands
+        if count <= 0:
+            break
+        quantity *= count
+        counts += 1
+        offset = factor.end()
+    return (quantity, offset) if counts else None
 
 
 def _list_price(
@@ -589,6 +625,8 @@ def _recover_by_arithmetic(
                 if discount != 0:
                     # A price usually has two decimals; a quantity usually fewer; no discount is simpler.
                     rank = (price.decimals == 2) + (quantity.decimals != 2) + (price.x0 > quantity.x0)
+                    # "Rs 1939 x 1 Night": a currency names the price, whatever stands where.
+                    rank += 2 * (price.has_symbol - quantity.has_symbol)
                     rank = 2 * rank + (discount is None)
                     if best is None or rank > best[0]:
                         best = (rank, q, price.value, quantity)
@@ -727,9 +765,56 @@ def _is_carry_line(ctx: PageContext, line: Line) -> bool:
 def _is_totals_line(ctx: PageContext, line: Line) -> bool:
     labels = ctx.total_labels.get(line.index)
     if not labels:
-        return False
+        return settles(line)
     first_seg_end = line.segments()[0][1]
     return any(label.start < first_seg_end for label in labels) or labels[0].start < len(line.text) / 2
+
+
+def settles(line: Line) -> bool:
+    """A line that opens with what was paid, what is left to pay or a rounding ("Payment received 120.00",
+    "Balance (if any) 0", "Bereits bezahlt", "Solde", "Round off 0.40"): it stands with the totals, and
+    no item row reads like it. The label must be (nearly) all the text of its cell: "Payment processing
+    fee" is a charge."""
+    key = "settles"
+    found: bool | None = line.memo.get(key)
+    if found is None:
+        found = line.memo[key] = _settles(line)
+    return found
+
+
+def _settles(line: Line) -> bool:
+    if not any(c.isdigit() for c in line.text):
+        return False
+    start, end = line.segments()[0]
+    cell = line.folded[start:end]
+    match = DEDUCTION_LABEL.match(cell) or _BALANCE_RE.match(cell) or _ROUNDING_RE.match(cell)
+    if match is None:
+        return False
+    rest = _PARENTHETICAL_RE.sub("", cell[match.end() :])
+    return sum(c.isalpha() for c in rest) <= _SETTLEMENT_TAIL or bool(_RECEIVED_RE.match(rest))
+
+
+# What is left to pay after payments: "Balance", "Balance (if any)", "Saldo", "Solde", "Restbetrag",
+# "Offener Betrag", "Reste à payer", "Outstanding".
+_BALANCE_RE = lazy_compile(
+    r"(?:balance|saldo|solde|rest\s*-?\s*betrag|offener\s+betrag|reste\s+a\s+payer|resto|outstanding|"
+    r"amount\s+outstanding|restant\s+du|openstaand(?:\s+bedrag)?)(?![a-z])"
+)
+# Rounding to the smallest coin between the items and the total ("Round off", "Rundung", "Arrondi").
+_ROUNDING_RE = lazy_compile(
+    rf"(?:{ROUNDING_LABEL.pattern})|round(?:ed|ing)?\s*-?\s*off(?![a-z])|(?:rounding|rundungs)\s*-?\s*diff\w*"
+)
+_PARENTHETICAL_RE = lazy_compile(r"\([^)]*\)?")
+# After the label: how it was paid ("Payment received by …", "Zahlung erhalten", "Paiement reçu", "paid
+# through cash") or that it is still owed ("Balance due", "Saldo offen", "Solde restant").
+_RECEIVED_RE = lazy_compile(
+    r"\s*(?:received|made|by|via|through|thank|with|recu|recue|erhalten|eingegangen|ontvangen|recibido|"
+    r"ricevuto|effectue|per|par|por|mit|met|con|due|owing|remaining|left|payable|outstanding|open|offen|"
+    r"restant|pendiente|a\s+pagar|da\s+pagare|te\s+betalen)(?![a-z])"
+)
+# Letters allowed after the label otherwise (a currency code: "Balance EUR"): more is a charge's name
+# ("Balance weights", "Deposit for crates").
+_SETTLEMENT_TAIL = 3
 
 
 def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
@@ -766,11 +851,16 @@ def _tidy(description: list[str]) -> list[str]:
     if sum(c.isalpha() for c in trimmed) >= 3:
         description[-1] = trimmed
     description[-1] = description[-1].rstrip(" :")
+    # "Room charges Rs" before "1,200 x 2 nights": the price's currency, cut off from it by the column.
+    description[-1] = _TRAILING_CURRENCY_RE.sub("", description[-1]) or description[-1]
     # "Advice on restructuring ............ 1,200.00": the leader dots run from the text to its amount.
     description = [_LEADER_RE.sub("", t) or t for t in description]
     return description
 
 
+_TRAILING_CURRENCY_RE = lazy_compile(
+    r"(?<=[^\W\d_])\s+\(?(?:rs\.?|inr|eur|usd|gbp|chf|[€$£₹¥])$", re.IGNORECASE
+)
 _LEADER_RE = lazy_compile(r"\s*(?:[.\u2026_\u00b7]\s?){3,}$")
 
 
@@ -799,6 +889,12 @@ def _holds_figures(line: Line, columns: list[Column]) -> bool:
         return False
     lo, hi = known[0].x0, max(c.x1 for c in known)
     text = " ".join(w.text for w in line.words if lo <= (w.x0 + w.x1) / 2 <= hi)
+    # A figure in the cell of a label ("Zahlungsbedingungen  14 Tage netto"): a term, not a header label.
+    text += " " + " ".join(
+        line.text[a:b]
+        for (a, b), (x0, x1) in zip(line.segments(), line.segment_x(), strict=True)
+        if any(c.x0 < x1 and x0 < c.x1 for c in known)
+    )
     # "Prijs/100", "Price per 1000": the unit a price is quoted in is part of its label.
     return bool(_FIGURE_RE.search(_PRICE_UNIT_RE.sub("", fold(text))))
 
@@ -820,6 +916,11 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
             wider = header_columns(stacked) if stacked is not None else []
             if is_header(wider) and len(known_kinds(wider)) >= len(known_kinds(candidate)):
                 header_index, rows_from, columns = line.index, line.index + 2, wider
+                # Labels over three lines ("VK-Preis" / "Ohne" / "MwSt."): the third joins them too.
+                third = ctx.lines[rows_from] if rows_from < len(ctx.lines) else None
+                taller = stacked_header(stacked, third) if stacked is not None and third is not None else None
+                if taller is not None and is_header(deeper := header_columns(taller)):
+                    rows_from, columns = rows_from + 1, deeper
                 break
         if single:
             header_index, rows_from, columns = line.index, line.index + 1, candidate
@@ -846,6 +947,11 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
             if not row.checked:
                 row.quantity, row.unit_price, row.checked = reading.quantity, reading.unit_price, True
         return table
+    if not table.items and not blocks.items:
+        # A statement: what is due summed up at the top, the charges under it, as rows or as an outline.
+        for statement in (_without_header(ctx, style, below_summary=True), _outline_items(ctx, style)):
+            if statement.items:
+                return statement
     # A receipt mixes one-line articles with "2 x 0,99" detail lines: the detail completes its row.
     # The table reading may have taken the detail line as a wrapped description line.
     details: dict[Decimal, list[Item]] = {}
@@ -863,6 +969,19 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     return table
 
 
+def _outline_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
+    """Charges listed as an outline (``item_sections``): each charge one item, its breakdown no part of it."""
+    charges = read_outline(ctx, style, lambda line: _is_totals_line(ctx, line))
+    result = ItemsResult()
+    for charge in charges:
+        entry = charge.entry
+        result.items.append(Item([entry.text], None, None, entry.amount.value, entry.line.index))
+    if result.items:
+        last = charges[-1]
+        result.last_line = (last.breakdown[-1] if last.breakdown else last.entry).line.index
+    return result
+
+
 # "2 x 9,99", "Qty 3 @ 25.00", "2 Stk x 0,99", "1,5 h à 80,00": a quantity, an optional unit word and a
 # multiplication sign; the unit price is the number right after it.
 _DETAIL_RE = lazy_compile(
@@ -876,6 +995,9 @@ _QUANTITY_LABEL_RE = lazy_compile(rf"(?:{COLUMN_PATTERNS['quantity']})\.?\s*:?")
 def _detail(line: Line, style: DecimalStyle) -> tuple[Decimal, Amount, list[Amount], int] | None:
     """(quantity, unit price, money amounts after the price, offset of the quantity) of a detail line."""
     for m in _DETAIL_RE.finditer(line.text):
+        rate = _rate_times_counts(line, style, m)
+        if rate is not None:
+            return rate
         quantity = parse_number(m.group("qty"), style)
         if quantity is None or quantity <= 0:
             continue
@@ -887,6 +1009,30 @@ def _detail(line: Line, style: DecimalStyle) -> tuple[Decimal, Amount, list[Amou
         rest = [a for a, d in zip(rest, depth, strict=True) if d <= 0 and a.decimals in (0, 2)]
         return quantity, price, rest, m.start()
     return None
+
+
+def _rate_times_counts(
+    line: Line, style: DecimalStyle, m: re.Match[str]
+) -> tuple[Decimal, Amount, list[Amount], int] | None:
+    """ "Rs 1200 x 2 Nights x 1 Room", "€ 45,00 × 3 Tage": the figure before the sign carries a currency,
+    so it is the rate, and the counts after it (each with its unit word) multiply into the quantity."""
+    rate = next(
+        (a for a in find_amounts(line, style) if a.has_symbol and a.start <= m.start("qty") < a.end), None
+    )
+    if rate is None or rate.is_percent:
+        return None
+    counted = _counts_after(line, m.end("sign"))
+    if counted is None:
+        return None
+    quantity, offset = counted
+    after = [a for a in find_amounts(line, style, offset) if not a.is_percent]
+    return quantity, rate, after, rate.start
+
+
+# One count of a rate expression and the sign before the next: "2 Nights x ", "3 Tage", "1 Room".
+_COUNT_RE = lazy_compile(
+    r"\s*(?P<count>\d{1,4}(?:[.,]\d{1,2})?)(?![\d.,]*\d)\s*(?:[^\W\d_]{1,12}\.?)?(?:\s*[x×*](?=\s*\d))?"
+)
 
 
 def _money_right(line: Line, style: DecimalStyle) -> Amount | None:
@@ -1652,10 +1798,10 @@ def _fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
     return {"quantity", "unit_price", "amount"} <= kinds
 
 
-def _without_header(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
+def _without_header(ctx: PageContext, style: DecimalStyle, below_summary: bool = False) -> ItemsResult:
     """A table without a header row: columns inferred from the figures (and wrapped description lines
     read like under a header), unless the simpler reading of aligned amounts explains more rows."""
-    rows = _aligned_rows(ctx, style)
+    rows = _aligned_rows(ctx, style, below_summary)
     simple = _headerless(ctx, style, rows)
     if not rows:
         return simple
@@ -1692,23 +1838,41 @@ def _inside_text(line: Line, amount: Amount) -> bool:
     return sum(c.isalpha() for c in line.text[start : amount.start]) >= 3
 
 
-def _aligned_rows(ctx: PageContext, style: DecimalStyle) -> list[tuple[Line, list[Amount]]]:
-    """Rows above the first totals line whose last money amount ends on the most common right edge."""
+def _aligned_rows(
+    ctx: PageContext, style: DecimalStyle, below_summary: bool = False
+) -> list[tuple[Line, list[Amount]]]:
+    """Rows above the first totals line whose last money amount ends on the most common right edge.
+    ``below_summary``: also rows under totals lines standing above them all (a statement's summary of
+    what is due at the top of the page), when they add up to a total printed on the page."""
     rows: list[tuple[Line, list[Amount]]] = []
+    below_totals = False
     for line in ctx.lines:
         if _is_carry_line(ctx, line):
             continue  # "brought forward" over the rows of a continuation page, "carried forward" under them
         if _is_totals_line(ctx, line):
-            break
+            if rows or not below_summary:
+                break
+            below_totals = True
+            continue
         if ctx.header_labels.get(line.index):
             continue
         amounts = [a for a in row_amounts(line, style) if a.decimals == 2 and not a.is_percent]
         if amounts and amounts[0].x0 > line.x0 + 60:
+            if below_summary and not below_totals:
+                return []  # rows above every totals line: the plain reading has seen them
             rows.append((line, amounts))
+    if below_summary and not below_totals:
+        return []
     groups: dict[int, list[tuple[Line, list[Amount]]]] = {}
     for row in rows:
         groups.setdefault(round(row[1][-1].x1 / 4), []).append(row)
-    return max(groups.values(), key=len) if groups else []
+    group = max(groups.values(), key=len) if groups else []
+    if below_totals and group:
+        # Under a totals line the rows are charges only when they add up to a total printed on the page.
+        totals = printed_totals(ctx, style, lambda line: _is_totals_line(ctx, line))
+        if not adds_up([amounts[-1].value for _, amounts in group], totals):
+            return []
+    return group
 
 
 def _headerless(ctx: PageContext, style: DecimalStyle, group: list[tuple[Line, list[Amount]]]) -> ItemsResult:
