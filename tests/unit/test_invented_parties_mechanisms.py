@@ -469,7 +469,14 @@ def test_the_block_with_phone_mail_and_vat_lines_is_the_sender_though_the_custom
     s.put(40, 70, "Brightwater Foods Ltd", size=14)
     s.put(40, 88, "12 Harbour Road")
     s.put(40, 100, "D02 X285 Dublin")
-    lines = ["Acme Widgets GmbH", "Hauptstraße 5", "10115 Berlin", "Tel. +49 30 1234567", "info@acme.example"]
+    # A mailbox that does not spell the name: only the contact lines tell the sender's block.
+    lines = [
+        "Acme Widgets GmbH",
+        "Hauptstraße 5",
+        "10115 Berlin",
+        "Tel. +49 30 1234567",
+        "office@example.org",
+    ]
     for n, text in enumerate([*lines, "USt-IdNr. DE136695976"]):
         s.put(380, 70 + 12 * n, text)
     _items(s)

@@ -9,12 +9,18 @@ the recipient block, preferring names with a legal-form suffix (GmbH, Ltd, S.A.,
 Ltd., …); a logo word gives way to the legal name printed elsewhere (footer sentence, payee, a company
 line with its address). A block with phone, e-mail or VAT lines is the sender's. An IBAN the page
 calls the customer's (a direct debit's source) is not the issuer's.
+
+Real invoices add: a return-address line far above the window (an empty note zone between), "Attn:"
+before the company billed, a seller's label under the items, the payee or seller named in a sentence
+("in favour of", "sold by", "zugunsten"), a company over its registered-office line, the page's e-mail
+or web address spelling the sender's name; titles, number lines, field headings, bracketed notes and
+sentences are never a name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from invoiceflow.domain.extraction.context import PageContext
@@ -64,10 +70,34 @@ def _garbled(text: str) -> bool:
 
 
 _TITLE = lazy_compile(
-    r"^(?:(?:your|ihre|votre|uw|su|la\s+sua|tu)\s+)?(?:tax\s+)?(?:invoice|rechnung|facture|factura|factuur|"
+    r"^(?:(?:your|ihre|votre|uw|su|la\s+sua|tu)\s+)?"
+    # A kind of document before its name: "PAYMENT RECEIPT", "Sales Invoice", "Cash Receipt".
+    r"(?:(?:tax|payment|cash|sales|commercial|retail|simplified|final|interim|original|duplicate|"
+    r"booking|order|deposit|advance)\s+)?"
+    r"(?:invoice|rechnung|facture|factura|factuur|"
     r"fattura|credit\s+note|gutschrift|avoir|nota\s+de\s+credito|creditnota|nota\s+di\s+credito|bill|receipt|"
-    r"quittung|proforma|statement|fee\s+note|note\s+d'honoraires|honorarnote|fatura|faktura)\b"
+    r"quittung|proforma|statement|fee\s+note|note\s+d'honoraires|honorarnote|fatura|faktura|"
+    # Receipts, confirmations and quotes in the lexicon's languages.
+    r"recu|recibo|ricevuta|kvitto|kvittering|kuitti|paragon|zahlungsbeleg|kassenbon|beleg|"
+    r"(?:payment|order|booking)\s+confirmation|zahlungsbestatigung|auftragsbestatigung|"
+    r"quotation|quote|estimate|devis|angebot|offerte|preventivo|presupuesto|orcamento)\b"
 )
+# A number or code line, not a name: "# 2024-117", "No. INV_0042", "invoice_number_1".
+_NUMBER_LABEL = lazy_compile(r"(?:#|n[o°º]\.|n[°º]|nr\.)\s*\S*[\d_]\S*")
+_ID_CHARS = frozenset("0123456789_#")
+
+
+def _id_line(folded: str) -> bool:
+    """A number or code line, not a name: "# 2024-117", "No. INV_0042", "invoice_number_1"."""
+    return bool(_NUMBER_LABEL.fullmatch(folded)) or all(not _ID_CHARS.isdisjoint(w) for w in folded.split())
+
+
+# The last word of a field label heading a value under it ("Booking ID", "Order Number", "Hotel
+# Details", "Payment Mode").
+_FIELD_HEADING_WORDS = frozenset(
+    {"id", "no", "no.", "nr", "nr.", "number", "nummer", "numero", "date", "datum", "mode", "code", "details",
+     "reference", "ref", "ref."}
+)  # fmt: skip
 _CONTACT = lazy_compile(
     r"@|www\.|https?:|(?<![a-z])(?:tel|phone|fax|mobile|email|e-mail|web|iban|bic|swift|vat|ust|mwst|tva|"
     r"iva|btw|gst|gstin|uin|pan|cin|hrb|steuer|page|seite|pagina|siret|siren|rcs|kvk|nif|cif|p\.\s?iva|"
@@ -199,6 +229,8 @@ def _starts_block_label(folded: str) -> bool:
 # A line of the block that only carries the customer's number ("Customer No. 4711", "Kd.-Nr. 4711"):
 # not the name.
 _NUMBER_ONLY = lazy_compile(r"[\W\d_]*$")
+# A note in brackets under a label ("(not for payment)", "(siehe Rückseite)"): an aside, never a name.
+_NOTE = lazy_compile(r"[(\[][^()\[\]]*[)\]]\.?")
 
 
 # A line that only heads an address block: a salutation alone ("Herrn", "Frau", "Firma", "Madame",
@@ -360,10 +392,13 @@ def _block_below(
     max_lines: int = 6,
     first_gap: float = 1.5,
     named: bool = False,
+    max_start: float | None = None,
 ) -> Block:
     """The lines under ``line`` in the column [x0, x1] until a vertical gap. ``first_gap`` (in line
     heights) may be wider for the first line: a label in a header cell sits above the cell's padding.
-    ``named``: ``line`` is the name itself (the block's lines are its address), not a label over it."""
+    ``named``: ``line`` is the name itself (the block's lines are its address), not a label over it.
+    ``max_start``: a segment starting right of it belongs to another column (a totals box beside a
+    narrow label whose column runs to the page edge)."""
     block = Block(x0=x0, x1=x1)
     previous = line
     for below in ctx.lines[line.index + 1 :]:
@@ -373,6 +408,8 @@ def _block_below(
         ):
             break
         span = _segment_at(below, x0, x1)
+        if span is not None and max_start is not None and below.span_x(*span)[0] > max_start:
+            span = None
         if span is None:
             continue  # a line of the other column, interleaved: the vertical gap test ends the block
         text = below.text[span[0] : span[1]].strip()
@@ -389,10 +426,15 @@ def _block_below(
             block.lines.append(below.text[value[0] : value[1]].strip())
             block.line_indexes.append(below.index)
             continue
-        if not block.lines and (
+        if not block.lines and (attention := _FOR_ATTENTION.match(folded)) is not None:
+            company = text[attention.end() :].strip(" :")
+            if folded.startswith("c/o") or not (_LEGAL_FORM.search(fold(company)) and _name_like(company)):
+                continue  # "Attn: Maria Rossi", "c/o Regus Ltd" heading the block: the name follows
+            text = company  # "ATTN: Harbor Foods Limited": the company itself is addressed
+        elif not block.lines and (
             CUSTOMER_ID_LABEL.match(folded)
             or _NUMBER_ONLY.match(text)
-            or _FOR_ATTENTION.match(folded)
+            or _NOTE.fullmatch(text)
             or _LABELLED_CODE.match(text)
             or (not named and _opens_block(text, folded))
             or _BLOCK_HEADING.fullmatch(folded)
@@ -463,6 +505,7 @@ _BILLING_WORD = lazy_compile(
 # is billed.
 _ORDERING_WORD = lazy_compile(
     r"sold|auftraggeber|opdrachtgever|donneur|bestiller|ordered|besteller|commanditaire|ordinante|"
+    r"purchased|bought|command|bestellt|"
     r"guest|gast|g[æa]st|huesped|ospite|vieras|gjest|patient|paciente|paziente"
 )
 
@@ -557,12 +600,18 @@ def _labelled_blocks(ctx: PageContext, pattern: re.Pattern[str], limit: float) -
                     x0 = next_x
                     next_x = line.segment_x()[k + 2][0] if k + 2 < len(segments) else ctx.page.width
                     above = _block_above(ctx, line, (line.segment_x()[k][0], label_x1), x0)
-            # The block column runs from the label to the next segment on the label line.
-            block = _block_below(ctx, first_line, x0, max(x0 + 40, next_x - 6), first_gap=2.6)
+            # The block column runs from the label to the next segment on the label line; its lines start
+            # near the label's left edge (text starting far right of it is another column's).
+            max_start = max(label_x1, x0 + 60) + 2 * line.height
+            block = _block_below(
+                ctx, first_line, x0, max(x0 + 40, next_x - 6), first_gap=2.6, max_start=max_start
+            )
             confidence = 0.85
             if not block.lines and not rest:
                 # A label on a tab or band over a padded box: the block starts further down (less sure).
-                block = _block_below(ctx, first_line, x0, max(x0 + 40, next_x - 6), first_gap=4.0)
+                block = _block_below(
+                    ctx, first_line, x0, max(x0 + 40, next_x - 6), first_gap=4.0, max_start=max_start
+                )
                 first = ctx.lines[block.line_indexes[0]] if block.lines else None
                 if first is not None and (first.top >= limit or first.index in ctx.header_labels):
                     block = Block(x0=block.x0, x1=block.x1)
@@ -646,17 +695,75 @@ def _prominence(line: Line, median: float) -> float:
 # How much more prominent (line heights over the median) a name without a legal form must be to win the
 # letterhead over one with a legal form.
 _BRAND_MARGIN = 0.35
+# Score bonuses of a letterhead candidate: a legal form in it, the page's e-mail or web address spelling it.
+_FORM_BONUS = 0.45
+_MAIL_BONUS = 0.5
+
+
+# An e-mail address or web site on the page: its names (local part and domain labels) often spell the
+# sender's name ("lena@fischbach-design.de", "www.nordlicht-studio.com").
+_ADDRESS_NAMES = lazy_compile(r"([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)|(?:www\.|https?://)([\w-]+(?:\.[\w-]+)+)")
+_NAME_PIECE = lazy_compile(r"[^\W\d_]{4,}")
+# Mailbox and provider names that say nothing about who sends.
+_GENERIC_MAIL_WORDS = frozenset(
+    {
+        "info", "mail", "email", "contact", "kontakt", "billing", "invoice", "invoices", "rechnung",
+        "buchhaltung", "facturation", "factura", "fatture", "support", "hello", "office", "sales",
+        "accounts", "account", "admin", "service", "services", "team", "noreply", "reply", "gmail",
+        "yahoo", "hotmail", "outlook", "googlemail", "icloud", "online", "post", "mailbox", "orange",
+        "free", "wanadoo", "libero", "fake", "example", "html", "https", "http",
+    }
+)  # fmt: skip
+
+
+def _mail_names(ctx: PageContext) -> list[str]:
+    """Folded names of the page's e-mail addresses and web sites, generic mailbox words left out."""
+    names: list[str] = []
+    for line in ctx.lines:
+        if "@" not in line.text and "www." not in line.folded and "http" not in line.folded:
+            continue
+        for m in _ADDRESS_NAMES.finditer(line.folded):
+            for part in m.groups():
+                if part:
+                    names.extend(
+                        piece for piece in _NAME_PIECE.findall(part) if piece not in _GENERIC_MAIL_WORDS
+                    )
+    return names
+
+
+def _agrees_with_mail(folded: str, mail_names: list[str]) -> bool:
+    """True when a word of the candidate (four letters or more), or its words run together, is spelt in
+    an e-mail or web name of the page ("Lena Fischbach" ~ "fischbach-design", "Quality Hosting" ~
+    "qualityhosting")."""
+    if not mail_names:
+        return False
+    words = [w for w in _NAME_PIECE.findall(folded) if not _LEGAL_FORM.fullmatch(w)]
+    joined = "".join(words)
+    return any(
+        (len(joined) >= 4 and joined in name) or any(word in name for word in words) for name in mail_names
+    )
+
+
+# A document title run on after the name ("Northwind Cloud Invoice", "Atelier Brun Facture").
+_TRAILING_TITLE = lazy_compile(
+    r"\s+(?:tax\s+)?(?:invoice|rechnung|facture|factura|fattura|factuur|receipt|quittung|statement|bill)$"
+)
 
 
 def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
     heights = sorted(line.height for line in ctx.lines) or [10.0]
     median = heights[len(heights) // 2]
+    mail_names: list[str] | None = None
     best: tuple[float, Line, int, int] | None = None
     best_form: tuple[float, Line, int, int] | None = None
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.35 or line.top >= limit:
             break
         if line.index in excluded:
+            continue
+        # The line's score before its text's bonuses: a line that cannot win even with them is skipped.
+        placed = _prominence(line, median) - line.top / ctx.page.height  # higher up is more letterhead-like
+        if best_form is not None and placed + _FORM_BONUS + _MAIL_BONUS <= best_form[0]:
             continue
         labels = ctx.header_labels.get(line.index, [])
         for seg_start, seg_end in line.segments():
@@ -669,11 +776,23 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
             letters = sum(c.isalpha() for c in text)
             if letters < 3 or _TITLE.match(folded) or _contact(folded) or letters < len(text) / 2:
                 continue
+            has_form = _LEGAL_FORM.search(folded) is not None
+            score = placed + (_FORM_BONUS if has_form else 0.0)
+            if not (
+                best is None
+                or score + _MAIL_BONUS > best[0]
+                or (has_form and (best_form is None or score + _MAIL_BONUS > best_form[0]))
+            ):
+                continue  # cannot win: the checks below need not run
+            if _id_line(folded) or _NOTE.fullmatch(text) or _prose(text):
+                continue  # "# invoice_number_1", "(copy for your records)", a sentence: no name
+            if folded.rsplit(None, 1)[-1] in _FIELD_HEADING_WORDS and not has_form:
+                continue  # "Booking ID" over its value: a field's label
             if _starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and _garbled(text)):
                 continue
-            has_form = _LEGAL_FORM.search(folded) is not None
-            score = _prominence(line, median) + (0.45 if has_form else 0.0)
-            score -= line.top / ctx.page.height  # higher up is more letterhead-like
+            mail_names = _mail_names(ctx) if mail_names is None else mail_names
+            if _agrees_with_mail(folded, mail_names):
+                score += _MAIL_BONUS  # the page's e-mail or web address spells it: the sender's own name
             if best is None or score > best[0]:
                 best = (score, line, seg_start, seg_end)
             if has_form and (best_form is None or score > best_form[0]):
@@ -695,7 +814,12 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     if _addressed(ctx, line, block) and line.index not in excluded:
         # An addressee block ("Herrn Lars Hansen" under the company): look again without it.
         return _letterhead(ctx, excluded | {line.index, *block.line_indexes}, limit)
-    block.lines.insert(0, line.text[seg_start:seg_end].strip())
+    first = line.text[seg_start:seg_end].strip()
+    if (title := _TRAILING_TITLE.search(line.folded, seg_start, seg_end)) is not None and len(
+        first[: title.start() - seg_start].split()
+    ) >= 2:
+        first = first[: title.start() - seg_start].strip()  # "Northwind Cloud Invoice": the name leads
+    block.lines.insert(0, first)
     block.line_indexes.insert(0, line.index)
     prominent = line.height > median * 1.15
     has_form = bool(_LEGAL_FORM.search(block.lines[0].lower()))
@@ -715,6 +839,8 @@ def _addressed(ctx: PageContext, line: Line, block: Block) -> bool:
     return False
 
 
+# The widest gap (in line heights) between a return-address line and the window's address under it.
+_WINDOW_GAP = 8.0
 _SENDER_SEPARATORS = lazy_compile(r"\s[·•|»«*+°~]\s|\s[-–]\s")
 
 
@@ -747,6 +873,12 @@ def _sender_line_block(ctx: PageContext) -> tuple[str, Block] | None:
                 continue
             x0, x1 = line.span_x(seg_start, seg_end)
             block = _block_below(ctx, line, x0, x0 + 0.6 * (x1 - x0) + 20, max_lines=6)
+            if len(block.lines) < 2 and small and _return_address(parts):
+                # DIN 5008 and its kin: the return address heads the window, a note zone of a few lines
+                # may stay empty between it and the address.
+                block = _block_below(
+                    ctx, line, x0, x0 + 0.6 * (x1 - x0) + 20, max_lines=6, first_gap=_WINDOW_GAP
+                )
             if len(block.lines) < 2:
                 continue
             if not small and not any(_POSTAL_LINE.search(t) for t in block.lines[1:4]):
@@ -796,6 +928,8 @@ _BANK_NAME = lazy_compile(
 def _name_before_contact(part: str, holder: bool = False) -> str | None:
     """The company name (with a legal form) at the start of a legal or VAT line: "Acme Ltd, VAT No.
     IE63…" → "Acme Ltd", "Acme GmbH · USt-IdNr. …" → "Acme GmbH"; None without a legal form."""
+    if sum(c.isalpha() for c in part) < 4:
+        return None  # an amount or a code: no name (most parts of a footer's item rows)
     payee = ACCOUNT_HOLDER_LABEL.search(fold(part))
     if payee is not None:
         part = part[payee.end() :].strip(" :")  # "Please make checks payable to Acme LLC."
@@ -818,6 +952,8 @@ def _name_before_contact(part: str, holder: bool = False) -> str | None:
     form = _LEGAL_FORM.search(folded)
     if form is None or sum(c.isalpha() for c in head) < 4 or form.start() == 0:
         return None
+    if _prose(head[: form.start()]):
+        return None  # "All services are provided by Acme GmbH": a sentence, the name is in it
     if not holder and _BANK_NAME.search(folded):
         return None
     return head
@@ -832,6 +968,21 @@ _NEXT_SENTENCE = lazy_compile(r"\.?\s+[A-Z][a-z]")
 _NAME_WORD = lazy_compile(
     r"[^\w]*(?:[A-Z\d]|(?:&|and|und|et|e|y|de|del|der|den|van|von|di|da|do|du|la|le|of)$)"
 )
+
+
+def _prose(text: str) -> bool:
+    """Words of a sentence, not of a name: three words in lower case that no name particle explains
+    ("Products on this invoice are sold by …"), or two among five words or more or before a full stop."""
+    words = text.split()
+    lower = [
+        w for w in words if len(w) > 1 and w == w.lower() and w[:1].isalpha() and not _NAME_WORD.match(w)
+    ]
+    if len(lower) < 2:
+        return False
+    # Legal forms in lower case ("Sp. z o.o.", "s.r.l.") are no prose.
+    plain = set(_LEGAL_FORM.sub(" ", fold(text)).split())
+    count = sum(1 for w in lower if fold(w) in plain)
+    return count >= 3 or (count >= 2 and (len(words) >= 5 or text.rstrip().endswith(".")))
 
 
 def _through_legal_form(text: str) -> str:
@@ -893,6 +1044,95 @@ def _account_holder(ctx: PageContext) -> str | None:
     return None
 
 
+# "All payments to be made in favour of", "zugunsten von", "en faveur de", "a favor de", "a favore di",
+# "ten gunste van", "payable to": the payee (the issuer) follows, in a sentence or on the line below.
+_PAYEE_PHRASE = lazy_compile(
+    r"(?<![a-z])(?:in\s+(?:the\s+)?favou?r\s+of|zu\s?gunsten(?:\s+von)?|en\s+faveur\s+de|"
+    r"au\s+profit\s+de|a\s+favor\s+de|a\s+favore\s+di|ten\s+gunste\s+van|payable\s+to|made\s+out\s+to|"
+    r"a\s+l'ordre\s+de|"
+    # Who sells or provides, said in a sentence: "All services are sold by …", "erbracht von der …".
+    r"(?:sold|provided|supplied|operated|rendered)\s+by|(?:verkauft|erbracht|geliefert)\s+(?:von|durch)|"
+    r"(?:vendu|fourni|assure|opere)e?s?\s+par|(?:vendid|prestad|suministrad)[oa]s?\s+por|"
+    r"(?:vendut|fornit|erogat)[oaie]\s+da|(?:verkocht|geleverd)\s+door)(?![a-z])\s*:?\s*"
+    # An article before the name: "zugunsten der …", "sold by the …", "vendu par la société …".
+    r"(?:(?:the|der|die|das|des|dem|la|le|les|el|il|lo|het|de)(?:\s+|$))?(?:(?:societe|firma|company)\s+)?"
+)
+# Word stems one of those phrases holds: a quick test that skips the lines without any (most of a page).
+_PAYEE_STEMS = lazy_compile(
+    r"fav|gunst|payable|made\s+out|ordre|profit|sold|provided|supplied|operated|rendered|verkauft|erbracht|"
+    r"geliefert|vendu|fourni|assur|oper|vendid|prestad|suministr|vendut|fornit|erogat|verkocht|geleverd"
+)
+
+
+def _labelled_name_below(ctx: PageContext, limit: float) -> str | None:
+    """The name under a seller's label printed below the items ("Service provider:", "Dienstleister:",
+    "Vendu par :" in a footer box)."""
+    if limit >= ctx.page.height:
+        return None  # the labels above the table were all searched
+    for _, block in _labelled_blocks(ctx, ISSUER_LABEL, ctx.page.height):
+        if block.line_indexes and ctx.lines[block.line_indexes[0]].top >= limit and block.name:
+            return block.name
+    return None
+
+
+def _payee_in_sentence(ctx: PageContext) -> str | None:
+    """The company (with its legal form) a payment sentence names as payee: after the phrase on its
+    line, or on the line right under it when the sentence breaks there."""
+    for line in ctx.lines:
+        if _PAYEE_STEMS.search(line.folded) is None:
+            continue
+        for seg_start, seg_end in line.segments():
+            m = _PAYEE_PHRASE.search(line.folded, seg_start, seg_end)
+            if m is None:
+                continue
+            text = line.text[m.end() : seg_end].strip(" :")
+            if not text and line.index + 1 < len(ctx.lines):
+                below = ctx.lines[line.index + 1]
+                if below.top - line.bottom < 1.5 * line.height:
+                    x0, x1 = line.span_x(seg_start, seg_end)
+                    text = _segment_text(below, x0, x1) or ""
+            name = _name_before_contact(text, holder=True) if text else None
+            if name is not None:
+                return name
+    return None
+
+
+# Lines of a company's legal footer: registered office, register court and number, share capital,
+# board, corporate identity number, in the lexicon's languages.
+# No look-behind in front: the search then skips quickly to the words' first letters (see _registry_line).
+_REGISTRY_LINE = lazy_compile(
+    r"(?:regd\.?\s+office|registered\s+(?:office|address|in)|company\s+(?:no|number|reg)|"
+    r"corporate\s+office|head\s+office|siege\s+social|sitz\s+der\s+gesellschaft|registergericht|"
+    r"handelsregister|amtsgericht|hrb|hra|capital\s+social|share\s+capital|stammkapital|grundkapital|"
+    r"capitale\s+sociale|sede\s+legale|domicilio\s+social|registro\s+mercantil|rcs|siren|siret|kvk|cin|"
+    r"vorstand|aufsichtsrat|geschaftsfuhrer(?:in)?|managing\s+director|gerant|amministratore)(?![a-z])"
+)
+
+
+def _registry_line(folded: str) -> bool:
+    """True when ``folded`` holds a legal footer's word at a word start."""
+    return any(m.start() == 0 or not folded[m.start() - 1].isalpha() for m in _REGISTRY_LINE.finditer(folded))
+
+
+def _registered_name(ctx: PageContext, recipient: Block) -> str | None:
+    """The company name (with a legal form) on a legal footer line of the lower page half or on one of
+    the two lines above it ("Acme Private Limited" over "Registered Office: …")."""
+    for line in ctx.lines:
+        if line.top < ctx.page.height * 0.5 or not _registry_line(line.folded):
+            continue
+        for near in (line, *reversed(ctx.lines[max(0, line.index - 2) : line.index])):
+            if line.top - near.bottom > 3 * line.height:
+                continue
+            for seg_start, seg_end in near.segments():
+                if _overlaps(recipient, [near.index], *near.span_x(seg_start, seg_end)):
+                    continue
+                for part in _SENDER_SEPARATORS.split(near.text[seg_start:seg_end]):
+                    name = _name_before_contact(part)
+                    if name is not None and not _registry_line(fold(name)):
+                        return name
+    return None
+
+
 # A postal-code line: "75008 Paris", "1016 DG Amsterdam", "Austin, TX 78701", "London EC1A 1BB", "D-80331".
 _POSTAL_LINE = lazy_compile(
     # A code of 4-6 digits, not a piece of a hyphenated account or phone number ("1122-3344-55").
@@ -908,7 +1148,7 @@ _POSTAL_LINE = lazy_compile(
 )
 # "For the attention of" heading a block: the person, not the party.
 _FOR_ATTENTION = lazy_compile(
-    r"(?:f\.?a\.?o\.?|attn\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention|t\.a\.v\.?|att\.?n?|c/o)\s*:?(?![a-z])"
+    r"(?:f\.?a\.?o\.?|attn\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention(?:\s+de)?|t\.a\.v\.?|att\.?n?|c/o)\s*:?(?![a-z])"
 )
 # A line addressing a person inside a postal block ("Attn: …", "z. Hd. …", "Herrn …", "Mr …"): the
 # block is where the letter goes, the recipient's, never the sender's letterhead.
@@ -945,6 +1185,7 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list
     not a delivery address (``excluded``). A block with phone, e-mail or VAT lines is a sender's: taken
     only when no other block qualifies."""
     senders: list[Block] = []
+    loose: Block | None = None
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.45 or line.top >= limit:
             break
@@ -971,6 +1212,11 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list
                 continue  # "Bill number …", "Bill date …" under a title: a column of header fields
             # British addresses put the postcode last, after street, locality and town.
             if not any(_POSTAL_LINE.search(text) for text in block.lines[:4]):
+                if loose is None and _postcode_free_address(ctx, line, text, block):
+                    block.lines.insert(0, text)
+                    block.line_indexes.insert(0, line.index)
+                    block.confidence = 0.5
+                    loose = block
                 continue
             block.lines.insert(0, text)
             block.line_indexes.insert(0, line.index)
@@ -985,7 +1231,28 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list
     if senders:
         senders[0].confidence = 0.5
         return senders[0]
-    return None
+    return loose
+
+
+# A street line: a house number before or after the street's name ("220 Pier Road", "93B Harbour
+# View", "Hafenstraße 3", "Via Roma 12/A", "3, impasse des Roses", "Office 12, Sheikh Zayed Road").
+_STREET_LINE = lazy_compile(
+    r"(?:.*\s)?\d{1,4}[a-z]?,?\s+[^\W\d_]{2,}.*|.*[^\W\d_]{3,}\.?\s+\d{1,4}[a-z]?(?:\s*[-/]\s*\d{1,4}[a-z]?)?(?:,.*)?"
+)
+
+
+def _postcode_free_address(ctx: PageContext, line: Line, name: str, block: Block) -> bool:
+    """An address without a postal code (Hong Kong, Ireland, Gulf states, a town alone) in the window
+    zone of the page: a name, a street line with its house number, then lines of words only (district,
+    town, country)."""
+    if not 0.1 * ctx.page.height <= line.top <= 0.4 * ctx.page.height or not 2 <= len(block.lines) <= 4:
+        return False
+    if _contact_lines(block) or _LABELLED_CODE.match(name) or any(c.isdigit() for c in name):
+        return False
+    street, *rest = block.lines
+    return bool(_STREET_LINE.fullmatch(fold(street))) and all(
+        not any(c.isdigit() for c in town) and sum(c.isalpha() for c in town) >= 3 for town in rest
+    )
 
 
 def _customer_account(ctx: PageContext, ident: Identifier) -> bool:
@@ -1094,6 +1361,20 @@ def _footer_sender(ctx: PageContext) -> str | None:
     return None
 
 
+def _window_taken_for_letterhead(ctx: PageContext, issuer: Block, footer: str | None) -> bool:
+    """True when the letterhead guess is an address block at body size (a name over two address lines
+    or more, no contact data) and only the footer's legal name agrees with the page's e-mail or web
+    address."""
+    if footer is None or issuer.name is None or _same_name(footer, issuer.name) or not issuer.line_indexes:
+        return False
+    if ctx.lines[issuer.line_indexes[0]].height > 1.15 * _median_height(ctx):
+        return False  # printed larger than the body: a letterhead
+    if len(issuer.lines) < 3 or _contact_lines(issuer):
+        return False  # a name alone, or a block with the phone and e-mail lines of a business
+    names = _mail_names(ctx)
+    return _agrees_with_mail(fold(footer), names) and not _agrees_with_mail(fold(issuer.name), names)
+
+
 def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
     """``table_top``: y of the items table header (or first row); party blocks sit above it, and above
     a tear-off payment slip."""
@@ -1110,6 +1391,7 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     delivery_blocks = _delivery_blocks(ctx, limit)
     delivery = {index for block in delivery_blocks for index in block.line_indexes}
     issuer = _labelled_block(ctx, ISSUER_LABEL, limit)
+    from_letterhead = issuer is None
     if issuer is None:
         excluded = delivery.union(recipient.line_indexes if recipient else [])
         issuer = _letterhead(ctx, excluded, limit) or Block()
@@ -1135,6 +1417,11 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if _same_name(footer, recipient.name) and not _same_name(footer, issuer.name):
         # The footer (bank and VAT data) belongs to the issuer: the blocks were read the wrong way round.
         issuer, recipient = recipient, issuer
+    elif from_letterhead and not recipient.lines and _window_taken_for_letterhead(ctx, issuer, footer):
+        # A body-size address block taken for the letterhead while the footer's legal name is the one the
+        # page's e-mail or web address spells: the block is the customer's window, the footer the issuer's.
+        recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
+        issuer = Block(lines=[footer or ""], confidence=0.72)
     issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
     if not issuer_has_form and issuer.name and (legal := _legal_name_of(ctx, issuer.name, recipient)):
         # "Northbeam Analytics" in the letterhead, "Northbeam Analytics Inc." over its address.
@@ -1143,17 +1430,31 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         )
         issuer_has_form = True
     if not issuer_has_form:
-        # The letterhead may be a logo: the return-address line or the footer names the issuer.
-        hints = (
-            sender_name,
-            footer,
-            _account_holder(ctx),
-            _vat_line_name(ctx, identifiers),
-            _company_line(ctx, recipient, limit),
+        # The letterhead may be a logo: the return-address line, the footer, the payee, a seller's block
+        # under the items ("Service provider:") or the legal footer names the issuer. Tried in turn.
+        billed = recipient
+        hints: tuple[Callable[[], str | None], ...] = (
+            lambda: sender_name,
+            lambda: footer,
+            lambda: _account_holder(ctx),
+            lambda: _payee_in_sentence(ctx),
+            lambda: _vat_line_name(ctx, identifiers),
+            lambda: _company_line(ctx, billed, limit),
+            lambda: _labelled_name_below(ctx, limit),
+            lambda: _registered_name(ctx, billed),
         )
-        for hint in hints:
+        for find in hints:
+            hint = find()
             if hint and _LEGAL_FORM.search(hint.lower()) and not _same_name(hint, recipient.name):
+                replaced = issuer
                 issuer = Block(lines=[hint], confidence=0.72)
+                if not recipient.lines and replaced.lines:
+                    # The letterhead guess may have been the customer's window block (printed at body
+                    # size, a brand's block is larger): look for it again.
+                    window = _address_block(ctx, issuer, limit, delivery_blocks)
+                    body_size = 1.15 * _median_height(ctx)
+                    if window is not None and ctx.lines[window.line_indexes[0]].height <= body_size:
+                        recipient = window
                 break
     # A letterhead guess no larger than body text and without legal form (a tagline, a slogan) gives way
     # to the sender named first in a footer laid out like a return address.
