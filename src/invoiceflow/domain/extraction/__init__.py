@@ -95,7 +95,8 @@ def extract_page(page: PageText) -> PageExtraction:
 
     start = (items.last_line + 1) if items.last_line is not None else 0
     integers_ok = bool(currency and currency[0] in _NO_DECIMAL_CURRENCIES)
-    totals = extract_totals(ctx, start, integers_ok)
+    top = items.header_line if items.header_line is not None else items.items[0].line if items.items else 0
+    totals = extract_totals(ctx, start, integers_ok, items_top=top)
     items_sum = sum((i.amount for i in items.items), Decimal(0))
     for name in ("net", "tax", "gross"):
         candidate = getattr(totals, name)

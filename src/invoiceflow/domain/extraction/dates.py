@@ -50,13 +50,20 @@ _ISO_RE = lazy_compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _NUMERIC_RE = lazy_compile(r"(?<![\d.,])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.,]\d)")
 # "03. 03. 2025": Czech, Slovak and Slovenian print a space after each dot (a four-digit year only).
 _SPACED_DOTS_RE = lazy_compile(r"(?<![\d.,])(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)")
+# Printed dates carry stray spaces around their punctuation ("3 . März 2024", "August 3 , 2014", "Jan . 5,
+# 2024"), ordinal suffixes ("1st", "2nd", "1er", "3º", folded "3o"), hyphens ("Aug-03-2014") and a year
+# cut to two digits after an apostrophe ("31st Dec '17").
 _DAY_MONTH_RE = lazy_compile(
-    rf"(?<!\d)(\d{{1,2}})(?:\.|er|st|nd|rd|th|º|°)?[\s\-/]*(?:de\s+|of\s+)?({_MONTH_ALT}){_WORD_END}\.?,?"
-    rf"[\s\-/]*(?:de\s+|del\s+)?(\d{{4}}|\d{{2}})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}})(?:\s?\.|er|st|nd|rd|th|º|°|o(?=\s))?[\s\-/]*(?:de\s+|of\s+)?({_MONTH_ALT}){_WORD_END}"
+    rf"(?:\s?\.)?(?:\s?,)?[\s\-/]*(?:de\s+|del\s+)?(?:['\u2019](?=\d{{2}}(?!\d)))?(\d{{4}}|\d{{2}})(?!\d)"
 )
 _MONTH_DAY_RE = lazy_compile(
-    rf"(?<![a-z])({_MONTH_ALT}){_WORD_END}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
+    rf"(?<![a-z])({_MONTH_ALT}){_WORD_END}(?:\s?\.)?(?:\s*|[-/])(\d{{1,2}})(?:st|nd|rd|th)?\s?(?:,\s*|\s|[-/])\s*(\d{{4}})"
+    rf"(?!\d)"
 )
+# Numeric dates with spaces around their separators ("03 / 04 / 2024", "3 .4 .2024", "03/ 04/ 2024"): a
+# four-digit year only, and at least one space (the unspaced forms are read above).
+_SPACED_NUMERIC_RE = lazy_compile(r"(?<![\d.,])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4})(?!\d|[.,]\d)")
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,14 @@ def find_dates(line: Line, order: DateOrder, start: int = 0, end: int | None = N
         add(m.start(), m.end(), value, ambiguous=first <= 12 and second <= 12 and first != second)
     for m in _SPACED_DOTS_RE.finditer(line.text, start, stop):
         add(m.start(), m.end(), _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    text = line.text
+    spaced = " /" in text or "/ " in text or " ." in text or " -" in text  # cheap: most lines have none
+    for m in _SPACED_NUMERIC_RE.finditer(text, start, stop) if spaced else ():
+        if " " in m.group(0):
+            first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+            month_first = second > 12 or (first <= 12 and order is DateOrder.MDY and m.group(2) != ".")
+            value = _safe_date(year, first, second) if month_first else _safe_date(year, second, first)
+            add(m.start(), m.end(), value, ambiguous=first <= 12 and second <= 12 and first != second)
     for m in _DAY_MONTH_RE.finditer(line.folded, start, stop):
         add(m.start(), m.end(), _safe_date(_year(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))))
     for m in _MONTH_DAY_RE.finditer(line.folded, start, stop):

@@ -26,8 +26,13 @@ _VAT_RE = lazy_compile(
     + "|".join(sorted(_VAT_PREFIXES))
     + r")[\s.\-]?((?:CHE[\s.\-]?)?[0-9A-Z][0-9A-Z.\- ]{6,16}[0-9A-Z])"
 )
+_NEXT_WORD_RE = lazy_compile(r"(?<=[^A-Z0-9])[A-Z]{2}")
 _CHE_RE = lazy_compile(r"(?<![A-Z0-9])CHE[\s.\-]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s?(?:MWST|TVA|IVA))?")
 _GSTIN_RE = lazy_compile(r"(?<![A-Z0-9])\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z](?![A-Z0-9])")
+# After a "GSTIN" label the number may be printed in groups ("GSTIN: 29 ABCDE 1234 F 1Z5"): read compacted.
+_LABELLED_GSTIN_RE = lazy_compile(
+    r"(?<![A-Z])GSTIN(?:\s*/\s*UIN)?(?:\s*(?:NO\.?|NUMBER|#))?\s*[:.\-]?\s*((?:[0-9A-Z][\s\-]?){14}[0-9A-Z])(?![0-9A-Z])"
+)
 _IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
 # After an "IBAN" / account label only (the looser forms need its support): a space after the country code
 # ("IBAN DE 89 3704 …") and groups joined by hyphens or dots ("cuenta ES91-2100-0418-…", read with those
@@ -64,8 +69,9 @@ def _vat_candidates(text: str, ocr: bool = False) -> list[tuple[int, str]]:
         number = compact(m.group(0))
         if valid_vat(number):
             out.append((m.start(), number))
-    for m in _VAT_RE.finditer(text):
-        raw = m.group(0)
+    position = 0
+    while (vat := _VAT_RE.search(text, position)) is not None:
+        raw = vat.group(0)
         # Try the longest prefix first: the greedy tail may have swallowed a following word.
         pieces = re.split(r"(?<=[\s.\-])", raw)
         for cut in range(len(pieces), 0, -1):
@@ -74,8 +80,14 @@ def _vat_candidates(text: str, ocr: bool = False) -> list[tuple[int, str]]:
                 continue
             fixed = number if valid_vat(number) else (repair_vat(number) if ocr else None)
             if fixed:
-                out.append((m.start(), fixed))
+                out.append((vat.start(), fixed))
+                position = vat.start() + len("".join(pieces[:cut]).rstrip())
                 break
+        else:
+            # No VAT id here: the candidate may have swallowed the real one ("www.shop.de UStId DE 123 456
+            # 789": the domain's "DE" starts a run over the label), so look again from its next word.
+            word = _NEXT_WORD_RE.search(text, vat.start() + 1, vat.end())
+            position = word.start() if word is not None else vat.end()
     return out
 
 
@@ -233,6 +245,10 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
         for m in _GSTIN_RE.finditer(text):
             if valid_gstin(m.group(0)):
                 add("gstin", m.group(0), m.start())
+        for m in _LABELLED_GSTIN_RE.finditer(text) if "GSTIN" in text else ():
+            spaced = compact(m.group(1))
+            if valid_gstin(spaced):
+                add("gstin", spaced, m.start(1))
         if line.ocr:
             for m in _OCR_GSTIN_RE.finditer(text):
                 gstin = repair_gstin(m.group(0))

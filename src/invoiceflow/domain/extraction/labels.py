@@ -205,7 +205,7 @@ LABEL_PATTERNS: dict[str, str] = {
         # "Total amount incl. VAT", "Gross amount including tax": the total with a noun before "incl.".
         r"(?:total|gross)\s+(?:amount|sum|value|price|invoice\s+amount)\s+(?:incl(?:uding|\.)?|inclusive\s+of|with)"
         r"\s*(?:vat|tax|gst|btw|mwst)?",
-        r"(?:grand|invoice|document)\s+total",
+        r"(?:grand|invoice|document)\s+total|total\s+(?:for\s+)?this\s+(?:invoice|bill|statement)",
         # "Invoice amount", "Total invoice value", "Amount to pay", "Please pay", "Zu zahlender Betrag",
         # "Montant à payer", "Total TVAC" (Belgian: TVA comprise), "Toutes taxes comprises".
         r"(?:total\s+)?invoice\s+(?:amount|value|sum)|amount\s+to\s+(?:pay|be\s+paid)|please\s+pay",
@@ -213,9 +213,11 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:gutschrift|credit\s*note|credit|avoir|abono|creditnota|nota\s+(?:di|de)\s+credito)s?\s*-?\s*"
         r"(?:betrag|summe|total|amount|montant|importe|bedrag|importo|totaal)|total\s+(?:de\s+l'?\s*)?(?:avoir|credit)",
         r"zu\s+zahlende[rn]?\s+(?:gesamt)?(?:betrag|summe)|(?:noch\s+)?zu\s+zahlen(?:der\s+betrag)?",
-        r"montant\s+(?:total\s+)?(?:a\s+payer|a\s+regler|du)|total\s+a\s+regler|(?:total\s+|montant\s+)?tvac|"
+        r"(?:montant|somme)\s+(?:total[e]?\s+)?(?:a\s+payer|a\s+regler|du)|total\s+a\s+regler|(?:total\s+|montant\s+)?tvac|"
         r"(?:total\s+)?toutes\s+taxes\s+comprises",
         r"total\s+(?:amount\s+)?(?:due|payable|to\s+pay)",
+        # Indian bills: "Net Payable", "Net Amount Payable" (what is owed, not the net before tax).
+        r"net\s+(?:amount\s+)?payable",
         r"(?:amount|balance)\s+(?:due|payable)",
         r"total\s+(?:invoice\s+)?amount",
         r"(?:gesamt|rechnungs|end|brutto|zahl)\s*-?\s*(?:betrag|summe)",
@@ -331,6 +333,11 @@ RECIPIENT_LABEL = lazy_compile(
         r"guest|gast|g[æa]st|huesped|ospite|vieras|gjest",
         # Who pays for a patient or a minor: "Guarantor", "Responsible party", "Garant".
         r"guarantor|responsible\s+party|garant",
+        # The customer named in a field ("Nom du client", "Nombre del cliente", "Naam klant"), a subscriber
+        # ("Abonné", "Abonnent", "Abbonato", "Suscriptor") and who ordered ("Purchased by", "Commandé par").
+        r"(?:nom|nombre|nome)\s+(?:du\s+|del\s+|de\s+la\s+|do\s+)?client[ea]?|naam\s+(?:van\s+de\s+)?klant|"
+        r"subscriber|abonnee?|abonnent(?:in)?|abbonat[oa]|suscriptora?",
+        r"(?:purchased|ordered|bought)\s+by|commandee?\s+par|commande\s+passee\s+par|bestellt\s+(?:von|durch)",
     )
     # "Bill To Party", "Customer Name", "Client Details", "Destinatario fattura": label words after it.
     + r"(?:\s+(?:party|name|details|address|information|info|data|datos|dati|gegevens|fattura|factura|"
@@ -578,6 +585,17 @@ INCLUDED_TAX_HINT = lazy_compile(
         r"w\s+tym|zawiera|varav|heraf|herav|sis(?:altaa|\.)",
     )
     + _E
+)
+# Words right before a tax label saying the amounts beside it leave the tax out ("Preis ohne MwSt.", "Amount
+# excl. VAT", "Prix hors TVA", "Importe sin IVA", "senza IVA", "zonder btw", "bez DPH", "uden moms"): a column
+# head or a net, never the tax itself ("zzgl." / "plus" announce the tax line and are not among them).
+EXCLUDED_TAX_HINT = lazy_compile(
+    _B
+    + _alt(
+        r"ohne|exkl\.?|excl\.?|exclusive(?:\s+of)?|excluding|ex\.?|without|w/o|before|net\s+of|hors|sans",
+        r"sin|senza|zonder|exclusief|bez|uden|utan|uten|ekskl\.?|eks\.?|ilman|sem|fara",
+    )
+    + r"\s*$"
 )
 # Words before an IBAN that make it the customer's account (a direct debit's source, a refund's
 # destination), not the issuer's: "von Ihrem Konto IBAN …", "from your account", "votre compte",

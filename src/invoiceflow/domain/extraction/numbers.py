@@ -28,7 +28,7 @@ _AMOUNT_RE = lazy_compile(
     (?<![\w.,/'])
     (?P<lead>[-\u2212\u2013]\s?)?
     (?P<open>\()?
-    (?:(?P<sym>[€$£₹¥]|(?:Rs|kr|Fr|Sfr)\.?|(?:EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD)(?=[\s\d\-\u2212]))\s?)?
+    (?:(?P<sym>(?:US|CA|AU|NZ|HK|SG|C|A|S)?\$|[€£₹¥]|(?:Rs|kr|Fr|Sfr)\.?|(?:EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD)(?=[\s\d\-\u2212]))\s?)?
     (?P<symlead>(?<=[A-Za-z.])[-\u2212])?                # CHF-12.50: the sign after a currency code
     (?P<num>
         \d{1,3}(?:\ \d{3})+[.,]\d{2}(?!\d)          # 1 234,56 (space-grouped: only with decimals)
@@ -180,12 +180,17 @@ def _line_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
             start, end = match.span()
             x0, x1 = span_x(match.start("num"), end)  # columns align on the digits
             grouped = bool(sep) or " " in num
+            # A currency sign after the figure ("1939 €", "250 zł", "120 kr") marks money as one before does.
+            symbol = bool(sym) or (not pct and _TRAILING_CURRENCY_RE.match(text, end, hi) is not None)
             # value, start, end, x0, x1, decimals, is_percent, has_symbol, grouped (positional: faster)
-            out.append(Amount(value, start, end, x0, x1, decimals, bool(pct), bool(sym), grouped))
+            out.append(Amount(value, start, end, x0, x1, decimals, bool(pct), symbol, grouped))
     return out
 
 
 _DIGIT_RE = lazy_compile(r"\d")
+_TRAILING_CURRENCY_RE = lazy_compile(
+    r"\s?(?:[€$£₹¥]|zł|zl|kr|kč|Kč|Ft|lei|лв|EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD|RON)(?![A-Za-z])"
+)
 _UNAMBIGUOUS_RE = lazy_compile(r"(?<![\d.,])\d{1,3}(?:([.,' ])\d{3})*([.,])\d{1,2}(?!\d)(?![.,]\d)")
 
 

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.labels import (
     DEDUCTION_LABEL,
+    EXCLUDED_TAX_HINT,
     INCLUDED_TAX_HINT,
     ROUNDING_LABEL,
     TAX_RATE_HEADER,
@@ -54,8 +55,29 @@ class TotalsResult:
     consistent: bool = False
 
 
-def _money(amounts: list[Amount], integers_ok: bool) -> list[Amount]:
-    return [a for a in amounts if not a.is_percent and (a.decimals == 2 or (integers_ok and a.decimals == 0))]
+def _money(amounts: list[Amount], integers_ok: bool, line: Line) -> list[Amount]:
+    """Money figures: two decimals, or whole numbers in a currency without cents, or whole numbers printed
+    with their currency ("Rs 1939", "₹ 12,500", "120 kr", "$25": receipts drop the cents) and grouped by
+    thousands if at all (not a garbled "£228.084.82")."""
+    return [
+        a
+        for a in amounts
+        if not a.is_percent
+        and (
+            a.decimals == 2 or (a.decimals == 0 and (integers_ok or (a.has_symbol and _whole_money(line, a))))
+        )
+    ]
+
+
+_DIGIT_RUN_RE = re.compile(r"\d(?:[\d.,' ]*\d)?")
+_WHOLE_MONEY_RE = re.compile(r"\d{1,3}(?:([.,' ])\d{3})?(?:\1\d{3})*|\d+")
+
+
+def _whole_money(line: Line, amount: Amount) -> bool:
+    if line.ocr:
+        return False  # OCR drops decimal points ("$12.34" read "$1234"): a whole figure there is no proof
+    run = _DIGIT_RUN_RE.search(line.text, amount.start, amount.end)
+    return run is not None and _WHOLE_MONEY_RE.fullmatch(run.group()) is not None
 
 
 def _in_parenthetical(line: Line, amount: Amount) -> bool:
@@ -70,7 +92,7 @@ def _label_amount(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: 
     start, end = ctx.value_span(line, label, whole_line=True)
     if end <= start:
         return None
-    amounts = _money(find_amounts(line, ctx.style, start, end), integers_ok)
+    amounts = _money(find_amounts(line, ctx.style, start, end), integers_ok, line)
     amounts = [a for a in amounts if not _in_parenthetical(line, a)]
     return amounts[-1] if amounts else None
 
@@ -88,10 +110,34 @@ def _amount_below(
     for below, seg_start, seg_end, alignment in ctx.cells_below(line, label.start, max_lines=2):
         if any(seg_start <= other.start < seg_end for other in ctx.total_labels.get(below.index, [])):
             return None
-        amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok)
+        amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok, below)
         if amounts:
             return amounts[0], alignment
     return None
+
+
+def _tax_excluded(ctx: PageContext, line: Line, label: LabelMatch) -> bool:
+    """True when a tax label is qualified as left out ("ohne MwSt.", "excl. VAT", "hors TVA"): the words
+    right before it in its segment, or, in a column head set over two lines, the words right above it."""
+    if label.kind != "tax":
+        return False
+    seg_start = line.segment_span(label.start)[0]
+    if EXCLUDED_TAX_HINT.search(line.folded[max(seg_start, label.start - 16) : label.start]):
+        return True
+    if line.index == 0 or label.start != seg_start:
+        return False
+    above = ctx.lines[line.index - 1]
+    if line.top - above.bottom > line.height:
+        return False
+    x0, x1 = line.span_x(label.start, label.end)
+    for (start, end), (sx0, sx1) in zip(above.segments(), above.segment_x(), strict=True):
+        if (
+            sx0 - 4 <= x1
+            and x0 <= sx1 + 4
+            and EXCLUDED_TAX_HINT.search(above.folded[max(start, end - 16) : end])
+        ):
+            return True
+    return False
 
 
 def _centre(line: Line) -> float:
@@ -114,7 +160,9 @@ def _amount_beside(ctx: PageContext, line: Line, label: LabelMatch, integers_ok:
         if any(abs(_centre(other) - _centre(o)) < gap for o in labelled if o is not line):
             continue
         money = [
-            a for a in _money(find_amounts(other, ctx.style), integers_ok) if not _in_parenthetical(other, a)
+            a
+            for a in _money(find_amounts(other, ctx.style), integers_ok, other)
+            if not _in_parenthetical(other, a)
         ]
         if len(money) == 1 and len(other.words) <= 3:
             return money[0]
@@ -133,7 +181,7 @@ def _column_values(ctx: PageContext, line: Line, label: LabelMatch, integers_ok:
             row_labels and not any(a.is_percent for a in find_amounts(below, ctx.style))
         ):
             break  # the table's own totals row ("Razem", "Total", "Summe"): not one more rate's figure
-        amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok)
+        amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok, below)
         if len(amounts) != 1:
             break
         values.append(amounts[0].value)
@@ -189,7 +237,7 @@ def _tax_lines_of(
     if not tax_labels:
         all_amounts = find_amounts(line, ctx.style)
         rate = _tax_rate(all_amounts)
-        money = _money(all_amounts, integers_ok)
+        money = _money(all_amounts, integers_ok, line)
         if rate is None and (column := _rate_column(ctx, line, all_amounts)) is not None:
             rate = column.value  # "19,00" under "MwSt-Satz": a rate printed without its % sign
             money = [a for a in money if a is not column]
@@ -208,7 +256,7 @@ def _tax_lines_of(
         if rate is None:
             continue
         name = _letters(line.folded[label.start : label.end])
-        money = _money(amounts, integers_ok)
+        money = _money(amounts, integers_ok, line)
         values = [a for a in money if not _in_parenthetical(line, a)]
         beside = None if values else _amount_beside(ctx, line, label, integers_ok)
         if beside is not None:
@@ -289,7 +337,7 @@ def _deduction(ctx: PageContext, line: Line, integers_ok: bool) -> Decimal | Non
         return None
     amounts = [
         a
-        for a in _money(find_amounts(line, ctx.style, m.end()), integers_ok)
+        for a in _money(find_amounts(line, ctx.style, m.end()), integers_ok, line)
         if not _in_parenthetical(line, a)
     ]
     return abs(amounts[-1].value) if amounts else None
@@ -300,14 +348,16 @@ def _rounding(ctx: PageContext, line: Line, integers_ok: bool) -> Decimal | None
     m = ROUNDING_LABEL.search(line.folded)
     if m is None:
         return None
-    amounts = _money(find_amounts(line, ctx.style, m.end()), integers_ok)
+    amounts = _money(find_amounts(line, ctx.style, m.end()), integers_ok, line)
     return amounts[-1].value if amounts and abs(amounts[-1].value) < 1 else None
 
 
 def _summary_row(ctx: PageContext, line: Line, integers_ok: bool) -> tuple[Amount, Amount, Amount] | None:
     """The totals row of a tax summary table ("Summe 1.000,00 130,00 1.130,00"): three money figures
     base, tax and total with base + tax = total and the tax the smaller part."""
-    money = [a for a in _money(find_amounts(line, ctx.style), integers_ok) if not _in_parenthetical(line, a)]
+    money = [
+        a for a in _money(find_amounts(line, ctx.style), integers_ok, line) if not _in_parenthetical(line, a)
+    ]
     if len(money) < 3:
         return None
     base, tax, total = money[-3:]
@@ -334,7 +384,59 @@ def _not_balances(
     return kept or gross
 
 
-def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> TotalsResult:
+# What is left to pay, named as such ("Balance due", "Amount due", "Outstanding", "Noch zu zahlen", "Reste à
+# payer", "Solde", "Saldo pendiente", "Openstaand bedrag", "Importo da saldare").
+_BALANCE_WORDING = re.compile(
+    r"(?<![a-z])(?:balance|amount\s+due|outstanding|remaining|rest\s*-?\s*betrag|offene[rn]?\s+betrag|"
+    r"noch\s+zu\s+zahlen|reste\s+a\s+payer|solde|saldo|pendiente|openstaand|da\s+saldare|residuo)(?![a-z])"
+)
+
+
+def _unexplained_balances(
+    ctx: PageContext, gross: list[Candidate], deduction_lines: set[int], integers_ok: bool, sums: set[Decimal]
+) -> list[Candidate]:
+    """Gross candidates without a balance smaller than a total printed above it when nothing between them
+    makes up the difference (no discount, no payment printed): what is left after payments made before,
+    not the invoice's total. A balance that a printed net and tax add up to (``sums``) stays: then the
+    total above it is the misprint."""
+    balances = [
+        b
+        for b in gross
+        if _BALANCE_WORDING.search(ctx.lines[b.line].folded) and not any(_close(b.value, v) for v in sums)
+    ]
+    totals = [g for g in gross if g not in balances and g.line not in deduction_lines]
+    kept = [
+        b
+        for b in gross
+        if b not in balances
+        or not any(
+            g.line < b.line and g.value > b.value > 0 and not _explained(ctx, g, b, integers_ok)
+            for g in totals
+        )
+    ]
+    return kept or gross
+
+
+def _explained(ctx: PageContext, total: Candidate, balance: Candidate, integers_ok: bool) -> bool:
+    """True when a line between a total and a smaller balance prints their difference, or a percentage
+    that takes the one to the other (a discount, a payment under a name not known as one)."""
+    gap = total.value - balance.value
+    for line in ctx.lines[total.line + 1 : balance.line]:
+        for a in find_amounts(line, ctx.style):
+            if (
+                a.is_percent
+                and 0 < a.value < 100
+                and _close(total.value * (100 - a.value) / 100, balance.value)
+            ):
+                return True
+        if any(_close(abs(a.value), gap) for a in _money(find_amounts(line, ctx.style), integers_ok, line)):
+            return True
+    return False
+
+
+def _totals_from(
+    ctx: PageContext, start_line: int, integers_ok: bool, skip: int | None = None
+) -> TotalsResult:
     net: list[Candidate] = []
     tax: list[Candidate] = []
     gross: list[Candidate] = []
@@ -345,7 +447,11 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
     included_lines: set[int] = set()  # lines of a tax included in the total above ("enthaltene MwSt.")
     charges: list[Decimal] = []  # unlabelled charges in the totals block ("Bollo 2,00", "Shipping 9.95")
     for line in ctx.lines[start_line:]:
-        labels = ctx.total_labels.get(line.index, [])
+        if line.index == skip:
+            continue
+        labels = [
+            label for label in ctx.total_labels.get(line.index, []) if not _tax_excluded(ctx, line, label)
+        ]
         rounded = _rounding(ctx, line, integers_ok)
         if rounded is not None:
             if rounded:
@@ -399,13 +505,17 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
         # "CGST 5,940.00" and "SGST 5,940.00" without rates: the tax total is their sum (kept only when
         # net + tax = gross confirms it).
         tax.append(Candidate(sum((c.value for c in tax), Decimal(0)), 0.6, tax[-1].line))
-    gross = _not_balances(gross, deductions, deduction_lines)
+    sums = {n.value + t.value for n in net for t in tax}
+    gross = _unexplained_balances(
+        ctx, _not_balances(gross, deductions, deduction_lines), deduction_lines, integers_ok, sums
+    )
     rates = {t.rate for t in distinct if t.rate}
     result = _choose(net, tax, gross, deductions, roundings, charges=_Charges(charges, rates))
     if not result.consistent:
         _net_from_gross(result, tax, gross, _distinct(tax_lines), included_lines)
     result.tax_lines = tax_lines
     _derive_net(result, _distinct(tax_lines))
+    _net_of_untaxed_total(ctx, result)
     _fill_bases(result)
     _find_bases(ctx, result, integers_ok)
     if not result.tax_lines:
@@ -419,6 +529,74 @@ def extract_totals(ctx: PageContext, start_line: int, integers_ok: bool) -> Tota
             # and tax mix them: the rate they imply is none of the invoice's.
             result.tax_lines = _implied_rate_line(result)
     return result
+
+
+def _net_of_untaxed_total(ctx: PageContext, result: TotalsResult) -> None:
+    """A lone total, no tax printed anywhere, and amounts marked as leaving the tax out ("Preis ohne MwSt.",
+    "Amount excl. VAT" over the rows) or a note that no tax is charged ("Reverse charge", "§ 19 UStG",
+    "TVA non applicable", "Exento de IVA"): nothing was added to the net, so the total is the net as well."""
+    if result.gross is None or result.net is not None or result.tax is not None or result.tax_lines:
+        return
+    labels = ctx.total_labels
+    exempt = {line.index for line in ctx.lines if _TAX_NOT_CHARGED.search(line.folded)}
+    excluded = {
+        (i, label.start) for i in labels for label in labels[i] if _tax_excluded(ctx, ctx.lines[i], label)
+    }
+    if any(
+        label.kind == "tax" and (i, label.start) not in excluded and i not in exempt
+        for i in labels
+        for label in labels[i]
+    ):
+        return
+    if exempt or excluded or any(_TAX_LEFT_OUT.search(line.folded) for line in ctx.lines):
+        gross = result.gross
+        result.net = Candidate(gross.value, gross.confidence - 0.1, gross.line)
+
+
+# A column head or note saying the amounts leave the tax out, in one phrase ("Preis exkl. MwSt.", "Montant
+# hors TVA", "HTVA", "Importe sin IVA", "Prezzo senza IVA", "Bedrag excl. btw", "Price before tax").
+_TAX_LEFT_OUT = re.compile(
+    r"(?<![a-z])(?:(?:ohne|exkl|excl|exclusive\s+of|excluding|ex|without|w/o|before|net\s+of|hors|sans|sin|senza|"
+    r"zonder|exclusief|bez|uden|utan|uten|ekskl|eks)\.?\s*(?:mwst|ust|vat|tva|iva|btw|moms|mva|dph|taxes|tax|gst|alv)"
+    r"|htva)(?![a-z])"
+)
+# A note that no tax is charged: reverse charge, a small business's or an exempt supply's legal mention.
+_TAX_NOT_CHARGED = re.compile(
+    r"(?<![a-z])(?:reverse\s*-?\s*charge|steuerschuldnerschaft\s+des\s+leistungsempfangers|kleinunternehmer|"
+    r"§\s*19\s*(?:abs\.\s*1\s*)?ustg|keine\s+(?:umsatzsteuer|mehrwertsteuer|mwst|ust)|umsatzsteuerfrei|"
+    r"autoliquidation|tva\s+non\s+applicable|exoneration\s+de\s+tva|"
+    r"(?:vat|tax|gst)\s*-?\s*exempt|exempt\s+from\s+(?:vat|tax|gst)|not\s+subject\s+to\s+(?:vat|tax|gst)|"
+    r"no\s+(?:vat|tax|gst)\s+(?:is\s+)?(?:charged|applicable|payable)|"
+    r"inversion\s+del\s+sujeto\s+pasivo|exent[oa]\s+de\s+iva|inversione\s+contabile|esente\s+(?:da\s+)?iva|"
+    r"btw\s+verlegd|vrijgesteld\s+van\s+btw)(?![a-z])"
+)
+
+
+def extract_totals(
+    ctx: PageContext, start_line: int, integers_ok: bool, items_top: int | None = None
+) -> TotalsResult:
+    """Totals read from ``start_line`` (below the item rows). When none of them is the gross but a gross
+    label stands above, the totals are elsewhere: printed before the item table (a statement's summary
+    over its detail), or the item reader ran past them (a receipt's "Grand Total" taken for a row, a
+    paragraph of terms read as rows below the total). Then the whole page is read again, but for the item
+    table's first line ``items_top`` (a column head "Total" is no total), each figure a little less
+    certain."""
+    result = _totals_from(ctx, start_line, integers_ok)
+    if result.gross is not None or items_top is None or start_line <= 0:
+        return result
+    labels = ctx.total_labels
+    if not any(
+        label.kind == "gross" for i in range(start_line) if i != items_top for label in labels.get(i, [])
+    ):
+        return result
+    again = _totals_from(ctx, 0, integers_ok, skip=items_top)
+    if again.gross is None:
+        return result
+    for name in ("net", "tax", "gross"):
+        found = getattr(again, name)
+        if found is not None:
+            setattr(again, name, Candidate(found.value, found.confidence - 0.15, found.line))
+    return again
 
 
 _TAX_WORD = re.compile(
@@ -522,7 +700,7 @@ def _item_rate_groups(
     for line in ctx.lines[:end_line]:
         amounts = find_amounts(line, ctx.style)
         rate = _tax_rate(amounts)
-        money = _money(amounts, integers_ok)
+        money = _money(amounts, integers_ok, line)
         if rate is None and len(money) >= 2:
             rate = _bare_rate(amounts, money)
         if rate is None or not money:
@@ -640,7 +818,7 @@ class _Charges:
 
 def _charge(ctx: PageContext, line: Line, integers_ok: bool) -> Decimal | None:
     """The amount of a line made of a few words and one money figure ("Bollo 2,00", "Versand 4,90")."""
-    money = _money(find_amounts(line, ctx.style), integers_ok)
+    money = _money(find_amounts(line, ctx.style), integers_ok, line)
     if len(money) != 1 or money[0].value <= 0 or len(line.words) > 6:
         return None
     head = line.text[: money[0].start]
@@ -758,7 +936,7 @@ def _find_bases(ctx: PageContext, result: TotalsResult, integers_ok: bool) -> No
     page_money = [
         (line.index, a.value)
         for line in ctx.lines
-        for a in _money(find_amounts(line, ctx.style), integers_ok)
+        for a in _money(find_amounts(line, ctx.style), integers_ok, line)
         if a.value > 0
     ]
     filled: list[TaxLineFound] = []
