@@ -2,6 +2,11 @@
 stack (one process, one daprd, SQLite). Prints invoices/s, p50/p95 end-to-end latency and the ratio.
 
     python benchmarks/multiapp_throughput.py [--count 100] [--skip-embedded] [--profile]
+        [--versions v1,v2 --versions v1,v2,v3 [--rounds 2]]
+
+``--versions`` (repeatable): the workflow versions the workflow app hosts (new starts take the newest;
+default: all). Given twice or more, each is measured on its own fresh stack, in turn, ``--rounds`` times
+(A B A B ...), so that versions are compared side by side under the same load on a shared machine.
 
 Every invoice is ``samples/invoice-de-3p.pdf`` under its own ``invoice_id`` (distinct instances; the
 content-hash id would fold identical bytes into one). End-to-end latency = from the submit request to
@@ -36,6 +41,7 @@ import psutil
 
 from invoiceflow.runtime.multiapp import MultiAppOptions, MultiAppStack
 from invoiceflow.workflow.embedded import EmbeddedInvoiceFlow
+from invoiceflow.workflow.versions import DEFAULT_VERSIONS
 
 TARGET = 20.0
 LONG_POLL_SECONDS = 30.0
@@ -160,8 +166,8 @@ def print_cpu(before: dict[str, float], after: dict[str, float], wall: float, co
         print(f"  {part:28} {seconds:6.2f} s  {100 * seconds / total:5.1f} %")
 
 
-async def run_multiapp(ids: list[str], *, profile: bool = False) -> float:
-    options = MultiAppOptions(pdf_base_dir=SAMPLE.parent, log_level="warn")
+async def run_multiapp(ids: list[str], *, profile: bool = False, versions: str = DEFAULT_VERSIONS) -> float:
+    options = MultiAppOptions(pdf_base_dir=SAMPLE.parent, log_level="warn", workflow_versions=versions)
     with MultiAppStack(options) as stack:
         async with httpx.AsyncClient(base_url=stack.api_url, timeout=120, trust_env=False) as api:
             # Warm-up: one invoice through every app (process pools, connections) before timing.
@@ -186,7 +192,8 @@ async def run_multiapp(ids: list[str], *, profile: bool = False) -> float:
                 await stage_profile(api, ids)
         if dead := stack.deaths():
             raise SystemExit(f"processes died: {dead}")
-    return summarize("multi-app", wall, list(latencies), len(ids))
+    label = "multi-app" if versions == DEFAULT_VERSIONS else f"[{versions}]"
+    return summarize(label, wall, list(latencies), len(ids))
 
 
 async def _wait(api: httpx.AsyncClient, instance_id: str) -> float:
@@ -220,9 +227,22 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100)
     parser.add_argument("--skip-embedded", action="store_true")
     parser.add_argument("--profile", action="store_true", help="CPU per process and time per stage")
+    parser.add_argument("--versions", action="append", help="workflow versions hosted (repeatable: A/B)")
+    parser.add_argument("--rounds", type=int, default=1, help="with several --versions: A B A B ...")
     args = parser.parse_args()
     ids = invoice_ids(args.count)
-    multi = asyncio.run(run_multiapp(ids, profile=args.profile))
+    version_sets: list[str] = args.versions or [DEFAULT_VERSIONS]
+    if len(version_sets) > 1:
+        rates: dict[str, list[float]] = defaultdict(list)
+        for _ in range(args.rounds):
+            for versions in version_sets:
+                rates[versions].append(
+                    asyncio.run(run_multiapp(ids, profile=args.profile, versions=versions))
+                )
+        for versions, values in rates.items():
+            print(f"[{versions}] invoices/s per round: {', '.join(f'{v:.2f}' for v in values)}")
+        return
+    multi = asyncio.run(run_multiapp(ids, profile=args.profile, versions=version_sets[0]))
     print(f"target >= {TARGET:.0f} invoices/s in multi-app mode: {'met' if multi >= TARGET else 'NOT met'}")
     if not args.skip_embedded:
         embedded = asyncio.run(run_embedded(ids))

@@ -189,7 +189,7 @@ def up(  # noqa: PLR0917  (typer turns each parameter into an option)
     allow_url: Annotated[list[str] | None, typer.Option(help="A URL prefix pdf_url may start with.")] = None,
     versions: Annotated[
         str, typer.Option(help="Workflow versions to host; starts take the newest.")
-    ] = "v1,v2",
+    ] = "v1,v2,v3",
 ) -> None:
     """Start the multi-app mode (Redis, placement, scheduler, five apps + sidecars) until Ctrl-C or
     `invoiceflow down`."""

@@ -16,10 +16,11 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pytest
+from pydantic import BaseModel
 from tests.integration.multiapp_support import serve_directory, wait_for, wait_for_stage
 from typer.testing import CliRunner
 
@@ -28,6 +29,7 @@ from invoiceflow.dapr.client import DaprClient, DaprSettings
 from invoiceflow.runtime.multiapp import EXTRACT_SERVICE, WORKFLOW_APP, MultiAppOptions, MultiAppStack
 from invoiceflow.runtime.provision import RuntimeBinaries
 from invoiceflow.runtime.resources import STATESTORE
+from invoiceflow.workflow.models import InvoiceWorkflowResult
 from invoiceflow.workflow.versions import SUMMARY_KEY_PREFIX, InvoiceSummary
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -111,12 +113,55 @@ def test_upload_results_equal_cli_extract(api: httpx.Client, name: str, cli_outp
     assert response.status_code == 202, response.text
     started = response.json()
     assert started["created"] is True
-    assert started["workflow"] == "invoice_workflow_v2"
+    assert started["workflow"] == "invoice_workflow_v3"
     view = wait_for(api, started["instance_id"])
     assert view["status"] == "COMPLETED", view
-    assert view["version"] == "v2"
+    assert view["version"] == "v3"
     assert view["progress"]["stage"] == "done"
     assert view["result"]["invoice"] == cli_outputs[name]
+
+
+def test_v3_splits_the_stored_upload_and_finishes_in_the_aggregate_step(
+    api: httpx.Client, stack: MultiAppStack, cli_outputs: dict[str, Any]
+) -> None:
+    """The API stored the PDF: no upload step, no separate save step; the result, its summary and the
+    state-store copy are what v2 wrote."""
+    started = api.post("/api/invoices", json={"invoice_id": "INV-V3-1", "pdf_path": "invoice-de-3p.pdf"})
+    assert started.json()["workflow"] == "invoice_workflow_v3"
+    view = wait_for(api, "INV-V3-1")
+    assert view["status"] == "COMPLETED", view
+    assert view["result"]["invoice"] == cli_outputs["invoice-de-3p.pdf"]
+    history = api.get("/api/invoices/INV-V3-1/history").json()
+    scheduled = [e["name"] for e in history if e["event_type"] == "TASK_SCHEDULED"]
+    assert scheduled == [
+        "split_stored_pdf_activity",
+        *["extract_page_activity"] * 3,
+        "aggregate_and_finish_activity",
+    ]
+    summary = _summary(stack, "INV-V3-1")
+    assert summary is not None
+    assert summary.workflow == "invoice_workflow_v3"
+    assert (summary.status, summary.completed_at) == (
+        view["result"]["status"],
+        view["result"]["completed_at"],
+    )
+    assert summary.invoice_number == view["result"]["invoice"]["invoice_number"]
+    assert _saved_result(stack, "INV-V3-1") == view["result"]
+
+
+def test_v3_rejects_an_uploaded_non_pdf_in_the_split_step(api: httpx.Client) -> None:
+    response = api.post(
+        "/api/invoices",
+        files={"file": ("fake.pdf", b"%PDF-1.7 but nothing else", "application/pdf")},
+        data={"invoice_id": "INV-V3-BAD"},
+    )
+    assert response.status_code == 202, response.text
+    view = wait_for(api, "INV-V3-BAD")
+    assert view["status"] == "FAILED", view
+    assert view["error"]["code"] == "PDF_TRUNCATED", view
+    history = api.get("/api/invoices/INV-V3-BAD/history").json()
+    scheduled = [e["name"] for e in history if e["event_type"] == "TASK_SCHEDULED"]
+    assert scheduled == ["split_stored_pdf_activity", "publish_event_activity"]  # not retried: bad input
 
 
 def test_json_pdf_path_and_idempotent_start_by_content(api: httpx.Client) -> None:
@@ -179,7 +224,7 @@ def test_seed_routes(api: httpx.Client) -> None:
     assert raw.status_code == 200
     snapshot = raw.json()
     assert snapshot["status"] == "COMPLETED"
-    assert snapshot["name"] == "invoice_workflow_v2"
+    assert snapshot["name"] == "invoice_workflow_v3"
     assert json.loads(snapshot["serialized_output"])["invoice_id"] == "INV-SEED-1"
     history = api.get("/api/invoices/INV-SEED-1/history").json()
     assert any(e["event_type"] == "EVENT_RAISED" and e["name"] == "note" for e in history)
@@ -355,9 +400,9 @@ def test_failed_run_reruns_from_the_failed_step(api: httpx.Client, stack: MultiA
     view = wait_for(api, rerun["instance_id"])
     assert view["status"] == "COMPLETED", view
     history = api.get(f"/api/invoices/{rerun['instance_id']}/history").json()
-    # Replayed up to the failed extraction: upload and split ran once, in the source instance only.
+    # Replayed up to the failed extraction: the split ran once, in the source instance only.
     scheduled = [e["name"] for e in history if e["event_type"] == "TASK_SCHEDULED"]
-    assert "upload_pdf_activity" in scheduled
+    assert "split_stored_pdf_activity" in scheduled
     assert "extract_page_activity" in scheduled
 
 
@@ -379,21 +424,65 @@ def test_v1_in_flight_finishes_on_v1_after_v2_is_deployed(api: httpx.Client, sta
     assert view["version"] == "v1"
 
     newer = api.post("/api/invoices", json={"invoice_id": "INV-V2-1", "pdf_path": "invoice-en-1p.pdf"}).json()
-    assert newer["workflow"] == "invoice_workflow_v2"
+    assert newer["workflow"] == "invoice_workflow_v2"  # the newest version this host registered
     assert wait_for(api, "INV-V2-1")["status"] == "COMPLETED"
-    assert _summary(stack, "INV-V2-1") is not None  # v2's extra step ran
+    assert _summary(stack, "INV-V2-1") is not None  # v2 writes a summary
     assert _summary(stack, "INV-V1-1") is None  # v1 has no such step
 
 
+def test_v2_in_flight_finishes_on_v2_after_v3_is_deployed(
+    api: httpx.Client, stack: MultiAppStack, cli_outputs: dict[str, Any]
+) -> None:
+    stack.restart_app(WORKFLOW_APP, env={"INVOICEFLOW_API_WORKFLOW_VERSIONS": "v1,v2"})
+    try:
+        started = api.post("/api/invoices", json={"invoice_id": "INV-V2-2", "pdf_path": "invoice-12p.pdf"})
+        assert started.json()["workflow"] == "invoice_workflow_v2"
+        wait_for_stage(api, "INV-V2-2", "extract")
+        stack.kill_app(WORKFLOW_APP)  # the worker dies mid-run ...
+    finally:  # ... and comes back with v3 deployed beside v2
+        stack.restart_app(WORKFLOW_APP, env={"INVOICEFLOW_API_WORKFLOW_VERSIONS": "v1,v2,v3"})
+    view = wait_for(api, "INV-V2-2", timeout=120)
+    assert view["status"] == "COMPLETED", view
+    assert (view["workflow"], view["version"]) == ("invoice_workflow_v2", "v2")
+    assert view["result"]["invoice"] == cli_outputs["invoice-12p.pdf"]
+    history = api.get("/api/invoices/INV-V2-2/history").json()
+    scheduled = {e["name"] for e in history if e["event_type"] == "TASK_SCHEDULED"}
+    # v2's own steps, replayed as they were recorded: upload, split, aggregate and save.
+    assert {"upload_pdf_activity", "split_pdf_activity", "save_and_publish_activity"} <= scheduled
+    assert not scheduled & {"split_stored_pdf_activity", "aggregate_and_finish_activity"}
+    summary = _summary(stack, "INV-V2-2")
+    assert summary is not None
+    assert summary.workflow == "invoice_workflow_v2"
+
+    newer = api.post("/api/invoices", json={"invoice_id": "INV-V3-2", "pdf_path": "invoice-en-1p.pdf"}).json()
+    assert newer["workflow"] == "invoice_workflow_v3"
+    assert wait_for(api, "INV-V3-2")["status"] == "COMPLETED"
+    summary = _summary(stack, "INV-V3-2")
+    assert summary is not None
+    assert summary.workflow == "invoice_workflow_v3"
+
+
 def _summary(stack: MultiAppStack, invoice_id: str) -> InvoiceSummary | None:
+    return _state(stack, SUMMARY_KEY_PREFIX + invoice_id, InvoiceSummary)
+
+
+def _saved_result(stack: MultiAppStack, invoice_id: str) -> dict[str, Any] | None:
+    result = _state(stack, invoice_id, InvoiceWorkflowResult)
+    return None if result is None else result.model_dump(mode="json")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _state(stack: MultiAppStack, key: str, model: type[M]) -> M | None:
     assert stack.stack is not None
     sidecar = stack.stack.sidecar(WORKFLOW_APP)
 
-    async def read() -> InvoiceSummary | None:
+    async def read() -> M | None:
         async with DaprClient(
             DaprSettings(host=sidecar.host, http_port=sidecar.http_port, grpc_port=sidecar.grpc_port)
         ) as client:
-            entry = await client.state(STATESTORE).get(SUMMARY_KEY_PREFIX + invoice_id, InvoiceSummary)
+            entry = await client.state(STATESTORE).get(key, model)
             return None if entry is None else entry.value
 
     return asyncio.run(read())

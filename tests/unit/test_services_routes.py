@@ -274,3 +274,28 @@ def test_aggregate_stored_takes_references_mixed_with_fields(
     assert AggregateResult.model_validate(aggregated.json()).invoices == extract_document(
         pdf, filename="mixed.pdf"
     )
+
+
+def test_split_stored_validates_and_splits_a_stored_upload_as_upload_then_split_do(
+    client: TestClient, store: DirectoryAsyncBlobStore
+) -> None:
+    """Workflow v3's one step for a PDF the caller stored: the same pages under the same keys and the same
+    document-level result as upload + split, and the upload service's error codes for bad input."""
+    pdf, _ = build_invoice_pdf(pages=2, seed=23)
+    two_steps = _run_pipeline(client, store, pdf, "v3.pdf")[1]
+    key = "incoming/v3-copy.bin"
+    store.put(key, pdf)
+    answer = client.post("/split/stored", json={"invoice_id": two_steps.invoice_id, "blob_key": key,
+                                                "filename": "v3.pdf"})  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    one_step = SplitResult.model_validate(answer.json())
+    assert one_step == two_steps
+    assert all(store.exists(page.pdf_blob_key) for page in one_step.pages)
+
+    store.put("incoming/v3-not-a-pdf", b"plain text\n")
+    bad = client.post("/split/stored", json={"blob_key": "incoming/v3-not-a-pdf"})
+    assert (bad.status_code, bad.json()["code"]) == (422, "NOT_A_PDF")
+    missing = client.post("/split/stored", json={"blob_key": "incoming/v3-nowhere"})
+    assert (missing.status_code, missing.json()["code"]) == (404, "FILE_NOT_FOUND")
+    no_key = client.post("/split/stored", json={"pdf_path": "a.pdf"})
+    assert (no_key.status_code, no_key.json()["code"]) == (422, "INVALID_INPUT")

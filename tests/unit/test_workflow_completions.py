@@ -221,3 +221,54 @@ async def test_a_vanished_instance_ends_the_wait() -> None:
         return None
 
     assert await wait_for_end(gone, CompletionSignals(), "inv-1", timeout=1.0) is None
+
+
+async def test_many_waiters_share_a_recheck_budget_and_a_signal_still_answers_at_once() -> None:
+    signals = CompletionSignals()
+    reads: dict[str, int] = {}
+    ended: set[str] = set()
+
+    def reader(instance_id: str) -> Any:
+        async def read() -> WorkflowInstance:
+            reads[instance_id] = reads.get(instance_id, 0) + 1
+            status = WorkflowStatus.COMPLETED if instance_id in ended else WorkflowStatus.RUNNING
+            return _instance(status, instance_id)
+
+        return read
+
+    ids = [f"inv-{index}" for index in range(20)]
+    waits = [
+        asyncio.ensure_future(
+            wait_for_end(
+                reader(i), signals, i, timeout=0.6, recheck_seconds=0.02, recheck_budget_per_second=50
+            )
+        )
+        for i in ids
+    ]
+    await asyncio.sleep(0.1)
+    ended.add("inv-7")
+    signals.notify("inv-7")
+    await asyncio.sleep(0.05)
+    assert waits[7].done()  # the signal answers at once, whatever the budget
+    done, _ = await asyncio.wait(waits)
+    assert all(task.result() is not None for task in done)
+    # 20 waiters on a budget of 50 re-checks a second: each re-reads every 0.4 s at most once all wait, not
+    # every 20 ms (alone, a waiter here re-reads ~30 times in 0.6 s). The first waiter's first re-check
+    # was set while it waited alone; its last read is at the timeout.
+    others = [count for instance_id, count in reads.items() if instance_id != "inv-7"]
+    assert max(others) <= 4
+
+
+async def test_a_lone_waiter_keeps_its_recheck_interval_under_a_budget() -> None:
+    signals = CompletionSignals()
+    times: list[float] = []
+
+    async def read() -> WorkflowInstance:
+        times.append(time.monotonic())
+        return _instance(WorkflowStatus.RUNNING)
+
+    await wait_for_end(
+        read, signals, "inv-1", timeout=0.3, recheck_seconds=0.02, recheck_budget_per_second=10
+    )
+    # One waiter on 10 a second: 0.1 s between re-reads, so ~3 reads, not ~15.
+    assert 2 <= len(times) <= 5

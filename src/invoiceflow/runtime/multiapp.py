@@ -37,6 +37,7 @@ from invoiceflow.runtime.process import ManagedProcess, ProcessSpec, install_sig
 from invoiceflow.runtime.provision import RuntimeBinaries
 from invoiceflow.runtime.resources import BLOBSTORE, PUBSUB, SECRETSTORE, STATESTORE, component_manifest
 from invoiceflow.runtime.stack import DAPRD_GO_ENV, LocalStack, SidecarSpec
+from invoiceflow.workflow.versions import DEFAULT_VERSIONS
 
 WORKFLOW_APP = "workflow-app"
 UPLOAD_SERVICE = "upload-service"
@@ -67,7 +68,7 @@ class MultiAppOptions:
     api_port: int | None = None  # the workflow app's port (default: a free one)
     pdf_base_dir: Path | None = None  # ``pdf_path`` requests must resolve below it (None: refused)
     url_allow_list: tuple[str, ...] = ()  # URL prefixes ``pdf_url`` may start with (empty: refused)
-    workflow_versions: str = "v1,v2"  # what the workflow app registers; new starts take the newest
+    workflow_versions: str = DEFAULT_VERSIONS  # what the workflow app registers; new starts take the newest
     log_level: str = "warn"
     # Prometheus metrics of daprd, placement and scheduler (CPU per activity; switch on to scrape them).
     metrics: bool = False

@@ -6,7 +6,8 @@ routes (start by ``{invoice_id, pdf_path}``, the raw instance, raise an event).
 
 Instance id = the given ``invoice_id``, else ``inv-<first 16 hex of the PDF's sha256>``: the same PDF twice
 is one invoice, and the second start answers 200 with the existing instance (a new one answers 202).
-The API reads the bytes itself (so it can hash them) and hands the workflow a blob key.
+The API reads the bytes itself (so it can hash them) and hands the workflow a blob key; from v3 on the
+split service validates and splits those bytes directly (no upload step).
 
 Inputs are untrusted: ``pdf_path`` must resolve below ``INVOICEFLOW_API_PDF_BASE_DIR`` (else
 ``PATH_NOT_ALLOWED``), ``pdf_url`` must start with an entry of ``INVOICEFLOW_API_URL_ALLOW_LIST`` (scheme,
@@ -55,7 +56,7 @@ from invoiceflow.services.problems import status_for
 from invoiceflow.workflow.completions import CompletionSignals, wait_for_end
 from invoiceflow.workflow.errors import to_domain_error
 from invoiceflow.workflow.models import InvoiceWorkflowInput, InvoiceWorkflowResult, Progress
-from invoiceflow.workflow.versions import INVOICE_WORKFLOW_NAMES, newest, version_of
+from invoiceflow.workflow.versions import DEFAULT_VERSIONS, INVOICE_WORKFLOW_NAMES, newest, version_of
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +65,11 @@ RETRY_AFTER_SECONDS = 1
 INCOMING_PREFIX = "incoming"
 MAX_WAIT_SECONDS = 60.0  # ``GET /api/invoices/{id}?wait=`` at most
 # A long-poll re-reads after 1 s, 2 s, 4 s, then every 8 s: the fallback for ends this app's worker did
-# not signal (another replica's worker).
+# not signal (another replica's worker)...
 WAIT_RECHECK_SECONDS = 1.0
 WAIT_MAX_RECHECK_SECONDS = 8.0
+# ... and all long-polls of this app together re-read ~10 times a second at most (``wait_for_end``).
+WAIT_RECHECKS_PER_SECOND = 10.0
 _INSTANCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _RERUNNABLE_EVENTS = frozenset({"TASK_SCHEDULED", "CHILD_WORKFLOW_INSTANCE_CREATED", "TIMER_CREATED"})
 _FAILED_EVENTS = frozenset({"TASK_FAILED", "CHILD_WORKFLOW_INSTANCE_FAILED"})
@@ -124,7 +127,7 @@ class ApiSettings(BaseSettings):
     url_max_bytes: int = PdfLimits().max_bytes
     url_timeout_seconds: float = 10.0
     upload_max_bytes: int = PdfLimits().max_bytes
-    workflow_versions: str = "v1,v2"
+    workflow_versions: str = DEFAULT_VERSIONS
     pages_per_batch: int = 8
     page_size: int = 50
 
@@ -572,6 +575,7 @@ async def get_invoice(
         timeout=wait,
         recheck_seconds=WAIT_RECHECK_SECONDS,
         max_recheck_seconds=WAIT_MAX_RECHECK_SECONDS,
+        recheck_budget_per_second=WAIT_RECHECKS_PER_SECOND,
     )
     if instance is None:
         raise ApiProblem(ApiCode.INSTANCE_NOT_FOUND, f"no workflow instance {instance_id!r}")

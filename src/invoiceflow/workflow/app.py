@@ -3,7 +3,7 @@
     uvicorn --factory invoiceflow.workflow.app:create_workflow_app   # DAPR_* of its sidecar set
 
 Which workflow versions this host registers comes from ``INVOICEFLOW_API_WORKFLOW_VERSIONS`` (default
-``v1,v2``); new starts take the newest (see ``workflow/versions.py``).
+``v1,v2,v3``); new starts take the newest (see ``workflow/versions.py``).
 """
 
 from __future__ import annotations

@@ -73,6 +73,11 @@ class CompletionSignals:
                 ending.returned = Returned(output)
         self.notify(instance_id)
 
+    def waiter_count(self) -> int:
+        """How many waiters wait now (on any instance)."""
+        with self._lock:
+            return sum(len(waiters) for waiters in self._waiters.values())
+
     @contextmanager
     def watch(self, instance_id: str) -> Iterator[Ending]:
         """The ``Ending`` of ``instance_id`` in this process (call on the waiter's loop)."""
@@ -134,6 +139,7 @@ async def wait_for_end(
     timeout: float,
     recheck_seconds: float = ...,
     max_recheck_seconds: float | None = ...,
+    recheck_budget_per_second: float | None = ...,
     on_read: Callable[[WorkflowInstance], None] | None = ...,
     take_output: Literal[False] = ...,
 ) -> WorkflowInstance | None: ...
@@ -148,6 +154,7 @@ async def wait_for_end(
     timeout: float,
     recheck_seconds: float = ...,
     max_recheck_seconds: float | None = ...,
+    recheck_budget_per_second: float | None = ...,
     on_read: Callable[[WorkflowInstance], None] | None = ...,
     take_output: Literal[True],
 ) -> WorkflowInstance | Returned | None: ...
@@ -161,6 +168,7 @@ async def wait_for_end(
     timeout: float,
     recheck_seconds: float = 1.0,
     max_recheck_seconds: float | None = None,
+    recheck_budget_per_second: float | None = None,
     on_read: Callable[[WorkflowInstance], None] | None = None,
     take_output: bool = False,
 ) -> WorkflowInstance | Returned | None:
@@ -171,11 +179,22 @@ async def wait_for_end(
     re-check (the fallback for ends this process does not see), whichever comes first. Re-checks start
     after ``recheck_seconds`` and double up to ``max_recheck_seconds`` (default: no growth): 100 waiters
     re-reading every second cost the runtime 100 state loads a second.
+
+    ``recheck_budget_per_second``: the re-checks of all waiters of ``signals`` together stay near this
+    rate — while N waiters wait, each waits at least N / budget seconds between re-checks. 100 long-polls
+    re-reading after 1, 2, 4 s cost the workflow app and its daprd ~7 % of the multi-app batch's CPU; the
+    signal still answers each the moment its instance ends here.
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     settle = SETTLE_FIRST_SECONDS
     recheck, max_recheck = recheck_seconds, max(recheck_seconds, max_recheck_seconds or 0.0)
+
+    def next_recheck() -> float:
+        if recheck_budget_per_second is None:
+            return recheck
+        return max(recheck, signals.waiter_count() / recheck_budget_per_second)
+
     with signals.watch(instance_id) as ending:
         ended = ending.event
         while True:
@@ -194,5 +213,5 @@ async def wait_for_end(
                 settle = min(settle * 2, recheck)
                 continue
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(ended.wait(), min(recheck, remaining))
+                await asyncio.wait_for(ended.wait(), min(next_recheck(), remaining))
             recheck = min(recheck * 2, max_recheck)

@@ -48,6 +48,7 @@ from invoiceflow.workflow.models import (
 )
 from invoiceflow.workflow.settings import WorkflowSettings
 from invoiceflow.workflow.starter import InvoiceRunner, ProgressCallback
+from invoiceflow.workflow.versions import VERSIONS, register_versions
 from invoiceflow.workflow.worker import WorkflowHost
 
 EMBEDDED_APP_ID = "invoiceflow"
@@ -187,6 +188,8 @@ class EmbeddedInvoiceFlow:
         self.host = WorkflowHost(
             WorkflowSettings.single_app(options.app_id), dapr_settings, sdk_log_level=options.sdk_log_level
         )
+        # Every version, so instances of older ones left in a kept data dir finish; starts take the newest.
+        register_versions(self.host.runtime, list(VERSIONS.values()), self.host.completions)
         await asyncio.to_thread(self.host.start)
         # The SDK's workflow client logs an ERROR for every failed read, including the transient ones the
         # runner retries (a read racing the runtime's save); real failures still reach the caller typed.

@@ -120,3 +120,20 @@ class SaveAndPublishInput(_Model):
     result: InvoiceWorkflowResult
     event: InvoiceEvent
     summary: InvoiceSummary | None = None
+
+
+class AggregateAndFinishInput(_Model):
+    """v3's aggregate step: ``aggregate`` (an ``AggregateRequest``; its pages as ``StoredPageExtraction``
+    references) and what deciding the end needs."""
+
+    aggregate: dict[str, Any]  # passed on to the aggregate service as it is (it validates it)
+    review_timeout_seconds: float = Field(default=0.0, ge=0.0)
+    workflow: str  # the version whose summary is written
+
+
+class AggregateAndFinishResult(_Model):
+    """``result`` when the step saved and published it (nobody to wait for); else the aggregated
+    ``invoices`` (``AggregatedInvoice`` JSON), for the workflow to wait for a review."""
+
+    result: dict[str, Any] | None = None
+    invoices: list[dict[str, Any]] = Field(default_factory=list)

@@ -1,4 +1,5 @@
-"""Start ``invoice_workflow`` instances and wait for their results, through the typed workflow facade.
+"""Start invoice workflow instances (the newest version unless told otherwise) and wait for their
+results, through the typed workflow facade.
 
 Starting is idempotent by invoice id: the instance id *is* the invoice id, and a second start of an id
 that already exists returns that instance instead of scheduling another one. Two checks are needed, as
@@ -23,7 +24,8 @@ from invoiceflow.domain.errors import ErrorCode, InvoiceFlowError
 from invoiceflow.workflow.completions import CompletionSignals, Returned, wait_for_end
 from invoiceflow.workflow.errors import to_domain_error
 from invoiceflow.workflow.models import InvoiceWorkflowInput, InvoiceWorkflowResult, Progress, ReviewDecision
-from invoiceflow.workflow.workflows import INVOICE_WORKFLOW, REVIEW_EVENT
+from invoiceflow.workflow.versions import NEWEST_WORKFLOW
+from invoiceflow.workflow.workflows import REVIEW_EVENT
 
 ProgressCallback = Callable[[Progress], None]
 # Polling starts fast (small invoices end within ~100 ms) and slows down: every read makes daprd load the
@@ -36,17 +38,26 @@ POLL_GROWTH = 1.15
 PROGRESS_RECHECK_SECONDS = 0.1
 FALLBACK_RECHECK_SECONDS = 1.0
 FALLBACK_MAX_RECHECK_SECONDS = 8.0
+FALLBACK_RECHECKS_PER_SECOND = 10.0  # all waiters of this process together (``wait_for_end``)
 FOREVER_SECONDS = 365 * 24 * 3600.0
 
 
 class InvoiceRunner:
-    """Drives ``invoice_workflow`` on one sidecar (the workflow app's)."""
+    """Drives invoice workflows on one sidecar (the workflow app's)."""
 
-    def __init__(self, client: DaprClient, completions: CompletionSignals | None = None) -> None:
+    def __init__(
+        self,
+        client: DaprClient,
+        completions: CompletionSignals | None = None,
+        *,
+        workflow: str = NEWEST_WORKFLOW,
+    ) -> None:
         """``completions``: the signals of a ``WorkflowHost`` in this process that runs the instances
-        (the embedded mode); without it, waiting polls the runtime."""
+        (the embedded mode); without it, waiting polls the runtime. ``workflow``: the version new starts
+        take (the host must register it: ``versions.register_versions``)."""
         self._client = client
         self._completions = completions
+        self.workflow = workflow
 
     async def start(self, spec: InvoiceWorkflowInput, *, exists: bool | None = None) -> str:
         """Start the instance for ``spec.request.invoice_id`` unless it exists already; return its id.
@@ -64,7 +75,7 @@ class InvoiceRunner:
         if exists:
             return invoice_id
         try:
-            return await workflows.start(INVOICE_WORKFLOW, spec, instance_id=invoice_id)
+            return await workflows.start(self.workflow, spec, instance_id=invoice_id)
         except DaprConflictError:  # a concurrent start won the race: same id, one instance
             return invoice_id
 
@@ -101,6 +112,7 @@ class InvoiceRunner:
                     timeout=FOREVER_SECONDS,
                     recheck_seconds=PROGRESS_RECHECK_SECONDS if on_progress else FALLBACK_RECHECK_SECONDS,
                     max_recheck_seconds=None if on_progress else FALLBACK_MAX_RECHECK_SECONDS,
+                    recheck_budget_per_second=None if on_progress else FALLBACK_RECHECKS_PER_SECOND,
                     on_read=report,
                     take_output=True,  # the result as the worker returned it: no read-back (completions.py)
                 )

@@ -7,13 +7,14 @@ service call), so ``maximum_concurrent_activity_work_items`` is what bounds a fa
 only delivers results and runs orchestrator steps, so it stays modest. The CPU-bound work happens in the
 extract service's process pool, not here.
 
-Run as a process (multi-app mode, or a test that kills the host): ``python -m invoiceflow.workflow.worker``
-with the sidecar's ``DAPR_*`` variables set.
+Run as a process (a test that kills the host): ``python -m invoiceflow.workflow.worker`` with the sidecar's
+``DAPR_*`` variables set; it hosts the versions ``INVOICEFLOW_API_WORKFLOW_VERSIONS`` names (default: all).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable, Generator
@@ -28,6 +29,7 @@ from invoiceflow.workflow.activities import InvoiceActivities
 from invoiceflow.workflow.completions import CompletionSignals, signalling
 from invoiceflow.workflow.sdk_fixes import apply_sdk_fixes
 from invoiceflow.workflow.settings import WorkflowSettings
+from invoiceflow.workflow.versions import DEFAULT_VERSIONS, parse_versions, register_versions
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,8 @@ class WorkflowHost:
             (workflows.AGGREGATE_ACTIVITY, activities.aggregate_invoice_activity),
             (workflows.SAVE_AND_PUBLISH_ACTIVITY, activities.save_and_publish_activity),
             (workflows.PUBLISH_ACTIVITY, activities.publish_event_activity),
+            (workflows.SPLIT_STORED_ACTIVITY, activities.split_stored_pdf_activity),
+            (workflows.AGGREGATE_AND_FINISH_ACTIVITY, activities.aggregate_and_finish_activity),
         ):
             self.runtime.register_activity(_fresh_activity(method), name=name)
         self._started = False
@@ -106,6 +110,8 @@ def main() -> None:
     """Host the workflows until SIGTERM / SIGINT."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     host = WorkflowHost()
+    versions = os.environ.get("INVOICEFLOW_API_WORKFLOW_VERSIONS", DEFAULT_VERSIONS)
+    register_versions(host.runtime, parse_versions(versions), host.completions)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())

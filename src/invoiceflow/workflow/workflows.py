@@ -1,10 +1,13 @@
-"""``invoice_workflow`` and ``page_batch_workflow``: deterministic generator functions.
+"""``invoice_workflow`` (v1), the steps of v2 and v3 (``versions.py`` registers those), and
+``page_batch_workflow``: deterministic generator functions.
 
-upload → split → extract (fan-out: pages directly up to ``pages_per_batch``, beyond that one child
+v1/v2: upload → split → extract (fan-out: pages directly up to ``pages_per_batch``, beyond that one child
 workflow per batch, all in parallel) → aggregate → optional human review (external event ``review``
 raced against a durable timer) → save the result (state store, key = invoice id) and publish an event
-(one activity: one scheduling round less). A file may hold several invoices (a batch scan): the
-aggregate stage returns them all and the result lists them (``InvoiceWorkflowResult.invoices``).
+(one activity: one scheduling round less). v3 (``run_invoice_v3``): the same stages in two work items
+fewer — split straight from a PDF the caller stored, and aggregate + save + publish in one activity when
+nobody is waited for. A file may hold several invoices (a batch scan): the aggregate stage returns them
+all and the result lists them (``InvoiceWorkflowResult.invoices``).
 
 Replay rules kept here: time only from ``ctx.current_utc_datetime``, no randomness or I/O (activities do
 that), log only when not replaying, history carries references (blob keys, page metadata) only.
@@ -36,6 +39,15 @@ from invoiceflow.workflow.models import (
     Progress,
     ReviewDecision,
 )
+from invoiceflow.workflow.outcome import (
+    TOPIC_FAILED,
+    TOPIC_NEEDS_REVIEW,
+    TOPIC_PROCESSED,
+    event_of,
+    result_json,
+    summary_json,
+    unreviewed_status,
+)
 from invoiceflow.workflow.retry import INVOICE_RETRY
 from invoiceflow.workflow.review import apply_review
 
@@ -51,19 +63,11 @@ EXTRACT_ACTIVITY = "extract_page_activity"
 AGGREGATE_ACTIVITY = "aggregate_invoice_activity"
 SAVE_AND_PUBLISH_ACTIVITY = "save_and_publish_activity"
 PUBLISH_ACTIVITY = "publish_event_activity"
+# From v3 on (see ``run_invoice_v3``).
+SPLIT_STORED_ACTIVITY = "split_stored_pdf_activity"
+AGGREGATE_AND_FINISH_ACTIVITY = "aggregate_and_finish_activity"
 
-TOPIC_PROCESSED = "invoice.processed"
-TOPIC_NEEDS_REVIEW = "invoice.needs_review"
-TOPIC_FAILED = "invoice.failed"
-
-_TOPIC_BY_STATUS = {
-    InvoiceStatus.PROCESSED: TOPIC_PROCESSED,
-    InvoiceStatus.APPROVED: TOPIC_PROCESSED,
-    InvoiceStatus.CORRECTED: TOPIC_PROCESSED,
-    InvoiceStatus.REJECTED: TOPIC_PROCESSED,  # settled by a human: processing is over
-    InvoiceStatus.NEEDS_REVIEW: TOPIC_NEEDS_REVIEW,
-    InvoiceStatus.REVIEW_TIMEOUT: TOPIC_NEEDS_REVIEW,
-}
+__all__ = ["TOPIC_FAILED", "TOPIC_NEEDS_REVIEW", "TOPIC_PROCESSED"]
 
 Steps = Generator[Any, Any, Any]
 Json = dict[str, Any]  # a model as JSON (``model_dump(mode="json")``), as the history carries it
@@ -110,37 +114,118 @@ def run_invoice(ctx: DaprWorkflowContext, payload: Any, summary_of: SummaryOf | 
         yield from _fail(ctx, invoice_id, code, message)
         raise AssertionError("unreachable") from None  # _fail always raises
 
-    status: InvoiceStatus = InvoiceStatus.NEEDS_REVIEW if _needs_review(invoices) else InvoiceStatus.PROCESSED
+    status = unreviewed_status(invoices)
     decision: ReviewDecision | None = None
     if status is InvoiceStatus.NEEDS_REVIEW and spec.review_timeout_seconds > 0:
-        _progress(ctx, Progress(stage="review", pages_done=total, pages_total=total))
-        _log(ctx, "invoice %s: waiting up to %ss for a review", invoice_id, spec.review_timeout_seconds)
-        review = ctx.wait_for_external_event(REVIEW_EVENT)
-        deadline = ctx.create_timer(ctx.current_utc_datetime + timedelta(seconds=spec.review_timeout_seconds))
-        winner = yield when_any([review, deadline])
-        if winner is review:
-            decision = ReviewDecision.model_validate(_plain(review.get_result()) or {})
-            status, reviewed = _apply_review_to_all(
-                [AggregatedInvoice.model_validate(invoice) for invoice in invoices], decision
-            )
-            invoices = [_dump(invoice) for invoice in reviewed]
-        else:
-            status = InvoiceStatus.REVIEW_TIMEOUT
-
-    result: Json = {  # an InvoiceWorkflowResult
-        "invoice_id": invoice_id,
-        "status": status.value,
-        "invoice": invoices[0],
-        "invoices": invoices if len(invoices) > 1 else [],
-        "review": _dump(decision) if decision is not None else None,
-        "completed_at": ctx.current_utc_datetime.isoformat(),
-    }
-    event = InvoiceEvent(
-        topic=_TOPIC_BY_STATUS[status],
-        invoice_id=invoice_id,
-        status=status.value,
-        needs_review=_needs_review(invoices),
+        status, invoices, decision = yield from _review(ctx, invoice_id, invoices, spec, total)
+    result = result_json(
+        invoice_id,
+        status,
+        invoices,
+        _dump(decision) if decision is not None else None,
+        ctx.current_utc_datetime.isoformat(),
     )
+    yield from _save_and_publish(ctx, result, invoices, total, summary_of)
+    return result
+
+
+def run_invoice_v3(ctx: DaprWorkflowContext, payload: Any, workflow: str) -> Steps:
+    """v3's steps: v2's result and summary in two work items fewer per invoice.
+
+    * A PDF the caller stored already (``request.blob_key``: the REST API, the embedded runner) goes
+      straight to the split service, which validates it as the upload service would and splits it: one
+      activity instead of upload + split. A path (or URL) still goes through the upload service.
+    * The aggregate step also saves the result (and ``workflow``'s summary) and publishes the event when
+      nobody is waited for (no review needed, or a review timeout of 0): no separate save step. Its answer
+      is then the result itself, recorded in the history, so a replay returns the same (``completed_at``
+      is when the activity saved it). A review still waits here, then saves as v2 does.
+
+    Every activity is a scheduler job, an orchestrator turn (a replay of the whole history) and a round
+    of history writes; a three-page invoice takes 5 activities and 6 turns here instead of 7 and 8.
+    """
+    spec = InvoiceWorkflowInput.model_validate(_plain(payload))
+    request = spec.request.model_copy(update={"invoice_id": spec.request.invoice_id or ctx.instance_id})
+    invoice_id = str(request.invoice_id)
+    _log(ctx, "invoice %s: started", invoice_id)
+    try:
+        split: Json
+        if request.blob_key is not None:
+            _progress(ctx, Progress(stage="split"))
+            split = yield ctx.call_activity(
+                SPLIT_STORED_ACTIVITY, input=_dump(request), retry_policy=INVOICE_RETRY
+            )
+        else:
+            _progress(ctx, Progress(stage="upload"))
+            upload: Json = yield ctx.call_activity(
+                UPLOAD_ACTIVITY, input=_dump(request), retry_policy=INVOICE_RETRY
+            )
+            _progress(ctx, Progress(stage="split", pages_total=int(upload["page_count"])))
+            split = yield ctx.call_activity(SPLIT_ACTIVITY, input=upload, retry_policy=INVOICE_RETRY)
+        pages = yield from _extract_all(ctx, split["pages"], spec.pages_per_batch)
+        total = len(pages)
+        _progress(ctx, Progress(stage="aggregate", pages_done=total, pages_total=total))
+        finish: Json = {  # an AggregateAndFinishInput
+            "aggregate": {  # an AggregateRequest
+                "invoice_id": invoice_id,
+                "document": split["document"],
+                "pages": pages,
+                "document_extraction": split.get("document_extraction"),
+            },
+            "review_timeout_seconds": spec.review_timeout_seconds,
+            "workflow": workflow,
+        }
+        # An AggregateAndFinishResult: ``result`` when it saved and published, else ``invoices`` to review.
+        finished: Json = yield ctx.call_activity(
+            AGGREGATE_AND_FINISH_ACTIVITY, input=finish, retry_policy=INVOICE_RETRY
+        )
+    except TaskFailedError as failure:
+        code, message = split_code(failure.details.message)
+        yield from _fail(ctx, invoice_id, code, message)
+        raise AssertionError("unreachable") from None  # _fail always raises
+
+    done: Json | None = finished.get("result")
+    if done is not None:
+        _progress(ctx, Progress(stage="done", pages_done=total, pages_total=total))
+        _log(ctx, "invoice %s: %s", invoice_id, done["status"])
+        return done
+    invoices: list[Json] = finished["invoices"]
+    status, invoices, decision = yield from _review(ctx, invoice_id, invoices, spec, total)
+    result = result_json(
+        invoice_id,
+        status,
+        invoices,
+        _dump(decision) if decision is not None else None,
+        ctx.current_utc_datetime.isoformat(),
+    )
+    yield from _save_and_publish(ctx, result, invoices, total, lambda saved: summary_json(saved, workflow))
+    return result
+
+
+def _review(
+    ctx: DaprWorkflowContext, invoice_id: str, invoices: list[Json], spec: InvoiceWorkflowInput, total: int
+) -> Steps:
+    """Wait for the external event ``review`` or the timeout, whichever comes first; the status, the
+    invoices (reviewed or as they were) and the decision (None on timeout)."""
+    _progress(ctx, Progress(stage="review", pages_done=total, pages_total=total))
+    _log(ctx, "invoice %s: waiting up to %ss for a review", invoice_id, spec.review_timeout_seconds)
+    review = ctx.wait_for_external_event(REVIEW_EVENT)
+    deadline = ctx.create_timer(ctx.current_utc_datetime + timedelta(seconds=spec.review_timeout_seconds))
+    winner = yield when_any([review, deadline])
+    if winner is not review:
+        return InvoiceStatus.REVIEW_TIMEOUT, invoices, None
+    decision = ReviewDecision.model_validate(_plain(review.get_result()) or {})
+    status, reviewed = _apply_review_to_all(
+        [AggregatedInvoice.model_validate(invoice) for invoice in invoices], decision
+    )
+    return status, [_dump(invoice) for invoice in reviewed], decision
+
+
+def _save_and_publish(
+    ctx: DaprWorkflowContext, result: Json, invoices: list[Json], total: int, summary_of: SummaryOf | None
+) -> Steps:
+    invoice_id = result["invoice_id"]
+    status = InvoiceStatus(result["status"])
+    event = event_of(invoice_id, status, invoices)
     _progress(ctx, Progress(stage="save", pages_done=total, pages_total=total))
     finish: Json = {"result": result, "event": _dump(event)}  # a SaveAndPublishInput
     if summary_of is not None:
@@ -148,11 +233,6 @@ def run_invoice(ctx: DaprWorkflowContext, payload: Any, summary_of: SummaryOf | 
     yield ctx.call_activity(SAVE_AND_PUBLISH_ACTIVITY, input=finish, retry_policy=INVOICE_RETRY)
     _progress(ctx, Progress(stage="done", pages_done=total, pages_total=total))
     _log(ctx, "invoice %s: %s", invoice_id, status.value)
-    return result
-
-
-def _needs_review(invoices: list[Json]) -> bool:
-    return any(invoice["validation"]["needs_review"] for invoice in invoices)
 
 
 def _apply_review_to_all(
