@@ -9,6 +9,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 
 from invoiceflow.dapr.client import DaprClient, DaprSettings
+from invoiceflow.gc_freeze import freeze_startup_objects
 from invoiceflow.pools import exit_with
 from invoiceflow.services.blobstore import DaprBindingBlobStore
 from invoiceflow.services.settings import ServiceSettings
@@ -31,8 +32,9 @@ def _blank_page_pdf() -> bytes:
 
 def _warm_worker(owner_pid: int) -> None:
     """Pool initializer: one extraction of a blank page, so lazy imports, PDFium's first document and the
-    extractor's compiled patterns are paid for at start-up, not by the first invoice's pages; and a watch
-    that ends the worker with the service that owns the pool."""
+    extractor's compiled patterns are paid for at start-up, not by the first invoice's pages; a watch that
+    ends the worker with the service that owns the pool; then what start-up made is frozen (see
+    ``gc_freeze.py``), so the collector no longer walks it on the pages' time."""
     exit_with(owner_pid)
     from invoiceflow.domain.identifiers import preload_checks
     from invoiceflow.domain.models import OcrMode
@@ -41,6 +43,7 @@ def _warm_worker(owner_pid: int) -> None:
     preload_checks()  # the first VAT check of a process costs ~11 ms: pay it here, not on a page
 
     extract_page_pdf(_blank_page_pdf(), 1, OcrMode.NEVER)  # a blank page would start OCR in AUTO mode
+    freeze_startup_objects()
 
 
 def _warm_up() -> int:
