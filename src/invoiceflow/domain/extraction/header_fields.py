@@ -20,7 +20,7 @@ _NOT_A_NUMBER = lazy_compile(r"^(?:date|datum|fecha|data|page|seite|of|von|du|de
 _TITLE_NUMBER_RE = lazy_compile(
     r"(?<![a-z])(?:(?:tax\s+)?invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
     r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito|honorarnote|honorarrechnung|"
-    r"note\s+d'honoraires|statement|faktura|fatura|fakturan?)"
+    r"note\s+d'honoraires|statement|faktura(?:\s+vat)?|fatura|fakturan?)"
     # "Invoice 2024-17", "Invoice – 2024-17", "Honorarnote Nr. 2024-17" ("Invoice:" is a label whose
     # value may be anything, read by the label search)
     r"(?:\s*[\u2013\u2014-]\s*|\s+(?:n[°ºo]\.?|nr\.?|no\.)\s*|\s+)(?=[a-z]{0,6}[-/]?\d|[a-z]{1,4}\s\d)"
@@ -301,6 +301,8 @@ def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float,
                     break  # the date stands under a neighbouring label: this label's own cell is empty
                 if not dates and _immediate(target.folded[start:end]):
                     break  # "Due date" over "Upon receipt": the value is no date, none further down
+                if dates and kind == "issue_date" and _opens_period(target, dates):
+                    break  # "Facture du 01/03 au 31/03", "Rechnung vom … bis …": a billing period
                 if dates:
                     generic = kind == "issue_date" and label.end - label.start <= 7  # bare "Date:"
                     if generic and target is not line and _date_column(ctx, line, label):
@@ -313,8 +315,49 @@ def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float,
     return out
 
 
+# Between the two dates of a period: "01/03 au 31/03", "vom 1.3. bis 31.3.", "1 March to 31 March" (folded).
+_PERIOD_TO_RE = lazy_compile(r"\s*(?:au|bis|to|till|until|through|thru|al|tot|t/m|tm|a|-|\u2013|\u2014)\s*")
+
+
+def _opens_period(line: Line, dates: list[DateMatch]) -> bool:
+    """The first date starts a period (another date follows, a range word or dash between): it dates the
+    service, not the document."""
+    return len(dates) > 1 and _PERIOD_TO_RE.fullmatch(line.folded, dates[0].end, dates[1].start) is not None
+
+
+# The number after its label, then a word for "of" / "dated" before the issue date: "Facture n° F-117 du
+# 12/03/2024", "Rechnung Nr. 117 vom …", "Fattura n. 117 del …", "Invoice No. 117 of …", "Factuur nr. 117
+# d.d. …", "Faktura VAT nr 117/2024 z dnia …" (folded text between the label's end and the date).
+_NUMBER_THEN_DATED_RE = lazy_compile(
+    r"[\s:#.]*[a-z0-9][a-z0-9\-/_.]*,?\s+(?:du|vom|del|dated|of|from|d\.\s?d\.|de\s+fecha|de|z\s+dnia|ze\s+dne|"
+    r"van|den|dal)\s*(?:le\s+|am\s+|el\s+|il\s+)?"
+)
+
+
+def _dates_after_number(ctx: PageContext) -> list[tuple[DateMatch, float, int]]:
+    """Issue dates printed right after the invoice number on its label's line (not after the number of an
+    invoice a credit note refers to: "Original invoice No. 117 of …")."""
+    out: list[tuple[DateMatch, float, int]] = []
+    for index, labels in ctx.header_labels.items():
+        line = ctx.lines[index]
+        for label in labels:
+            if label.kind != "invoice_number":
+                continue
+            seg_start = line.segment_span(label.start)[0]
+            if _REFERENCE_BEFORE_RE.search(line.folded, seg_start, label.start):
+                continue
+            dates = find_dates(line, ctx.order, label.end)
+            if (
+                dates
+                and _NUMBER_THEN_DATED_RE.fullmatch(line.folded, label.end, dates[0].start)
+                and not _opens_period(line, dates)
+            ):
+                out.append((dates[0], 0.9, index))
+    return out
+
+
 def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
-    issue = _labelled_dates(ctx, "issue_date")
+    issue = _labelled_dates(ctx, "issue_date") + _dates_after_number(ctx)
     # One printed date is one field: a date an issue-date label reads with more certainty (its label
     # beside it, the due label above it) is not the due date too.
     claimed = {(line_no, d.start): conf for d, conf, line_no in issue}
@@ -329,6 +372,8 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
         match, conf, line_no = max(issue, key=lambda t: (t[1], -t[2]))
         issue_found = Found(match.value.isoformat(), conf, line_no)
     else:
+        issue_found = _letter_date(ctx)
+    if issue_found is None and not issue:
         # No label: the first date in the top half that is not a labelled due/delivery date.
         due_values = {d.value for d, _, _ in due}
         for line in ctx.lines:
@@ -369,6 +414,34 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
     ):
         due_found = None  # "Due: <invoice date>" beside "payable on receipt": immediate, no term
     return issue_found, due_found
+
+
+# A letter's dateline: the place, a comma, a particle and the date ("Paris, le 12 mars 2024", "Berlin, den
+# 12.03.2024", "Madrid, a 12 de marzo de 2024", "Milano, lì 12/03/2024", "Utrecht, 12-03-2024"); folded.
+_DATELINE_RE = lazy_compile(
+    r"\s*[a-z][a-z.'\- ]{1,28}[a-z.],\s*(?:le|den|am|a|el|li|il|op|the|dnia|dne)?\s*(?:\d{1,2}\s*\.?\s*)?$"
+)
+# Cheap test for a line that may hold one (after ", " in the text: "1.234,56" has a comma too, no space).
+_DATELINE_HINT_RE = lazy_compile(
+    r"[a-z]{2}\.?, ?(?:(?:le|den|am|a|el|li|il|op|the|dnia|dne)\s+)?\d{1,2}"
+    r"(?:\s?[./-]\s?\d|\.?\s?(?:de\s)?[a-z]{3})"
+)
+
+
+def _letter_date(ctx: PageContext) -> Found | None:
+    """The dateline of an invoice written as a letter: a date that opens its segment after a place name and
+    a comma. It dates the document (a labelled issue date still wins); a date elsewhere in the header
+    (an order's, a delivery note's) does not."""
+    for line in ctx.lines:
+        if line.top > ctx.page.height * 0.5:
+            break
+        if ", " not in line.text or not _DATELINE_HINT_RE.search(line.folded):
+            continue
+        for match in find_dates(line, ctx.order):
+            seg_start, _ = line.segment_span(match.start)
+            if _DATELINE_RE.fullmatch(line.folded, seg_start, match.start):
+                return Found(match.value.isoformat(), 0.8, line.index)
+    return None
 
 
 def _states_immediate_payment(ctx: PageContext) -> bool:

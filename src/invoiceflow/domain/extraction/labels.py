@@ -40,11 +40,22 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:facture|factura|fattura|avoir)(?:\s+(?:elettronica|differita|immediata|accompagnatoria|d'?\s*acompte|"
         r"de\s+acompte|de\s+anticipo|d'?\s*acconto|pro\s*-?\s*forma|rectificativa|simplificada|commerciale|"
         r"finale|de\s+solde))?\s*(?:n\.?\s?[°ºo]\.?|n\.|no\.?|nr\.?|num\.?|numero|number|#)",
-        # "Invoice: INV-0117", "Rechnung: 2024-117": the title word alone before a colon.
+        # "Invoice: INV-0117", "Rechnung: 2024-117": the title word alone before a colon (not "Date
+        # facture :", "Date de la facture :", "Datum factuur:", "Fecha factura:": the date's label).
+        # (The one-letter look-ahead first: the look-behinds are tried only where a title word may start.)
+        r"(?=[irf])(?<!date )(?<!date de )(?<!date de la )(?<!datum )(?<!fecha )(?<!fecha de )"
+        r"(?<!fecha de la )(?<!data )(?<!data della )(?<!data da )(?<!total )(?<!totaal )(?<!totale )"
+        r"(?<!montant de la )"
         r"(?:invoice|rechnung|facture|factura|factuur|fattura|faktura|fatura)(?=\s*:)",
         r"factuur\s*-?\s*(?:nummer|nr\.?|no\.?)",
         r"(?:creditnota|creditfactuur)\s*-?\s*(?:nummer|nr\.?)",
         r"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+)?(?:documento|nota\s+de\s+credito)",
+        # "Numéro de document", "N° du document", "Dokumentnummer"; receipts: "Reçu n°",
+        # "N° de reçu", "Quittungsnummer", "Kwitantienummer", "Número de recibo", "Ricevuta n.".
+        r"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+|du\s+)?(?:document|recu|recibo|ricevuta|quittance)|"
+        r"dokument\s*-?\s*(?:nummer|nr\.?)",
+        rf"(?:recu|recibo|ricevuta|quittung|quittance|kwitantie)\s*{_NO}|quittungsnummer|kwitantienummer|"
+        r"bonnummer",
         r"nota\s+(?:di\s+)?credito\s*(?:n\.?|nr\.?|numero)",
         r"invoice\s*#",
         # Short and statement forms: "Inv. No.", "Inv #", "Statement No." (a utility's bill is its
@@ -113,6 +124,10 @@ LABEL_PATTERNS: dict[str, str] = {
         r"datum\s+splatnosti|splatnost|splatno\s+do|splatne\s+do|zaplatit\s+do",
         r"betalingsdato|(?:att\s+)?betala\s+senast|sista\s+dag(?:\s+for\s+betalning)?|pagavel\s+ate|"
         r"prazo\s+de\s+pagamento|data\s+limite(?:\s+de\s+pagamento)?",
+        # "Not later than", "Niet later dan", "Au plus tard le", "A más tardar el", "Non oltre il",
+        # "Spätestens am".
+        r"(?:no|not)\s+later\s+than|niet\s+later\s+dan|au\s+plus\s+tard\s+le|a\s+mas\s+tardar\s+el|"
+        r"non\s+oltre\s+il|spa(?:e)?testens\s+(?:am|bis(?:\s+zum)?)",
         r"due",
     ),
     "carry": _alt(
@@ -131,8 +146,9 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:delivery|shipping|ship|order|service|supply|performance|po|purchase\s+order)\s+date",
         r"date\s+of\s+(?:supply|delivery|service|order)",
         r"(?:liefer|leistungs|bestell|auftrags)(?:datum|zeitraum|tag)",
-        r"date\s+de\s+(?:livraison|commande|prestation)",
-        r"fecha\s+de\s+(?:entrega|pedido|servicio)",
+        r"date\s+(?:de\s+(?:la\s+)?|d'\s*)(?:livraison|commande|prestation|expedition)",
+        r"fecha\s+(?:de\s+)?(?:la\s+|el\s+)?(?:entrega|pedido|servicio|envio)",
+        r"data\s+(?:della\s+|dell'\s*|del\s+)(?:consegna|ordine|spedizione)|datum\s+(?:van\s+)?(?:levering|bestelling)",
         r"(?:lever|order|bestel)datum",
         r"data\s+(?:di\s+)?(?:consegna|ordine)",
         r"leveransdatum|leveringsdato|data\s+(?:de\s+entrega|sprzedazy|dostawy)|datum\s+(?:dodani|plneni)",
@@ -146,7 +162,13 @@ LABEL_PATTERNS: dict[str, str] = {
         r"date\s+(?:de\s+(?:la\s+)?)?(?:facture|facturation|d'emission|emission)",
         r"date\s+d'?\s*emission",
         r"fecha\s+(?:de\s+)?(?:la\s+)?(?:factura|emision|expedicion)",
-        r"factuurdatum",
+        r"factuurdatum|datum\s+(?:van\s+de\s+)?factuur",
+        # The title and a word for "of" / "dated": "Facture du", "Rechnung vom", "Fattura del", "Factura de
+        # fecha", "Invoice dated"; "Émise le", "Établie le", "Ausgestellt am", "Emitida el", "Issued (on)".
+        r"(?:invoice|facture|rechnung|fattura|factura|factuur|faktura)\s+(?:dated|du|vom|del|de\s+fecha|d\.\s?d\.|"
+        r"z\s+dnia|ze\s+dne)",
+        r"(?:emise?|etablie?|editee?)\s+le|ausgestellt\s+am|emitid[ao]\s+el|emess[ao]\s+il|uitgegeven\s+op|"
+        r"issued(?:\s+on|(?=\s*:))",
         r"data\s+(?:della\s+)?(?:fattura|emissione|documento)",
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
         r"data\s+(?:da\s+fatura|de\s+emissao)|fakturadatum|fakturadato|fakturerings?dato|"
@@ -163,12 +185,21 @@ LABEL_PATTERNS: dict[str, str] = {
         r"total\s+(?:excl(?:uding|\.)?|exclusive\s+of|before|without|w/o)\s*(?:vat|tax|gst|btw|mwst)?",
         r"(?:total|net)\s+(?:amount|sum|value|price)\s+(?:excl(?:uding|\.)?|exclusive\s+of|before|without|w/o)"
         r"\s*(?:vat|tax|gst|btw|mwst)?",
-        r"(?:net|netto)\s*(?:amount|total|betrag|bedrag|summe|sum|value)",
+        r"(?:net|netto)\s*(?:amount|total|totaal|betrag|bedrag|summe|sum|value)",
         r"(?:amount|total)\s+(?:before|excl\.?|excluding)\s+(?:tax|vat|gst)",
         r"taxable\s+(?:value|amount|base)|tax\s+base",
         r"(?:summe|gesamt(?:betrag)?)\s+netto",
         r"zwischensumme|nettobetrag|nettosumme|warenwert|netto",
         r"total\s+(?:h\.?\s*t\.?|hors\s+taxes?)",
+        # "Total facture HT", "Total de la facture HT", "Total (HT)", "Total facture (EUR HT)".
+        r"(?:total|montant)(?:\s+(?:de\s+la\s+)?facture)?\s*\(?\s*(?:eur\s+)?(?:h\.?\s*t\.?|hors\s+taxes?)\s*\)?",
+        # "Pre-tax total", "Untaxed amount", "Total avant impôts", "Netto totaal", "Totaalbedrag excl. BTW",
+        # "Subtotaal excl. BTW", "Exclusief BTW", "Suma sin IVA", "IVA excluida".
+        r"pre\s*-?\s*tax\s+(?:total|amount|sum)|untaxed\s+(?:total|amount)|"
+        r"(?:total|montant)\s+(?:des\s+frais\s+)?avant\s+(?:impots?|taxes?)",
+        r"(?=[set])(?:sub|eind)?totaal(?:bedrag)?\s*(?:eur\s+)?\(?\s*(?:(?:excl\.?|exclusief)\s*(?:btw)?|ex\.?\s*btw)\s*\)?|"
+        r"exclusief\s+btw",
+        r"(?:suma|total|base)\s+sin\s+iva|(?=[(i])\(?\s*(?:iva|igic)\s+excluid[oa]\s*\)?",
         r"montant\s+(?:h\.?\s*t\.?|hors\s+taxes?)",
         r"sous\s*-?\s*total",
         r"base\s+imponible|importe\s+neto|total\s+neto|subtotal",
@@ -216,6 +247,10 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:montant|somme)\s+(?:total[e]?\s+)?(?:a\s+payer|a\s+regler|du)|total\s+a\s+regler|(?:total\s+|montant\s+)?tvac|"
         r"(?:total\s+)?toutes\s+taxes\s+comprises",
         r"total\s+(?:amount\s+)?(?:due|payable|to\s+pay)",
+        # "Gross amount", "Gross total", a summary's "Gross" column (not a weight, margin or pay).
+        r"gross(?:\s+(?:amount|total|sum|value|price))?(?!\s*(?:weight|wt|mass|margin|profit|income|salary|pay))",
+        # "Total Amount After Tax", "Amount after GST", "Invoice value after tax" (Indian bills).
+        r"(?:total\s+)?(?:invoice\s+)?(?:amount|value|total)\s+after\s+(?:tax(?:es)?|gst|vat)",
         # Indian bills: "Net Payable", "Net Amount Payable" (what is owed, not the net before tax).
         r"net\s+(?:amount\s+)?payable",
         r"(?:amount|balance)\s+(?:due|payable)",
@@ -225,7 +260,14 @@ LABEL_PATTERNS: dict[str, str] = {
         r"zu\s+zahlen|gesamt",
         r"total\s+t\.?\s*t\.?\s*c\.?|montant\s+t\.?\s*t\.?\s*c\.?|net\s+a\s+payer|montant\s+total|total\s+a\s+payer",
         r"total\s+a\s+pagar|importe\s+total|total\s+factura",
-        r"totaal\s+(?:incl\.?|inclusief)\s*(?:btw)?|te\s+betalen|totaalbedrag|totaal",
+        # "Total facture (TTC)", "Facture TTC", "Totaal factuur", "Eindtotaal", "Factuurbedrag", "Montant de
+        # la facture", "Total to be paid", "Total charged", "Solde à payer", "Te incasseren",
+        # "Wartość faktury".
+        r"total\s+(?:(?:de\s+(?:la\s+|cette\s+)?)?facture(?:\s+t\.?\s*t\.?\s*c\.?)?|to\s+(?:be\s+)?paid|charged)|"
+        r"facture\s+t\.?\s*t\.?\s*c\.?|montant\s+(?:total\s+)?de\s+(?:la|cette)\s+facture",
+        r"totaal\s+(?:factuur|te\s+incasseren)|te\s+incasseren|eind(?:totaal|bedrag)|factuurbedrag",
+        r"amount\s+charged|solde\s+a\s+(?:payer|regler)|wartosc\s+faktury",
+        r"totaal(?:bedrag)?\s+(?:eur\s+)?\(?\s*(?:incl\.?|inclusief)\s*(?:btw)?\s*\)?|te\s+betalen|totaalbedrag|totaal",
         r"totale\s+(?:fattura|documento|da\s+pagare|complessivo)|importo\s+totale|totale",
         # UK / Nordic / Finnish / Portuguese / Polish / Czech: "Total inc. VAT", "Att betala", "Å
         # betale", "At betale", "Summa inkl. moms", "Yhteensä", "Maksettava", "Razem brutto".
@@ -254,7 +296,11 @@ LABEL_PATTERNS: dict[str, str] = {
         # "ALV yhteensä", "Moms i alt", "MwSt. gesamt", "Summa moms": the tax's total, not the gross.
         r"(?:vat|tax|moms|mva|alv|mwst\.?|ust\.?|iva|tva|btw|gst)\s+(?:yhteensa|totalt|total|gesamt|insgesamt|i\s+alt|summa)",
         r"(?:summa|summe|sum|totalt|gesamt)\s+(?:moms|mva|alv|mwst\.?|ust\.?|vat)",
-        r"(?:vat|tax|gst|tva|iva|btw)\s+(?:amount|total|montant|importe|bedrag)",
+        r"(?:vat|tax|gst|tva|iva|btw)\s*-?\s*(?:amount|total|montant|importe|bedrag|kosten)",
+        # "Total taxes", "Taxe totale" (not "Taxe de séjour", an item), "Totale btw", "Montant de la TVA",
+        # "B.T.W.".
+        r"(?=t)(?:total\s+taxes?|taxes|taxe\s+totale)|totale\s+(?:btw|iva)|montant\s+de\s+(?:la\s+)?tva|"
+        r"b\.\s?t\.\s?w\.?",
         r"(?:sales\s+)?tax",
         r"c\s*gst|s\s*gst|i\s*gst|ut\s*gst|gst|cess",
         r"vat|mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer",
@@ -287,6 +333,9 @@ RECIPIENT_LABEL = lazy_compile(
         r"recipient",
         r"account\s+holder",
         r"to:",
+        # "An: …", "Aan: …", "Para: …" (a colon required: the words are common), "Kundenname". Not
+        # "Käufer": the tail of the seller's "Verkäufer" when OCR splits the word.
+        r"(?:an|aan|para)(?=\s?:)|kunden\s*-?\s*name",
         r"rechnungs?\s*(?:empfanger|empfaenger|adresse|anschrift)",
         r"kunde",
         r"empfanger|empfaenger",
@@ -414,6 +463,8 @@ ISSUER_LABEL = lazy_compile(
             "mittente",
             "remitente",
             r"(?:bill|invoice)\s+from",
+            # "Von: …", "De : …" (a colon required: the words are common).
+            r"(?:von|de)(?=\s?:)",
             r"issued\s+by",
             r"sold\s+by",
         ],
@@ -569,7 +620,9 @@ DEDUCTION_LABEL = lazy_compile(
 ROUNDING_LABEL = lazy_compile(
     _B
     + _alt(
-        r"(?:ores|oere)?\s*-?\s*avrundning|avrunding|afrunding|afronding|rounding(?:\s+adjustment)?",
+        r"(?:ores|oere)?\s*-?\s*avrundning|avrunding|afrunding|afronding|rounding(?:\s+(?:adjustment|off))?",
+        # Indian bills: "Round off", "Rounded off", "Round-off".
+        r"round(?:ed)?\s*-?\s*off",
         r"rundung(?:sdifferenz)?|arrondi|redondeo|arrotondamento|pyoristys",
     )
     + _E
@@ -611,6 +664,10 @@ CUSTOMER_ACCOUNT_HINT = lazy_compile(
         r"(?:van|op)\s+uw\s+rekening|uw\s+(?:rekening|iban)|(?:dal|sul)\s+(?:vostro|suo)\s+conto|vostro\s+conto",
         r"mandat(?:s|e)?\s*-?\s*(?:referenz|reference|ref\.?)|sepa\s*-?\s*(?:lastschrift|direct\s+debit|mandate?)",
         r"lastschrift\s*-?\s*mandat|debtor\s+(?:iban|account)|zahlungspflichtige[rn]?|domiciliation\s+sur",
+        # The customer's bank details announced as theirs: "Your bank details", "Vos coordonnées bancaires",
+        # "Sus datos bancarios", "Uw bankgegevens", "Ihre Bankdaten", "Le vostre coordinate bancarie".
+        r"your\s+(?:bank(?:ing)?\s+details|bank\s+data)|vos\s+coordonnees\s+bancaires|sus\s+datos\s+bancarios|"
+        r"uw\s+bankgegevens|ihre\s+bank(?:daten|angaben)|(?:le\s+)?vostre\s+coordinate\s+bancarie",
     )
     + _E
 )
