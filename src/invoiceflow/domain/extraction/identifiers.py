@@ -40,9 +40,15 @@ _IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
 _LABELLED_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2} ?\d{2}(?:[ ]?[A-Z0-9]){10,30}")
 _IBAN_LABEL_RE = lazy_compile(
     r"(?<![a-z])(?:iban|account|acct|konto(?:nummer|nr)?|bankkonto|compte|cuenta|conta|rekening(?:nummer)?|conto|"
-    r"rachunku?|rachunek|tilinumero|tili|szamlaszam|bankszamla|ucet|racun|hesap)(?![a-z])"
+    r"rachunku?|rachunek|tilinumero|tili|szamlaszam|bankszamla|ucet|racun|hesap|"
+    # A bank block's heading: "Bankverbindung", "Bank details", "Coordonnées bancaires", "Datos bancarios".
+    r"bank(?:verbindung|gegevens|(?:ing)?\s+details)|coord(?:onnees\s+bancaires|inate\s+bancarie)|"
+    r"datos\s+bancarios|betaalgegevens)(?![a-z])"
 )
+# The start of an IBAN after its label that may wrap onto the next line ("IBAN GB29 NWBK 6016" / "1331 …").
+_IBAN_HEAD_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2} ?\d{2}(?:[ ]?[A-Z0-9]){2,30}")
 _IBAN_JOINERS = str.maketrans("-./", "   ")  # "ES91-2100-…", "GB29.NWBK.…", "DE89/3704/…"
+_JOINED_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}[.\-](?:[A-Z0-9]{1,4}[.\-]){2,8}[A-Z0-9]{1,4}")
 # Single characters in a row, one per box of a giro form: an IBAN when the checksum says so.
 _BOXED_CHARS_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z] [A-Z] \d \d(?: [A-Z0-9]){11,30}(?![A-Z0-9])")
 # On OCR lines the country code and check digits may themselves be misread ("1E84", "DEO2"): the start
@@ -210,6 +216,7 @@ def repair_gstin(number: str) -> str | None:
 
 def find_identifiers(lines: list[Line]) -> list[Identifier]:
     found: list[Identifier] = []
+    labels = [_IBAN_LABEL_RE.search(line.folded) for line in lines]  # an account label on each line
     for line in lines:
         text = line.text.upper()
         seen: set[str] = set()
@@ -224,13 +231,21 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
             number = _iban_in(m.group(0), ocr=line.ocr) or _wrapped_iban(lines, line, m.start(), m.end())
             if number:
                 add("iban", number, m.start())
+        if not line.ocr and ("." in text or "-" in text):
+            # Groups joined by dots or hyphens ("DE89.3704.0044…", "GB29-NWBK-6016-…") in a bank block
+            # whose heading or bank name stands a few lines above: the checksum decides. (Elsewhere such a
+            # run may be a reference that happens to pass the checksum.)
+            for m in _JOINED_IBAN_RE.finditer(text):
+                number = _iban_in(m.group(0).translate(_IBAN_JOINERS), ocr=False)
+                if number is not None and _in_bank_block(lines, line):
+                    add("iban", number, m.start())
         for m in _BOXED_CHARS_RE.finditer(text):
             # A payment slip's form: one character per printed box ("D E 8 9 3 7 0 4 …").
             number = _iban_in(m.group(0), ocr=line.ocr)  # a cut may fall after any box
             if number:
                 add("iban", number, m.start())
-        label = _IBAN_LABEL_RE.search(line.folded)
-        if label is not None or _iban_label_above(lines, line):
+        label = labels[line.index]
+        if label is not None or (line.index > 0 and labels[line.index - 1] is not None):
             joined = text.translate(_IBAN_JOINERS)  # same offsets: one character for one
             for m in _LABELLED_IBAN_RE.finditer(joined, label.end() if label is not None else 0):
                 if label is None and not _iban_label_above(lines, line, m.start(), m.end()):
@@ -238,6 +253,10 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                 number = _iban_in(m.group(0), ocr=line.ocr)
                 if number:
                     add("iban", number, m.start())
+            if label is not None and not seen:
+                for m in _IBAN_HEAD_RE.finditer(joined, label.end()):
+                    if (number := _wrapped_iban(lines, line, m.start(), m.end())) is not None:
+                        add("iban", number, m.start())
         ibans = seen.copy()
         for start, number in _vat_candidates(text, line.ocr):
             if not any(number in iban for iban in ibans):
@@ -263,6 +282,21 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                     Identifier("bic", m.group(0), line.index, m.start(), line.char_x(m.start()), True)
                 )
     return found
+
+
+# "bank" also ends a bank's name ("Commerzbank", "Raiffeisenbank").
+_BANK_WORD_RE = lazy_compile(r"bank|(?<![a-z])(?:banque|banco|banca|bic|swift|sparkasse)(?![a-z])")
+
+
+def _in_bank_block(lines: list[Line], line: Line) -> bool:
+    """True when ``line`` or one of the three lines right above it names a bank ("Bankverbindung",
+    "NatWest Bank", "BIC …", "Banco Sabadell")."""
+    for other in reversed(lines[max(0, line.index - 3) : line.index + 1]):
+        if line.top - other.bottom > 4 * line.height:
+            return False
+        if _BANK_WORD_RE.search(other.folded):
+            return True
+    return False
 
 
 def _iban_label_above(
@@ -295,15 +329,20 @@ def _wrapped_iban(lines: list[Line], line: Line, start: int, end: int) -> str | 
     below = lines[line.index + 1]
     if below.top - line.bottom > 1.2 * line.height:
         return None
-    x0 = line.char_x(seg_start)
+    # The rest starts under the segment (a wrapped sentence or column) or under the IBAN itself (a value
+    # column right of its label).
+    edges = (line.char_x(seg_start), line.char_x(start))
     for b_start, b_end in below.segments():
         bx0, _ = below.span_x(b_start, b_end)
-        if abs(bx0 - x0) > line.height:
+        if all(abs(bx0 - x0) > line.height for x0 in edges):
             continue
-        tail = re.match(r"[A-Z0-9]{1,4}(?: [A-Z0-9]{1,4})*", below.text[b_start:b_end].upper())
+        tail = re.match(
+            r"[A-Z0-9]{1,4}(?: [A-Z0-9]{1,4})*", below.text[b_start:b_end].upper().translate(_IBAN_JOINERS)
+        )
         if tail is None:
             return None
-        return _iban_in(f"{line.text[start:end].upper()} {tail.group(0)}", ocr=line.ocr)
+        head = line.text[start:end].upper().translate(_IBAN_JOINERS)
+        return _iban_in(f"{head} {tail.group(0)}", ocr=line.ocr)
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
@@ -184,8 +184,16 @@ def _column_values(ctx: PageContext, line: Line, label: LabelMatch, integers_ok:
         amounts = _money(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok, below)
         if len(amounts) != 1:
             break
+        if len(values) >= 2 and _close(amounts[0].value, sum(values, Decimal(0))):
+            break  # the table's totals row printed without a label: the sum of the rows above
         values.append(amounts[0].value)
     return values
+
+
+def _label_rate(ctx: PageContext, line: Line, label: LabelMatch) -> Decimal | None:
+    """The rate printed right after a label in its own cell ("Netto 19 %", "Nettobetrag 7 % 50,00")."""
+    start, end = ctx.value_span(line, label)
+    return _tax_rate(find_amounts(line, ctx.style, start, end)) if end > start else None
 
 
 def _tax_rate(amounts: list[Amount]) -> Decimal | None:
@@ -223,12 +231,28 @@ def _rate_pair(rate: Decimal, money: list[Amount]) -> tuple[Decimal, Decimal] | 
     return None
 
 
+def _gross_pair(rate: Decimal, money: list[Amount]) -> tuple[Decimal, Decimal] | None:
+    """(base, amount) of an included tax printed with the gross it is part of ("enthaltene MwSt. 19 % auf
+    6,00: 0,96"): gross × rate / (100 + rate) ≈ amount, the base being gross less amount."""
+    for gross, amount in itertools.permutations(money, 2):
+        expected = gross.value * rate / (100 + rate)
+        if gross.value > amount.value and _close(
+            expected, amount.value, max(Decimal("0.01"), abs(expected) / 500)
+        ):
+            return gross.value - amount.value, amount.value
+    return None
+
+
 def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalpha())
 
 
 def _tax_lines_of(
-    ctx: PageContext, line: Line, labels: list[LabelMatch], integers_ok: bool
+    ctx: PageContext,
+    line: Line,
+    labels: list[LabelMatch],
+    integers_ok: bool,
+    codes: Callable[[], dict[str, Decimal]] | None = None,
 ) -> list[TaxLineFound]:
     """Tax lines on one line: one per tax label (each reads its own span up to the next label, or the
     whole line when it is the only one), else a rate with a base and an amount (a tax summary row)."""
@@ -236,11 +260,16 @@ def _tax_lines_of(
     found: list[TaxLineFound] = []
     if not tax_labels:
         all_amounts = find_amounts(line, ctx.style)
-        rate = _tax_rate(all_amounts)
         money = _money(all_amounts, integers_ok, line)
+        cells = _rate_cells(line, all_amounts, money)
+        if len(cells) >= 2:
+            return cells
+        rate = _tax_rate(all_amounts)
         if rate is None and (column := _rate_column(ctx, line, all_amounts)) is not None:
             rate = column.value  # "19,00" under "MwSt-Satz": a rate printed without its % sign
             money = [a for a in money if a is not column]
+        if rate is None and codes is not None and len(money) >= 2:
+            rate = _coded_rate(line, codes())  # "B 50.00 3.00 53.00" under a legend "B = 6 % VAT"
         if rate is not None and len(money) >= 2:
             pair = _rate_pair(rate, money)
             if pair:
@@ -270,12 +299,80 @@ def _tax_lines_of(
                 continue
             values = [below[0]]
         pair = _rate_pair(rate, money + values[-1:] if values[-1] not in money else money)
+        if pair is None and _included(line, label):
+            pair = _gross_pair(rate, money + values[-1:] if values[-1] not in money else money)
         if pair:
             found.append(TaxLineFound(rate, pair[0], pair[1], line.index, name))
         else:
             base = _repaired_base(line, rate, values[-1]) if line.ocr else None
             found.append(TaxLineFound(rate, base, values[-1].value, line.index, name))
     return found
+
+
+# Label prefix of a tax line read from a cell of a table row (several taxes on one row): such lines are
+# told apart by their place on the row ("#0", "#1"), not by a tax's name.
+_CELL = "#"
+
+
+def _rate_cells(line: Line, amounts: list[Amount], money: list[Amount]) -> list[TaxLineFound]:
+    """Several taxes on one table row ("10,000.00 | 9 % | 900.00 | 9 % | 900.00", CGST beside SGST, or
+    two rates side by side): each rate takes the first money figure after it that a base on the row
+    (before the first rate, or between the rate and that figure) times the rate gives. Empty unless at
+    least two rates pair up so."""
+    rates = [a for a in amounts if a.is_percent and 0 <= a.value <= _MAX_RATE]
+    if len(rates) < 2:
+        return []
+    found: list[TaxLineFound] = []
+    for n, rate in enumerate(rates):
+        stop = rates[n + 1].start if n + 1 < len(rates) else len(line.text)
+        after = [a for a in money if rate.end <= a.start < stop]
+        bases = [a for a in money if a.end <= rates[0].start] + after
+        pair = next(
+            (
+                (base.value, amount)
+                for amount in after
+                for base in bases
+                if base is not amount
+                and base.value
+                and _close(
+                    base.value * rate.value / 100, amount.value, max(Decimal("0.02"), abs(amount.value) / 500)
+                )
+            ),
+            None,
+        )
+        if pair is None:
+            return []
+        found.append(TaxLineFound(rate.value, pair[0], pair[1].value, line.index, f"{_CELL}{n}"))
+    return found
+
+
+# A legend of rate codes printed under a table whose rows carry a letter: "A = 19 % VAT", "B: 7 %",
+# "(C) 0 %".
+_RATE_CODE_RE = re.compile(r"(?<![A-Za-z0-9])\(?([A-Z])\)?\s*[=:]?\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+
+
+def _rate_codes(ctx: PageContext) -> dict[str, Decimal]:
+    """Rate codes of a legend on the page (letter → rate), when two or more codes are defined there and
+    each letter stands for one rate only."""
+    codes: dict[str, set[Decimal]] = {}
+    for line in ctx.lines:
+        if "%" not in line.text:
+            continue
+        for m in _RATE_CODE_RE.finditer(line.text):
+            rate = Decimal(m.group(2).replace(",", "."))
+            if rate <= _MAX_RATE:
+                codes.setdefault(m.group(1), set()).add(rate)
+    if len(codes) < 2 or any(len(rates) > 1 for rates in codes.values()):
+        return {}
+    return {code: rates.pop() for code, rates in codes.items()}
+
+
+def _coded_rate(line: Line, codes: dict[str, Decimal]) -> Decimal | None:
+    """The rate of the one legend code printed as a word of its own on ``line``."""
+    if not codes:
+        return None
+    found = {codes[w.text.strip("()")] for w in line.words if w.text.strip("()") in codes}
+    return found.pop() if len(found) == 1 else None
 
 
 def _repaired_amount(
@@ -446,6 +543,15 @@ def _totals_from(
     deduction_lines: set[int] = set()
     included_lines: set[int] = set()  # lines of a tax included in the total above ("enthaltene MwSt.")
     charges: list[Decimal] = []  # unlabelled charges in the totals block ("Bollo 2,00", "Shipping 9.95")
+    legend: list[dict[str, Decimal]] = []
+
+    def codes() -> dict[str, Decimal]:  # read once, and only for a row that needs it
+        if not legend:
+            legend.append(_rate_codes(ctx))
+        return legend[0]
+
+    named: list[tuple[str, Candidate]] = []  # tax amounts printed without a rate, by the tax's name
+    rated_nets: list[tuple[Decimal, Candidate]] = []  # nets of one rate each ("Netto 19 %", "Netto 7 %")
     for line in ctx.lines[start_line:]:
         if line.index == skip:
             continue
@@ -463,7 +569,7 @@ def _totals_from(
                 deductions.append(deducted)
             deduction_lines.add(line.index)
         else:
-            tax_lines += _tax_lines_of(ctx, line, labels, integers_ok)
+            tax_lines += _tax_lines_of(ctx, line, labels, integers_ok, codes)
             if not labels and (charge := _charge(ctx, line, integers_ok)) is not None:
                 charges.append(charge)
         if labels and deducted is None and (row := _summary_row(ctx, line, integers_ok)) is not None:
@@ -491,6 +597,15 @@ def _totals_from(
             target = {"net": net, "tax": tax, "gross": gross}[label.kind]
             if label.kind == "tax" and _included(line, label):
                 included_lines.add(line.index)
+            if label.kind == "net" and (rate := _label_rate(ctx, line, label)) is not None:
+                rated_nets.append((rate, Candidate(amount.value, conf, line.index)))
+            if label.kind == "tax" and _tax_rate(find_amounts(line, ctx.style)) is None:
+                named.append(
+                    (
+                        _letters(line.folded[label.start : label.end]),
+                        Candidate(amount.value, conf, line.index),
+                    )
+                )
             if found is not None and len(column := _column_values(ctx, line, label, integers_ok)) >= 2:
                 # A column head over a row per tax rate: the column's sum is the document's figure, the
                 # first row one part of it.
@@ -501,10 +616,19 @@ def _totals_from(
     if len(distinct) >= 2:
         total_tax = sum((t.amount for t in distinct), Decimal(0))
         tax.append(Candidate(total_tax, 0.7, tax_lines[-1].line))
+    elif distinct and not any(_close(c.value, distinct[0].amount) for c in tax):
+        # One rate's row in a summary table whose tax column has no tax label ("Netto | Steuer | Brutto"):
+        # its amount is the tax total (kept only when net + tax = gross confirms it).
+        tax.append(Candidate(distinct[0].amount, 0.5, distinct[0].line))
     elif len({c.line for c in tax}) >= 2:
         # "CGST 5,940.00" and "SGST 5,940.00" without rates: the tax total is their sum (kept only when
         # net + tax = gross confirms it).
         tax.append(Candidate(sum((c.value for c in tax), Decimal(0)), 0.6, tax[-1].line))
+    if len({rate for rate, _ in rated_nets}) == len(rated_nets) >= 2:
+        # The net of each rate printed apart and no net total ("Nettobetrag 19 % 100,00 / Nettobetrag 7 %
+        # 50,00"): their sum is the invoice's net (kept only when net + tax = gross confirms it).
+        parts = [c for _, c in rated_nets]
+        net.append(Candidate(sum((c.value for c in parts), Decimal(0)), 0.6, max(c.line for c in parts)))
     sums = {n.value + t.value for n in net for t in tax}
     gross = _unexplained_balances(
         ctx, _not_balances(gross, deductions, deduction_lines), deduction_lines, integers_ok, sums
@@ -513,11 +637,13 @@ def _totals_from(
     result = _choose(net, tax, gross, deductions, roundings, charges=_Charges(charges, rates))
     if not result.consistent:
         _net_from_gross(result, tax, gross, _distinct(tax_lines), included_lines)
-    result.tax_lines = tax_lines
-    _derive_net(result, _distinct(tax_lines))
+    result.tax_lines = _distinct(tax_lines)
+    _derive_net(result, result.tax_lines)
     _net_of_untaxed_total(ctx, result)
     _fill_bases(result)
     _find_bases(ctx, result, integers_ok)
+    if not result.tax_lines:
+        result.tax_lines = _named_tax_lines(result, named)
     if not result.tax_lines:
         result.tax_lines = _item_rate_lines(ctx, start_line, result, integers_ok)
     if not result.tax_lines:
@@ -627,6 +753,34 @@ def _printed_rate_line(result: TotalsResult, rate: Decimal) -> list[TaxLineFound
     return _implied_rate_line(result)
 
 
+def _named_tax_lines(result: TotalsResult, named: list[tuple[str, Candidate]]) -> list[TaxLineFound]:
+    """Taxes of different names printed without rates ("CGST 900.00" and "SGST 900.00" under "Taxable
+    value 10,000.00"): one tax line each, on the whole net, when their amounts add up to the tax total and
+    each gives a rate of one decimal at most that yields its amount to the cent."""
+    net, tax = result.net, result.tax
+    if net is None or tax is None or not result.consistent or net.value <= 0:
+        return []
+    parts: dict[str, Candidate] = {}
+    for name, c in named:
+        if (
+            name
+            and c.value > 0
+            and not _close(c.value, tax.value)
+            and all(p.line != c.line for p in parts.values())
+        ):
+            parts.setdefault(name, c)
+    if len(parts) < 2 or not _close(sum((c.value for c in parts.values()), Decimal(0)), tax.value):
+        return []
+    lines: list[TaxLineFound] = []
+    for name, c in parts.items():
+        rate = (c.value * 100 / net.value).quantize(Decimal("0.1"))
+        if not 0 < rate <= _MAX_RATE or not _rounds_to(net.value, rate, c.value):
+            return []
+        shown = rate.quantize(Decimal(1)) if rate == rate.to_integral() else rate
+        lines.append(TaxLineFound(shown, net.value, c.value, c.line, name))
+    return lines
+
+
 def _implied_rate_line(result: TotalsResult) -> list[TaxLineFound]:
     """A tax total printed without its rate ("VAT 300.00" under "Net 1,500.00"): the one tax line, at the
     rate net and tax imply, when that rate has one decimal at most and gives the tax to the cent."""
@@ -728,9 +882,12 @@ def _bare_rate(amounts: list[Amount], money: list[Amount]) -> Decimal | None:
 
 def _included(line: Line, label: LabelMatch) -> bool:
     """True when words before the tax label in its segment say the tax is included ("enthaltene MwSt.
-    19 %", "inkl. 19 % USt.", "dont TVA 20 %")."""
-    seg_start = line.segment_span(label.start)[0]
-    return INCLUDED_TAX_HINT.search(line.folded, max(seg_start, label.start - 24), label.start) is not None
+    19 %", "inkl. 19 % USt.", "dont TVA 20 %"), or words right after it ("GST included", "IVA 21 %
+    incluido", "BTW inbegrepen")."""
+    seg_start, seg_end = line.segment_span(label.start)
+    if INCLUDED_TAX_HINT.search(line.folded, max(seg_start, label.start - 24), label.start) is not None:
+        return True
+    return INCLUDED_TAX_HINT.search(line.folded, label.end, min(seg_end, label.end + 16)) is not None
 
 
 def _net_from_gross(
@@ -778,6 +935,12 @@ def _derive_net(result: TotalsResult, tax_lines: list[TaxLineFound]) -> None:
             result.net = Candidate(net, min(tax.confidence, gross.confidence) - 0.1, gross.line)
             result.consistent = True
         return
+    if net > 0 and len(tax_lines) >= 2 and all(b is not None and _close(b, net) for b in bases):
+        # Taxes levied on one base side by side (CGST and SGST on the taxable value): each base is the net.
+        if _close(sum((t.amount for t in tax_lines), Decimal(0)), tax.value):
+            result.net = Candidate(net, min(tax.confidence, gross.confidence) - 0.1, gross.line)
+            result.consistent = True
+        return
     if len(rates) != 1 or rate is None or not rate:
         return
     expected = net * rate / 100
@@ -788,15 +951,29 @@ def _derive_net(result: TotalsResult, tax_lines: list[TaxLineFound]) -> None:
 
 
 def _distinct(tax_lines: list[TaxLineFound]) -> list[TaxLineFound]:
-    """Tax lines printed twice (a summary table and the totals block) counted once; CGST and SGST of the
-    same rate and amount stay two, told apart by their names."""
-    seen: dict[tuple[Decimal | None, Decimal], set[str]] = {}
+    """Tax lines printed twice (a summary table and the totals block) counted once. Equal lines are
+    distinct taxes when named apart (CGST and SGST of the same rate and amount) or printed side by side on
+    one row (a table's "CGST 9 % 900.00 | SGST 9 % 900.00"): a (rate, amount) is kept as often as it has
+    names of taxes, or cells on one row, whichever is more."""
+    keys = [(t.rate, t.amount) for t in tax_lines]
+    wanted: dict[tuple[Decimal | None, Decimal], int] = {}
+    for key in set(keys):
+        same = [t for t, k in zip(tax_lines, keys, strict=True) if k == key]
+        names = {t.label for t in same if t.label and not t.label.startswith(_CELL)}
+        on_one_row = max(sum(t.line == o.line for o in same) for t in same)
+        wanted[key] = max(len(names), on_one_row, 1)
     out: list[TaxLineFound] = []
-    for t in tax_lines:
-        names = seen.get((t.rate, t.amount))
-        if names is not None and (not t.label or not names or t.label in names):
+    kept: dict[tuple[Decimal | None, Decimal], list[int]] = {}
+    for t, key in zip(tax_lines, keys, strict=True):
+        taken = kept.setdefault(key, [])
+        if len(taken) >= wanted[key] or (t.label and any(out[i].label == t.label for i in taken)):
+            # A repeat: its base (a summary row's) completes the line kept without one ("VAT 19 %: 19.00").
+            bare = next((i for i in taken if out[i].base is None), None)
+            if t.base is not None and bare is not None:
+                o = out[bare]
+                out[bare] = TaxLineFound(o.rate, t.base, o.amount, o.line, o.label)
             continue
-        seen.setdefault((t.rate, t.amount), set()).add(t.label)
+        taken.append(len(out))
         out.append(t)
     return out
 
