@@ -15,6 +15,26 @@ before the company billed, a seller's label under the items, the payee or seller
 ("in favour of", "sold by", "zugunsten"), a company over its registered-office line, the page's e-mail
 or web address spelling the sender's name; titles, number lines, field headings, bracketed notes and
 sentences are never a name.
+
+What a name is (the conventions ``name_head`` applies to the line that holds it):
+- the legal form is part of it, whole and as printed ("Kessler Messebau GmbH & Co. KG", "Kowalski Sp. z
+  o.o.", "Acme Holdings, Inc.", "Sharma Traders Pvt. Ltd."), and so are "&", "and", "und" and digits
+  ("3M Deutschland GmbH", "Studio 54 GmbH");
+- salutations are not ("Herrn", "Frau", "Mme", "M.", "Mrs", "Sra.", "Dña.", "Dhr.", "Sig.ra" → the
+  person's name), nor words addressing a company ("Firma", "Spett.le", "Messrs", "M/s"); academic
+  titles stay ("Herr Dr. Stefan Braun" → "Dr. Stefan Braun"), and a salutation-like word before a legal
+  form is the company's own ("Mr Price Trading Ltd");
+- labels ("Kunde:", "An:", "Von:", "Supplier Name:", "Rechnung der …"), the address, customer numbers,
+  dates, page numbers, contact or VAT data, a department or a person after the legal form, and the fields
+  of another column printed on the name's line, even one space after it, are not ("Weber GmbH, Lindenweg
+  7, …", "Harbor Foods Ltd 03.03.2025", "Acme Ltd Tel. …", "Weber GmbH Abt. Einkauf", "Harbor Foods
+  Invoice No. 42", "Ravi Kumar ravi@…"), nor a tag line after a dash, bar or comma ("Atelier Brun SARL,
+  votre partenaire", "Nordlicht Studio – Ihr Partner für Design"), nor an owner line ("Inh. Anna Korn");
+- a brand printed with its legal owner, on its line or the line under it, gives the legal name
+  ("Brightline — a division of Harbor Logistics Ltd", "Harbor Logistics Ltd trading as Brightline",
+  "Brightline (Harbor Logistics Ltd)", "Brightline" over "Ein Unternehmen der Korn Gruppe GmbH");
+- a letter-spaced letterhead is read as its words ("N O R D L I C H T   S T U D I O" → "NORDLICHT
+  STUDIO"); case is kept as printed.
 """
 
 from __future__ import annotations
@@ -22,6 +42,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.identifiers import Identifier
@@ -139,15 +161,166 @@ _TRADE_TAIL = lazy_compile(
     r"[\s,;]+(?:(?:innungs)?(?:meister|fach)betrieb|innungsbetrieb|inh\.|inhaber(?:in)?|prop\.|proprietor|"
     r"titolare|eigenaar|owner:)(?![a-z]).*$"
 )
-# The first comma part is the name when a later part is an address ("Acme Ltd, 14 High Street, Leeds").
-_ADDRESS_AFTER_COMMA = lazy_compile(r",\s+(?=(?:\d|[^,]*\d{3}))")
+# The first comma part is the name when the next part is an address ("Acme Ltd, 14 High Street, Leeds",
+# "Weber GmbH, Lindenweg 7, …"): a part holding a digit.
+_ADDRESS_AFTER_COMMA = lazy_compile(r",\s+(?=[^,]*\d)")
+# Salutations before a person's name ("Herr Jonas Weber", "Mme Claire Martin", "Sr. Juan Pérez", "Dhr. Jan
+# de Vries", "Sig.ra Giulia Bianchi"): the name is what follows. Academic titles stay: "Herr Dr. Stefan
+# Braun" is "Dr. Stefan Braun", as a practice's letterhead prints it.
+_SALUTATION = lazy_compile(
+    r"(?:(?:herrn?|frau|familie|monsieur|madame|mademoiselle|mme\.?|mlle\.?|m\.|mr\.?|mrs\.?|ms\.?|mx\.?|"
+    r"miss|sr\.|sra\.|srta\.|sr|sra|d\.|dna\.?|dhr\.?|mevr\.?|mw\.|sig\.(?:ra|na)?\.?|sig|sigra)\s+)+"
+)
+# Words addressing a company before its name ("Firma Elektro Haas e.K.", "Spett.le Rossi S.r.l.", "Messrs
+# Patel Ltd", "M/s Sharma Traders"): never part of the name.
+_COMPANY_SALUTATION = lazy_compile(r"(?:firma|spett(?:\.\s?le|\.|abile)|messrs\.?|m/s\.?)\s*[:,]?\s+")
+# A brand over its legal owner: "Brightline — a division of Harbor Logistics Ltd", "Kornblume, eine Marke
+# der Korn GmbH", "une marque de …", "part of …": the legal name follows the phrase.
+_OWNED_BY = lazy_compile(
+    r"[\s,;(–—-]+(?:(?:a|an)\s+(?:division|subsidiary|brand|trading\s+name|business|unit)\s+of|part\s+of|"
+    r"(?:ein(?:e)?\s+)?(?:unternehmen|marke|geschaftsbereich|tochter(?:gesellschaft)?)\s+(?:der|des|von)|"
+    r"une\s+(?:marque|division|filiale)\s+(?:de|du|d')|una\s+(?:marca|division|filial)\s+de|"
+    r"una\s+(?:divisione|societa)\s+(?:di|del)|een\s+(?:merk|divisie|onderdeel)\s+van|"
+    r"operated\s+by|betrieben\s+von)(?![a-z])\s*:?\s*"
+)
+# A trading name after the legal one: "Harbor Logistics Ltd trading as Brightline", "… t/a …", "… dba …".
+_TRADING_AS = lazy_compile(
+    r"[\s,;(]+(?:trading\s+as|t/a|d/b/a|dba|doing\s+business\s+as|handelnd\s+als|h\.o\.d\.n\.?|"
+    r"handelend\s+onder\s+de\s+naam)(?![a-z]).*$"
+)
+# A date or a page number printed at the end of the name's line ("Acme GmbH 03.03.2025", "… Seite 1 von 2").
+_DATE_OR_PAGE_TAIL = lazy_compile(
+    r"\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:page|seite|pagina|pagina|p\.|blatt|sida|side|sivu|strona)"
+    r"\s*\d+(?:\s*(?:/|of|von|de|di|van|av|af|z)\s*\d+)?)\s*$"
+)
+# What may follow a name's legal form on its line once the name has ended: a street, a house number or digits,
+# contact or registry data, a tag line in lower case after a comma or dash ("Atelier Brun SARL, votre
+# partenaire"), an open bracket.
+_FORM_THEN_MORE = lazy_compile(
+    r"\.?\s*(?:[,;/(–—-]\s*)?\d|\s*[,;–—-]\s*[a-z]|\s*\(|"
+    # A street and its house number run on without a separator ("Weber GmbH Lindenweg 7 80331 München").
+    r"\.?\s+[^\W\d_]{3,}\.?\s+\d{1,4}[a-z]?(?:\s|,|$)"
+)
 
 
+# An e-mail address or a phone number run on after a person's name ("Ravi Kumar ravi@…", "… +44 7700 …").
+_CONTACT_RUN_ON = lazy_compile(
+    r"[\s,;|]+(?:[\w.+-]+@[\w-]+\.|\+\d|\(\d|(?:tel|phone|fax|mobile|mob|email|e-mail)\.?\s*[:.]?\s*[\d+(\w])"
+)
+
+
+def _owner_below(block: Block) -> str | None:
+    """The legal owner named on a line under a brand's name ("a division of Harbor Logistics Ltd", "Ein
+    Unternehmen der Korn Gruppe GmbH"); None when no such line follows."""
+    for text in block.lines[1:3]:
+        if (m := _OWNED_BY.match(" " + fold(text))) is not None:
+            owner = name_head(text[m.end() - 1 :].strip(" )"))
+            if _LEGAL_FORM.search(fold(owner)) and sum(c.isalpha() for c in owner) >= 3:
+                return owner
+    return None
+
+
+def _strip_salutation(head: str) -> str:
+    """``head`` without the salutation or title before a person's name, or the word addressing a company.
+    A person's salutation before a name with a legal form stays ("Mr Price Ltd" is a company's name)."""
+    folded = fold(head)
+    if (m := _COMPANY_SALUTATION.match(folded)) is not None and sum(
+        c.isalpha() for c in head[m.end() :]
+    ) >= 3:
+        return head[m.end() :]
+    m = _SALUTATION.match(folded)
+    if m is None or not head[m.end() : m.end() + 1].isupper() or _LEGAL_FORM.search(folded, m.end()):
+        return head
+    return head[m.end() :] if sum(c.isalpha() for c in head[m.end() :]) >= 3 else head
+
+
+# A document's title naming who issues it: "Rechnung der Nordlicht GmbH", "Invoice from Acme Ltd",
+# "Facture de Atelier Brun SARL".
+_TITLE_OF = lazy_compile(
+    r"(?:invoice|rechnung|facture|factura|fattura|factuur|receipt|quittung|statement)\s+"
+    r"(?:from|of|by|der|des|von|de|du|di|del|della|van)\s+(?:la\s+|el\s+|de\s+)?"
+)
+
+
+def _legal_owner(head: str) -> str:
+    """The legal name of a brand's owner printed with it ("Brand — a division of Legal Name Ltd", "Legal
+    Name Ltd trading as Brand", "Brand (Legal Name Ltd)"), or of the company a title names ("Rechnung der
+    Nordlicht GmbH"); ``head`` when there is none."""
+    folded = fold(head)
+    if (m := _TITLE_OF.match(folded)) is not None and _LEGAL_FORM.search(folded, m.end()):
+        return head[m.end() :]
+    if (m := _OWNED_BY.search(folded)) is not None:
+        owner = head[m.end() :].strip(" )")
+        if _LEGAL_FORM.search(fold(owner)) and sum(c.isalpha() for c in owner) >= 3:
+            return owner
+    if (m := _TRADING_AS.search(folded)) is not None and _LEGAL_FORM.search(folded, 0, m.start()):
+        return head[: m.start()]
+    if head.endswith(")") and "(" in head:
+        inner = head[head.rindex("(") + 1 : -1]
+        outer = head[: head.rindex("(")]
+        if (
+            _LEGAL_FORM.search(fold(inner))
+            and not _LEGAL_FORM.search(fold(outer))
+            and sum(c.isalpha() for c in inner) >= 4
+        ):
+            return inner
+    return head
+
+
+# Data that never belongs to a name once it has ended at its legal form: digits, a field's colon, e-mail.
+_RUN_ON_DATA = lazy_compile(r"[\d:@]")
+
+
+def _through_form(head: str) -> str:
+    """``head`` up to its legal form when an address, digits, contact data, a department, a person or a tag
+    line follow it ("Harbor Foods Ltd. 12 Quay Street", "Nordlicht GmbH Tel. 040 …", "Weber GmbH Abt.
+    Einkauf", "Atelier Brun SARL, votre partenaire", "Acme AS Org.nr. 912 …"); a form followed by more
+    name or another form ("GmbH & Co. KG", "Sp. z o.o. Sp. k.", "Acme Holdings, Inc.") goes on."""
+    folded = fold(head)
+    words = folded.split()
+    if len(words) < 3 or _LEGAL_FORM.fullmatch(words[-1]):
+        return head  # the line ends with a legal form (most names): nothing runs on after it
+    forms = [
+        form
+        for form in _LEGAL_FORM.finditer(folded)
+        # A form in lower case without a dot is a word ("trading as"), not a form.
+        if form.start() > 0 and not (head[form.start() : form.end()].islower() and "." not in form.group(0))
+    ]
+    for k, form in enumerate(forms):
+        end = form.end()
+        if end >= len(head) or sum(c.isalpha() for c in head[: form.start()]) < 2:
+            continue
+        if (gap := _FORM_GAP.match(folded, end)) and _LEGAL_FORM.match(folded, gap.end()):
+            continue  # a second form follows
+        rest = folded[end:]
+        lead = rest.lstrip(" .,;|·•–—-")
+        if (
+            _FORM_THEN_MORE.match(rest)
+            or ((contact := _CONTACT.match(lead)) is not None and contact.start() == 0)
+            or _DEPARTMENT.match(lead)
+            or _ATTENTION.match(lead)
+            or (k == len(forms) - 1 and _RUN_ON_DATA.search(rest))
+        ):
+            return head[:end]
+    return head
+
+
+def _tag_line(text: str) -> bool:
+    """A slogan after a dash or bar ("Ihr Partner für Design", "Your partner for growth"): three words or
+    more, one of them in lower case and no name particle ("Smith - Jones & Partners" is a name)."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 3 and any(w.islower() and w not in _PARTICLES for w in words)
+
+
+@lru_cache(maxsize=4096)  # the same line is asked for again and again: by candidates, blocks, pages
 def name_head(text: str) -> str:
     """The name at the start of a line that runs on into more text: a separated strip, an address after
-    a comma, an attention or c/o tail, a customer number. A dash splits only before digits, contact data
-    or after a legal form ("Müller-Lüdenscheidt" and "Smith - Jones" stay whole)."""
-    head = text.strip()
+    a comma, an attention or c/o tail, a customer number, a date or page number, digits or contact data
+    after its legal form; a salutation before it is dropped and a brand gives way to its legal owner
+    printed with it. A dash splits only before digits, contact data, a tag line or after a legal form
+    ("Müller-Lüdenscheidt" and "Smith - Jones" stay whole)."""
+    head = _strip_salutation(text.strip())
+    head = _legal_owner(head)
     parts = _STRIP_SEPARATOR.split(head)
     if len(parts) > 1 and sum(c.isalpha() for c in parts[0]) >= 3:
         dashed = all(_DASH.match(m.group(0)) for m in _STRIP_SEPARATOR.finditer(head))
@@ -158,24 +331,36 @@ def name_head(text: str) -> str:
             or any(c.isdigit() for c in rest)
             or _contact(fold(rest))
             or _LEGAL_FORM.search(fold(first))
+            or _tag_line(rest)
         ):
             head = first
     if (tail := _ATTENTION_TAIL.search(fold(head))) is not None and sum(
         c.isalpha() for c in head[: tail.start()]
     ) >= 3:
         head = head[: tail.start()]
-    if (tail := _NUMBER_TAIL.search(head)) is not None and sum(
-        c.isalpha() for c in head[: tail.start()]
-    ) >= 3:
-        head = head[: tail.start()]
+    for pattern in (_NUMBER_TAIL, _DATE_OR_PAGE_TAIL):
+        if (tail := pattern.search(head if pattern is _NUMBER_TAIL else fold(head))) is not None and sum(
+            c.isalpha() for c in head[: tail.start()]
+        ) >= 3:
+            head = head[: tail.start()]
     if (tail := _TRADE_TAIL.search(fold(head))) is not None and sum(
         c.isalpha() for c in head[: tail.start()]
     ) >= 3:
         head = head[: tail.start()]
     comma = _ADDRESS_AFTER_COMMA.search(head)
-    if comma is not None and not any(c.isdigit() for c in head[: comma.start()]):
+    if (
+        comma is not None
+        and sum(c.isalpha() for c in head[: comma.start()]) >= 3
+        and (
+            not any(c.isdigit() for c in head[: comma.start()])
+            or _LEGAL_FORM.search(fold(head[: comma.start()]))
+        )
+    ):
         head = head[: comma.start()]
-    return head.strip(" ,;:·•|–—-") or text.strip()
+    head = _through_form(head)
+    if (tail := _CONTACT_RUN_ON.search(head)) is not None and _PERSON.fullmatch(head[: tail.start()].strip()):
+        head = head[: tail.start()]  # "Ravi Kumar ravi.kumar@example.com", "Jane Doe +44 7700 900123"
+    return head.strip(" ,;:·•|/–—-").rstrip(" ([") or text.strip()
 
 
 @dataclass
@@ -383,6 +568,34 @@ def _opens_block(text: str, folded: str) -> bool:
     )
 
 
+def _name_with_form_first(text: str) -> bool:
+    """A company name with its legal form, or a person's name, leading a line that runs on into a date, a
+    page number or contact data ("Harbor Foods Ltd 03.03.2025", "Acme GmbH Tel. 040 …", "Ravi Kumar
+    ravi@…"): the name, not a line heading the block."""
+    head = name_head(text)
+    if head == text.strip() or _contact(fold(head)):
+        return False
+    return _LEGAL_FORM.search(fold(head)) is not None or _PERSON.fullmatch(head) is not None
+
+
+# A page number run on after a name on its line ("Harbor Foods Page 1 of 2", "… Seite 1/2").
+_PAGE_FIELD = lazy_compile(r"(?<![a-z])(?:page|seite|pagina|blatt|sida|sivu|strona)\s*\d")
+
+
+def _before_fields(ctx: PageContext, line: Line, start: int, end: int) -> int:
+    """End of the name in ``line.text[start:end]`` when a field of another column follows it at a word's
+    spacing (an invoice number, a date, a customer number or a page number and its label): the start of
+    that field's label; ``end`` when none follows at least three letters of name."""
+    cut = end
+    for label in ctx.header_labels.get(line.index, []):
+        if start < label.start < cut:
+            cut = label.start
+    for pattern in (CUSTOMER_ID_LABEL, _PAGE_FIELD):
+        if (m := pattern.search(line.folded, start, cut)) is not None and m.start() > start:
+            cut = m.start()
+    return cut if cut < end and sum(c.isalpha() for c in line.text[start:cut]) >= 3 else end
+
+
 def _block_below(
     ctx: PageContext,
     line: Line,
@@ -412,6 +625,8 @@ def _block_below(
             span = None
         if span is None:
             continue  # a line of the other column, interleaved: the vertical gap test ends the block
+        if not block.lines and not named:
+            span = (span[0], _before_fields(ctx, below, *span))  # "Harbor Foods Invoice No. 42"
         text = below.text[span[0] : span[1]].strip()
         folded = below.folded[span[0] : span[1]].strip()
         if _starts_block_label(folded) or _is_totals_text(ctx, below, text):
@@ -435,8 +650,8 @@ def _block_below(
             CUSTOMER_ID_LABEL.match(folded)
             or _NUMBER_ONLY.match(text)
             or _NOTE.fullmatch(text)
-            or _LABELLED_CODE.match(text)
-            or (not named and _opens_block(text, folded))
+            or (_LABELLED_CODE.match(text) and not _name_with_form_first(text))
+            or (not named and _opens_block(text, folded) and not _name_with_form_first(text))
             or _BLOCK_HEADING.fullmatch(folded)
             or _CODE.fullmatch(text)
         ):
@@ -580,7 +795,10 @@ def _labelled_blocks(ctx: PageContext, pattern: re.Pattern[str], limit: float) -
             if not m or m.start() != seg_start or _bank_holder(ctx, line, m.group(0)):
                 continue
             label_end = _bilingual_label_end(line.folded, pattern, m.end(), seg_end)
-            rest = _without_leading_code(line.text[label_end:seg_end].strip(" :"))
+            rest_end = _before_fields(ctx, line, label_end, seg_end)  # "Bill to: Foo Ltd Invoice No: 42"
+            rest = _without_leading_code(line.text[label_end:rest_end].strip(" :"))
+            if (name_label := _NAME_LABEL.match(fold(rest))) is not None and name_label.end() < len(rest):
+                rest = rest[name_label.end() :].strip()  # "Supplier Name: Harbor Logistics Ltd"
             if rest.startswith("("):
                 # "Buyer (Bill to)": a label annotation, not a name; a name may follow it.
                 rest = _without_leading_code(rest[rest.find(")") + 1 :].strip()) if ")" in rest else ""
@@ -784,7 +1002,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
                 or (has_form and (best_form is None or score + _MAIL_BONUS > best_form[0]))
             ):
                 continue  # cannot win: the checks below need not run
-            if _id_line(folded) or _NOTE.fullmatch(text) or _prose(text):
+            if _id_line(folded) or _NOTE.fullmatch(text) or _prose(text) or _OWNER_LINE.match(folded):
                 continue  # "# invoice_number_1", "(copy for your records)", a sentence: no name
             if folded.rsplit(None, 1)[-1] in _FIELD_HEADING_WORDS and not has_form:
                 continue  # "Booking ID" over its value: a field's label
@@ -814,7 +1032,11 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     if _addressed(ctx, line, block) and line.index not in excluded:
         # An addressee block ("Herrn Lars Hansen" under the company): look again without it.
         return _letterhead(ctx, excluded | {line.index, *block.line_indexes}, limit)
-    first = line.text[seg_start:seg_end].strip()
+    first = (
+        _letters_joined(line, seg_start, seg_end)
+        or _tracked_run(line, seg_start, seg_end)
+        or line.text[seg_start:seg_end].strip()
+    )
     if (title := _TRAILING_TITLE.search(line.folded, seg_start, seg_end)) is not None and len(
         first[: title.start() - seg_start].split()
     ) >= 2:
@@ -825,6 +1047,54 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     has_form = bool(_LEGAL_FORM.search(block.lines[0].lower()))
     block.confidence = 0.55 + (0.15 if prominent else 0.0) + (0.15 if has_form else 0.0)
     return block
+
+
+# The owner under a trade's name ("Inhaber: Anna Korn", "Inh. …", "Prop. …", "Titolare …"): not the name.
+_OWNER_LINE = lazy_compile(
+    r"(?:inh\.|inhaber(?:in)?|owner|prop\.|proprietor|proprietaire|titolare|eigenaar|propietari[oa])(?![a-z])"
+)
+
+
+def _letters_joined(line: Line, seg_start: int, seg_end: int) -> str | None:
+    """A letter-spaced name ("N O R D L I C H T   S T U D I O") with its letters joined, a gap wider
+    than the letters' spacing separating its words; None when the segment is not letter-spaced."""
+    first, last = line.word_at(seg_start), line.word_at(max(seg_start, seg_end - 1))
+    words = line.words[first : last + 1]
+    singles = sum(1 for w in words if len(w.text) == 1 and w.text.isalpha())
+    if len(words) < 4 or singles < 0.8 * len(words):
+        return None
+    gaps = sorted(b.x0 - a.x1 for a, b in pairwise(words))
+    spacing = gaps[len(gaps) // 2]
+    out = words[0].text
+    for a, b in pairwise(words):
+        out += (" " if b.x0 - a.x1 > 1.6 * spacing + 0.5 else "") + b.text
+    return out
+
+
+def _tracked_run(line: Line, seg_start: int, seg_end: int) -> str | None:
+    """A name set with wide letter spacing ("N O R D L I C H T   S T U D I O" whose words a PDF's text
+    layer joins) is cut into segments at its wide word gaps: the segment with the tracked segments right
+    after it, each gap under two letter advances; None when the name is not tracked."""
+    segments = line.segments()
+    k = segments.index((seg_start, seg_end)) if (seg_start, seg_end) in segments else -1
+    if k < 0 or k + 1 >= len(segments) or line.ocr:
+        return None  # OCR boxes measure no font: their letters' advance says nothing of tracking
+    xs = line.segment_x()
+
+    def advance(j: int) -> float:
+        text = line.text[segments[j][0] : segments[j][1]].replace(" ", "")
+        return (xs[j][1] - xs[j][0]) / max(1, len(text))
+
+    if advance(k) < 0.75 * line.height:
+        return None
+    end = k
+    while (
+        end + 1 < len(segments)
+        and advance(end + 1) >= 0.75 * line.height
+        and (xs[end + 1][0] - xs[end][1] < 2 * advance(end))
+    ):
+        end += 1
+    return line.text[seg_start : segments[end][1]] if end > k else None
 
 
 # "Acme GmbH · Street 1 · City"; OCR reads the middle dot as "-", "»", "*", "+" or "°".
@@ -1427,6 +1697,12 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         # "Northbeam Analytics" in the letterhead, "Northbeam Analytics Inc." over its address.
         issuer = Block(
             [legal, *issuer.lines[1:]], issuer.line_indexes, issuer.confidence, issuer.x0, issuer.x1
+        )
+        issuer_has_form = True
+    if not issuer_has_form and (owner := _owner_below(issuer)) is not None:
+        # "Brightline" over "a division of Harbor Logistics Ltd": the legal owner is the issuer.
+        issuer = Block(
+            [owner, *issuer.lines[1:]], issuer.line_indexes, issuer.confidence, issuer.x0, issuer.x1
         )
         issuer_has_form = True
     if not issuer_has_form:
