@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 import unicodedata
+from dataclasses import replace
 from itertools import pairwise
 
 import pypdfium2 as pdfium
@@ -103,11 +104,14 @@ def _to_points(words: list[PixelWord], scale_x: float, scale_y: float) -> list[W
     A scan is rarely straight: at 1 degree of skew a line drifts ~10 pt across an A4 page, more than
     the gap between lines, so geometric line grouping would interleave lines. The engine knows its
     lines, so we use them, and give all words of a line the line's median top and bottom: downstream
-    geometric grouping then sees each line as one horizontal band.
+    geometric grouping then sees each line as one horizontal band. Before that the words are turned back
+    by the tilt the engine's own lines show (``page_tilt``), so that the bands of different lines line
+    up as the printed rows did.
     """
     lines: dict[tuple[int, ...], list[PixelWord]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
+    lines = _levelled(lines)
     ordered: list[tuple[float, list[Word]]] = []
     for key, members in lines.items():
         members.sort(key=lambda w: w.left)
@@ -138,6 +142,55 @@ def _to_points(words: list[PixelWord], scale_x: float, scale_y: float) -> list[W
                 ordered.append(((word_box.y0 + word_box.y1) / 2, [word_box]))
     ordered.sort(key=lambda item: (item[0], item[1][0].x0))
     return [word for _centre, line_words in ordered for word in line_words]
+
+
+# A line's tilt is measured when it holds this many words spread over at least this many pixels; the page
+# is levelled when this many lines agree on it, by at most MAX_TILT (2 degrees, as layout analysis allows).
+TILT_WORDS = 3
+TILT_SPAN = 300
+TILT_LINES = 3
+MAX_TILT = 0.035
+
+
+def page_tilt(lines: dict[tuple[int, ...], list[PixelWord]]) -> float:
+    """The scan's rotation as the slope dy/dx of its text lines, in pixels: the median over the engine's
+    long lines of the least-squares slope of their word centres. Word boxes of a turned line step along
+    it, so each line shows the page's turn by itself; rows of a regular table, compared with each other
+    instead, also line up at a wrong slope (row pitch over column distance)."""
+    slopes: list[float] = []
+    for key, members in lines.items():
+        if not key or len(members) < TILT_WORDS:
+            continue
+        xs = [(w.left + w.right) / 2 for w in members]
+        ys = [(w.top + w.bottom) / 2 for w in members]
+        if max(xs) - min(xs) < TILT_SPAN:
+            continue
+        mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread)
+    if len(slopes) < TILT_LINES:
+        return 0.0
+    tilt = statistics.median(slopes)
+    return tilt if abs(tilt) <= MAX_TILT else 0.0
+
+
+def _levelled(lines: dict[tuple[int, ...], list[PixelWord]]) -> dict[tuple[int, ...], list[PixelWord]]:
+    """The words turned back by the page's tilt (``page_tilt``) round the middle of the text, so that
+    rows and margins run straight before each line is given one band: layout analysis then finds the
+    page level and has no skew to guess."""
+    tilt = page_tilt(lines)
+    if not tilt:
+        return lines
+    every = [w for members in lines.values() for w in members]
+    centre_x = statistics.fmean((w.left + w.right) / 2 for w in every)
+    centre_y = statistics.fmean((w.top + w.bottom) / 2 for w in every)
+
+    def turned(w: PixelWord) -> PixelWord:
+        dy = -tilt * ((w.left + w.right) / 2 - centre_x)
+        dx = tilt * ((w.top + w.bottom) / 2 - centre_y)
+        return replace(w, left=w.left + dx, right=w.right + dx, top=w.top + dy, bottom=w.bottom + dy)
+
+    return {key: [turned(w) for w in members] for key, members in lines.items()}
 
 
 def set_default_engine(engine: OcrEngine | None) -> None:

@@ -198,10 +198,10 @@ def stacked_header(first: Line, second: Line) -> Line | None:
     """A header whose labels wrap onto a second line ("Unit" over "price", "Taxable" over "Value", a
     "CGST" spanning "%" and "Amt"): one synthetic line with a cell per column, the upper label before the
     lower one. ``None`` unless the second line sits tight under the first and holds only short labels."""
-    if (
-        second.top - first.bottom > 0.5 * max(first.height, second.height)
-        or second.height > 1.3 * first.height
-    ):
+    # OCR boxes hug the ink (cap or x-height) where text-layer boxes span the font's em: the same tight
+    # leading leaves about twice the gap between OCR boxes.
+    gap = (0.9 if first.ocr else 0.5) * max(first.height, second.height)
+    if second.top - first.bottom > gap or second.height > 1.3 * first.height:
         return None
     lower = list(zip(second.segments(), second.segment_x(), strict=True))
     if any(c.isdigit() for c in second.text) or any(len(second.text[a:b].split()) > 3 for (a, b), _ in lower):
@@ -250,7 +250,7 @@ def _synthetic_line(cells: list[tuple[float, float, str]], model: Line, bottom: 
             segment_of_word.append(k)
             offset += len(token) + 1
     text = " ".join(w.text for w in words)
-    return Line(
+    line = Line(
         words=words,
         text=text,
         folded=fold(text),
@@ -262,6 +262,8 @@ def _synthetic_line(cells: list[tuple[float, float, str]], model: Line, bottom: 
         # The lowest label's line: a third line of labels is measured from it (``stacked_header``).
         bottom=bottom,
     )
+    line.ocr = model.ocr  # a stacked OCR header keeps OCR's tolerance for the next label line
+    return line
 
 
 # Header words that name the description column for sure; "Item", "Product", "Article" may instead head

@@ -33,6 +33,8 @@ _SPACE_CHARS = str.maketrans(
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """Lower-case and strip accents while keeping exactly one character (offsets must not move)."""
+    if char in "øØ":
+        return "o"  # no decomposition in Unicode: "beløb", "beløp" fold like "belob" in the label tables
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     candidate = (base if len(base) == 1 else char).lower()
     return candidate if len(candidate) == 1 else char
@@ -204,6 +206,7 @@ def _make_line(words: list[Word], ocr: bool = False) -> Line:
 
 _MAX_SKEW = 0.035  # ~2°: scanners and phone captures beyond that need real image deskewing
 _SKEW_STEPS = 28  # candidate slopes tried in [-_MAX_SKEW, _MAX_SKEW]
+_SKEW_MARGIN = 3  # fragments a skew must pair beyond the level page's (or an eighth of them)
 
 
 def _boxes(words: list[Word]) -> dict[tuple[float, float], list[Word]]:
@@ -225,13 +228,20 @@ def estimate_skew(words: list[Word]) -> float:
         points.append((x, (y0 + y1) / 2, max(y1 - y0, 1.0)))
     if len(points) < 6:
         return 0.0
-    best_score, best_skew = -1, 0.0
+    best_score, best_skew, level_score = -1, 0.0, 0
     for step in range(_SKEW_STEPS + 1):
         skew = -_MAX_SKEW + 2 * _MAX_SKEW * step / _SKEW_STEPS
         corrected = sorted((y - skew * x, h) for x, y, h in points)
         score = sum(1 for (ya, ha), (yb, hb) in itertools.pairwise(corrected) if yb - ya < 0.25 * min(ha, hb))
+        if abs(skew) < 1e-9:
+            level_score = score
         if score > best_score or (score == best_score and abs(skew) < abs(best_skew)):
             best_score, best_skew = score, skew
+    # A slope of row pitch over column distance lines up a few fragments of neighbouring rows by chance
+    # (OCR pages levelled upstream, ``ocr.page_tilt``, often have one fragment per row): a skew must pair
+    # clearly more fragments than the level page does.
+    if best_score < level_score + max(_SKEW_MARGIN, len(points) // 8):
+        return 0.0
     return best_skew
 
 
