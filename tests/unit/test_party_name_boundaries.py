@@ -338,3 +338,49 @@ def test_the_legal_owner_named_under_a_brand_is_the_issuer(owner_line: str, name
     s.put(470, 380, "Total", right=True)
     s.put(555, 380, "100.00", right=True)
     assert values(extract_page(s.page()))["issuer.name"] == name
+
+
+# --- names whose own words look like what the rules cut --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bar 21 UG (haftungsbeschränkt)",  # the bracket belongs to the legal form
+        "Nordwind GmbH (i.L.)",
+        "Harbor Foods Ltd (in liquidation)",
+        "Müller – Schmidt und Partner",  # a firm of partners, not a tag line
+        "Dupont – Martin et Associés",
+        "Van Dijk – Bakker en Zonen",
+        "Müller, 2. Generation GmbH",  # the comma part with a digit ends with the legal form: no address
+        "D. J. Smith",  # initials, not "D." (Don) or "M." (Monsieur)
+        "M. A. Kowalski",
+    ],
+)
+def test_a_name_whose_own_words_look_like_run_on_text_stays_whole(name: str) -> None:
+    assert _names(_SENDER, _billed(name))[1] == name
+    assert _names([name, "Hafenstraße 3", "20457 Hamburg"], _billed("Weber GmbH"))[0] == name
+
+
+def test_digits_and_slashes_that_are_no_date_stay_in_the_recipients_name() -> None:
+    assert _names(_SENDER, _billed("IT Support 24/7/365"))[1] == "IT Support 24/7/365"
+
+
+def test_a_legal_status_in_brackets_stays_and_contact_data_after_it_is_cut() -> None:
+    assert name_head("Bar 21 UG (haftungsbeschränkt) Tel. 040 123 456") == "Bar 21 UG (haftungsbeschränkt)"
+
+
+@pytest.mark.parametrize("name", ["Bright Date Events Ltd", "Anna Date", "Pedro Fecha"])
+@pytest.mark.parametrize("label_on_line", [False, True])
+def test_a_label_word_inside_the_recipients_name_ends_no_name(name: str, label_on_line: bool) -> None:
+    # "Date" or "Fecha" with no value after it is a word of the name, not a field of another column.
+    s = Sheet(font_size=9)
+    s.put(40, 30, "Nordlicht Studio GmbH", size=16)
+    if not label_on_line:
+        s.put(40, 150, "Bill to:")
+    s.put(40, 162, f"Bill to: {name}" if label_on_line else name)
+    for n, text in enumerate(["Lindenweg 7", "80331 München"]):
+        s.put(40, 174 + 12 * n, text)
+    s.put(470, 380, "Total", right=True)
+    s.put(555, 380, "100.00", right=True)
+    assert values(extract_page(s.page()))["recipient.name"] == name

@@ -171,6 +171,8 @@ _SALUTATION = lazy_compile(
     r"(?:(?:herrn?|frau|familie|monsieur|madame|mademoiselle|mme\.?|mlle\.?|m\.|mr\.?|mrs\.?|ms\.?|mx\.?|"
     r"miss|sr\.|sra\.|srta\.|sr|sra|d\.|dna\.?|dhr\.?|mevr\.?|mw\.|sig\.(?:ra|na)?\.?|sig|sigra)\s+)+"
 )
+# A name opening with two initials ("D. J. Smith").
+_INITIALS = lazy_compile(r"[^\W\d_]\.\s*[^\W\d_]\.\s")
 # Words addressing a company before its name ("Firma Elektro Haas e.K.", "Spett.le Rossi S.r.l.", "Messrs
 # Patel Ltd", "M/s Sharma Traders"): never part of the name.
 _COMPANY_SALUTATION = lazy_compile(r"(?:firma|spett(?:\.\s?le|\.|abile)|messrs\.?|m/s\.?)\s*[:,]?\s+")
@@ -190,7 +192,7 @@ _TRADING_AS = lazy_compile(
 )
 # A date or a page number printed at the end of the name's line ("Acme GmbH 03.03.2025", "… Seite 1 von 2").
 _DATE_OR_PAGE_TAIL = lazy_compile(
-    r"\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:page|seite|pagina|pagina|p\.|blatt|sida|side|sivu|strona)"
+    r"\s+(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}|(?:page|seite|pagina|pagina|p\.|blatt|sida|side|sivu|strona)"
     r"\s*\d+(?:\s*(?:/|of|von|de|di|van|av|af|z)\s*\d+)?)\s*$"
 )
 # What may follow a name's legal form on its line once the name has ended: a street, a house number or digits,
@@ -229,6 +231,8 @@ def _strip_salutation(head: str) -> str:
     ) >= 3:
         return head[m.end() :]
     m = _SALUTATION.match(folded)
+    if _INITIALS.match(head):
+        return head  # "D. J. Smith", "M. A. Kowalski": initials, not "D." (Don) or "M." (Monsieur)
     if m is None or not head[m.end() : m.end() + 1].isupper() or _LEGAL_FORM.search(folded, m.end()):
         return head
     return head[m.end() :] if sum(c.isalpha() for c in head[m.end() :]) >= 3 else head
@@ -271,6 +275,22 @@ def _legal_owner(head: str) -> str:
 _RUN_ON_DATA = lazy_compile(r"[\d:@]")
 
 
+# A bracket after a legal form that belongs to it: a legal status ("UG (haftungsbeschränkt)", "GmbH i.L.",
+# "Ltd (in liquidation)") or a form ("Pty (Ltd)"); a country or a note in brackets is not the name's.
+_BRACKETED = lazy_compile(r"\s*\(([^()]*)\)")
+_LEGAL_STATUS = lazy_compile(
+    r"haftungsbeschrankt|i\.\s?l\.|i\.\s?gr?\.|in\s+(?:liquidation|liquidazione|liquidatie|grundung|"
+    r"administration|receivership)|en\s+(?:liquidation|liquidacion)"
+)
+
+
+def _ends_with_form(part: str) -> bool:
+    """True when ``part`` ends with a legal form: a comma part that is the rest of a company's name
+    ("Kanzlei Weber, Partner 3 mbB", "Müller, 2. Generation GmbH"), not an address."""
+    folded = fold(part).rstrip()
+    return any(m.end() >= len(folded.rstrip(".")) for m in _LEGAL_FORM.finditer(folded))
+
+
 def _through_form(head: str) -> str:
     """``head`` up to its legal form when an address, digits, contact data, a department, a person or a tag
     line follow it ("Harbor Foods Ltd. 12 Quay Street", "Nordlicht GmbH Tel. 040 …", "Weber GmbH Abt.
@@ -292,6 +312,13 @@ def _through_form(head: str) -> str:
             continue
         if (gap := _FORM_GAP.match(folded, end)) and _LEGAL_FORM.match(folded, gap.end()):
             continue  # a second form follows
+        if (bracket := _BRACKETED.match(folded, end)) is not None and (
+            _LEGAL_STATUS.fullmatch(inner := bracket.group(1).strip()) or _LEGAL_FORM.fullmatch(inner)
+        ):
+            # The form's own bracket: "UG (haftungsbeschränkt)", "GmbH (i.L.)", "Pty (Ltd)".
+            end = bracket.end()
+            if end >= len(head):
+                continue
         rest = folded[end:]
         lead = rest.lstrip(" .,;|·•–—-")
         if (
@@ -309,7 +336,12 @@ def _tag_line(text: str) -> bool:
     """A slogan after a dash or bar ("Ihr Partner für Design", "Your partner for growth"): three words or
     more, one of them in lower case and no name particle ("Smith - Jones & Partners" is a name)."""
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    return len(words) >= 3 and any(w.islower() and w not in _PARTICLES for w in words)
+    return len(words) >= 3 and any(w.islower() and w not in _PARTICLES | _JOINING_WORDS for w in words)
+
+
+# Words joining names in a firm's name ("Müller – Schmidt und Partner", "Dupont – Martin et Associés", "Van
+# Dijk – Bakker en Zonen"): a name goes on after them, they make no tag line.
+_JOINING_WORDS = frozenset({"und", "et", "en", "i", "og", "och", "ja", "ve", "a", "u", "of"})
 
 
 @lru_cache(maxsize=4096)  # the same line is asked for again and again: by candidates, blocks, pages
@@ -355,6 +387,7 @@ def name_head(text: str) -> str:
             not any(c.isdigit() for c in head[: comma.start()])
             or _LEGAL_FORM.search(fold(head[: comma.start()]))
         )
+        and not _ends_with_form(head[comma.end() :].split(",")[0])
     ):
         head = head[: comma.start()]
     head = _through_form(head)
@@ -588,12 +621,29 @@ def _before_fields(ctx: PageContext, line: Line, start: int, end: int) -> int:
     that field's label; ``end`` when none follows at least three letters of name."""
     cut = end
     for label in ctx.header_labels.get(line.index, []):
-        if start < label.start < cut:
+        if start < label.start < cut and _field_value_follows(line.folded, label.start, label.end, end):
             cut = label.start
     for pattern in (CUSTOMER_ID_LABEL, _PAGE_FIELD):
-        if (m := pattern.search(line.folded, start, cut)) is not None and m.start() > start:
-            cut = m.start()
+        for m in pattern.finditer(line.folded, start + 1, cut):
+            if _field_value_follows(line.folded, m.start(), m.end(), end):
+                cut = m.start()
+                break
     return cut if cut < end and sum(c.isalpha() for c in line.text[start:cut]) >= 3 else end
+
+
+# A field's value: its first word holds a digit ("42", "2025-117", "INV-0042", "03.03.2025").
+_VALUE_WORD = lazy_compile(r"\s*[:.#]?\s*\S*\d")
+
+
+def _field_value_follows(folded: str, label_start: int, label_end: int, end: int) -> bool:
+    """True when the label at ``label_start`` heads a field: a value with a digit follows it and no legal
+    form comes after it. A label's word inside a name is not a field ("Bright Date Events Ltd", "Anna
+    Date", "Studio Page 1 Ltd")."""
+    if _LEGAL_FORM.search(folded, label_start, end):
+        return False
+    return _PAGE_FIELD.match(folded, label_start) is not None or bool(
+        _VALUE_WORD.match(folded[:end], label_end)
+    )
 
 
 def _block_below(
