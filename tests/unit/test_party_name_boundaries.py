@@ -384,3 +384,126 @@ def test_a_label_word_inside_the_recipients_name_ends_no_name(name: str, label_o
     s.put(470, 380, "Total", right=True)
     s.put(555, 380, "100.00", right=True)
     assert values(extract_page(s.page()))["recipient.name"] == name
+
+
+# --- wide gaps inside a name; a label's word that starts a name --------------------------------------------
+
+
+def _spaced(parts: list[str], gap: float = 12.0) -> list[tuple[float, str]]:
+    """The parts of one line at 9 pt, each gap ``gap`` points (over one em: the layer cuts segments)."""
+    placed, x = [], 40.0
+    for part in parts:
+        placed.append((x, part))
+        x += len(part) * 0.6 * 9 + 0.3 * 9 * (len(part.split()) - 1) + gap
+    return placed
+
+
+def _spaced_recipient(parts: list[str], beside: str | None = None, label: str = "Bill to:") -> str:
+    s = Sheet(font_size=9)
+    s.put(40, 30, "Nordlicht Studio GmbH", size=16)
+    for n, text in enumerate(["Hafenstraße 3", "20457 Hamburg"]):
+        s.put(40, 52 + 12 * n, text)
+    s.put(400, 30, "Invoice No. 2025-117")
+    s.put(40, 150, label)
+    for x, part in _spaced(parts):
+        s.put(x, 162, part)
+    if beside:
+        s.put(300, 162, beside)
+    for n, text in enumerate(["Lindenweg 7", "80331 München"]):
+        s.put(40, 174 + 12 * n, text)
+    s.put(470, 380, "Total", right=True)
+    s.put(555, 380, "100.00", right=True)
+    return values(extract_page(s.page())).get("recipient.name", "")
+
+
+@pytest.mark.parametrize(
+    ("parts", "name"),
+    [
+        (["Hotel Zur Post", "GmbH & Co. KG"], "Hotel Zur Post GmbH & Co. KG"),
+        (["Studio", "54 GmbH"], "Studio 54 GmbH"),
+        (["Anna und Paul", "Weber"], "Anna und Paul Weber"),
+        (["Ferreira", "Irmãos", "Lda"], "Ferreira Irmãos Lda"),
+        (["Boulangerie", "Dupont SARL"], "Boulangerie Dupont SARL"),
+        (["Van der", "Berg B.V."], "Van der Berg B.V."),
+    ],
+)
+def test_a_name_spaced_out_across_a_wide_gap_is_read_whole(parts: list[str], name: str) -> None:
+    # Justified address windows set the words of one name a little more than an em apart.
+    assert _spaced_recipient(parts, label="Rechnung an:") == name
+
+
+@pytest.mark.parametrize(
+    ("parts", "name"),
+    [
+        (["Atelier", "Brun SARL"], "Atelier Brun SARL"),
+        (["Hotel Zur Post", "GmbH & Co. KG"], "Hotel Zur Post GmbH & Co. KG"),
+        (["Kowalski", "Sp. z o.o."], "Kowalski Sp. z o.o."),
+    ],
+)
+def test_a_letterhead_spaced_out_across_a_wide_gap_is_read_whole(parts: list[str], name: str) -> None:
+    s = Sheet(font_size=9)
+    x = 40.0
+    for part in parts:
+        s.put(x, 30, part, size=16)
+        x += len(part) * 0.6 * 16 + 0.3 * 16 * (len(part.split()) - 1) + 20
+    for n, text in enumerate(["Hafenstraße 3", "20457 Hamburg"]):
+        s.put(40, 52 + 12 * n, text)
+    s.put(400, 80, "Invoice No. 2025-117")
+    for n, text in enumerate(["Bill to:", "Harbor Foods Ltd", "Lindenweg 7", "80331 München"]):
+        s.put(40, 150 + 12 * n, text)
+    s.put(470, 380, "Total", right=True)
+    s.put(555, 380, "100.00", right=True)
+    assert values(extract_page(s.page()))["issuer.name"] == name
+
+
+@pytest.mark.parametrize("beside", ["Kundennr. 12345", "Invoice No: 42", "03.03.2025", "Rechnung"])
+@pytest.mark.parametrize("name", ["Acme GmbH", "Harbor Foods"])
+def test_a_right_hand_column_after_a_wide_gap_is_still_cut(beside: str, name: str) -> None:
+    s = Sheet(font_size=9)
+    s.put(40, 30, "Nordlicht Studio GmbH", size=16)
+    s.put(40, 150, "Bill to:")
+    s.put(40, 162, name)
+    s.put(40 + len(name) * 5.4 + 14, 162, beside)  # about 1.5 em after the name
+    for n, text in enumerate(["Lindenweg 7", "80331 München"]):
+        s.put(40, 174 + 12 * n, text)
+    s.put(470, 380, "Total", right=True)
+    s.put(555, 380, "100.00", right=True)
+    assert values(extract_page(s.page()))["recipient.name"] == name
+
+
+def test_a_second_column_of_names_is_not_joined_to_the_first() -> None:
+    # Sender and customer side by side, their address lines starting at the same x as the names.
+    s = Sheet(font_size=9)
+    s.put(40, 30, "Nordlicht Studio GmbH", size=16)
+    s.put(40, 150, "Bill to:")
+    s.put(200, 150, "Ship to:")
+    for n, (left, right) in enumerate(
+        [("Harbor Foods", "Weber Logistik GmbH"), ("Quay Street 4", "Lindenweg 7")]
+    ):
+        s.put(40, 162 + 12 * n, left)
+        s.put(200, 162 + 12 * n, right)
+    s.put(470, 380, "Total", right=True)
+    s.put(555, 380, "100.00", right=True)
+    assert values(extract_page(s.page()))["recipient.name"] == "Harbor Foods"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Customer Care Partners LLP",
+        "Client First Ltd",
+        "Kunde & Partner GmbH",
+        "Cliente Ideal S.L.",
+        "Buyer Direct Inc.",
+    ],
+)
+def test_a_label_word_that_starts_a_company_name_stays_in_it(name: str) -> None:
+    assert _names(_SENDER, _billed(name))[1] == name
+    assert _names([name, "Hafenstraße 3", "20457 Hamburg"], _billed("Weber GmbH"))[0] == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"), [("Kunde: Foo GmbH", "Foo GmbH"), ("Customer: Harbor Foods Ltd", "Harbor Foods Ltd")]
+)
+def test_a_label_with_its_colon_before_a_name_is_still_a_label(line: str, name: str) -> None:
+    assert _names(_SENDER, _billed(line), label=None)[1] == name

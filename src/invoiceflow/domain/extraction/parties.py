@@ -34,7 +34,12 @@ What a name is (the conventions ``name_head`` applies to the line that holds it)
   ("Brightline — a division of Harbor Logistics Ltd", "Harbor Logistics Ltd trading as Brightline",
   "Brightline (Harbor Logistics Ltd)", "Brightline" over "Ein Unternehmen der Korn Gruppe GmbH");
 - a letter-spaced letterhead is read as its words ("N O R D L I C H T   S T U D I O" → "NORDLICHT
-  STUDIO"); case is kept as printed.
+  STUDIO"); case is kept as printed;
+- a name spread across a wide gap (a justified letterhead or address window: "Hotel Zur Post   GmbH & Co.
+  KG", "Anna und Paul   Weber") is read whole when what follows the gap ends with the legal form or is a
+  few plain words that start no column, field, label or title;
+- a label's word that starts a company's name ("Customer Care Partners LLP", "Kunde & Partner GmbH"; no
+  colon after it, a legal form at the end) is part of the name.
 """
 
 from __future__ import annotations
@@ -441,7 +446,23 @@ def _segment_text(line: Line, x0: float, x1: float) -> str | None:
 
 def _starts_block_label(folded: str) -> bool:
     """A recipient or delivery label opens another block: the block above ends there."""
-    return bool(RECIPIENT_LABEL.match(folded) or DELIVERY_LABEL.match(folded))
+    m = RECIPIENT_LABEL.match(folded) or DELIVERY_LABEL.match(folded)
+    return m is not None and not _label_word_of_name(folded, m.start(), m.end(), len(folded))
+
+
+# What may follow a label word that is the first word of a name: a space, then a word or "&" (no colon).
+_NAME_AFTER_LABEL_WORD = lazy_compile(r" +[&+]?\s*[^\W\d_]")
+
+
+def _label_word_of_name(folded: str, start: int, end: int, stop: int) -> bool:
+    """True when the label word at ``folded[start:end]`` is the first word of a company's name ("Customer
+    Care Partners LLP", "Client First Ltd", "Kunde & Partner GmbH"): one word, no colon after it, and the
+    name that follows ends with its legal form."""
+    word = folded[start:end]
+    if not word.isalpha() or ":" in folded[end:stop] or not _NAME_AFTER_LABEL_WORD.match(folded, end, stop):
+        return False
+    head = name_head(folded[start:stop])
+    return len(head.split()) >= 3 and _ends_with_form(head)
 
 
 # A line of the block that only carries the customer's number ("Customer No. 4711", "Kd.-Nr. 4711"):
@@ -676,6 +697,7 @@ def _block_below(
         if span is None:
             continue  # a line of the other column, interleaved: the vertical gap test ends the block
         if not block.lines and not named:
+            span = (span[0], _name_run_end(ctx, below, *span))  # "Hotel Zur Post   GmbH & Co. KG"
             span = (span[0], _before_fields(ctx, below, *span))  # "Harbor Foods Invoice No. 42"
         text = below.text[span[0] : span[1]].strip()
         folded = below.folded[span[0] : span[1]].strip()
@@ -844,6 +866,10 @@ def _labelled_blocks(ctx: PageContext, pattern: re.Pattern[str], limit: float) -
             m = pattern.match(line.folded, seg_start, seg_end)
             if not m or m.start() != seg_start or _bank_holder(ctx, line, m.group(0)):
                 continue
+            if _label_word_of_name(
+                line.folded, m.start(), m.end(), _before_fields(ctx, line, seg_start, seg_end)
+            ):
+                continue  # "Customer Care Partners LLP": the label's word starts a name
             label_end = _bilingual_label_end(line.folded, pattern, m.end(), seg_end)
             rest_end = _before_fields(ctx, line, label_end, seg_end)  # "Bill to: Foo Ltd Invoice No: 42"
             rest = _without_leading_code(line.text[label_end:rest_end].strip(" :"))
@@ -1077,6 +1103,10 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         # the company name with its legal form: the name is the issuer.
         best = best_form
     _, line, seg_start, seg_end = best
+    segments = line.segments()
+    k = segments.index((seg_start, seg_end)) if (seg_start, seg_end) in segments else -1
+    if k > 0 and _name_run_end(ctx, line, *segments[k - 1]) >= seg_end:
+        seg_start = segments[k - 1][0]  # "Atelier   Brun SARL": the name's words before a wide gap
     x0, x1 = line.span_x(seg_start, seg_end)
     block = _block_below(ctx, line, x0, x1, max_lines=4, named=True)
     if _addressed(ctx, line, block) and line.index not in excluded:
@@ -1085,7 +1115,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     first = (
         _letters_joined(line, seg_start, seg_end)
         or _tracked_run(line, seg_start, seg_end)
-        or line.text[seg_start:seg_end].strip()
+        or line.text[seg_start : _name_run_end(ctx, line, seg_start, seg_end)].strip()
     )
     if (title := _TRAILING_TITLE.search(line.folded, seg_start, seg_end)) is not None and len(
         first[: title.start() - seg_start].split()
@@ -1145,6 +1175,53 @@ def _tracked_run(line: Line, seg_start: int, seg_end: int) -> str | None:
     ):
         end += 1
     return line.text[seg_start : segments[end][1]] if end > k else None
+
+
+# The widest gap (in line heights) inside a justified or spaced-out name; a column gap is wider.
+_NAME_GAP_EM = 3.0
+# Words that may continue a name after a wide gap: letters, "&", "+", "und", hyphens (no digits, no colon).
+_NAME_WORDS = lazy_compile(r"[^\W\d_][\w'.-]*(?:\s+(?:[&+]|[^\W\d_][\w'.-]*)){0,2}")
+
+
+def _name_run_end(ctx: PageContext, line: Line, start: int, end: int) -> int:
+    """End of a name that a wide gap cuts into segments (a justified letterhead or address window: "Hotel
+    Zur Post   GmbH & Co. KG", "Studio   54 GmbH", "Anna und Paul   Weber"): the next segment joins when it
+    ends with the legal form the name lacks, or when it is a few plain words; never a field, a label, a
+    title, contact data or the start of a column the lines around the name share."""
+    segments, xs = line.segments(), line.segment_x()
+    k = next((j for j, (s, e) in enumerate(segments) if s <= start < e), -1)
+    if line.ocr or k < 0 or _LEGAL_FORM.search(line.folded, start, end):
+        return end
+    labels = ctx.header_labels.get(line.index, [])
+    neighbours = [
+        other
+        for other in ctx.lines[max(0, line.index - 2) : line.index + 3]
+        if other is not line and abs(other.top - line.top) < 3 * line.height
+    ]
+    while k + 1 < len(segments) and xs[k + 1][0] - max(xs[k][1], line.char_x(end - 1, right=True)) < (
+        _NAME_GAP_EM * line.height
+    ):
+        nxt_start, nxt_end = segments[k + 1]
+        text, folded = line.text[nxt_start:nxt_end].strip(), line.folded[nxt_start:nxt_end].strip()
+        nx0 = xs[k + 1][0]
+        if (
+            ":" in text
+            or _TITLE.match(folded)
+            or _contact(folded)
+            or RECIPIENT_LABEL.match(folded)
+            or ISSUER_LABEL.match(folded)
+            or DELIVERY_LABEL.match(folded)
+            or CUSTOMER_ID_LABEL.match(folded)
+            or any(nxt_start <= label.start < nxt_end for label in labels)
+            or any(abs(sx0 - nx0) < 6 for other in neighbours for sx0, _ in other.segment_x())
+        ):
+            break
+        if _ends_with_form(text):
+            return nxt_end  # "Studio   54 GmbH": the name ends with its legal form
+        if not _NAME_WORDS.fullmatch(text):
+            break
+        end, k = nxt_end, k + 1  # "Anna und Paul   Weber"
+    return end
 
 
 # "Acme GmbH · Street 1 · City"; OCR reads the middle dot as "-", "»", "*", "+" or "°".
