@@ -502,8 +502,6 @@ def _value_cell(line: Line, label_end: int) -> tuple[int, int] | None:
     return None
 
 
-# "M/s." (Messrs) before a firm's name on Indian and British invoices.
-_MESSRS = lazy_compile(r"(?:m/s|messrs)\.?\s*[:,]?\s+")
 # "Name:" before the name in a details box ("Name: Harbor Foods Pvt. Ltd.", "Nom :", "Nombre:").
 _NAME_LABEL = lazy_compile(
     r"(?:(?:company|customer|client|party|buyer|legal)\s+)?(?:name|nom|nombre|naam|nome|firmenname|"
@@ -730,8 +728,6 @@ def _block_below(
             continue  # "Customer No. 4711", "Attn: Maria Rossi", "Frau" heading the block: the name follows
         if not block.lines and (name_label := _NAME_LABEL.match(folded)) and name_label.end() < len(text):
             text = text[name_label.end() :].strip()  # "Name: Harbor Foods Pvt. Ltd." in a details box
-        if not block.lines and (messrs := _MESSRS.match(folded)) and messrs.end() < len(text):
-            text = text[messrs.end() :].strip()  # "M/s. Sharma Traders": the firm, without "Messrs"
         block.lines.append(text)
         block.line_indexes.append(below.index)
     return block
