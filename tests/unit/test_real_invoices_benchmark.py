@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from benchmarks.real_invoices import score_document
+import pytest
+from benchmarks.real_invoices import (
+    RealScore,
+    UndeclaredEInvoiceError,
+    extract_for_scoring,
+    generic_invoice,
+    has_scan_twin,
+    print_report,
+    score_document,
+)
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
 from invoiceflow.domain.models import (
     AggregatedInvoice,
@@ -16,10 +28,14 @@ from invoiceflow.domain.models import (
     ExtractorInfo,
     Issuer,
     LineItem,
+    OcrMode,
     Totals,
 )
+from invoiceflow.domain.pipeline import extract_invoice
 
 REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
+# A tuning document (may be read while developing) that carries a Factur-X XML.
+TUNING_EINVOICE = "Facture_FR_EN16931.pdf"
 
 
 def _invoice(**fields: object) -> AggregatedInvoice:
@@ -80,3 +96,80 @@ def test_every_listed_document_is_a_readable_pdf_with_a_known_set() -> None:
     for entry in index["documents"]:
         assert isinstance(entry["held_out"], bool)
         assert len(pdfium.PdfDocument(REAL / entry["pdf"])) >= 1
+
+
+def _attachment_names(pdf: Path) -> list[str]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [document.get_attachment(index).get_name() for index in range(document.count_attachments())]
+    finally:
+        document.close()
+
+
+def test_embedded_xml_marks_exactly_the_pdfs_that_attach_an_xml() -> None:
+    index = json.loads((REAL / "index.json").read_text())
+
+    for entry in index["documents"]:
+        attaches_xml = any(name.lower().endswith(".xml") for name in _attachment_names(REAL / entry["pdf"]))
+        assert bool(entry.get("embedded_xml")) is attaches_xml, entry["pdf"]
+
+
+def test_an_einvoice_pdf_is_scored_from_its_page_text_not_its_xml() -> None:
+    data = (REAL / TUNING_EINVOICE).read_bytes()
+    entry = {"pdf": TUNING_EINVOICE, "held_out": False, "fields": {}, "embedded_xml": True}
+
+    # The full pipeline reads the XML; the benchmark must not.
+    assert extract_invoice(data, filename=TUNING_EINVOICE).extractor.method == "facturx"
+    assert extract_for_scoring(data, entry, ocr=OcrMode.NEVER).extractor.method == "generic"
+
+
+def test_an_einvoice_the_entry_does_not_declare_stops_the_run() -> None:
+    data = (REAL / TUNING_EINVOICE).read_bytes()
+
+    with pytest.raises(UndeclaredEInvoiceError, match="embedded_xml"):
+        extract_for_scoring(data, {"pdf": TUNING_EINVOICE, "held_out": False, "fields": {}})
+
+
+def test_a_pdf_without_xml_reads_the_same_through_both_paths() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    for y, line in enumerate(
+        ("Invoice No. FV/77/2031", "Invoice date: 2031-04-09", "Total due: 1,230.00 EUR")
+    ):
+        canvas.drawString(72, 760 - 20 * y, line)
+    canvas.save()
+    data = buffer.getvalue()
+
+    declared = extract_for_scoring(data, {"pdf": "x.pdf", "held_out": False, "fields": {}}, ocr=OcrMode.NEVER)
+    generic = generic_invoice(data, filename="x.pdf", ocr=OcrMode.NEVER)
+
+    assert declared.extractor.method == generic.extractor.method == "generic"
+    assert generic.invoice_number == "FV/77/2031"
+    assert declared.invoice_number == generic.invoice_number
+    assert declared.issue_date == generic.issue_date
+    assert declared.totals == generic.totals
+
+
+def test_only_an_entry_that_gives_a_reason_goes_without_a_scanned_twin() -> None:
+    index = json.loads((REAL / "index.json").read_text())
+    without = [entry for entry in index["documents"] if not has_scan_twin(entry)]
+
+    assert has_scan_twin({"pdf": "x.pdf", "held_out": False, "fields": {}})
+    assert not has_scan_twin({"pdf": "x.pdf", "held_out": False, "fields": {}, "no_scan_twin": "broken font"})
+    assert all(isinstance(entry["no_scan_twin"], str) and entry["no_scan_twin"] for entry in without)
+
+
+def test_a_field_only_twinless_documents_list_prints_without_a_scanned_figure(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with_twin = RealScore("a.pdf", held_out=False, fields={"issue_date": True})
+    without_twin = RealScore("b.pdf", held_out=False, fields={"issue_date": False, "tax_lines": True})
+    twin = RealScore("a.pdf", held_out=False, fields={"issue_date": False})
+
+    print_report([with_twin, without_twin], show=False, scanned=[twin])
+
+    lines = capsys.readouterr().out.splitlines()
+    assert "(2 documents):  66.7 % (2/3)" in lines[0]
+    assert "scanned (1 twins):   0.0 % (0/1)" in lines[0]
+    assert [line.split()[0] for line in lines[1:]] == ["issue_date", "tax_lines", "line"]
+    assert lines[2].endswith("scanned:     -")
