@@ -8,6 +8,12 @@ customer number as the invoice number, a delivery date as the issue date).
 
     PYTHONPATH=. python benchmarks/template_labels.py [--templates DIR] [--field invoice_number] [--all]
 
+A label our table reads is only the first step: each label is also printed on an invented page with an
+invented value beside it and, once more, under it (tests/unit/sheets.py word layouts), and the page goes
+through ``extract_page``; the "end to end" figures count the values read as the template's field (for a
+competing field: pages where its value is not taken for ours). Labels whose text the template cut short
+("ketnummer", "mise le") or that are no label at all ("Amex €") fail both checks: the figures are a floor.
+
 The templates are input data only: nothing of them is copied into the product.
 """
 
@@ -26,7 +32,9 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import yaml
+from tests.unit.sheets import Sheet
 
+from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.extraction.context import HEADER_KINDS, TOTAL_KINDS
 from invoiceflow.domain.extraction.labels import find_labels_of_families
 from invoiceflow.domain.extraction.layout import fold
@@ -106,9 +114,20 @@ def _piece(op: Any, arg: Any) -> list[str]:
         if len(body) == 1 and body[0][0] in (sre_constants.IN, sre_constants.ANY):
             return [" "]  # "\s+", ".*", "[ :]*": a gap
         return inner if low >= 1 else ["", *inner]
-    if op in (sre_constants.IN, sre_constants.ANY, sre_constants.NOT_LITERAL):
+    if op is sre_constants.IN:
+        return [_class_letter(arg)]
+    if op in (sre_constants.ANY, sre_constants.NOT_LITERAL):
         return [" "]
     return [""]  # anchors, look-arounds, back-references
+
+
+def _class_letter(items: Any) -> str:
+    """A class of letters only ("[Ff]", "[ée]", "[°º]") stands for its first letter: the template wrote a
+    printed character two ways; a class with a range, a category or punctuation is a gap."""
+    literals = [chr(arg) for op, arg in items if op is sre_constants.LITERAL]
+    if literals and len(literals) == len(items) and all(c.isalpha() or c in "°º" for c in literals):
+        return literals[0]
+    return " "
 
 
 def label_texts(regex: str) -> list[str]:
@@ -196,6 +215,81 @@ def readings(templates: dict[str, dict[str, Any]]) -> list[Reading]:
     return out
 
 
+# Invented values: an earlier decoy date (a delivery note's) that a label-less guess would take, the field's
+# value, and a totals block whose item line equals the net (only the labels tell net and gross apart).
+_DECOY = "Delivery note DN-5531 of 28/02/2024"
+_NUMBER = "QX-40317"
+_ISSUE, _DUE, _OTHER = (
+    ("14/03/2024", "2024-03-14"),
+    ("13/04/2024", "2024-04-13"),
+    ("02/03/2024", "2024-03-02"),
+)
+_TOTALS = {"net": ("Subtotal", "250,00"), "tax": ("VAT 20 %", "50,00"), "gross": ("Total", "300,00")}
+_CONTRACT = {"net": "totals.net", "tax": "totals.tax", "gross": "totals.gross"}
+
+
+def _sheet(header: list[str], below: bool, totals: dict[str, str] | None = None) -> Sheet:
+    """A vendor's name, header lines at x=330 (the last one's value under its label when ``below``), one item
+    and the totals block, where ``totals`` maps a total kind to the label printed for it."""
+    s = Sheet()
+    s.put(40, 40, "Kestrel Bureautique", size=16)
+    y = 100.0
+    for n, text in enumerate(header):
+        shown = text
+        if below and n == len(header) - 1:
+            label, _, shown = text.rpartition("\t")
+            s.put(330, y, label)
+            y += 14
+        s.put(330, y, shown.replace("\t", " "))
+        y += 14
+    s.put(40, 300, "Description")
+    s.put(520, 300, "Amount", right=True)
+    s.put(40, 316, "Maintenance contract, March")
+    s.put(520, 316, "250,00", right=True)
+    if totals is not None:
+        y = 360.0
+        for kind, (plain, amount) in _TOTALS.items():
+            s.put(300, y, totals.get(kind, plain))
+            s.put(520, y, amount, right=True)
+            y += 14
+    return s
+
+
+def end_to_end(field: str, label: str, below: bool) -> bool:
+    """The template's label printed with an invented value beside it (or under it when ``below``): does
+    ``extract_page`` read the value as the field (or, for a competing field, not as ours)?"""
+    kind = EXPECTED.get(field)
+    if kind == "invoice_number":
+        got = _fields(_sheet([_DECOY, f"{label}\t{_NUMBER}"], below))
+        return got.get("invoice_number") == _NUMBER
+    if kind == "issue_date":
+        got = _fields(_sheet([_DECOY, "Client : C-4410", f"{label}\t{_ISSUE[0]}"], below))
+        return got.get("issue_date") == _ISSUE[1]
+    if kind == "due_date":
+        got = _fields(_sheet([f"Invoice date: {_ISSUE[0]}", f"{label}\t{_DUE[0]}"], below))
+        return got.get("due_date") == _DUE[1]
+    if kind in _CONTRACT:
+        # All three totals: the net is found by arithmetic without its label, but a label misread as
+        # another total's takes that total's value.
+        got = _fields(_sheet(["Invoice No. F-2024-117", f"Date: {_ISSUE[0]}"], False, {kind: label}))
+        return all(got.get(_CONTRACT[k]) == amount.replace(",", ".") for k, (_, amount) in _TOTALS.items())
+    if "invoice_number" in COMPETING.get(field, ()):
+        got = _fields(_sheet([f"Date: {_ISSUE[0]}", f"{label}\t{_NUMBER}"], below))
+        return got.get("invoice_number") != _NUMBER
+    # A competing date, then an unlabelled date: the guess must skip the competing one.
+    got = _fields(_sheet([f"{label}\t{_OTHER[0]}", _ISSUE[0]], below))
+    return _OTHER[1] not in (got.get("issue_date"), got.get("due_date"))
+
+
+def _fields(sheet: Sheet) -> dict[str, str]:
+    return {name: found.value for name, found in extract_page(sheet.page()).fields.items()}
+
+
+def _marks(e2e: tuple[bool, bool]) -> str:
+    """ "e2e beside/below" as two marks: ✓ read, ✗ missed."""
+    return "e2e " + "/".join("ok" if hit else "MISS" for hit in e2e)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--templates", type=Path, default=Path("/tmp/i2d-templates"))
@@ -211,7 +305,7 @@ def main() -> int:
     by_field: dict[str, list[Reading]] = defaultdict(list)
     for r in found:
         by_field[r.field].append(r)
-    total = ok = 0
+    total = ok = e2e_ok = 0
     for field in sorted(by_field, key=lambda f: (f not in EXPECTED, f)):
         rows = by_field[field]
         if field in EXPECTED:
@@ -224,16 +318,24 @@ def main() -> int:
             head = f"{field} (must not be {'/'.join(COMPETING[field])})"
         total += len(rows)
         ok += len(good)
-        print(f"\n== {head}: {len(good)}/{len(rows)} right ({100 * len(good) / len(rows):.1f} %)")
+        e2e = {id(r): (end_to_end(r.field, r.label, False), end_to_end(r.field, r.label, True)) for r in rows}
+        both = sum(1 for r in rows if all(e2e[id(r)]))
+        e2e_ok += both
+        print(
+            f"\n== {head}: {len(good)}/{len(rows)} right ({100 * len(good) / len(rows):.1f} %); "
+            f"end to end beside and below: {both}/{len(rows)}"
+        )
         kinds = Counter(str(r.kind) for r in bad)
         if bad:
             print("   misread as: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
         for r in sorted(bad, key=lambda r: (str(r.kind), r.label.lower())):
-            print(f"   - {r.label!r:48} read as {r.kind}  [{r.template}]")
-        if args.all:
-            for r in good:
-                print(f"   + {r.label!r:48} {r.kind}  [{r.template}]")
+            print(f"   - {r.label!r:48} read as {r.kind}  {_marks(e2e[id(r)])}  [{r.template}]")
+        for r in good:
+            if args.all or not all(e2e[id(r)]):
+                print(f"   + {r.label!r:48} {r.kind}  {_marks(e2e[id(r)])}  [{r.template}]")
     print(f"\nall fields: {ok}/{total} labels right ({100 * ok / max(total, 1):.1f} %)")
+    share = 100 * e2e_ok / max(total, 1)
+    print(f"end to end: {e2e_ok}/{total} values read beside and below their label ({share:.1f} %)")
     return 0
 
 

@@ -62,3 +62,29 @@ def test_number_inside_a_description_is_not_taken_for_a_lost_quantity() -> None:
     # the same figure as a cell of its own (a column gap away) is still repaired
     as_cell = [*row[:2], PixelWord("5", 700, 500, 712, 520, 0.9, (1, 3, 1, 4)), *row[4:]]
     assert [w.text for w in repair_row_numbers(as_cell)][2] == "6"
+
+
+@tesseract
+def test_table_regions_the_page_pass_dropped_are_read_with_local_thresholds() -> None:
+    # seed 7, real-world looks, design 5: a grey header bar over a full cell grid and a boxed totals
+    # block, scanned at 150 dpi. With one global threshold Tesseract took the table for a picture: it
+    # read noise ("sl", "ERN") there and lost the column heads, a row and every totals label.
+    from invoiceflow.domain.ocr import ocr_loaded_page
+    from invoiceflow.domain.pdf_document import load_page, opened
+
+    design = make_designs(16, 7, real_looks=True)[5]
+    scanned = scan(render(design), design)
+
+    def words(engine: TesseractEngine) -> set[str]:
+        with opened(scanned) as doc:
+            page = load_page(doc, 1)
+            try:
+                return {w.text for w in ocr_loaded_page(page, 1, engine).words}
+            finally:
+                page.close()
+
+    wanted = {"Omschrijving", "Aantal", "Bedrag", "Subtotaal", "Totaal", "maintenance"}
+    assert not wanted <= words(TesseractEngine(lost_text=False))
+    assert wanted <= words(TesseractEngine())
+    invoice = extract_invoice(scanned)
+    assert (invoice.totals.net, invoice.totals.tax) == (design.net, design.tax)

@@ -29,6 +29,7 @@ from invoiceflow.domain.extraction.ocr_repair import (
     identifier_key,
     repair_row_texts,
 )
+from invoiceflow.domain.ocr_glyphs import restore_look_alikes
 from invoiceflow.domain.ocr_language import page_language
 from invoiceflow.domain.ocr_tesseract_api import PassConfig, api_available, read_tsv
 from invoiceflow.domain.ocr_tesseract_api import missing_languages as api_missing_languages
@@ -97,7 +98,10 @@ class TesseractEngine:
     shaded bands (white on dark or coloured bars) from a pass over the bands alone, normalised to black
     on white (``shaded_bands``, ``read_shaded_bands``), and lines of light-grey text the page pass lost
     from a pass over those lines alone, darkened (``faint_text``, ``read_faint_lines``). A large title
-    the full pass cut into fragments is taken whole from the probe (``recover_garbled``). Every reading
+    the full pass cut into fragments is taken whole from the probe (``recover_garbled``). When much of
+    the page's ink lies outside every word read (``ocr_lost``: table regions taken for pictures under one
+    global threshold), the page is read once more with local thresholds and the confident words found
+    where nothing was read join the reading (``lost_text``, ``read_lost_text``). Every reading
     then loses its noise
     (``clean_reading``); on a page read with its judged language alone, the words that model was unsure
     of are read again, enlarged, with all languages (``reread_unsure``, ``reread_unsure_words``: foreign
@@ -127,8 +131,12 @@ class TesseractEngine:
         rules_cut: bool = False,
         reread_unsure: bool = True,
         identifier_agreement: bool = True,
+        sauvola: bool = False,
+        lost_text: bool = True,
     ) -> None:
         self.languages = languages
+        self.sauvola = sauvola
+        self.lost_text = lost_text
         self.reread_unsure = reread_unsure
         self.identifier_agreement = identifier_agreement
         self.shaded_bands = shaded_bands
@@ -173,7 +181,8 @@ class TesseractEngine:
         if not self.language_probe or len(self.languages) < 2:
             words = self.run(page, self.languages, deadline)
             words = self.read_shaded_bands(grey, words, self.languages, deadline)
-            words = clean_reading(self.read_faint_lines(grey, words, self.languages, deadline))
+            words = self.read_faint_lines(grey, words, self.languages, deadline)
+            words = clean_reading(self.read_lost_text(page, words, self.languages, deadline))
             words = self.reread_missing_cells(page, words, deadline)
             return repair_row_numbers(agree_identifiers(words) if self.identifier_agreement else words)
         probe = self.read_head(page, deadline)
@@ -183,6 +192,7 @@ class TesseractEngine:
         words = self.read_faint_lines(
             grey, self.read_shaded_bands(grey, words, languages, deadline), languages, deadline
         )
+        words = self.read_lost_text(page, words, languages, deadline)
         rejected = rejected_words(words)
         words = clean_reading(words)
         if languages != self.languages:
@@ -373,6 +383,32 @@ class TesseractEngine:
                     added.append(placed)
         return words + added if added else words
 
+    def read_lost_text(
+        self, image: Image.Image, words: list[PixelWord], languages: tuple[str, ...], deadline: float
+    ) -> list[PixelWord]:
+        """The reading with the text the page pass lost read again with local thresholds.
+
+        Tesseract binarises a page with one global (Otsu) threshold; on a noisy scan with light-grey
+        header bands, boxes and cell grids its layout analysis may then take whole table regions for
+        pictures and read nothing there, or a few letters of noise ("sl", "ERN" over a table of figures).
+        When much of the page's ink lies outside every word it read (``lost_ink``), the page is read once
+        more with Sauvola's local thresholds, and that pass's confident words that overlap no word of the
+        first reading join it (the first pass's unsure words under them give way). A page read well
+        enough pays for the measure only (a few milliseconds)."""
+        if not self.lost_text or self.sauvola:
+            return words
+        import numpy as np
+
+        from invoiceflow.domain.ocr_lost import lost_ink
+
+        if not lost_ink(np.asarray(image), words).worth_rereading:
+            return words
+        try:
+            read = self.run(image, languages, deadline, local_threshold=True)
+        except OcrError:
+            return words  # the page reading stands; the second pass is an improvement, not a need
+        return merge_lost_text(words, read)
+
     def read_head(self, image: Image.Image, deadline: float) -> list[PixelWord]:
         """The probe: the top of the page (scaled by ``probe_scale``) read with the first language; words
         come back in the page image's pixel coordinates."""
@@ -434,14 +470,21 @@ class TesseractEngine:
         find_tables: bool = True,
         digits_only: bool = False,
         psm: int | None = None,
+        local_threshold: bool = False,
     ) -> list[PixelWord]:
         """One tesseract pass over an image with the given language models (``digits_only``: a block of
         stacked number cells, read with digits, signs and separators only)."""
         variables: list[tuple[str, str]] = []
+        if self.sauvola:
+            # Local (Sauvola) thresholds instead of one global Otsu threshold: a page with light-grey
+            # bands, boxes and cell grids under scanner noise no longer loses whole table regions.
+            variables.append(("thresholding_method", "2"))
         if not find_tables:
             variables.append(("textord_tabfind_find_tables", "0"))
         if digits_only:
             variables.append(("tessedit_char_whitelist", "0123456789.,-'"))
+        if local_threshold and not self.sauvola:
+            variables.append(("thresholding_method", "2"))
         mode = psm if psm is not None else 6 if digits_only else 3
         config = PassConfig("+".join(languages), mode, tuple(variables))
         if self.uses_api():
@@ -499,6 +542,30 @@ BAND_MARGIN = 1.3
 _BAND_BLOCKS = 20_000
 # Likewise for the words of faint lines.
 _FAINT_BLOCKS = 30_000
+
+
+# Line identities of the words the local-threshold pass adds (``merge_lost_text``), and the confidence
+# they need: a second reading of a page is trusted less than the first.
+_LOST_BLOCKS = 40_000
+LOST_TRUSTED = 0.85
+
+
+def merge_lost_text(words: list[PixelWord], read: list[PixelWord]) -> list[PixelWord]:
+    """The first reading with the second pass's confident words (``LOST_TRUSTED``, a letter or digit)
+    that overlap none of its sure words (``GARBLED``) added on lines of their own; the first reading's
+    unsure words under an added word are dropped (noise read where the text was lost)."""
+    sure = [w for w in words if w.confidence >= GARBLED]
+    added = [
+        replace(w, line=(_LOST_BLOCKS + w.line[0], *w.line[1:]) if w.line else ())
+        for w in read
+        if w.confidence >= LOST_TRUSTED
+        and any(c.isalnum() for c in w.text)
+        and not any(_overlap(w, other) for other in sure)
+    ]
+    if not added:
+        return words
+    kept = [w for w in words if w.confidence >= GARBLED or not any(_overlap(w, new) for new in added)]
+    return kept + added
 
 
 def _legibility(words: list[PixelWord]) -> float:
@@ -574,8 +641,8 @@ def rejected_words(words: list[PixelWord]) -> list[PixelWord]:
 
 def clean_reading(words: list[PixelWord]) -> list[PixelWord]:
     """One page's reading without noise (near-rejected letters, table rules read as marks, tall specks)
-    and with capital I's read as l restored."""
-    return fix_initial_l(drop_specks(strip_rule_marks(drop_garbage(words))))
+    and with capital I's read as l, ampersands read as 8 and sharp s read as & restored."""
+    return restore_look_alikes(fix_initial_l(drop_specks(strip_rule_marks(drop_garbage(words)))))
 
 
 # Words of a page read with one language that are re-read with all (``reread_unsure_words``): below

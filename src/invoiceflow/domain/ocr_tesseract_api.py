@@ -37,6 +37,7 @@ _L_SEVERITY_NONE = 6  # leptonica's environ.h: no messages at all
 VARIABLE_DEFAULTS = {
     "textord_tabfind_find_tables": "1",
     "tessedit_char_whitelist": "",
+    "thresholding_method": "0",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from invoiceflow.domain.extraction.dates import DateOrder, numeric_order_evidence
@@ -110,4 +111,53 @@ def analyse(
             ctx.header_labels[line.index] = header
         if totals:
             ctx.total_labels[line.index] = totals
+    for upper, lower in itertools.pairwise(lines):
+        _join_stacked_label(ctx, upper, lower)
     return ctx
+
+
+def _join_stacked_label(ctx: PageContext, upper: Line, lower: Line) -> None:
+    """A header label broken over two lines of one cell ("Invoice" over "Number", "Rechnungs-" over
+    "nummer", "Date of" over "issue"): a short segment without figures and the segment under it, left
+    edges aligned at line pitch, are read as one label text. A label that starts in the upper part and ends
+    in the lower one is put on both lines (over their parts, replacing the labels found there alone), so
+    that its value is found right of either line or under the cell."""
+    if lower.top - upper.bottom > 0.8 * upper.height:
+        return
+    for a_start, a_end in upper.segments():
+        top_text = upper.folded[a_start:a_end]
+        if any(c.isdigit() for c in top_text) or top_text.count(" ") > 2:
+            continue
+        upper_is_label = _ends_with_label(ctx, upper, a_end)
+        x0 = upper.span_x(a_start, a_end)[0]
+        for b_start, b_end in lower.segments():
+            if abs(lower.span_x(b_start, b_end)[0] - x0) > 0.5 * upper.height:
+                continue
+            if upper_is_label and any(
+                o.start <= b_start < o.end for o in ctx.header_labels.get(lower.index, [])
+            ):
+                continue  # a whole label over a segment that opens with one: two stacked labels
+            hyphen = top_text.endswith("-") and lower.folded[b_start : b_start + 1].isalpha()
+            head = top_text[:-1] if hyphen else top_text + " "
+            joined = head + lower.folded[b_start:b_end]
+            for m in find_labels_of_families(joined, (HEADER_KINDS,))[0]:
+                if m.start >= len(top_text) or m.end <= len(head):
+                    continue
+                b_end_label = b_start + m.end - len(head)
+                # "DATE" over "DUE DATE": two labels, the joined "date due" would cut the lower one short.
+                if any(
+                    b_start <= o.start < b_end_label < o.end for o in ctx.header_labels.get(lower.index, [])
+                ):
+                    continue
+                _replace(ctx.header_labels, upper, LabelMatch(m.kind, a_start + m.start, a_end))
+                _replace(ctx.header_labels, lower, LabelMatch(m.kind, b_start, b_end_label))
+
+
+def _replace(labels: dict[int, list[LabelMatch]], line: Line, label: LabelMatch) -> None:
+    kept = [m for m in labels.get(line.index, []) if m.end <= label.start or m.start >= label.end]
+    labels[line.index] = sorted([*kept, label], key=lambda m: m.start)
+
+
+def _ends_with_label(ctx: PageContext, line: Line, segment_end: int) -> bool:
+    tail = line.folded[:segment_end].rstrip(" :.#-")
+    return any(m.end >= len(tail) for m in ctx.header_labels.get(line.index, []) if m.start < segment_end)

@@ -20,7 +20,8 @@ _NOT_A_NUMBER = lazy_compile(r"^(?:date|datum|fecha|data|page|seite|of|von|du|de
 _TITLE_NUMBER_RE = lazy_compile(
     r"(?<![a-z])(?:(?:tax\s+)?invoice|rechnung|facture|factura|factuur|fattura|credit\s+note|gutschrift|avoir|"
     r"nota\s+de\s+credito|creditnota|nota\s+di\s+credito|honorarnote|honorarrechnung|"
-    r"note\s+d'honoraires|statement|faktura(?:\s+vat)?|fatura|fakturan?)"
+    r"note\s+d'honoraires|statement|"
+    r"faktura(?:\s+vat)?(?:\s+(?:sprzedazy|marza|korygujaca|zaliczkowa|koncowa|proforma))?|fatura|fakturan?)"
     # "Invoice 2024-17", "Invoice – 2024-17", "Honorarnote Nr. 2024-17" ("Invoice:" is a label whose
     # value may be anything, read by the label search)
     r"(?:\s*[\u2013\u2014-]\s*|\s+(?:n[°ºo]\.?|nr\.?|no\.)\s*|\s+)(?=[a-z]{0,6}[-/]?\d|[a-z]{1,4}\s\d)"
@@ -113,7 +114,10 @@ def extract_invoice_number(ctx: PageContext, vat_ids: set[str]) -> Found | None:
             # "Original invoice No.", "Bezug: Rechnung Nr.": the number of the invoice a credit note
             # corrects, kept only when nothing better is printed.
             referenced = _REFERENCE_BEFORE_RE.search(line.folded, seg_start, label.start) is not None
-            for target, start, end, penalty in _spans_for(ctx, line, label):
+            joint = _joint_date_label(ctx, line, label)
+            # "Invoice No./Date: 117 / 12.03.2024": the value follows both labels.
+            both = label if joint is None else LabelMatch(label.kind, label.start, joint.end)
+            for target, start, end, penalty in _spans_for(ctx, line, both):
                 token = _invoice_number_in(ctx, target, start, end)
                 if token and token.upper().replace(" ", "") not in vat_ids:
                     conf = 0.93 - penalty - (0.3 if referenced else 0.0)
@@ -126,7 +130,23 @@ def extract_invoice_number(ctx: PageContext, vat_ids: set[str]) -> Found | None:
         best = _number_under_title(ctx, vat_ids)
     if best is None:
         best = _number_in_prose(ctx, vat_ids)
+    if best is None:
+        best = _number_right_under_title(ctx, vat_ids)
     return best
+
+
+# Between an invoice-number label and a date label printed as one: "Invoice No./Date:", "Rechnungs-Nr. /
+# Datum", "Faktura nr/data", "Invoice # & Date", "Numéro et date" (folded).
+_LABEL_JOINER_RE = lazy_compile(r"\s*(?:/|&|\+|,|and|und|et|y|e|en|i|ve|og|och|a)\s*")
+
+
+def _joint_date_label(ctx: PageContext, line: Line, label: LabelMatch) -> LabelMatch | None:
+    """The issue-date label joined to ``label`` ("Invoice No./Date: 117 / 12.03.2024"): its values come in
+    the same order after both labels, the number first."""
+    for other in ctx.header_labels.get(line.index, []):
+        if other.kind == "issue_date" and other.start >= label.end:
+            return other if _LABEL_JOINER_RE.fullmatch(line.folded, label.end, other.start) else None
+    return None
 
 
 # Words before an invoice-number label that make it a reference to another invoice (a credit note's
@@ -200,6 +220,39 @@ def _number_under_title(ctx: PageContext, vat_ids: set[str]) -> Found | None:
                     if token and line.text.startswith(token, value_start) and token.upper() not in vat_ids:
                         return Found(token, 0.8, line.index)
     return None
+
+
+# One id-like token, a "#" allowed before it: "INV-2024-0117", "#40317", "F 2024/117" is not one.
+_LONE_NUMBER_RE = lazy_compile(r"#?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_.]*|\d)")
+
+
+def _number_right_under_title(ctx: PageContext, vat_ids: set[str]) -> Found | None:
+    """ "Invoice" (or "Facture", "Factuur", …) alone in its segment in the top half with one id-like token
+    in the cell right under it, aligned with it: that token is the number. The cell must hold nothing
+    else (an address, a date, "Page 1 of 2" or a phone number in groups is several tokens or a date)."""
+    for title in ctx.lines:
+        if title.top > ctx.page.height * 0.5:
+            break
+        for seg_start, seg_end in title.segments():
+            if not _TITLE_ALONE_RE.fullmatch(title.folded, seg_start, seg_end):
+                continue
+            for below, start, end, alignment in ctx.cells_below(title, seg_start, max_lines=1):
+                text = below.text[start:end].strip()
+                lone = _LONE_NUMBER_RE.fullmatch(text)
+                if alignment < 0.5 or lone is None or find_dates(below, ctx.order, start, end):
+                    continue
+                token = _invoice_number_in(ctx, below, start, end)
+                if (
+                    token
+                    and token == lone.group(1)
+                    and token.upper() not in vat_ids
+                    and not _AMOUNT_RE.fullmatch(token)
+                ):
+                    return Found(token, 0.66, below.index)
+    return None
+
+
+_AMOUNT_RE = lazy_compile(r"\d{1,3}(?:[.,' ]\d{3})*(?:[.,]\d{1,2})?")
 
 
 def _next_segment(line: Line, offset: int) -> tuple[int, int]:
@@ -280,12 +333,17 @@ def _date_column(ctx: PageContext, line: Line, label: LabelMatch) -> bool:
     return rows >= 2
 
 
-def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float, int]]:
+def _labelled_dates(
+    ctx: PageContext, kind: str, worded: re.Pattern[str] | None = None
+) -> list[tuple[DateMatch, float, int]]:
+    """Dates read beside or under the labels of ``kind`` (those whose text ``worded`` finds, when given)."""
     out: list[tuple[DateMatch, float, int]] = []
     for index, labels in ctx.header_labels.items():
         line = ctx.lines[index]
         for label in labels:
             if label.kind != kind:
+                continue
+            if worded is not None and not worded.search(line.folded, label.start, label.end):
                 continue
             if (
                 kind == "due_date"
@@ -313,6 +371,20 @@ def _labelled_dates(ctx: PageContext, kind: str) -> list[tuple[DateMatch, float,
                     out.append((dates[0], conf, target.index))
                     break
     return out
+
+
+# Prose about a validity that ends on a date: "expire(s) on", "valid until", "gültig bis", "valable
+# jusqu'au", "válido hasta", "geldig tot", "valido fino al" (folded).
+_VALIDITY_RE = lazy_compile(
+    r"(?<![a-z])(?:expir(?:e|es|ed|y|ation)|valid\s+(?:until|through|till|to)|gultig\s+bis|gueltig\s+bis|"
+    r"verfall(?:en|t)?|valable\s+jusqu|expire(?:nt|ra)?|valido\s+hasta|vence\s+el|geldig\s+(?:tot|t/m)|"
+    r"vervalt|valido\s+fino|scade\s+il)(?![a-z])"
+)
+# The word of an order's date label: "Order date", "Date of order", "Bestelldatum", "Date de commande",
+# "Fecha de pedido", "Besteldatum", "Data dell'ordine", "Orderdatum", "Data zamówienia", "Sipariş tarihi".
+_ORDER_WORD_RE = lazy_compile(
+    r"order|bestell|auftrag|commande|pedido|bestel|ordine|encomenda|zamowienia|ordre|bestilling|objednavky|siparis"
+)
 
 
 # Between the two dates of a period: "01/03 au 31/03", "vom 1.3. bis 31.3.", "1 March to 31 March" (folded).
@@ -379,12 +451,20 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
         for line in ctx.lines:
             if line.top > ctx.page.height * 0.5:
                 break
+            if _VALIDITY_RE.search(line.folded):
+                continue  # "Credits expire on …", "gültig bis …": a date in the future, not the document's
             for match in find_dates(line, ctx.order):
                 if match.value not in due_values and match.value not in other:
                     issue_found = Found(match.value.isoformat(), UNLABELLED_ISSUE, line.index)
                     break
             if issue_found:
                 break
+    if issue_found is None and not issue:
+        # No document date at all: an order's date dates an order receipt (not a delivery or a period).
+        ordered = _labelled_dates(ctx, "other_date", _ORDER_WORD_RE)
+        if ordered:
+            match, _, line_no = ordered[0]
+            issue_found = Found(match.value.isoformat(), UNLABELLED_ISSUE - 0.05, line_no)
     due_found = None
     if due:
         match, conf, line_no = max(due, key=lambda t: t[1])
@@ -495,8 +575,8 @@ _AMOUNT_WORD_RE = lazy_compile(
 
 # Payment terms instead of a due date: "Net 30", "payable within 14 days", "zahlbar innerhalb von 14
 # Tagen", "30 Tage netto", "à 30 jours", "a 30 días", "binnen 14 dagen", "entro 30 giorni" (folded text).
-# "days" in the lexicon's languages (folded): EN DE FR ES/PT NL IT, SV DA/NO PL CS FI.
-_DAYS = r"(?:days|tagen|tage|jours|dias|dagen|giorni|gg\.?|dagar|dage|dager|dni|dnu|paivaa)"
+# "days" in the lexicon's languages (folded): EN DE FR ES/PT NL IT, SV DA/NO PL CS FI TR.
+_DAYS = r"(?:days|tagen|tage|jours|dias|dagen|giorni|gg\.?|dagar|dage|dager|dni|dnu|paivaa|gun)"
 _ZERO_DAYS_RE = lazy_compile(rf"(?<![\d.,])0\s*{_DAYS}(?![a-z])")
 _TERM_DAYS_RE = lazy_compile(
     # "Net 30" but not "Net 1 462 448,67" or "Net 100.00" (an amount after a "Net" label)
@@ -506,8 +586,9 @@ _TERM_DAYS_RE = lazy_compile(
     # "Terms: 30", "Zahlungsziel: 14" (a bare count of days after a terms label)
     r"|(?:terms|zahlungsziel|termijn|plazo|delai)\s*:?\s*(?P<e>\d{1,3})(?![\d.,%/:-]|\s*[a-z%\d])"
     rf"|(?P<c>\d{{1,3}})\s*{_DAYS}\s+(?:net(?:to)?|neto|netto|fin\s+de\s+mois)"
-    # "30 days from invoice date", "14 Tage nach Erhalt", "Zahlungsziel: 14 Tage" (near payment words).
-    rf"|(?P<d>\d{{1,3}})\s*{_DAYS}"
+    # "30 days from invoice date", "14 Tage nach Erhalt", "Zahlungsziel: 14 Tage" (near payment words);
+    # "thirty (30) days": the figure in brackets after the number in words.
+    rf"|(?P<d>\d{{1,3}})\)?\s*{_DAYS}"
     r")(?![a-z])"
 )
 # "30 days end of month", "30 jours fin de mois", "30 gg d.f.f.m.", "30 Tage zum Monatsende": the due
@@ -526,7 +607,9 @@ _TERM_CONTEXT_RE = lazy_compile(
     r"overmaken|voldoen|voldaan|termijn|transfer|wire|zahlen|bezahlen|payer|pagar|pagare|saldar|vence|scade|"
     r"remittance|payable|ausgleich|begleichung|gelieve|prazo|betalning|betalningsvillkor|betalingsbetingelser|"
     r"netto|maksuehto|maksettava|p[lł]atno[sś](?:[cć]|ci)|p[lł]atne|splatnost|splatno|vencimento|transfiera|"
-    r"transferir|ingrese|ingresar|virer|verser|versez|versare|versamento|overmaken|overmaakt)(?![a-z])"
+    r"transferir|ingrese|ingresar|virer|verser|versez|versare|versamento|overmaken|overmaakt|"
+    # Polish "zapłata / zapłatę / do zapłaty", Turkish "ödeme", "vade(si)".
+    r"zap[lł]at[aey]?|odeme|vade(?:si)?)(?![a-z])"
     r"|over\s+te\s+maken"
 )
 _ON_RECEIPT_RE = lazy_compile(
@@ -537,7 +620,10 @@ _ON_RECEIPT_RE = lazy_compile(
 _DEBIT_RE = lazy_compile(
     r"(?<![a-z])(?:direct\s+debit|debited|lastschrift|abbuchung|abgebucht|eingezogen|prelevement|preleve|"
     r"domiciliacion|domiciliado|cargo|cargara|incasso|geincasseerd|afschrijving|afgeschreven|addebito|"
-    r"addebitato|addebiteremo)(?![a-z])"
+    r"addebitato|addebiteremo|"
+    # Polish, Swedish, Danish, Norwegian, Portuguese and Czech direct debits.
+    r"pobran[aey]|pobierzemy|dras|autogiro|tr(?:æ|ae)kkes|betalingsservice|trekkes|avtalegiro|debitad[oa]|"
+    r"debito\s+direto|strzen[aoy]|inkas(?:o|em))(?![a-z])"
 )
 
 

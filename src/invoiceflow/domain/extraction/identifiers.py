@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
+from invoiceflow.domain.extraction.national_vat import labelled_national_vat_ids
 from invoiceflow.domain.identifiers import (
     compact,
     iban_pattern,
@@ -54,8 +55,11 @@ _BOXED_CHARS_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z] [A-Z] \d \d(?: [A-Z0-9]){11,
 # On OCR lines the country code and check digits may themselves be misread ("1E84", "DEO2"): the start
 # is any two letters/digits, then two digits or digit-like letters; coercion and the checksum decide.
 _OCR_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z0-9]{2}[0-9OILSBZ]{2}(?:[ ]?[A-Z0-9]){10,30}")
-_OCR_GSTIN_RE = lazy_compile(r"(?<![A-Z0-9])[0-9A-Z]{15}(?![A-Z0-9])")
+# 16 characters: a speck or a rule read as one more character at an end (``_trimmed_gstin``).
+_OCR_GSTIN_RE = lazy_compile(r"(?<![A-Z0-9])[0-9A-Z]{15,16}(?![A-Z0-9])")
 _BIC_RE = lazy_compile(r"(?<![A-Za-z0-9])[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
+# A BIC as OCR may read it: digits for letters anywhere ("C0MMDEFF"), 8 or 11 characters.
+_OCR_BIC_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z0-9]{8}(?:[A-Z0-9]{3})?(?![A-Z0-9])")
 _BIC_LABEL_RE = lazy_compile(r"(?<![a-z])(bic|swift)(?![a-z])")
 
 
@@ -214,6 +218,29 @@ def repair_gstin(number: str) -> str | None:
     return valid.pop() if len(valid) == 1 else None
 
 
+def repair_bic(token: str) -> str | None:
+    """An OCR-read BIC with the digits of its bank and country code read back as the letters they
+    stand for ("C0MMDEFF" → "COMMDEFF", "8NPAFRPP" → "BNPAFRPP"); None unless the result is a valid BIC
+    (ISO 9362 shape, an ISO country) that differs from what was read."""
+    letters = token[:6].translate(_AS_LETTER)
+    fixed = letters + token[6:]
+    return fixed if fixed != token and letters.isalpha() and valid_bic(fixed) else None
+
+
+def _trimmed_gstin(token: str) -> str | None:
+    """A GSTIN read with one character too many at an end ("O06AABC…": a bracket, rule or speck beside
+    it read as a letter): the one checksum-valid reading of the token without its first or its last
+    character; None when neither or both give one."""
+    if len(token) != len(_GSTIN_FORMAT) + 1:
+        return None
+    readings = {fixed for part in (token[1:], token[:-1]) if (fixed := repair_gstin(part) or _valid(part))}
+    return readings.pop() if len(readings) == 1 else None
+
+
+def _valid(gstin: str) -> str | None:
+    return gstin if valid_gstin(gstin) else None
+
+
 def find_identifiers(lines: list[Line]) -> list[Identifier]:
     found: list[Identifier] = []
     labels = [_IBAN_LABEL_RE.search(line.folded) for line in lines]  # an account label on each line
@@ -261,6 +288,10 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
         for start, number in _vat_candidates(text, line.ocr):
             if not any(number in iban for iban in ibans):
                 add("vat", number, start)
+        for start, number in _labelled_national_tax_ids(text):
+            add("vat", number, start)
+        for start, number in labelled_national_vat_ids(text):  # "P.IVA 0213…", "CIF: B123…"
+            add("vat", number, start)
         for m in _GSTIN_RE.finditer(text):
             if valid_gstin(m.group(0)):
                 add("gstin", m.group(0), m.start())
@@ -270,7 +301,7 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                 add("gstin", spaced, m.start(1))
         if line.ocr:
             for m in _OCR_GSTIN_RE.finditer(text):
-                gstin = repair_gstin(m.group(0))
+                gstin = repair_gstin(m.group(0)) or _trimmed_gstin(m.group(0))
                 if gstin:
                     add("gstin", gstin, m.start())
         labelled = _BIC_LABEL_RE.search(line.folded)
@@ -281,7 +312,36 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                 found.append(
                     Identifier("bic", m.group(0), line.index, m.start(), line.char_x(m.start()), True)
                 )
+        if line.ocr and labelled and not any(i.kind == "bic" and i.line == line.index for i in found):
+            for m in _OCR_BIC_RE.finditer(line.text.upper(), labelled.end()):
+                if (bic := repair_bic(m.group(0))) is not None:
+                    add("bic", bic, m.start())
+                    break
     return found
+
+
+# Tax numbers of countries whose invoices print them without a country prefix, after their label: the
+# Australian ABN, the Canadian business number of GST/HST registration, New Zealand's GST (IRD) number.
+_NATIONAL_TAX_ID_RE = lazy_compile(
+    r"(?<![A-Z])(ABN|(?:GST|HST|GST/HST)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO\.?|NUMBER|#)|BN|IRD\s*(?:NO\.?|NUMBER))"
+    r"\s*[:.#]?\s*(\d(?:[\s\-]?\d){7,10}(?:\s?RT\s?\d{4})?)(?![\dA-Z])"
+)
+
+
+def _labelled_national_tax_ids(text: str) -> list[tuple[int, str]]:
+    """(start, compact number) of each labelled ABN / BN / IRD number its checksum confirms."""
+    if not any(word in text for word in ("ABN", "GST", "HST", "BN", "IRD")):
+        return []
+    from stdnum.au import abn
+    from stdnum.ca import bn
+    from stdnum.nz import ird
+
+    out = []
+    for m in _NATIONAL_TAX_ID_RE.finditer(text):
+        number = re.sub(r"[\s\-]", "", m.group(2))
+        if any(module.is_valid(number) for module in (abn, bn, ird)):
+            out.append((m.start(2), number))
+    return out
 
 
 # "bank" also ends a bank's name ("Commerzbank", "Raiffeisenbank").

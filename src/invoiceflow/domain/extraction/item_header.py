@@ -160,6 +160,12 @@ def header_columns(line: Line) -> list[Column]:
             c.kind = "description"
         elif c.kind == "description" and strong:
             c.kind = "position"  # "Item | Description": the item column holds article codes
+    prices = [c for c in columns if c.kind == "unit_price"]
+    known = [c for c in columns if c.kind != "other"]
+    if len(prices) >= 2 and prices[-1] is known[-1] and not any(c.kind in AMOUNT_KINDS for c in columns):
+        # "Prix unitaire | Prix HT", "Unit price | Price": two price columns and no amount column, the
+        # last one at the right edge is what the row costs, its amount.
+        prices[-1].kind = "amount"
     return columns
 
 
@@ -231,6 +237,34 @@ def stacked_header(first: Line, second: Line) -> Line | None:
             cells.append((ux0, ux1, top))
     cells.sort()
     return _synthetic_line(cells, first, second.bottom)
+
+
+def centred_header(above: Line, line: Line, below: Line) -> Line | None:
+    """A header whose one-line labels stand vertically centred in a taller row, while a two-line label
+    of the same row ("Prix" / "unitaire", "Unit" / "cost") straddles them: its upper part is a line above,
+    its lower part a line below, both in a gap between the centred labels. One synthetic line with the
+    straddling labels joined into cells; ``None`` unless every part above pairs with one below."""
+    tight = 0.5 * max(above.height, line.height, below.height)
+    if line.top - above.bottom > tight or below.top - line.bottom > tight:
+        return None
+    if any(c.isdigit() for c in above.text + below.text):
+        return None
+    middle = list(zip(line.segments(), line.segment_x(), strict=True))
+    uppers = list(zip(above.segments(), above.segment_x(), strict=True))
+    lowers = list(zip(below.segments(), below.segment_x(), strict=True))
+    if len(uppers) != len(lowers):
+        return None
+    cells = [(x0, x1, line.text[a:b]) for (a, b), (x0, x1) in middle]
+    for ((ua, ub), (ux0, ux1)), ((la, lb), (lx0, lx1)) in zip(uppers, lowers, strict=True):
+        parts = (above.text[ua:ub], below.text[la:lb])
+        if any(len(part.split()) > 2 for part in parts) or horizontal_overlap(ux0, ux1, lx0, lx1) <= 0:
+            return None
+        x0, x1 = min(ux0, lx0), max(ux1, lx1)
+        if any(horizontal_overlap(x0, x1, mx0, mx1) > 0 for _, (mx0, mx1) in middle):
+            return None  # a label of the middle line under it: a title or a note, not half a label
+        cells.append((x0, x1, f"{parts[0]} {parts[1]}"))
+    cells.sort()
+    return _synthetic_line(cells, line, below.bottom)
 
 
 def _synthetic_line(cells: list[tuple[float, float, str]], model: Line, bottom: float) -> Line:

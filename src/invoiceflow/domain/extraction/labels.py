@@ -14,6 +14,32 @@ from invoiceflow.domain.extraction.lazy_re import ignorecase_is_moot, lazy_compi
 _B = r"(?<![a-z])"  # word start
 _E = r"(?![a-z])"  # word end
 _NO = r"(?:no|nr|n|num|number|numero|nummer|n\.?\s?[°ºo]\.?|no°|#|id|ref)\.?"
+# The document's title word, full or abbreviated, in the lexicon's languages ("Inv.", "Rech.", "Fact.",
+# "Fra.", "Nota", "Belge", "Daňový doklad"); never an order, delivery note, account or ticket.
+_TITLE = (
+    r"(?:invoice|inv|bill(?:\s+of\s+supply)?|rechnung|rech|facture|fact|factura|fra|fattura|fatt|factuur|faktuur|"
+    r"faktura|fatura|nota|abono|avoir|gutschrift|kreditnota|creditnota|kreditfaktura|credit\s*note|documento|"
+    r"dokument|belge|fis|(?:danovy\s+)?doklad|"
+    # Balkan, Baltic, Romanian and Cyrillic titles: "Račun", "Arve", "Rēķins", "(PVM) sąskaita faktūra",
+    # "Factura fiscală", "Фактура", "Счет".
+    r"racun|arve|rekin[as]|(?:pvm\s+)?saskaita(?:\s+faktura)?|saskaitos(?:\s+fakturos)?|factura\s+fiscala|"
+    r"фактура|счет|сметка)\.?"
+)
+# A word for "number" after the title, with its abbreviations and punctuation ("Nro.", "N°", "Nr:", "č.",
+# "Numarası", "Sıra No": folding keeps Turkish "ı", a letter class takes it); a bare "n" only before a
+# colon or a value with a digit ("Facture n F-117", not "la facture n'est …").
+_NUMBER_WORD = (
+    r"(?:no|nr|nro|num|number|numero|nummer|numer|numara(?:s[^\W\d_])?|cislo|c\.|n\.?\s?[°ºo]\.?|n\.|"
+    r"n(?=\s*:|\s+[a-z0-9\-/.]*\d)|#|№|br\.|broj|"
+    r"(?:seri|s[^\W\d_]ra|seri\s*-\s*s[^\W\d_]ra)\s+no)\.?"
+)
+# Genitive and plural forms of the title after a number word ("Nr dokumentu", "Číslo faktury", "N.º da
+# fatura"), not a transport or delivery document ("N.º documento de transporte") or an identity card's.
+_TITLE_AFTER_NUMBER = (
+    r"(?:faktury|fakturan?|dokumentu|dokladu|documento|document|doc\.?|facture|factura|fattura|factuur|fatura|"
+    r"avoir|abono|nota)(?!\s+(?:de\s+|di\s+|d'\s*)?(?:transporte|trasporto|entrega|envio|consegna|remessa|"
+    r"livraison|expedition|transport|identidad|identificacao|identita|identite|identity))"
+)
 
 
 def _alt(*phrases: str) -> str:
@@ -33,6 +59,14 @@ LABEL_PATTERNS: dict[str, str] = {
         rf"(?:fee\s+note|note\s+of\s+fees|note\s+d'?\s*honoraires|honorar(?:note|rechnung)|"
         rf"nota\s+(?:de\s+honorarios|(?:di\s+)?onorari|de\s+honorarios))\s*{_NO}",
         r"rechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?|n°)",
+        # "Invoice-No.", "Rechnung #", "Rech.-Nr.", "Nota nr.", "Abono nº", "Faktura č.", "Fatura Numarası",
+        # "Belge No"; "Nro. factura", "Nr dokumentu", "N.º da fatura"; one word: "Fakturanum.", "Notanummer",
+        # "Kreditnotanummer" (not "Rekeningnummer": a bank account's number in Dutch).
+        rf"{_TITLE}\s*[-/]?\s*{_NUMBER_WORD}",
+        rf"(?:no|nr|nro|num|numero|numer|cislo|n\.?\s?[°ºo]|n(?=\.))\.?\s*(?:(?:de|da|di|du|del|do)\s+)?(?:la\s+)?"
+        rf"{_TITLE_AFTER_NUMBER}",
+        r"(?:faktura|factuur|faktuur|nota|kreditnota|creditnota|gutschrifts?|beleg)(?:nummer|nr|num|numer|no)\.?",
+        r"racun\s*st\.|номер\s+на\s+(?:фактура|сметка)|номер\s+(?:счета|фактуры)",
         r"(?:abschlags|schluss|teil|sammel|anzahlungs|proforma)?rechnung\s+(?:nr\.?|nummer|no\.?)",
         r"(?:gutschrifts?|storno|beleg)\s*-?\s*(?:nummer|nr\.?)",
         r"gutschrift\s+nr\.?",
@@ -43,16 +77,18 @@ LABEL_PATTERNS: dict[str, str] = {
         # "Invoice: INV-0117", "Rechnung: 2024-117": the title word alone before a colon (not "Date
         # facture :", "Date de la facture :", "Datum factuur:", "Fecha factura:": the date's label).
         # (The one-letter look-ahead first: the look-behinds are tried only where a title word may start.)
-        r"(?=[irf])(?<!date )(?<!date de )(?<!date de la )(?<!datum )(?<!fecha )(?<!fecha de )"
+        r"(?=[irf])(?<!date )(?<!date de )(?<!f\. )(?<!f\.)(?<!date de la )(?<!datum )(?<!fecha )"
+        r"(?<!fecha de )"
         r"(?<!fecha de la )(?<!data )(?<!data della )(?<!data da )(?<!total )(?<!totaal )(?<!totale )"
         r"(?<!montant de la )"
         r"(?:invoice|rechnung|facture|factura|factuur|fattura|faktura|fatura)(?=\s*:)",
         r"factuur\s*-?\s*(?:nummer|nr\.?|no\.?)",
         r"(?:creditnota|creditfactuur)\s*-?\s*(?:nummer|nr\.?)",
-        r"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+)?(?:documento|nota\s+de\s+credito)",
+        rf"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+)?(?:{_TITLE_AFTER_NUMBER}|nota\s+de\s+credito)",
         # "Numéro de document", "N° du document", "Dokumentnummer"; receipts: "Reçu n°",
         # "N° de reçu", "Quittungsnummer", "Kwitantienummer", "Número de recibo", "Ricevuta n.".
-        r"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+|du\s+)?(?:document|recu|recibo|ricevuta|quittance)|"
+        r"(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+|du\s+)?(?:document(?!\s+d'\s*identite)|recu|recibo|ricevuta|"
+        r"quittance)|"
         r"dokument\s*-?\s*(?:nummer|nr\.?)",
         rf"(?:recu|recibo|ricevuta|quittung|quittance|kwitantie)\s*{_NO}|quittungsnummer|kwitantienummer|"
         r"bonnummer",
@@ -82,9 +118,17 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:payment\s+)?due\s+(?:date|by|on)",
         r"date\s+due",
         r"payable\s+(?:by|until|before|on|au|le|avant\s+le)",
-        r"pay(?:ment)?\s+by",
-        r"faellig(?:keit)?(?:sdatum)?(?:\s+(?:am|bis))?",
-        r"fallig(?:keit)?(?:sdatum)?(?:\s+(?:am|bis))?",
+        r"pay(?:ment)?\s+by(?:\s+date)?",
+        r"faellig(?:keit)?(?:s?datum|s?termin|stag)?(?:\s+(?:am|bis))?",
+        r"fallig(?:keit)?(?:s?datum|s?termin|stag)?(?:\s+(?:am|bis))?",
+        # "Verval datum", "Scad.", "Data venc.", "Vto.", "Zapłacić do", Danish "Forfalder", Turkish "Son ödeme
+        # tarihi", "Vade (tarihi)", "Ödeme tarihi" (a payment date is the due date, as "Payment date").
+        r"verval\s*-?\s*(?:datum|dag)|scad\.|(?:data\s+|fecha\s+)?venc\.|zap[lł]aci[cć]\s+do|forfalder",
+        r"(?:son\s+)?odeme\s+tarihi|vade(?:\s+tarihi)?|son\s+odeme(?:\s+gunu)?",
+        # Balkan, Romanian, Hungarian, Baltic, Greek and Bulgarian due dates.
+        r"rok\s+placanja|datum\s+dospijeca|dospijece|(?:data\s+)?scadent(?:a|ei)|fizetesi\s+hatarido|esedekesseg|"
+        r"(?:makse)?tahtaeg|apmaksas\s+termins|apmaksat\s+lidz|apmoketi\s+iki|mokejimo\s+terminas|"
+        r"ημερομηνια\s+ληξης|падеж|срок\s+(?:на|за)\s+плащане",
         r"zahlbar\s+bis",
         r"zahlungsziel",
         r"date\s+d'?\s*echeance",
@@ -147,15 +191,41 @@ LABEL_PATTERNS: dict[str, str] = {
         r"date\s+of\s+(?:supply|delivery|service|order)",
         r"(?:liefer|leistungs|bestell|auftrags)(?:datum|zeitraum|tag)",
         r"date\s+(?:de\s+(?:la\s+)?|d'\s*)(?:livraison|commande|prestation|expedition)",
-        r"fecha\s+(?:de\s+)?(?:la\s+|el\s+)?(?:entrega|pedido|servicio|envio)",
+        r"fecha\s+(?:de\s+|del\s+)?(?:la\s+|el\s+)?(?:entrega|pedido|servicio|envio)",
         r"data\s+(?:della\s+|dell'\s*|del\s+)(?:consegna|ordine|spedizione)|datum\s+(?:van\s+)?(?:levering|bestelling)",
         r"(?:lever|order|bestel)datum",
-        r"data\s+(?:di\s+)?(?:consegna|ordine)",
+        r"data\s+(?:di\s+)?(?:consegna|ordine|spedizione)|data\s+(?:da\s+|de\s+)?(?:encomenda|envio|expedicao)|"
+        r"leverings\s*-?\s*datum",
         r"leveransdatum|leveringsdato|data\s+(?:de\s+entrega|sprzedazy|dostawy)|datum\s+(?:dodani|plneni)",
-        r"period",
+        # A billing period's label: "Période du … au …", "Periode", "Zeitraum", "Periodo", "Okres", "Období".
+        # The particle after it is part of the label, so that the date in the next cell is its value.
+        r"(?:(?:billing\s+|service\s+)?period[eo]?|(?:abrechnungs|leistungs|liefer)?zeitraum|"
+        r"okres(?:\s+rozliczeniowy)?|obdobi)(?:\s+(?:du|from|vom|von|del|dal|van|od|fra|fran|de))?",
+        # Orders and deliveries of Poland, the Nordics, Czechia and Turkey.
+        r"teljesites(?:\s+(?:datuma|kelte|idopontja))?|datum\s+isporuke|data\s+livrarii|datum\s+dodania|tarneaeg|"
+        r"piegades\s+datums|pristatymo\s+data|"
+        r"data\s+(?:zamowienia|wykonania(?:\s+uslugi)?)|ordre\s*dato|bestillingsdato|datum\s+objednavky|"
+        r"datum\s+(?:uskutecneni\s+)?(?:zdanitelneho\s+)?plneni|duzp|(?:siparis|teslim(?:at)?|sevk|irsaliye)\s+tarihi",
     ),
     "issue_date": _alt(
         r"(?:invoice|bill|document|credit\s+note)\s+date",
+        # Abbreviated: "Invoice Dt.", "Inv. Date", "Rechnungsdat.", "F. factura", "Fecha fra.", "Data doc.".
+        r"(?:invoice|inv\.?|bill|doc\.?|document)\s*(?:dt|dte|date)\.?|(?:rechnungs|beleg|gutschrifts)\s*-?\s*dat\.?",
+        r"(?:f\.|fecha)\s*(?:de\s+)?(?:factura|fra\.?|fact\.?)|data\s+(?:doc\.?|fatt\.?|fatura|emiss\.?)",
+        # UK "Tax point" (the VAT date, printed as the invoice's), Dutch "Dagtekening" / "Uitgiftedatum",
+        # Polish "Wystawiono dnia", Nordic "Utstedelsesdato", "Udstedelsesdato", "Utfärdandedatum",
+        # "Fakturadag", Czech "Vystaveno (dne)", "Dne", Turkish "Fatura tarihi", "Düzenleme tarihi", "Tarih".
+        r"(?:invoice\s+date\s*/\s*)?tax\s+point(?:\s+date)?|dagtekening|uitgifte\s*-?\s*datum|"
+        r"wystawion[oa](?:\s+dnia)?|data\s+wyst\.?",
+        r"utstedelses\s*-?\s*dato|udstedelses\s*-?\s*dato|utfardande\s*-?\s*datum|fakturadag|"
+        r"(?:utstedt|udstedt|utfardad)(?=\s*:)|vystaveno(?:\s+dne)?|dne",
+        r"(?:fatura|duzenleme|duzenlenme|belge)\s+tarihi|tarihi?",
+        r"fait\s+le",
+        # Hungarian, Baltic, Balkan, Romanian, Greek and Cyrillic issue dates ("Számla kelte", "Kiállítás
+        # dátuma", "Arve kuupäev", "Rēķina datums", "Išrašymo data", "Datum računa", "Data emiterii").
+        r"(?:szamla\s+)?kelte|kiallitas\s+datuma|(?:arve\s+)?kuupaev|(?:rekina\s+)?datums|israsymo\s+data|"
+        r"saskaitos\s+data|datum\s+(?:racuna|izdavanja|izdaje)|data\s+(?:facturii|emiterii)|ημερομηνια(?:\s+εκδοσης)?|"
+        r"дата(?:\s+на\s+(?:издаване|фактура))?",
         r"date\s+of\s+(?:issue|invoice)",
         r"issue(?:d)?\s+(?:date|on)",
         r"(?:rechnungs|gutschrifts|beleg|ausstellungs)\s*-?\s*datum",
@@ -168,7 +238,7 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:invoice|facture|rechnung|fattura|factura|factuur|faktura)\s+(?:dated|du|vom|del|de\s+fecha|d\.\s?d\.|"
         r"z\s+dnia|ze\s+dne)",
         r"(?:emise?|etablie?|editee?)\s+le|ausgestellt\s+am|emitid[ao]\s+el|emess[ao]\s+il|uitgegeven\s+op|"
-        r"issued(?:\s+on|(?=\s*:))",
+        r"issued(?:\s+on|(?=\s*:)|(?!\s+(?:by|to|for|under|in|at|from|with|against|per)\b))",
         r"data\s+(?:della\s+)?(?:fattura|emissione|documento)",
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
         r"data\s+(?:da\s+fatura|de\s+emissao)|fakturadatum|fakturadato|fakturerings?dato|"
@@ -180,6 +250,38 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:total|summe|betrag|gesamt(?:betrag|summe)?|zwischensumme|rechnungsbetrag)\s+(?:exkl|excl|ohne|o)\.?\s*"
         r"(?:mwst|ust|mehrwertsteuer|umsatzsteuer|vat)\.?",
         r"sub\s*-?\s*total(?:e|eel)?",
+        # A total word with the net named in brackets: "Summe (netto)", "Total (base imponible)", "Toplam
+        # tutar (KDV hariç)", "Importe (sin IVA)" (a bracket opening a total's label, not a parenthetical).
+        r"(?:total[e]?|summe|sum|gesamt|betrag|amount|montant|importe|totaal|bedrag|importo|toplam(?:\s+tutar)?|"
+        r"tutar|razem|suma|summa|celkem|valor)\s*\(\s*(?:netto|nett?|neto|h\.?\s?t\.?|hors\s+taxes?|"
+        r"base\s+imponible|imponibile|(?:excl?\.?|exkl\.?|ekskl\.?|ex\.?|ohne|sin|sem|senza|bez|zonder|excluding|"
+        r"before)\s*(?:vat|tax|btw|gst|iva|mwst|ust|tva|dph|moms|mva)?\.?|kdv\s+haric|before\s+tax)\s*\)",
+        # "Amount excl. VAT", "Bedrag excl. btw", "Excl. BTW", "Importe sin IVA", "Valor sem IVA", "Cena bez
+        # DPH", "Beløb uden moms": a sum without the tax (not "zzgl.", which announces the tax line).
+        r"(?:(?:bedrag|prijs|amount|price|importe|valor|cena|prix|montant|betrag|preis|importo|wartosc|kwota|"
+        r"value|belopp|belob|belop|tutar)\s+)?(?:excl\.?|exclusief|exkl\.?|ekskl\.?|eks\.?|ex\.|ohne|sin|sem|"
+        r"senza|bez|zonder|uden|utan|uten|excluding|exclusive\s+of|without|w/o)\s*"
+        r"(?:btw|vat|tax|iva|mwst|ust|tva|dph|moms|mva|gst|igic)\.?",
+        # Goods' value before tax: "Goods total", "Total goods", "(Totaal) goederenbedrag", "Nettowarenwert",
+        # "Warenwert total", "Totale merce"; British "Nett (total)".
+        r"goods\s+(?:total|value|amount)|total\s+goods|(?:totaal\s+)?goederenbedrag|"
+        r"(?:netto)?warenwert(?:\s+(?:total|gesamt|netto))?|(?:totale|valore)\s+merce|"
+        r"nett(?:\s+(?:total|amount|value))?",
+        # The taxable base: "Base HT", "Base imposable", "Base tributável", "(Base de) incidência",
+        # "Momsgrundlag", "Maatstaf van heffing", "Imponibile IVA", "Základ DPH", Turkish "KDV matrahı", "Mal
+        # hizmet toplam tutarı"; French "HT soumis à TVA", "Montant de la facture soumis à TVA" (what the tax
+        # is charged on).
+        r"base\s+(?:h\.?\s?t\.?|imposable|tributavel|de\s+incidencia)|incidencia|momsgrundlag|"
+        r"maatstaf\s+van\s+heffing|imponibile\s+iva|zaklad\s+(?:dane|dph)|(?:kdv\s+)?matrah[^\W\d_]?|"
+        r"mal\s+(?:ve\s+)?hizmet\s+toplam\s+tutar[^\W\d_]?",
+        r"(?:(?:montant|total)\s+(?:de\s+la\s+facture\s+)?)?(?:h\.?\s?t\.?\s+)?soumis\s+a\s+(?:la\s+)?tva",
+        # French "HT" alone or after "Prix", "Net"; "Hors T.V.A." spelled with dots or spaces.
+        r"(?:(?:prix|net|total|montant)\s+)?(?:h\.\s?t\.?|ht)|(?:montant\s+|total\s+)?hors\s+t\.?\s?v\.?\s?a\.?",
+        r"neto|netto\s*-?\s*(?:preis|prijs|price)|prix\s+net|precio\s+neto|prezzo\s+netto",
+        # Insurance premiums before their tax: "Nettobeitrag", "Prime HT", "Prime nette", "Premio netto",
+        # "Prima neta", "Net premium", "Nettopremie".
+        r"nettobeitrag|(?:prime|cotisation)\s+(?:nette|h\.?\s?t\.?|hors\s+taxes?)|premio\s+(?:netto|imponibile)|"
+        r"prima\s+neta|net\s+premium|netto\s*-?\s*premie",
         # Belgian "Total HTVA" / "hors TVA" (the gross is "TVAC", TVA comprise).
         r"(?:total|montant|sous\s*-?\s*total)?\s*(?:htva|h\.t\.v\.a\.?|hors\s+tva)",
         r"total\s+(?:excl(?:uding|\.)?|exclusive\s+of|before|without|w/o)\s*(?:vat|tax|gst|btw|mwst)?",
@@ -247,6 +349,19 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:montant|somme)\s+(?:total[e]?\s+)?(?:a\s+payer|a\s+regler|du)|total\s+a\s+regler|(?:total\s+|montant\s+)?tvac|"
         r"(?:total\s+)?toutes\s+taxes\s+comprises",
         r"total\s+(?:amount\s+)?(?:due|payable|to\s+pay)",
+        # "TTC" alone or after "Prime", "Prix"; "Da pagare", "Valor a pagar", "Total com IVA"; Czech "K
+        # úhradě", "Celková částka", "Částka k úhradě"; Turkish "Toplam", "KDV dahil toplam", "Vergiler dahil
+        # toplam".
+        r"(?:(?:prime|prix|montant|total|net)\s+)?t\.?\s?t\.?\s?c\.?|(?:importo\s+)?da\s+pagare|"
+        r"(?:valor|montante)\s+a\s+pagar|(?:valor|total|montante)\s+com\s+iva",
+        r"(?:castka\s+|celkem\s+)?k\s+uhrade|celkova\s+castka",
+        r"(?:(?:kdv|vergiler)\s+dahil\s+)?toplam(?:\s+tutar[^\W\d_]?)?",
+        r"(?:gesamt|end)\s*-?\s*preis|totaal\s*-?\s*prijs",
+        # Insurance premiums with their tax: "Rechnungsbeitrag", "Bruttobeitrag", "Gesamtbeitrag", "zu
+        # zahlender Beitrag", "Cotisation TTC", "Premio lordo", "Prima total", "Total premium", "Totaal
+        # premie".
+        r"(?:rechnungs|brutto|gesamt|jahres)\s*-?\s*beitrag|zu\s+zahlender\s+beitrag|premio\s+(?:lordo|totale)|"
+        r"prima\s+total|total\s+premium|totaal\s*-?\s*premie",
         # "Gross amount", "Gross total", a summary's "Gross" column (not a weight, margin or pay).
         r"gross(?:\s+(?:amount|total|sum|value|price))?(?!\s*(?:weight|wt|mass|margin|profit|income|salary|pay))",
         # "Total Amount After Tax", "Amount after GST", "Invoice value after tax" (Indian bills).
@@ -301,7 +416,18 @@ LABEL_PATTERNS: dict[str, str] = {
         # "B.T.W.".
         r"(?=t)(?:total\s+taxes?|taxes|taxe\s+totale)|totale\s+(?:btw|iva)|montant\s+de\s+(?:la\s+)?tva|"
         r"b\.\s?t\.\s?w\.?",
-        r"(?:sales\s+)?tax",
+        r"(?:sales\s+)?tax(?!\s+point)|taxe(?=\s*:)",
+        r"(?:toplam|hesaplanan)\s+kdv",
+        # Insurance premium taxes: "Versicherung(s)steuer", "Insurance premium tax (IPT)",
+        # "Assurantiebelasting", "Taxe (sur les conventions) d'assurance", "Imposta di assicurazione",
+        # "Impuesto sobre primas".
+        r"versicherungs?\s*-?\s*steuer|insurance\s+premium\s+tax|ipt|assurantiebelasting|"
+        r"taxes?\s+(?:sur\s+les\s+conventions\s+)?d'\s*assurances?|imposta\s+(?:di\s+|sulle\s+)?assicurazion[ei]|"
+        r"impuesto\s+sobre\s+(?:las\s+)?primas",
+        # "Impuestos", "Imposte", "Steuer(betrag)" (not "Steuer-Nr.", "Steuersatz"), "BTW totaal".
+        r"(?:total\s+)?impuestos?|imposte|"
+        r"steuer(?:betrag)?(?!\s*-?\s*(?:nr|nummer|id|no|satz|klasse|pflicht|frei|schuld|berater|ident))|"
+        r"(?:btw|vat|iva|tva|mwst|gst)\s+totaal",
         r"c\s*gst|s\s*gst|i\s*gst|ut\s*gst|gst|cess",
         r"vat|mwst\.?|ust\.?|umsatzsteuer|mehrwertsteuer",
         r"montant\s+tva|tva",

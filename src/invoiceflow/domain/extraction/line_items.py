@@ -30,6 +30,7 @@ from invoiceflow.domain.extraction.item_header import (
     NUMERIC_KINDS,
     assign_column,
     assign_index,
+    centred_header,
     header_columns,
     is_header,
     known_kinds,
@@ -921,6 +922,12 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
                 taller = stacked_header(stacked, third) if stacked is not None and third is not None else None
                 if taller is not None and is_header(deeper := header_columns(taller)):
                     rows_from, columns = rows_from + 1, deeper
+                break
+        if not single and may_head(candidate) and 0 < line.index < len(ctx.lines) - 1:
+            centred = centred_header(ctx.lines[line.index - 1], line, ctx.lines[line.index + 1])
+            straddled = header_columns(centred) if centred is not None else []
+            if is_header(straddled):
+                header_index, rows_from, columns = line.index, line.index + 2, straddled
                 break
         if single:
             header_index, rows_from, columns = line.index, line.index + 1, candidate
@@ -1867,6 +1874,14 @@ def _aligned_rows(
     for row in rows:
         groups.setdefault(round(row[1][-1].x1 / 4), []).append(row)
     group = max(groups.values(), key=len) if groups else []
+    # Amounts set flush left ("$0.00" over "$20.20", a plain list with no ruled columns) share their left
+    # edge instead: that column when it holds more rows.
+    flush_left: dict[int, list[tuple[Line, list[Amount]]]] = {}
+    for row in rows:
+        flush_left.setdefault(round(row[1][-1].x0 / 4), []).append(row)
+    left_group = max(flush_left.values(), key=len) if flush_left else []
+    if len(left_group) > len(group):
+        group = left_group
     if below_totals and group:
         # Under a totals line the rows are charges only when they add up to a total printed on the page.
         totals = printed_totals(ctx, style, lambda line: _is_totals_line(ctx, line))
@@ -1879,9 +1894,9 @@ def _headerless(ctx: PageContext, style: DecimalStyle, group: list[tuple[Line, l
     """Items from the rows of ``_aligned_rows`` (last amount in one right-aligned column)."""
     if len(group) < 2:
         return ItemsResult()
-    right_edge = group[0][1][-1].x1
+    right_edge = max(r[1][-1].x1 for r in group)
     # Columns from the values themselves: amount = last, unit price = the one before, quantity before.
-    columns = [Column("amount", right_edge - 50, right_edge)]
+    columns = [Column("amount", min([right_edge - 50, *(r[1][-1].x0 for r in group)]), right_edge)]
     widths = [len(r[1]) for r in group]
     first_amount_x = min(r[1][-1].x0 for r in group)
     if max(widths) >= 2:

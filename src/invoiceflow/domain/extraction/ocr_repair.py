@@ -2,12 +2,17 @@
 B→8), stray quotes, brackets and commas between digit groups, a decimal separator read as a space or
 lost. A repaired reading is only a candidate: callers accept it when arithmetic confirms it
 (quantity × price = amount, base × rate = tax), never on its own.
+
+Digit look-alikes (``confusable_readings``: 1/4/7, 3/5/8/9, 0/6/8/9, ...) repair a total that breaks
+net + tax = gross (``repair_sum``) and a garbled quantity before a price (``repair_row_texts``), again
+only when exactly one reading makes the arithmetic hold.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from decimal import Decimal, InvalidOperation
 
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
@@ -205,11 +210,35 @@ def _repair_quantity(texts: list[str], cells: list[tuple[int, int, Decimal]], se
                 rate = read == quantity * 100 or texts[first + 1 : first + 2] == ["%"]
                 if read != quantity and not rate and _close_length(read, quantity):
                     found[first] = quantity
+            elif _garbled_quantity(texts, price_first - 1, quantity, cells):
+                found[price_first - 1] = quantity
     if len(found) != 1:
         return texts
     ((position, quantity),) = found.items()
     text = format(quantity.normalize(), "f").replace(".", separator)
     return [text if n == position else old for n, old in enumerate(texts)]
+
+
+def _garbled_quantity(
+    texts: list[str], position: int, quantity: Decimal, cells: list[tuple[int, int, Decimal]]
+) -> bool:
+    """True when the word right before a price is a garbled reading of ``quantity`` ("95:5)" for 35.5):
+    no clean number, no rate, and its digits (look-alike letters read as digits) those of the quantity
+    but for at most one digit OCR confuses with the printed one (the word already is a clean number when
+    nothing but its punctuation is garbled, "35:5")."""
+    if position < 0 or any(first <= position <= last for first, last, _ in cells):
+        return False
+    text = texts[position]
+    if "%" in text or texts[position + 1 : position + 2] == ["%"]:
+        return False
+    read = re.sub(r"\D", "", text.translate(_CONFUSABLES))
+    wanted = re.sub(r"\D", "", format(quantity.normalize(), "f"))
+    if not read or len(read) != len(wanted):
+        return False
+    differing = [(a, b) for a, b in zip(read, wanted, strict=True) if a != b]
+    return not differing or (
+        len(differing) == 1 and differing[0][0] in _DIGIT_CONFUSIONS.get(differing[0][1], "")
+    )
 
 
 def _close_length(read: Decimal, found: Decimal) -> bool:
@@ -286,3 +315,65 @@ def capital_i_in_identifier(text: str) -> str:
         return run.replace("l", "I").replace("|", "I")
 
     return _LETTER_RUN.sub(capitals, text)
+
+
+# --- totals: one misread digit, found by net + tax = gross ---------------------------------------------
+
+# Digits Tesseract takes for one another on blurred or noisy scans (a symmetric relation).
+_DIGIT_CONFUSIONS: dict[str, str] = {
+    "0": "689",
+    "1": "47",
+    "2": "7",
+    "3": "589",
+    "4": "19",
+    "5": "36",
+    "6": "058",
+    "7": "12",
+    "8": "0369",
+    "9": "0348",
+}
+
+
+def confusable_readings(value: Decimal) -> list[Decimal]:
+    """``value`` (a money figure) with one digit swapped for a digit OCR confuses it with ("4.11" read
+    "4.14", "1,863.50" read "1,868.50"): the readings it could have been printed as. The leading digit
+    never becomes 0, and the sign stays."""
+    text = f"{abs(value):.2f}"
+    out: list[Decimal] = []
+    for position, char in enumerate(text):
+        for other in _DIGIT_CONFUSIONS.get(char, ""):
+            if position == 0 and other == "0" and len(text) > 4:
+                continue
+            reading = Decimal(text[:position] + other + text[position + 1 :])
+            out.append(-reading if value < 0 else reading)
+    return out
+
+
+def repair_sum(
+    net: Decimal, tax: Decimal, gross: Decimal, rates: Collection[Decimal] = ()
+) -> tuple[int, Decimal] | None:
+    """The one figure of ``(net, tax, gross)`` OCR misread, as (its index, its value), when net + tax ≠
+    gross and exactly one confusable-digit reading of exactly one of the three makes them add up to the
+    cent; None when they add up already, when nothing fits, or when several readings would (a guess).
+    Readings tied on the sum are told apart by the printed tax ``rates``: net × rate = tax to the cent
+    keeps only the readings it confirms."""
+    if net + tax == gross:
+        return None
+    found: set[tuple[int, Decimal]] = set()
+    for reading in confusable_readings(net):
+        if reading + tax == gross:
+            found.add((0, reading))
+    for reading in confusable_readings(tax):
+        if net + reading == gross:
+            found.add((1, reading))
+    for reading in confusable_readings(gross):
+        if net + tax == reading:
+            found.add((2, reading))
+    if len(found) > 1 and rates:
+
+        def rated(index: int, value: Decimal) -> bool:
+            n, t = (value, tax) if index == 0 else (net, value) if index == 1 else (net, tax)
+            return any(abs(n * rate / 100 - t) <= _CENT for rate in rates)
+
+        found = {option for option in found if rated(*option)}
+    return found.pop() if len(found) == 1 else None

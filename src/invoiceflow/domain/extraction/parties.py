@@ -64,6 +64,8 @@ from invoiceflow.domain.extraction.labels import (
 )
 from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
+from invoiceflow.domain.extraction.unverified_vat import unverified_vat_ids
+from invoiceflow.domain.extraction.vat_owner import labelled_owner, third_party
 
 _LEGAL_FORM = lazy_compile(
     # Not the letters of a Dutch or British postal code ("3511 AB Utrecht").
@@ -81,6 +83,8 @@ _LEGAL_FORM = lazy_compile(
     # Austrian OG / GesmbH (not a floor, "2. OG"), Belgian BVBA / SPRL / ASBL / VZW, Malaysian Sdn Bhd.
     # Baltic UAB / SIA, Bulgarian (E)OOD, Greek A.E., JSC, Icelandic ehf., Albanian Sh.p.k.
     r"uab|sia|e?ood|jsc|a\.\s?e\.|ehf\.?|sh\.?\s?p\.?\s?k\.?|"
+    # German mutual insurers: "… a.G." (auf Gegenseitigkeit), "VVaG".
+    r"a\.\s?g\.|vvag|"
     r"(?<!\d\.\s)(?<!\d\.)og|ges\.?\s?m\.?\s?b\.?\s?h\.?|gesmbh|bvba|sprl|asbl|vzw|sdn\.?\s+bhd\.?|bhd)(?![a-z])"
 )
 # OCR reads logos and rules as short letter clusters ("xn se TD"): no real name is made of those alone.
@@ -871,6 +875,10 @@ def _labelled_blocks(ctx: PageContext, pattern: re.Pattern[str], limit: float) -
             rest = _without_leading_code(line.text[label_end:rest_end].strip(" :"))
             if (name_label := _NAME_LABEL.match(fold(rest))) is not None and name_label.end() < len(rest):
                 rest = rest[name_label.end() :].strip()  # "Supplier Name: Harbor Logistics Ltd"
+            if rest[:1].islower() and _prose(rest):
+                # "Facture à régler par virement sur le compte suivant": the label's words open a sentence
+                # (an invoice "to be paid"), no block follows them.
+                continue
             if rest.startswith("("):
                 # "Buyer (Bill to)": a label annotation, not a name; a name may follow it.
                 rest = _without_leading_code(rest[rest.find(")") + 1 :].strip()) if ")" in rest else ""
@@ -959,7 +967,10 @@ def _delivery_blocks(ctx: PageContext, limit: float) -> list[Block]:
             xs = line.segment_x()
             x0 = xs[k][0]
             next_x = xs[k + 1][0] if k + 1 < len(xs) else ctx.page.width
-            block = _block_below(ctx, line, x0, max(x0 + 40, next_x - 6), first_gap=2.6)
+            # Its lines start near the label's left edge: a block starting far right of it, in a column
+            # of its own beside the delivery address, is another party's (the billed customer's).
+            max_start = max(xs[k][1], x0 + 60) + 2 * line.height
+            block = _block_below(ctx, line, x0, max(x0 + 40, next_x - 6), first_gap=2.6, max_start=max_start)
             # The block's own width (its column may reach the page edge): a block beside it stays free.
             spans = [_segment_at(ctx.lines[i], block.x0, block.x1) for i in block.line_indexes]
             ends = [
@@ -1105,7 +1116,15 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         seg_start = segments[k - 1][0]  # "Atelier   Brun SARL": the name's words before a wide gap
     x0, x1 = line.span_x(seg_start, seg_end)
     block = _block_below(ctx, line, x0, x1, max_lines=4, named=True)
-    if _addressed(ctx, line, block) and line.index not in excluded:
+    addressing = _addressing_line(ctx, line, block)
+    if addressing is not None and _after_blank_line(ctx, line, addressing):
+        # "MVM Muster" / "Versicherungsverein a.G." / blank / "Herrn …": the sender's name over the
+        # addressee's block, a blank line between them; the block is the name's lines above the gap.
+        keep = [k for k, index in enumerate(block.line_indexes) if index < addressing]
+        block = Block(
+            [block.lines[k] for k in keep], [block.line_indexes[k] for k in keep], x0=block.x0, x1=block.x1
+        )
+    elif addressing is not None and line.index not in excluded:
         # An addressee block ("Herrn Lars Hansen" under the company): look again without it.
         return _letterhead(ctx, excluded | {line.index, *block.line_indexes}, limit)
     first = (
@@ -1117,12 +1136,43 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         first[: title.start() - seg_start].split()
     ) >= 2:
         first = first[: title.start() - seg_start].strip()  # "Northwind Cloud Invoice": the name leads
+    if (upper := _name_start_above(ctx, line, seg_start, excluded)) is not None:
+        first = f"{upper} {first}"  # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G."
     block.lines.insert(0, first)
     block.line_indexes.insert(0, line.index)
     prominent = line.height > median * 1.15
     has_form = bool(_LEGAL_FORM.search(block.lines[0].lower()))
     block.confidence = 0.55 + (0.15 if prominent else 0.0) + (0.15 if has_form else 0.0)
     return block
+
+
+# A name's first line that the line under it continues: it holds an acronym ("MVM Musterhafter", "ACME
+# Northern") or ends on a joining word ("Kessler &", "Weber und"); a person's name over a company is
+# neither ("Anna Weber" / "Weber Consulting GmbH" stays two lines).
+_NAME_WRAPS = lazy_compile(r"(?:^|\s)[A-Z]{2,5}(?:\s|$)|(?:&|\+|\bund|\band|\bet|\by|\be|\ben|-)$")
+
+
+def _name_start_above(ctx: PageContext, line: Line, seg_start: int, excluded: set[int]) -> str | None:
+    """The first part of a company name wrapped onto two lines, the legal form on the lower one: the
+    line right above, set tight, flush with it and at its size, without a form of its own."""
+    if line.index == 0 or not _LEGAL_FORM.search(line.folded[seg_start:]):
+        return None
+    above = ctx.lines[line.index - 1]
+    x0 = line.span_x(seg_start, seg_start + 1)[0]
+    if (
+        above.index in excluded
+        or line.top - above.bottom > 0.4 * line.height
+        or abs(above.height - line.height) > 0.1 * line.height
+        or abs(above.x0 - x0) > 2
+        or len(above.segments()) != 1
+    ):
+        return None
+    text = above.text.strip()
+    if _LEGAL_FORM.search(above.folded) or not _NAME_WRAPS.search(text) or not _name_like(text):
+        return None
+    if _contact(above.folded) or _id_line(above.folded) or _TITLE.match(above.folded):
+        return None
+    return text
 
 
 # The owner under a trade's name ("Inhaber: Anna Korn", "Inh. …", "Prop. …", "Titolare …"): not the name.
@@ -1224,12 +1274,30 @@ def _name_run_end(ctx: PageContext, line: Line, start: int, end: int) -> int:
 def _addressed(ctx: PageContext, line: Line, block: Block) -> bool:
     """True when a line of the block under ``line`` (a skipped "t.a.v." line too) addresses a person:
     the block is where the letter goes."""
+    return _addressing_line(ctx, line, block) is not None
+
+
+def _addressing_line(ctx: PageContext, line: Line, block: Block) -> int | None:
+    """Index of the first line under ``line`` (in the block's column, a skipped "t.a.v." line too) that
+    addresses a person ("Herrn", "Attn:"), if any."""
     last = block.line_indexes[-1] if block.line_indexes else line.index
     for below in ctx.lines[line.index + 1 : min(last, line.index + 3) + 1]:
         text = _segment_text(below, block.x0, block.x1)
         if text and _ATTENTION.match(fold(text)):
-            return True
-    return False
+            return below.index
+    return None
+
+
+def _after_blank_line(ctx: PageContext, line: Line, index: int) -> bool:
+    """True when the line ``index`` stands one blank line below the tightly set lines from ``line`` down
+    (a sender's two-line name, then the addressee's block): two blocks set one under the other."""
+    above = ctx.lines[line.index : index]
+    if not above:
+        return False
+    height = max(ln.height for ln in above)
+    if any(b.top - a.bottom > 0.4 * height for a, b in pairwise(above)):
+        return False
+    return ctx.lines[index].top - above[-1].bottom > 0.8 * height
 
 
 # The widest gap (in line heights) between a return-address line and the window's address under it.
@@ -1410,7 +1478,7 @@ def _vat_line_name(ctx: PageContext, identifiers: list[Identifier]) -> str | Non
         line = ctx.lines[ident.line]
         seg_start, _ = line.segment_span(ident.start)
         before = line.folded[seg_start : ident.start]
-        if RECIPIENT_VAT_HINT.search(before[-40:]):
+        if RECIPIENT_VAT_HINT.search(before[-40:]) or labelled_owner(before) == "recipient":
             continue
         for part in _SENDER_SEPARATORS.split(line.text[seg_start : ident.start]):
             name = _name_before_contact(part)
@@ -1547,6 +1615,7 @@ _FOR_ATTENTION = lazy_compile(
 # block is where the letter goes, the recipient's, never the sender's letterhead.
 _ATTENTION = lazy_compile(
     r"^(?:attn\.?|attention|z\.\s?hd\.?|zu\s+handen|herrn?|frau|mr\.?|mrs\.?|ms\.?|mme\.?|"
+    r"monsieur|madame|mademoiselle|mlle\.?|senora?|srta\.?|signora?|gentile|egregio|mevrouw|de\s+heer|"
     r"a\s+l'attention|sr\.?|sra\.?|dhr\.?|mevr\.?|t\.a\.v\.?|sig\.?(?:ra)?\.?|att\.?\s*:?|c/o)(?![a-z])"
 )
 
@@ -1614,7 +1683,14 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list
             block.lines.insert(0, text)
             block.line_indexes.insert(0, line.index)
             _company_before_person(block)
-            if len(block.lines) > 2 and _heading_like(text) and _PERSON.fullmatch(block.lines[1]):
+            if (
+                len(block.lines) > 2
+                and _heading_like(text)
+                and _PERSON.fullmatch(block.lines[1])
+                # "Ma jolie boutique" over its contact person: a shop's name, spelt by the page's e-mail
+                # or web address ("majolieboutique.net"), is no box heading.
+                and not _agrees_with_mail(folded, _mail_names(ctx))
+            ):
                 del block.lines[0], block.line_indexes[0]  # "Kaupandi" heading a box over "Jón Ólafsson"
             block.confidence = 0.6 + (0.1 if _LEGAL_FORM.search(fold(block.lines[0])) else 0.0)
             if _contact_lines(block):
@@ -1771,6 +1847,8 @@ def _window_taken_for_letterhead(ctx: PageContext, issuer: Block, footer: str | 
 def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
     """``table_top``: y of the items table header (or first row); party blocks sit above it, and above
     a tear-off payment slip."""
+    # No checksum-confirmed VAT id: one printed after its label with wrong check digits is the next best.
+    identifiers = [*identifiers, *unverified_vat_ids(ctx.lines, identifiers)]
     limit = ctx.page.height if table_top is None else table_top
     limit = min(limit, _payment_slip_top(ctx))
     recipient = _labelled_block(ctx, RECIPIENT_LABEL, limit)
@@ -1870,15 +1948,21 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         before = line.folded[: ident.start]
         if ident.kind in ("vat", "gstin"):
             in_block = ident.line in recipient_lines and recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
-            for_recipient = in_block or bool(RECIPIENT_VAT_HINT.search(before[-40:]))
-            if for_recipient:
+            owner = labelled_owner(before)  # "Käufer USt-IdNr.", "TVA vendeur", "our VAT no."
+            for_recipient = in_block or owner == "recipient" or bool(RECIPIENT_VAT_HINT.search(before[-40:]))
+            if for_recipient and owner != "issuer":
                 recipient_vat = recipient_vat or ident
                 continue
-            # The issuer's id: in the issuer's block, or beside the issuer's name (a footer line), wins
-            # over an id standing alone (which may belong to an unrecognised recipient block).
-            rank = 0
+            # The issuer's id: labelled as the seller's, in the issuer's block, or beside the issuer's name
+            # (a footer line), wins over an id standing alone (which may belong to an unrecognised
+            # recipient block).
+            # An id named as a payment provider's or a bank's gives way even to one standing alone.
+            seg_start, _ = line.segment_span(ident.start)
+            rank = 0 if third_party(line.folded[seg_start : ident.start]) else 1
             if ident.line in issuer_lines or (issuer_name and issuer_name in line.text.casefold()):
                 rank = 2
+            if owner == "issuer":
+                rank = 3
             if rank > issuer_rank:
                 issuer_vat, issuer_rank = ident, rank
         elif ident.kind == "iban" and iban is None and not _customer_account(ctx, ident):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from invoiceflow.domain.extraction.context import PageContext
@@ -24,7 +24,7 @@ from invoiceflow.domain.extraction.labels import (
 )
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.numbers import Amount, find_amounts
-from invoiceflow.domain.extraction.ocr_repair import money_readings
+from invoiceflow.domain.extraction.ocr_repair import money_readings, repair_sum
 
 TOLERANCE = Decimal("0.011")
 _MAX_RATE = Decimal(30)
@@ -215,7 +215,29 @@ def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount 
             for amount in amounts:
                 if hx0 - 4 <= (amount.x0 + amount.x1) / 2 <= hx1 + 4 and 0 < amount.value <= _MAX_RATE:
                     return amount
+        # A tax table whose first column is headed by the tax's bare name ("Taxe | Base | Montant", "VAT |
+        # Net | Tax"), the head centred over figures set flush left: the row's first figure is the rate
+        # when base × rate = amount on the row ("Code | Net | VAT | Gross": a column of tax amounts).
+        centres = [(sum(above.span_x(a, b)) / 2, above.folded[a:b].strip()) for a, b in above.segments()]
+        if not centres or not _BARE_TAX_HEAD.fullmatch(centres[0][1]):
+            continue
+        first = min(amounts, key=lambda a: a.x0)
+        middle = (first.x0 + first.x1) / 2
+        _, head = min(centres, key=lambda c: abs(c[0] - middle))
+        others = [a for a in amounts if a is not first]
+        if (
+            head == centres[0][1]
+            and 0 < first.value <= _MAX_RATE
+            and not first.has_symbol
+            and _rate_pair(first.value, others) is not None
+        ):
+            return first
     return None
+
+
+_BARE_TAX_HEAD = re.compile(
+    r"(?:taxes?|taxe|vat|tva|iva|btw|mwst|ust|gst|moms|mva|alv|steuer|impuesto|imposta)\.?"
+)
 
 
 def _close(a: Decimal, b: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
@@ -257,24 +279,49 @@ def _tax_lines_of(
     """Tax lines on one line: one per tax label (each reads its own span up to the next label, or the
     whole line when it is the only one), else a rate with a base and an amount (a tax summary row)."""
     tax_labels = [label for label in labels if label.kind == "tax"]
-    found: list[TaxLineFound] = []
     if not tax_labels:
-        all_amounts = find_amounts(line, ctx.style)
-        money = _money(all_amounts, integers_ok, line)
-        cells = _rate_cells(line, all_amounts, money)
-        if len(cells) >= 2:
-            return cells
-        rate = _tax_rate(all_amounts)
-        if rate is None and (column := _rate_column(ctx, line, all_amounts)) is not None:
-            rate = column.value  # "19,00" under "MwSt-Satz": a rate printed without its % sign
-            money = [a for a in money if a is not column]
-        if rate is None and codes is not None and len(money) >= 2:
-            rate = _coded_rate(line, codes())  # "B 50.00 3.00 53.00" under a legend "B = 6 % VAT"
-        if rate is not None and len(money) >= 2:
-            pair = _rate_pair(rate, money)
-            if pair:
-                found.append(TaxLineFound(rate, pair[0], pair[1], line.index))
-        return found
+        return _summary_row_tax(ctx, line, find_amounts(line, ctx.style), integers_ok, codes)
+    found = _labelled_tax_lines(ctx, line, labels, tax_labels, integers_ok)
+    first = min(label.start for label in labels)
+    before = [a for a in find_amounts(line, ctx.style) if a.end <= first]
+    if not found and len(before) >= 3:
+        # A tax table's row on the baseline of a totals box's "Tax" line beside it ("20.0  200.00  40.00
+        # … Tax  42.75"): the figures left of the label are the row's own.
+        found = _summary_row_tax(ctx, line, before, integers_ok, codes)
+    return found
+
+
+def _summary_row_tax(
+    ctx: PageContext,
+    line: Line,
+    all_amounts: list[Amount],
+    integers_ok: bool,
+    codes: Callable[[], dict[str, Decimal]] | None,
+) -> list[TaxLineFound]:
+    """A rate with a base and an amount on a row without a tax label (a tax summary row)."""
+    found: list[TaxLineFound] = []
+    money = _money(all_amounts, integers_ok, line)
+    cells = _rate_cells(line, all_amounts, money)
+    if len(cells) >= 2:
+        return cells
+    rate = _tax_rate(all_amounts)
+    if rate is None and (column := _rate_column(ctx, line, all_amounts)) is not None:
+        rate = column.value  # "19,00" under "MwSt-Satz": a rate printed without its % sign
+        money = [a for a in money if a is not column]
+    if rate is None and codes is not None and len(money) >= 2:
+        rate = _coded_rate(line, codes())  # "B 50.00 3.00 53.00" under a legend "B = 6 % VAT"
+    if rate is not None and len(money) >= 2:
+        pair = _rate_pair(rate, money)
+        if pair:
+            found.append(TaxLineFound(rate, pair[0], pair[1], line.index))
+    return found
+
+
+def _labelled_tax_lines(
+    ctx: PageContext, line: Line, labels: list[LabelMatch], tax_labels: list[LabelMatch], integers_ok: bool
+) -> list[TaxLineFound]:
+    """One tax line per tax label: each reads its own span up to the next label (or the whole line)."""
+    found: list[TaxLineFound] = []
     for label in tax_labels:
         if len(tax_labels) == 1:
             amounts = find_amounts(line, ctx.style)
@@ -634,6 +681,8 @@ def _totals_from(
         ctx, _not_balances(gross, deductions, deduction_lines), deduction_lines, integers_ok, sums
     )
     rates = {t.rate for t in distinct if t.rate}
+    if ctx.lines and ctx.lines[0].ocr:
+        _repair_misread_total(net, tax, gross, tax_lines)
     result = _choose(net, tax, gross, deductions, roundings, charges=_Charges(charges, rates))
     if not result.consistent:
         _net_from_gross(result, tax, gross, _distinct(tax_lines), included_lines)
@@ -655,6 +704,40 @@ def _totals_from(
             # and tax mix them: the rate they imply is none of the invoice's.
             result.tax_lines = _implied_rate_line(result)
     return result
+
+
+# A total repaired by one confusable digit is kept a little less certain than one read as it stands.
+_REPAIRED_PENALTY = 0.1
+
+
+def _repair_misread_total(
+    net: list[Candidate], tax: list[Candidate], gross: list[Candidate], tax_lines: list[TaxLineFound]
+) -> None:
+    """Totals of an OCR page of which no net, tax and gross add up, by one misread digit ("4.11" read
+    "4.14"): the one candidate figure is rewritten, a little less certain, when a single confusable-digit
+    reading of it makes its triple add up (``ocr_repair.repair_sum``) and no other triple offers another
+    repair; a tax line that showed the same misread figure is rewritten with it."""
+    triples = list(itertools.product(net, tax, gross))
+    if not triples or any(n.value + t.value == g.value for n, t, g in triples):
+        return
+    rates = {line.rate for line in tax_lines if line.rate}
+    repairs: set[tuple[int, Candidate, Decimal]] = set()
+    for triple in triples:
+        found = repair_sum(triple[0].value, triple[1].value, triple[2].value, rates)
+        if found is not None:
+            repairs.add((found[0], triple[found[0]], found[1]))
+    if len(repairs) != 1:
+        return
+    ((index, old, value),) = repairs
+    figures = (net, tax, gross)[index]
+    for n, candidate in enumerate(figures):
+        if candidate is old:
+            figures[n] = Candidate(value, old.confidence - _REPAIRED_PENALTY, old.line)
+    for n, line in enumerate(tax_lines):
+        if index == 1 and line.amount == old.value:
+            tax_lines[n] = replace(line, amount=value)
+        elif index == 0 and line.base == old.value:
+            tax_lines[n] = replace(line, base=value)
 
 
 def _net_of_untaxed_total(ctx: PageContext, result: TotalsResult) -> None:
@@ -708,6 +791,8 @@ def extract_totals(
     table's first line ``items_top`` (a column head "Total" is no total), each figure a little less
     certain."""
     result = _totals_from(ctx, start_line, integers_ok)
+    if result.gross is None and not integers_ok and _ocr_page_without_cents(ctx):
+        result = _whole_totals(ctx, start_line) or result
     if result.gross is not None or items_top is None or start_line <= 0:
         return result
     labels = ctx.total_labels
@@ -723,6 +808,41 @@ def extract_totals(
         if found is not None:
             setattr(again, name, Candidate(found.value, found.confidence - 0.15, found.line))
     return again
+
+
+# A whole-number total read by OCR is this much less certain than one printed with cents.
+_WHOLE_OCR_PENALTY = 0.15
+
+
+def _ocr_page_without_cents(ctx: PageContext) -> bool:
+    """An OCR page on which no figure has decimals: a receipt that prints whole amounts ("Rs 1939")."""
+    if not ctx.lines or not all(line.ocr for line in ctx.lines):
+        return False
+    return not any(
+        a.decimals > 0 and not a.is_percent for line in ctx.lines for a in find_amounts(line, ctx.style)
+    )
+
+
+def _whole_totals(ctx: PageContext, start_line: int) -> TotalsResult | None:
+    """The totals of an OCR page without cents, read with whole numbers allowed. OCR also loses decimal
+    points ("12.34" read "1234"), so a whole gross is taken only when arithmetic or repetition confirms
+    it: net + tax = gross, or the same figure printed as money on another line too (paid, balance due)."""
+    result = _totals_from(ctx, start_line, integers_ok=True)
+    gross = result.gross
+    if gross is None:
+        return None
+    repeated = sum(
+        1
+        for line in ctx.lines
+        if any(a.value == gross.value and not a.is_percent for a in find_amounts(line, ctx.style))
+    )
+    if not result.consistent and repeated < 2:
+        return None
+    for name in ("net", "tax", "gross"):
+        found = getattr(result, name)
+        if found is not None:
+            setattr(result, name, Candidate(found.value, found.confidence - _WHOLE_OCR_PENALTY, found.line))
+    return result
 
 
 _TAX_WORD = re.compile(
