@@ -3,10 +3,13 @@ stack (one process, one daprd, SQLite). Prints invoices/s, p50/p95 end-to-end la
 
     python benchmarks/multiapp_throughput.py [--count 100] [--skip-embedded] [--profile]
         [--versions v1,v2 --versions v1,v2,v3 [--rounds 2]]
+        [--variant base --variant workflow-app:INVOICEFLOW_MAX_WORKER_THREADS=4 [--rounds 2]]
 
 ``--versions`` (repeatable): the workflow versions the workflow app hosts (new starts take the newest;
 default: all). Given twice or more, each is measured on its own fresh stack, in turn, ``--rounds`` times
 (A B A B ...), so that versions are compared side by side under the same load on a shared machine.
+``--variant`` (repeatable) does the same for app settings (``INVOICEFLOW_*`` variables per app-id,
+``base``: as configured); with ``--profile`` each variant's mean CPU ms per invoice per process follows.
 
 Every invoice is ``samples/invoice-de-3p.pdf`` under its own ``invoice_id`` (distinct instances; the
 content-hash id would fold identical bytes into one). End-to-end latency = from the submit request to
@@ -30,6 +33,7 @@ import argparse
 import asyncio
 import os
 import statistics
+import tempfile
 import time
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -44,6 +48,8 @@ from invoiceflow.workflow.embedded import EmbeddedInvoiceFlow
 from invoiceflow.workflow.versions import DEFAULT_VERSIONS
 
 TARGET = 20.0
+BASE_VARIANT = "base"
+TOTAL = "total"
 LONG_POLL_SECONDS = 30.0
 
 
@@ -151,7 +157,8 @@ async def stage_profile(api: httpx.AsyncClient, ids: list[str]) -> None:
         print(f"last instance completed at {(max(ends) - origin).total_seconds():.2f} s")
 
 
-def print_cpu(before: dict[str, float], after: dict[str, float], wall: float, count: int) -> None:
+def print_cpu(before: dict[str, float], after: dict[str, float], wall: float, count: int) -> dict[str, float]:
+    """Prints CPU per process; returns CPU ms per invoice per part (and ``TOTAL``)."""
     used = {part: after.get(part, 0.0) - before.get(part, 0.0) for part in after}
     machine = used.pop(MACHINE, 0.0)
     total = sum(used.values())
@@ -164,10 +171,46 @@ def print_cpu(before: dict[str, float], after: dict[str, float], wall: float, co
     print(f"  CPU-bound ceiling with all {cores} cores free: {cores * count / total:.1f} invoices/s")
     for part, seconds in sorted(used.items(), key=lambda item: -item[1]):
         print(f"  {part:28} {seconds:6.2f} s  {100 * seconds / total:5.1f} %")
+    return {TOTAL: 1000 * total / count, **{part: 1000 * s / count for part, s in used.items()}}
 
 
-async def run_multiapp(ids: list[str], *, profile: bool = False, versions: str = DEFAULT_VERSIONS) -> float:
-    options = MultiAppOptions(pdf_base_dir=SAMPLE.parent, log_level="warn", workflow_versions=versions)
+def parse_variant(spec: str) -> dict[str, dict[str, str]]:
+    """``"base"`` (nothing changed) or ``"app-id:KEY=VALUE,app-id:KEY=VALUE"``: settings per app-id."""
+    env: dict[str, dict[str, str]] = defaultdict(dict)
+    if spec == BASE_VARIANT:
+        return {}
+    for item in spec.split(","):
+        app_id, _, assignment = item.partition(":")
+        key, equals, value = assignment.partition("=")
+        if not (app_id and key and equals):
+            raise SystemExit(f"--variant {spec!r}: expected app-id:KEY=VALUE[,app-id:KEY=VALUE]")
+        env[app_id][key] = value
+    return dict(env)
+
+
+async def run_multiapp(
+    ids: list[str],
+    *,
+    profile: bool = False,
+    versions: str = DEFAULT_VERSIONS,
+    variant: str = BASE_VARIANT,
+) -> tuple[float, dict[str, float]]:
+    """invoices/s and (with ``profile``) CPU ms per invoice per part."""
+    # Its own run directory, removed afterwards (logs, Redis AOF, blobs: ~5 MB a run).
+    with tempfile.TemporaryDirectory(prefix="invoiceflow-bench-") as run_dir:
+        options = MultiAppOptions(
+            run_dir=Path(run_dir),
+            pdf_base_dir=SAMPLE.parent,
+            log_level="warn",
+            workflow_versions=versions,
+            app_env=parse_variant(variant),
+        )
+        return await _run_multiapp(ids, options, profile=profile, versions=versions, variant=variant)
+
+
+async def _run_multiapp(
+    ids: list[str], options: MultiAppOptions, *, profile: bool, versions: str, variant: str
+) -> tuple[float, dict[str, float]]:
     with MultiAppStack(options) as stack:
         async with httpx.AsyncClient(base_url=stack.api_url, timeout=120, trust_env=False) as api:
             # Warm-up: one invoice through every app (process pools, connections) before timing.
@@ -187,13 +230,16 @@ async def run_multiapp(ids: list[str], *, profile: bool = False, versions: str =
             completions = await asyncio.gather(*(one(invoice_id) for invoice_id in ids))
             latencies = [done - started for done in completions]  # all were submitted at ``started``
             wall = max(completions) - started
+            cpu_ms: dict[str, float] = {}
             if profile:
-                print_cpu(cpu_before, cpu_by_part(), time.monotonic() - clock, len(ids))
+                cpu_ms = print_cpu(cpu_before, cpu_by_part(), time.monotonic() - clock, len(ids))
                 await stage_profile(api, ids)
         if dead := stack.deaths():
             raise SystemExit(f"processes died: {dead}")
     label = "multi-app" if versions == DEFAULT_VERSIONS else f"[{versions}]"
-    return summarize(label, wall, list(latencies), len(ids))
+    if variant != BASE_VARIANT:
+        label = f"{label} {{{variant}}}"
+    return summarize(label, wall, list(latencies), len(ids)), cpu_ms
 
 
 async def _wait(api: httpx.AsyncClient, instance_id: str) -> float:
@@ -228,21 +274,41 @@ def main() -> None:
     parser.add_argument("--skip-embedded", action="store_true")
     parser.add_argument("--profile", action="store_true", help="CPU per process and time per stage")
     parser.add_argument("--versions", action="append", help="workflow versions hosted (repeatable: A/B)")
-    parser.add_argument("--rounds", type=int, default=1, help="with several --versions: A B A B ...")
+    parser.add_argument(
+        "--variant",
+        action="append",
+        help="app settings to A/B (repeatable): 'base' or 'app-id:KEY=VALUE[,app-id:KEY=VALUE]'",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="with several --versions/--variant: A B A B ..."
+    )
     args = parser.parse_args()
     ids = invoice_ids(args.count)
     version_sets: list[str] = args.versions or [DEFAULT_VERSIONS]
-    if len(version_sets) > 1:
-        rates: dict[str, list[float]] = defaultdict(list)
+    variants: list[str] = args.variant or [BASE_VARIANT]
+    configs = [(versions, variant) for versions in version_sets for variant in variants]
+    if len(configs) > 1:
+        rates: dict[tuple[str, str], list[float]] = defaultdict(list)
+        cpu: dict[tuple[str, str], list[dict[str, float]]] = defaultdict(list)
         for _ in range(args.rounds):
-            for versions in version_sets:
-                rates[versions].append(
-                    asyncio.run(run_multiapp(ids, profile=args.profile, versions=versions))
+            for versions, variant in configs:
+                rate, cpu_ms = asyncio.run(
+                    run_multiapp(ids, profile=args.profile, versions=versions, variant=variant)
                 )
-        for versions, values in rates.items():
-            print(f"[{versions}] invoices/s per round: {', '.join(f'{v:.2f}' for v in values)}")
+                rates[versions, variant].append(rate)
+                cpu[versions, variant].append(cpu_ms)
+        for config, values in rates.items():
+            versions, variant = config
+            print(f"[{versions}] {{{variant}}} invoices/s per round:", ", ".join(f"{v:.2f}" for v in values))
+            if args.profile:
+                parts = sorted({part for run in cpu[config] for part in run}, key=lambda p: p != TOTAL)
+                means = {p: statistics.mean(run.get(p, 0.0) for run in cpu[config]) for p in parts}
+                shown = [p for p in parts if means[p] >= 1.0]
+                print("    CPU ms per invoice (mean):", ", ".join(f"{p} {means[p]:.1f}" for p in shown))
         return
-    multi = asyncio.run(run_multiapp(ids, profile=args.profile, versions=version_sets[0]))
+    multi, _ = asyncio.run(
+        run_multiapp(ids, profile=args.profile, versions=version_sets[0], variant=variants[0])
+    )
     print(f"target >= {TARGET:.0f} invoices/s in multi-app mode: {'met' if multi >= TARGET else 'NOT met'}")
     if not args.skip_embedded:
         embedded = asyncio.run(run_embedded(ids))

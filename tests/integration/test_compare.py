@@ -1,5 +1,6 @@
 """``invoiceflow compare`` end to end on two small PDFs, one run per engine: the Markdown table, the CSV
-of raw timings and the PNG plots are written, and every engine gives the in-process JSON."""
+of raw timings and the PNG plots are written, every engine gives the in-process JSON, and every
+orchestrator run is paired with an in-process run of the same file."""
 
 from __future__ import annotations
 
@@ -60,6 +61,11 @@ def test_compare_writes_table_plots_and_csv(tmp_path: Path) -> None:
     assert {r["engine"] for r in per_invoice} == set(engines)
     assert all(float(r["seconds"]) > 0 for r in rows)
     assert sum(1 for r in rows if r["kind"] == "batch") == len(engines)
+    # every orchestrator run is paired with an in-process run of the same file, timed right after it
+    paired = [r for r in rows if r["kind"] == "paired"]
+    assert sorted((r["engine"], Path(r["file"]).name) for r in paired) == sorted(
+        (engine, path.name) for engine in ("dapr", "prefect") for path in FILES
+    )
     assert {int(r["pages"]) for r in per_invoice} == {1, 3}
 
     for name in ("wall_time.png", "overhead.png", "throughput_memory.png"):

@@ -46,6 +46,14 @@ def test_up_serves_the_api_and_down_stops_everything(dapr_runtime: RuntimeBinari
         names = " ".join(" ".join(child.cmdline()) for child in children)
         for expected in ("redis-server", "placement", "scheduler", "workflow-app", "extract-service"):
             assert expected in names
+        # One Go processor each (MultiAppOptions.go_max_procs): five sidecars, placement, scheduler.
+        go_processes = [
+            child
+            for child in children
+            if os.path.basename(child.cmdline()[0]) in {"daprd", "placement", "scheduler"}
+        ]
+        assert len(go_processes) == 7
+        assert {child.environ().get("GOMAXPROCS") for child in go_processes} == {"1"}
 
         with httpx.Client(base_url=info["api_url"], timeout=30, trust_env=False) as api:
             started = api.post(

@@ -4,6 +4,7 @@ Prefect target check, the CSV, and the process-tree memory sampler on a real chi
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
 import sys
 import time
@@ -61,11 +62,39 @@ def test_target_check_compares_dapr_with_prefect_overhead() -> None:
     assert not missed.met
 
 
+def test_paired_in_process_runs_are_the_baseline_when_an_engine_has_them() -> None:
+    """The local phase ran under another load (0.11 s); the runs paired with Dapr's saw Dapr's (0.14 s)."""
+    results = _results()
+    results[1].paired = {"a.pdf": [0.14, 0.13, 0.20]}
+    figures = {f.engine: f for f in file_figures(results)}
+    assert figures["dapr"].baseline == pytest.approx(0.14)
+    assert figures["dapr"].overhead == pytest.approx(0.16 - 0.14)
+    assert figures["prefect"].baseline == pytest.approx(0.11)  # no paired runs: the local phase's median
+    assert figures["local"].overhead == pytest.approx(0.0)
+    assert figures["dapr"].same_output is True  # still checked against the local phase's output
+    (check,) = target_checks(list(figures.values()))
+    assert check.dapr_overhead == pytest.approx(0.02)
+
+
+def test_paired_runs_go_to_the_csv(tmp_path: Path) -> None:
+    results = _results()
+    results[2].paired = {"a.pdf": [0.12, 0.11, 0.10]}
+    path = tmp_path / "timings.csv"
+    write_csv(results, path)
+    rows = list(csv.DictReader(path.open()))
+    paired = [r for r in rows if r["kind"] == "paired"]
+    assert [(r["engine"], r["run"], r["seconds"]) for r in paired] == [
+        ("prefect", "0", "0.120000"),
+        ("prefect", "1", "0.110000"),
+        ("prefect", "2", "0.100000"),
+    ]
+
+
 def test_markdown_and_csv_hold_every_measurement(tmp_path: Path) -> None:
     results = _results()
     table = markdown_report(results, runs=3)
-    assert "| dapr | a.pdf | 3 | 160 | 300 | 50 | yes |" in table
-    assert "| prefect | a.pdf | 3 | 1210 | 1310 | 1100 | NO |" in table
+    assert "| dapr | a.pdf | 3 | 160 | 300 | 110 | 50 | yes |" in table
+    assert "| prefect | a.pdf | 3 | 1210 | 1310 | 110 | 1100 | NO |" in table
     assert "| dapr | 0.00 | 0.50 | 4.00 |" in table
     path = tmp_path / "timings.csv"
     write_csv(results, path)
@@ -119,3 +148,15 @@ def test_orphans_of_a_crashed_engine_are_ended() -> None:
     assert orphan.is_running()
     assert sampler.end_survivors() == [orphan.pid]
     assert not orphan.is_running() or orphan.status() == psutil.STATUS_ZOMBIE
+
+
+def test_paired_baseline_times_the_in_process_pipeline_in_a_process_of_its_own() -> None:
+    from invoiceflow.compare.paired import PairedBaseline
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "invoice-en-1p.pdf"
+    with PairedBaseline() as baseline:
+        baseline.warm_up([sample])
+        seconds = [baseline.seconds(sample) for _ in range(2)]
+        (helper,) = baseline._pool._processes.values()  # the pool's one worker
+        assert helper.pid != os.getpid()
+    assert all(0 < s < 30 for s in seconds)

@@ -14,7 +14,13 @@ from typing import Any
 import pytest
 
 from invoiceflow.dapr.workflow import WorkflowInstance, WorkflowStatus
-from invoiceflow.workflow.completions import CompletionSignals, Returned, signalling, wait_for_end
+from invoiceflow.workflow.completions import (
+    CompletionSignals,
+    Returned,
+    signalling,
+    wait_for_end,
+    waking_after_send,
+)
 
 
 def _instance(status: WorkflowStatus, instance_id: str = "inv-1") -> WorkflowInstance:
@@ -272,3 +278,149 @@ async def test_a_lone_waiter_keeps_its_recheck_interval_under_a_budget() -> None
     )
     # One waiter on 10 a second: 0.1 s between re-reads, so ~3 reads, not ~15.
     assert 2 <= len(times) <= 5
+
+
+def test_inside_a_worker_turn_the_wake_up_waits_until_the_turn_was_sent() -> None:
+    signals = _Recorder()
+    ctx = SimpleNamespace(instance_id="inv-1", is_replaying=False)
+    with waking_after_send():  # what sdk_fixes wraps around the SDK's execute-then-send of a turn
+        assert _drive(signalling(_two_steps, signals)(ctx, None), ["a", "b"]) == ["a", "b"]
+        assert signals.notified == []  # daprd has not got the completion yet: a read would miss it
+    assert signals.notified == ["inv-1"]
+
+    with waking_after_send():
+        failing = signalling(_two_steps, signals)(ctx, "fail")
+        failing.send(None)
+        failing.send("a")
+        with pytest.raises(ValueError, match="boom"):
+            failing.send("b")
+        assert signals.notified == ["inv-1"]
+    assert signals.notified == ["inv-1", "inv-1"]
+
+
+def test_the_sdk_turn_is_wrapped_so_that_wake_ups_follow_the_send() -> None:
+    from dapr.ext.workflow._durabletask import worker
+
+    from invoiceflow.workflow import completions
+    from invoiceflow.workflow.sdk_fixes import apply_sdk_fixes
+
+    apply_sdk_fixes()
+    seen: list[object] = []
+
+    class _Worker(worker.TaskHubGrpcWorker):  # type: ignore[misc]
+        def __init__(self) -> None:  # no connection: only the turn's wrapper is under test
+            pass
+
+    saved = "_invoiceflow_original_execute_orchestrator"  # where apply_sdk_fixes keeps the SDK's turn
+    original = worker.TaskHubGrpcWorker.__dict__[saved]
+
+    def sdk_turn(_self: object, *_args: object) -> None:
+        seen.append(getattr(completions._turn, "pending", None))
+
+    try:
+        setattr(worker.TaskHubGrpcWorker, saved, sdk_turn)
+        _Worker()._execute_orchestrator("request", "token", lambda: None)
+    finally:
+        setattr(worker.TaskHubGrpcWorker, saved, original)
+    assert seen == [[]]  # the turn ran with wake-ups held back
+    assert getattr(completions._turn, "pending", None) is None  # and released after it
+
+
+async def test_a_waiter_on_an_instance_started_here_waits_for_the_signal_before_reading() -> None:
+    signals = CompletionSignals()
+    signals.started("inv-1")
+    reads: list[WorkflowStatus] = []
+    done = threading.Event()
+
+    async def read() -> WorkflowInstance:
+        status = WorkflowStatus.COMPLETED if done.is_set() else WorkflowStatus.RUNNING
+        reads.append(status)
+        return _instance(status)
+
+    def worker_finishes() -> None:
+        time.sleep(0.05)
+        done.set()
+        signals.notify("inv-1")
+
+    threading.Thread(target=worker_finishes).start()
+    started = time.monotonic()
+    ended = await wait_for_end(read, signals, "inv-1", timeout=10.0, recheck_seconds=5.0)
+
+    assert ended is not None
+    assert ended.status is WorkflowStatus.COMPLETED
+    assert time.monotonic() - started < 1.0
+    assert reads == [WorkflowStatus.COMPLETED]  # no read of the running instance before the end
+    assert not signals.running_here("inv-1")
+
+
+async def test_an_instance_started_here_that_ended_before_the_wait_is_read_at_once() -> None:
+    signals = CompletionSignals()
+    signals.started("inv-1")
+    signals.notify("inv-1")  # ended before anyone waited
+
+    async def read() -> WorkflowInstance:
+        return _instance(WorkflowStatus.COMPLETED)
+
+    started = time.monotonic()
+    ended = await wait_for_end(read, signals, "inv-1", timeout=10.0, recheck_seconds=5.0)
+    assert ended is not None
+    assert ended.status is WorkflowStatus.COMPLETED
+    assert time.monotonic() - started < 1.0
+
+
+async def test_an_instance_started_here_but_ended_elsewhere_is_found_by_the_recheck_or_timeout() -> None:
+    signals = CompletionSignals()
+    signals.started("inv-1")
+    reads = 0
+
+    async def read() -> WorkflowInstance:
+        nonlocal reads
+        reads += 1
+        return _instance(WorkflowStatus.TERMINATED)  # e.g. another replica's worker ended it
+
+    ended = await wait_for_end(read, signals, "inv-1", timeout=10.0, recheck_seconds=0.02)
+    assert ended is not None
+    assert ended.status is WorkflowStatus.TERMINATED
+    assert reads == 1
+
+    signals.started("inv-2")
+
+    async def running() -> WorkflowInstance:
+        return _instance(WorkflowStatus.RUNNING, "inv-2")
+
+    last = await wait_for_end(running, signals, "inv-2", timeout=0.05, recheck_seconds=5.0)
+    assert last is not None
+    assert last.status is WorkflowStatus.RUNNING  # the timeout answers with a read
+
+
+def test_the_started_registry_is_bounded() -> None:
+    signals = CompletionSignals(max_started=2)
+    for instance_id in ("a", "b", "c"):
+        signals.started(instance_id)
+    assert [signals.running_here(i) for i in ("a", "b", "c")] == [False, True, True]
+
+
+async def test_a_waiter_taking_the_output_is_woken_at_the_return_not_after_the_send() -> None:
+    signals = CompletionSignals()
+    ctx = SimpleNamespace(instance_id="inv-1", is_replaying=False)
+    sent = threading.Event()
+
+    async def read() -> WorkflowInstance:
+        return _instance(WorkflowStatus.RUNNING)
+
+    def worker_turn() -> None:
+        time.sleep(0.05)
+        with waking_after_send():
+            _drive(signalling(_two_steps, signals)(ctx, None), ["a", "b"])
+            sent.wait(5.0)  # the send to daprd: the embedded runner does not wait for it
+
+    threading.Thread(target=worker_turn).start()
+    started = time.monotonic()
+    try:
+        ended = await wait_for_end(
+            read, signals, "inv-1", timeout=10.0, recheck_seconds=5.0, take_output=True
+        )
+        assert ended == Returned(["a", "b"])
+        assert time.monotonic() - started < 1.0  # not held until the 5 s "send" gave up
+    finally:
+        sent.set()

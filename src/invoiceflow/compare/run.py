@@ -1,20 +1,24 @@
 """``invoiceflow compare``: each engine in turn, in a worker process of its own (one at a time: they would
 compete for the same cores), its process tree sampled for memory, its events read for the progress bar
-and the figures; then the report files."""
+and the figures, each timed run of an orchestrator followed by a paired in-process run of the same file
+(``paired.py``; the worker waits for it); then the report files."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from invoiceflow.compare.engines import EngineName
 from invoiceflow.compare.memory import TreeMemorySampler
+from invoiceflow.compare.paired import PairedBaseline
 from invoiceflow.compare.report import EngineMeasurements, markdown_report, write_csv, write_plots
 
 Advance = Callable[[str], None]
@@ -45,6 +49,34 @@ def run_engine(
     advance: Advance | None = None,
 ) -> EngineMeasurements:
     result = EngineMeasurements(engine=engine.value)
+    # An orchestrator's runs are each followed by an in-process run of the same file (``paired.py``).
+    with PairedBaseline() if engine is not EngineName.LOCAL else nullcontext() as baseline:
+        if baseline is not None:
+            baseline.warm_up(files)
+        _run_worker(
+            engine,
+            files,
+            runs,
+            log_path,
+            result,
+            baseline=baseline,
+            prefect_api_url=prefect_api_url,
+            advance=advance,
+        )
+    return result
+
+
+def _run_worker(
+    engine: EngineName,
+    files: list[Path],
+    runs: int,
+    log_path: Path,
+    result: EngineMeasurements,
+    *,
+    baseline: PairedBaseline | None,
+    prefect_api_url: str | None,
+    advance: Advance | None,
+) -> None:
     events_path = log_path.with_suffix(".events.jsonl")
     events_path.write_text("")
     command = [
@@ -57,14 +89,18 @@ def run_engine(
         str(runs),
     ]
     command += ["--events", str(events_path)]
+    if baseline is not None:
+        command += ["--paired"]
     if prefect_api_url:
         command += ["--prefect-api-url", prefect_api_url]
     command += [str(path) for path in files]
 
-    def consume(lines: list[str]) -> None:
+    def consume(lines: list[str], worker: subprocess.Popen[bytes]) -> None:
         for line in lines:
             event = json.loads(line)
             _apply(result, event)
+            if baseline is not None and event["event"] == "timing":
+                _pair(result, baseline, str(event["file"]), worker)
             if advance is not None and event["event"] in {"ready", "warmup", "timing", "batch"}:
                 advance(f"{engine.value}: {event['event']}")
 
@@ -72,7 +108,11 @@ def run_engine(
         log_path.open("w", encoding="utf-8") as log,
         events_path.open(encoding="utf-8") as events,
         subprocess.Popen(
-            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=_worker_env()
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.PIPE if baseline is not None else subprocess.DEVNULL,
+            env=_worker_env(),
         ) as worker,
         TreeMemorySampler(worker.pid) as sampler,
     ):
@@ -81,7 +121,7 @@ def run_engine(
             exited = worker.poll() is not None
             pending += events.read()
             *complete, pending = pending.split("\n")
-            consume(complete)
+            consume(complete, worker)
             if exited:
                 break
             time.sleep(POLL_SECONDS)
@@ -94,7 +134,20 @@ def run_engine(
         result.error = f"worker exited with {code} (see {log_path.name})"
     elif code != 0:
         result.error = f"{result.error} (exit {code})"
-    return result
+
+
+def _pair(
+    result: EngineMeasurements, baseline: PairedBaseline, name: str, worker: subprocess.Popen[bytes]
+) -> None:
+    """The in-process run paired with the engine's run just reported; then the worker may go on (it
+    waits, so the two never run at once)."""
+    try:
+        result.paired.setdefault(name, []).append(baseline.seconds(Path(name)))
+    finally:
+        if worker.stdin is not None:
+            with contextlib.suppress(OSError):  # the worker died meanwhile: its exit is reported
+                worker.stdin.write(b"\n")
+                worker.stdin.flush()
 
 
 def _apply(result: EngineMeasurements, event: dict[str, object]) -> None:

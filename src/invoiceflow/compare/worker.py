@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,7 +26,9 @@ def emit(kind: str, **fields: Any) -> None:
         _events.flush()
 
 
-def measure(engine: EngineName, files: list[Path], runs: int, prefect_api_url: str | None) -> None:
+def measure(
+    engine: EngineName, files: list[Path], runs: int, prefect_api_url: str | None, paired: bool = False
+) -> None:
     runner = make_runner(engine, prefect_api_url=prefect_api_url)
     started = time.perf_counter()
     runner.start()
@@ -49,6 +52,8 @@ def measure(engine: EngineName, files: list[Path], runs: int, prefect_api_url: s
                     seconds=time.perf_counter() - began,
                     pages=invoices[0].document.page_count,
                 )
+                if paired:  # the parent times an in-process run of this file now; wait for it
+                    sys.stdin.readline()
         began = time.perf_counter()
         batch = runner.process_batch(files)
         emit("batch", seconds=time.perf_counter() - began, invoices=sum(len(found) for found in batch))
@@ -63,12 +68,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--prefect-api-url", default=None)
     parser.add_argument("--events", type=Path, required=True)
+    parser.add_argument(
+        "--paired", action="store_true", help="after each timed run, wait for a line on stdin"
+    )
     parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
     global _events  # noqa: PLW0603 - one event stream per worker process
     _events = args.events.open("a", encoding="utf-8")
     try:
-        measure(args.engine, args.files, args.runs, args.prefect_api_url)
+        measure(args.engine, args.files, args.runs, args.prefect_api_url, args.paired)
     except Exception as exc:  # reported to the parent as an event, with the type for the log
         emit("error", message=f"{type(exc).__name__}: {exc}")
         raise

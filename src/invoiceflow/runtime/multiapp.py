@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -36,7 +37,7 @@ from invoiceflow.runtime.ports import LOOPBACK, free_ports
 from invoiceflow.runtime.process import ManagedProcess, ProcessSpec, install_sigterm_handler, stop_all
 from invoiceflow.runtime.provision import RuntimeBinaries
 from invoiceflow.runtime.resources import BLOBSTORE, PUBSUB, SECRETSTORE, STATESTORE, component_manifest
-from invoiceflow.runtime.stack import DAPRD_GO_ENV, LocalStack, SidecarSpec
+from invoiceflow.runtime.stack import LocalStack, SidecarSpec, go_environments, shared_go_max_procs
 from invoiceflow.workflow.versions import DEFAULT_VERSIONS
 
 WORKFLOW_APP = "workflow-app"
@@ -72,6 +73,9 @@ class MultiAppOptions:
     log_level: str = "warn"
     # Prometheus metrics of daprd, placement and scheduler (CPU per activity; switch on to scrape them).
     metrics: bool = False
+    # Processors (GOMAXPROCS) of each Go process: the five daprd, placement and the scheduler (see
+    # ``shared_go_max_procs``). None: Go's default, every core.
+    go_max_procs: int | None = field(default_factory=shared_go_max_procs)
     startup_timeout: float = 60.0
     # Extra environment per app-id (INVOICEFLOW_* settings, test-only fault hooks).
     app_env: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -137,6 +141,8 @@ class MultiAppStack:
 
     def __init__(self, options: MultiAppOptions | None = None) -> None:
         self.options = options or MultiAppOptions()
+        # A run directory nobody asked for (logs, and without a data_dir Redis' data) goes at stop.
+        self._owns_run_dir = self.options.run_dir is None
         self.run_dir = (
             self.options.run_dir or Path(tempfile.mkdtemp(prefix="invoiceflow-multiapp-"))
         ).resolve()
@@ -183,6 +189,7 @@ class MultiAppStack:
         resources = write_multiapp_resources(
             self.run_dir / "resources", redis_port=self.redis_port, data_dir=self.data_dir
         )
+        go_env, control_plane_env = go_environments(self.options.go_max_procs)
         api_port = self.options.api_port or free_ports(1)[0]
         service_ports = free_ports(len(SERVICE_APPS))
         self.app_ports = {WORKFLOW_APP: api_port, **dict(zip(SERVICE_APPS, service_ports, strict=True))}
@@ -194,7 +201,7 @@ class MultiAppStack:
                 resources_paths=(resources,),
                 log_level=self.options.log_level,
                 metrics=self.options.metrics,
-                env=DAPRD_GO_ENV,
+                env=go_env,
             ),
             *(
                 SidecarSpec(
@@ -204,7 +211,7 @@ class MultiAppStack:
                     extra_args=("--max-body-size", _MAX_BODY_SIZE),
                     log_level=self.options.log_level,
                     metrics=self.options.metrics,
-                    env=DAPRD_GO_ENV,
+                    env=go_env,
                 )
                 for app_id in SERVICE_APPS
             ),
@@ -217,6 +224,7 @@ class MultiAppStack:
             log_level=self.options.log_level,
             control_plane_metrics=self.options.metrics,
             scheduler_in_memory=True,  # its etcd starts fresh at every start anyway (see LocalStack)
+            control_plane_env=control_plane_env,
         )
         self.stack.start()
         for app_id in ALL_APPS:
@@ -233,6 +241,8 @@ class MultiAppStack:
         if self.redis is not None:
             self.redis.stop(timeout=10.0)  # SIGTERM: Redis flushes its append-only file before exiting
             self.redis = None
+        if self._owns_run_dir:
+            shutil.rmtree(self.run_dir, ignore_errors=True)
 
     # ------------------------------------------------------------------ Redis
 

@@ -354,6 +354,7 @@ async def submit(
         created = True
         try:
             await workflows.start(workflow, workflow_input, instance_id=instance_id)
+            context.completions.started(instance_id)  # its long-polls wait before their first read
         except DaprConflictError:  # another replica started it first: same id, one instance
             created = False
     body = Started(instance_id=instance_id, workflow=workflow, created=created, status_url=status_url)

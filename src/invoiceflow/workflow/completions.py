@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from typing import Any, Literal, overload
 from invoiceflow.dapr.workflow import WorkflowInstance
 
 WorkflowFn = Callable[[Any, Any], Generator[Any, Any, Any]]
+# Instances remembered as started here (``CompletionSignals.started``); ~100 bytes each.
+MAX_STARTED = 100_000
 
 
 @dataclass(frozen=True)
@@ -48,30 +51,49 @@ class Ending:
     loop: asyncio.AbstractEventLoop
     event: asyncio.Event = field(default_factory=asyncio.Event)
     returned: Returned | None = None
+    takes_output: bool = False  # woken by ``hand_over`` already: it reads nothing from the runtime
 
 
 class CompletionSignals:
     """Instance ids → the waiters' ``Ending``s (any loop, any thread may notify)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_started: int = MAX_STARTED) -> None:
         self._lock = threading.Lock()
         self._waiters: dict[str, list[Ending]] = {}
+        # Instances this process started whose end it has not seen (oldest forgotten first).
+        self._started: OrderedDict[str, None] = OrderedDict()
+        self._max_started = max_started
+
+    def started(self, instance_id: str) -> None:
+        """This process just started ``instance_id``: until its end is signalled here, a waiter need not
+        read it before waiting (it is running, or its end is still to come through ``notify``)."""
+        with self._lock:
+            self._started[instance_id] = None
+            self._started.move_to_end(instance_id)
+            if len(self._started) > self._max_started:
+                self._started.popitem(last=False)
 
     def notify(self, instance_id: str) -> None:
         with self._lock:
+            self._started.pop(instance_id, None)
             waiters = list(self._waiters.get(instance_id, ()))
         for ending in waiters:
-            try:
-                ending.loop.call_soon_threadsafe(ending.event.set)
-            except RuntimeError:  # the waiter's loop closed meanwhile
-                continue
+            _wake(ending)
 
     def returned(self, instance_id: str, output: Any) -> None:
         """``instance_id``'s workflow returned ``output`` in a live turn: hand it over, then wake."""
-        with self._lock:
-            for ending in self._waiters.get(instance_id, ()):
-                ending.returned = Returned(output)
+        self.hand_over(instance_id, output)
         self.notify(instance_id)
+
+    def hand_over(self, instance_id: str, output: Any) -> None:
+        """Give ``instance_id``'s waiters what its workflow returned; wake those that only want that."""
+        with self._lock:
+            endings = list(self._waiters.get(instance_id, ()))
+            for ending in endings:
+                ending.returned = Returned(output)
+        for ending in endings:
+            if ending.takes_output:
+                _wake(ending)
 
     def waiter_count(self) -> int:
         """How many waiters wait now (on any instance)."""
@@ -79,9 +101,9 @@ class CompletionSignals:
             return sum(len(waiters) for waiters in self._waiters.values())
 
     @contextmanager
-    def watch(self, instance_id: str) -> Iterator[Ending]:
+    def watch(self, instance_id: str, *, takes_output: bool = False) -> Iterator[Ending]:
         """The ``Ending`` of ``instance_id`` in this process (call on the waiter's loop)."""
-        entry = Ending(asyncio.get_running_loop())
+        entry = Ending(asyncio.get_running_loop(), takes_output=takes_output)
         with self._lock:
             self._waiters.setdefault(instance_id, []).append(entry)
         try:
@@ -94,9 +116,50 @@ class CompletionSignals:
                 else:
                     self._waiters.pop(instance_id, None)
 
+    def running_here(self, instance_id: str) -> bool:
+        """Started by this process and no end signalled since (call inside ``watch``: an end signalled
+        after that wakes the watch, one signalled before makes this False)."""
+        with self._lock:
+            return instance_id in self._started
+
     def watching(self, instance_id: str) -> bool:
         with self._lock:
             return instance_id in self._waiters
+
+
+def _wake(ending: Ending) -> None:
+    with contextlib.suppress(RuntimeError):  # the waiter's loop closed meanwhile
+        ending.loop.call_soon_threadsafe(ending.event.set)
+
+
+# Wake-ups of the orchestrator turn running on this thread, held until the worker has sent the turn's
+# result to daprd (``sdk_fixes`` wraps the SDK's turn in ``waking_after_send``). Woken when the workflow
+# function returned — before the SDK had even encoded the completion — a long-poll read the instance
+# ~1.6 times until daprd had stored it (each read: ~1.5 ms of this app's and daprd's CPU); woken after
+# the send, ~1.2 times. Waiters that take the output are woken at the return still (``hand_over``).
+_turn = threading.local()
+
+
+def wake_after_send(wake: Callable[[], None]) -> None:
+    """Run ``wake`` once this thread's orchestrator turn has been sent (at once outside such a turn)."""
+    pending: list[Callable[[], None]] | None = getattr(_turn, "pending", None)
+    if pending is None:
+        wake()
+    else:
+        pending.append(wake)
+
+
+@contextmanager
+def waking_after_send() -> Iterator[None]:
+    """Around one orchestrator turn (execute, then send): the turn's wake-ups run at its end."""
+    _turn.pending = []
+    try:
+        yield
+    finally:
+        pending: list[Callable[[], None]] = _turn.pending
+        _turn.pending = None
+        for wake in pending:
+            wake()
 
 
 def signalling(fn: WorkflowFn, signals: CompletionSignals) -> WorkflowFn:
@@ -113,10 +176,13 @@ def signalling(fn: WorkflowFn, signals: CompletionSignals) -> WorkflowFn:
             raise
         except BaseException:
             if not ctx.is_replaying:
-                signals.notify(ctx.instance_id)
+                instance_id = ctx.instance_id
+                wake_after_send(lambda: signals.notify(instance_id))
             raise
         if not ctx.is_replaying:
-            signals.returned(ctx.instance_id, result)
+            instance_id = ctx.instance_id
+            signals.hand_over(instance_id, result)
+            wake_after_send(lambda: signals.notify(instance_id))
         return result
 
     registered.__name__ = fn.__name__
@@ -184,6 +250,10 @@ async def wait_for_end(
     rate — while N waiters wait, each waits at least N / budget seconds between re-checks. 100 long-polls
     re-reading after 1, 2, 4 s cost the workflow app and its daprd ~7 % of the multi-app batch's CPU; the
     signal still answers each the moment its instance ends here.
+
+    An instance this process started (``CompletionSignals.started``) whose end it has not signalled yet
+    is not read before the first wait: that read could only say RUNNING. An end elsewhere (another
+    replica's worker, a terminate by another process) is then found at the first re-check, as after a read.
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -195,11 +265,20 @@ async def wait_for_end(
             return recheck
         return max(recheck, signals.waiter_count() / recheck_budget_per_second)
 
-    with signals.watch(instance_id) as ending:
+    with signals.watch(instance_id, takes_output=take_output) as ending:
         ended = ending.event
+        # Started here and not ended yet: nothing to learn from a read before the wait (~1.5 ms of this
+        # app's and daprd's CPU per long-poll). An end elsewhere (another replica's worker) or a purge is
+        # found by the re-check.
+        wait_first = signals.running_here(instance_id)
         while True:
             if take_output and ending.returned is not None:
                 return ending.returned
+            if wait_first:
+                wait_first = False
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(ended.wait(), min(next_recheck(), deadline - loop.time()))
+                continue
             instance = await read()
             if instance is None:
                 return None

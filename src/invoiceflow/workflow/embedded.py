@@ -11,6 +11,7 @@ still reach the services by service invocation through app-ids — here all four
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import logging
 import os
@@ -32,11 +33,12 @@ from invoiceflow.domain.errors import InvoiceFlowError
 from invoiceflow.domain.models import InvoiceRequest, OcrMode
 from invoiceflow.domain.pdf import PdfLimits, read_pdf_file
 from invoiceflow.domain.pipeline import default_invoice_id
+from invoiceflow.gc_freeze import freeze_startup_objects
 from invoiceflow.pools import process_exists
 from invoiceflow.runtime.errors import StackError
 from invoiceflow.runtime.ports import LOOPBACK, free_ports
 from invoiceflow.runtime.resources import BLOBSTORE, write_embedded_resources
-from invoiceflow.runtime.stack import DAPRD_GO_ENV, LocalStack, SidecarSpec
+from invoiceflow.runtime.stack import LocalStack, SidecarSpec, go_environments, shared_go_max_procs
 from invoiceflow.services.blobstore import DaprBindingBlobStore
 from invoiceflow.services.main import create_app
 from invoiceflow.services.settings import ServiceSettings
@@ -71,6 +73,8 @@ class EmbeddedOptions:
     # Prometheus metrics of the runtime's processes: off, they cost CPU per activity and nobody scrapes.
     metrics: bool = False
     startup_timeout: float = 30.0
+    # GOMAXPROCS of daprd, placement and the scheduler (``shared_go_max_procs``); None: every core.
+    go_max_procs: int | None = field(default_factory=shared_go_max_procs)
     service_settings: ServiceSettings = field(default_factory=lambda: ServiceSettings(split_render_dpi=0))
     pages_per_batch: int = DEFAULT_PAGES_PER_BATCH
     sdk_log_level: str = "ERROR"
@@ -110,6 +114,7 @@ class EmbeddedInvoiceFlow:
         self._server: _ServerThread | None = None
         self._blobs: DaprBindingBlobStore | None = None
         self._temp_run_dir: Path | None = None  # made by us, so removed by us
+        self._froze = False
 
     async def __aenter__(self) -> EmbeddedInvoiceFlow:
         await self.start()
@@ -137,12 +142,14 @@ class EmbeddedInvoiceFlow:
             self._temp_run_dir = run_dir
         resources = write_embedded_resources(run_dir, data_dir=options.data_dir)
         (app_port,) = free_ports(1)
+        go_env, control_plane_env = go_environments(options.go_max_procs)
         self.stack = LocalStack(
             run_dir=run_dir,
             startup_timeout=options.startup_timeout,
             log_level=options.log_level,
             control_plane_metrics=options.metrics,
             scheduler_in_memory=True,
+            control_plane_env=control_plane_env,
             sidecars=[
                 SidecarSpec(
                     options.app_id,
@@ -151,7 +158,7 @@ class EmbeddedInvoiceFlow:
                     extra_args=("--max-body-size", MAX_BODY_SIZE),
                     log_level=options.log_level,
                     metrics=options.metrics,
-                    env=DAPRD_GO_ENV,
+                    env=go_env,
                 )
             ],
         )
@@ -195,6 +202,11 @@ class EmbeddedInvoiceFlow:
         # runner retries (a read racing the runtime's save); real failures still reach the caller typed.
         logging.getLogger(WORKFLOW_CLIENT_LOGGER).setLevel(logging.CRITICAL)
         self.runner = InvoiceRunner(self.client, self.host.completions)
+        # What start-up made (dapr, grpc, FastAPI, pydantic, the SDK: ~110 000 objects) stays while the
+        # stack is up; unfrozen, every full collection walked it all on a run's time: 100-240 ms, in a
+        # third of the 50-page runs, stalling the worker, the services app and the split (gc_freeze.py).
+        freeze_startup_objects()
+        self._froze = True
 
     async def stop(self) -> None:
         """Workflow host first (no new work), then the client, the app and the stack; last, the run
@@ -207,6 +219,11 @@ class EmbeddedInvoiceFlow:
                 await asyncio.to_thread(shutil.rmtree, run_dir, ignore_errors=True)
 
     async def _stop_all(self) -> None:
+        if self._froze:
+            # Collectable again once the stack is gone: a process that starts stacks one after another
+            # (tests, a long-lived caller) must not keep each start's leftovers forever.
+            self._froze = False
+            gc.unfreeze()
         host, self.host = self.host, None
         if host is not None:
             await asyncio.to_thread(host.stop)

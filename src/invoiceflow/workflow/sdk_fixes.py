@@ -1,4 +1,4 @@
-"""Three fixes for the pinned Python workflow SDK (dapr-ext-workflow 1.19).
+"""Four fixes for the pinned Python workflow SDK (dapr-ext-workflow 1.19).
 
 1. Suspending an instance could fail it with ``NonDeterminismError``.
 
@@ -24,6 +24,10 @@ only it handles: its auto-serialised objects (the marker key) and anything pydan
 per activity through the API's no-op tracer (no provider is configured), extracting a trace context each
 time: ~5 % of the workflow app's CPU under a batch. Off unless ``INVOICEFLOW_OTEL=true``, the switch the
 apps' FastAPI telemetry uses too (``services.settings.fastapi_telemetry``).
+
+4. Not a bug, a hook: the SDK's orchestrator turn (run the workflow, then send the result to daprd) runs
+inside ``completions.waking_after_send``, so that long-polls of an instance that ended in the turn are
+woken once daprd has the completion, not before the SDK has even encoded it (see ``completions.py``).
 """
 
 from __future__ import annotations
@@ -33,9 +37,12 @@ from typing import Any
 
 import pydantic_core
 
+from invoiceflow.workflow.completions import waking_after_send
+
 _ORIGINAL = "_invoiceflow_original_is_suspendable"
 _ORIGINAL_FROM_JSON = "_invoiceflow_original_from_json"
 _ORIGINAL_TRACER = "_invoiceflow_original_otel_tracer"
+_ORIGINAL_EXECUTE = "_invoiceflow_original_execute_orchestrator"
 
 # Events that record what the orchestrator itself did (or runtime bookkeeping): replayed in order always.
 RECORD_EVENTS = frozenset(
@@ -89,9 +96,20 @@ def apply_sdk_fixes() -> None:
         shared.from_json = fast_from_json
     if not hasattr(worker, _ORIGINAL_TRACER):
         setattr(worker, _ORIGINAL_TRACER, worker.otel_tracer)
+    worker_class = worker.TaskHubGrpcWorker
+    if not hasattr(worker_class, _ORIGINAL_EXECUTE):
+        setattr(worker_class, _ORIGINAL_EXECUTE, worker_class._execute_orchestrator)
+        setattr(worker_class, "_execute_orchestrator", _execute_orchestrator_then_wake)  # noqa: B010
     # None is the SDK's own "OpenTelemetry not installed" case: its span helper returns a nullcontext.
     tracer = getattr(worker, _ORIGINAL_TRACER) if activity_spans_wanted() else None
     setattr(worker, "otel_tracer", tracer)  # noqa: B010  (the SDK types it as always set)
+
+
+def _execute_orchestrator_then_wake(self: Any, *args: Any, **kwargs: Any) -> Any:
+    """The SDK's orchestrator turn (execute the workflow, send the result to daprd); waiters on an
+    instance that ended in it are woken after the send, when daprd has the completion."""
+    with waking_after_send():
+        return getattr(type(self), _ORIGINAL_EXECUTE)(self, *args, **kwargs)
 
 
 def activity_spans_wanted() -> bool:
