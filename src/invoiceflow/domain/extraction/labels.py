@@ -616,6 +616,8 @@ ACCOUNT_HOLDER_LABEL = lazy_compile(
         r"(?:bank\s+)?account\s+(?:holder|name)|beneficiary(?:\s+name)?|payable\s+to|"
         r"(?:please\s+)?(?:make\s+)?(?:all\s+)?(?:cheques?|checks?)\s+(?:are\s+)?(?:payable|made\s+out)\s+to",
         r"konto\s*-?\s*inhaber(?:in)?|kontoinhaber(?:in)?|begunstigter|beguenstigter|zahlungsempfanger",
+        # The Swiss QR-bill's payee: "Konto / Zahlbar an", "Compte / Payable à", "Conto / Pagabile a".
+        r"(?:(?:konto|compte|conto|account)\s*/\s*)?(?:zahlbar\s+an|payable\s+a|pagabile\s+a)",
         r"titulaire(?:\s+du\s+compte)?|beneficiaire|a\s+l'ordre\s+de",
         r"titular(?:\s+de\s+la\s+cuenta)?|beneficiario",
         r"rekeninghouder|ten\s+name\s+van|t\.n\.v\.?|begunstigde",

@@ -615,9 +615,11 @@ def _recover_by_arithmetic(
                         and d is not price
                         and _discounted(q, price.value, d, amount.value)
                         # The slack of a rounded unit price grows with a whole count only: a price
-                        # taken for a quantity ("15.62" × tax "1.09" less "1" %) must multiply out.
+                        # taken for a quantity ("15.62" × tax "1.09" less "1" %) must multiply out. So
+                        # must a whole price on a text layer, which hides no rounded cents (a code
+                        # "9403" × "2" is no 18,880.00).
                         and (
-                            q == q.to_integral_value()
+                            (q == q.to_integral_value() and (ocr or price.decimals >= 2))
                             or _discounted(Decimal(1), q * price.value, d, amount.value)
                         )
                     ),

@@ -68,8 +68,8 @@ from invoiceflow.domain.extraction.unverified_vat import unverified_vat_ids
 from invoiceflow.domain.extraction.vat_owner import labelled_owner, third_party
 
 _LEGAL_FORM = lazy_compile(
-    # Not the letters of a Dutch or British postal code ("3511 AB Utrecht").
-    r"(?<![a-z])(?<!\d\d\d\d\s)(gmbh|ag|kg|ohg|ug|e\.?\s?k\.?|ltd\.?|limited|llc|llp|inc\.?|corp\.?|plc|co\.|"
+    # Not the letters of a Dutch or British postal code ("3511 AB Utrecht", "OX1 2AB").
+    r"(?<![a-z\d])(?<!\d\d\d\d\s)(gmbh|ag|kg|ohg|ug|e\.?\s?k\.?|ltd\.?|limited|llc|llp|inc\.?|corp\.?|plc|co\.|"
     r"s\.?a\.?s?\.?|s\.?a\.?r\.?l\.?|sarl|sas|s\.?l\.?u?\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|"
     r"pvt\.?|private\s+limited|oy|ab|a/s|aps|as|sp\.\s*z\s*o\.?\s*o\.?|s\.?n\.?c\.?|s\.?a\.?s\.?u?|"
     r"v\.?o\.?f\.?|c\.?v\.?|e\.?v\.?|gbr|sagl|eurl|lda|kft|s\.?c\.?s\.?|s\.?coop\.?|"
@@ -85,7 +85,7 @@ _LEGAL_FORM = lazy_compile(
     r"uab|sia|e?ood|jsc|a\.\s?e\.|ehf\.?|sh\.?\s?p\.?\s?k\.?|"
     # German mutual insurers: "… a.G." (auf Gegenseitigkeit), "VVaG".
     r"a\.\s?g\.|vvag|"
-    r"(?<!\d\.\s)(?<!\d\.)og|ges\.?\s?m\.?\s?b\.?\s?h\.?|gesmbh|bvba|sprl|asbl|vzw|sdn\.?\s+bhd\.?|bhd)(?![a-z])"
+    r"(?<!\d\.\s)(?<!\d\.)og|ges\.?\s?m\.?\s?b\.?\s?h\.?|gesmbh|bvba|sprl|asbl|vzw|sdn\.?\s+bhd\.?|bhd)(?![a-z\d])"
 )
 # OCR reads logos and rules as short letter clusters ("xn se TD"): no real name is made of those alone.
 _REAL_WORD = lazy_compile(r"[^\W\d_]{3,}")
@@ -1057,6 +1057,7 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
     mail_names: list[str] | None = None
     best: tuple[float, Line, int, int] | None = None
     best_form: tuple[float, Line, int, int] | None = None
+    opening: tuple[float, Line, int, int] | None = None  # the page's first candidate
     for line in ctx.lines:
         if line.top > ctx.page.height * 0.35 or line.top >= limit:
             break
@@ -1094,6 +1095,8 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
             mail_names = _mail_names(ctx) if mail_names is None else mail_names
             if _agrees_with_mail(folded, mail_names):
                 score += _MAIL_BONUS  # the page's e-mail or web address spells it: the sender's own name
+            if best is None:
+                opening = (score, line, seg_start, seg_end)
             if best is None or score > best[0]:
                 best = (score, line, seg_start, seg_end)
             if has_form and (best_form is None or score > best_form[0]):
@@ -1109,6 +1112,8 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         # A brand word or logo read as text ("SERCO", a scan's box heights vary) a little taller than
         # the company name with its legal form: the name is the issuer.
         best = best_form
+    if opening is not None and best is not opening and _top_block_over_window(ctx, opening, best, median):
+        best = opening
     _, line, seg_start, seg_end = best
     segments = line.segments()
     k = segments.index((seg_start, seg_end)) if (seg_start, seg_end) in segments else -1
@@ -1138,12 +1143,42 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         first = first[: title.start() - seg_start].strip()  # "Northwind Cloud Invoice": the name leads
     if (upper := _name_start_above(ctx, line, seg_start, excluded)) is not None:
         first = f"{upper} {first}"  # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G."
+    if _JOINED_END.search(first) and block.line_indexes:
+        below = ctx.lines[block.line_indexes[0]]
+        if abs(below.height - line.height) <= 0.15 * line.height:
+            # "BERGMANN &" over "PARTNER" in the same type: one name wrapped at its joining word.
+            first = f"{first} {block.lines.pop(0)}"
+            block.line_indexes.pop(0)
     block.lines.insert(0, first)
     block.line_indexes.insert(0, line.index)
     prominent = line.height > median * 1.15
     has_form = bool(_LEGAL_FORM.search(block.lines[0].lower()))
     block.confidence = 0.55 + (0.15 if prominent else 0.0) + (0.15 if has_form else 0.0)
     return block
+
+
+# A name's line ending on a joining word: the name goes on on the next line ("Bergmann &" / "Partner").
+_JOINED_END = lazy_compile(r"\s(?:&|\+|und|and|et|y|e|en|och|og)$", re.IGNORECASE)
+
+
+def _top_block_over_window(
+    ctx: PageContext, top: tuple[float, Line, int, int], best: tuple[float, Line, int, int], median: float
+) -> bool:
+    """True when the page opens with a name over its postal address (an ERP report's company block, often
+    in small type) and the winning candidate is a body-size name lower down that only its legal form
+    carried ("Kestrel Web" / "Unit 5 …" / "Leeds LS1 4AB" at the top, "Abbott Dental Ltd" in the window):
+    the page's first block is the sender's, the lower one the customer's."""
+    _, line, seg_start, seg_end = top
+    _, other, other_start, other_end = best
+    if line.top > ctx.page.height * 0.1 or other.height > 1.15 * median:
+        return False
+    if other.top < line.bottom + 2 * median:
+        return False
+    if _agrees_with_mail(other.folded[other_start:other_end], _mail_names(ctx)):
+        return False  # the page's e-mail or web address spells the lower name: it is the sender's
+    block = _block_below(ctx, line, *line.span_x(seg_start, seg_end), max_lines=4, named=True)
+    below = [index for index in block.line_indexes if index != line.index]
+    return other.index not in below and any(_POSTAL_LINE.search(ctx.lines[k].text) for k in below)
 
 
 # A name's first line that the line under it continues: it holds an acronym ("MVM Musterhafter", "ACME
@@ -1487,19 +1522,44 @@ def _vat_line_name(ctx: PageContext, identifiers: list[Identifier]) -> str | Non
     return None
 
 
-def _account_holder(ctx: PageContext) -> str | None:
-    """The payee named beside the bank details ("Account holder: Acme Ltd", "Kontoinhaber: …")."""
+def _plain_holder(text: str) -> str | None:
+    """A payee's name without legal form ("Lena Hoffmann · IBAN …", "Claire Fontaine Illustration"): the
+    capitalised words before any separator or contact data; None for a sentence, a code or nothing."""
+    head = _SENDER_SEPARATORS.split(text)[0]
+    bank = _BANK_CONTEXT.search(head.lower())
+    if bank is not None and (bank.start() == 0 or head[bank.start() - 1] == " "):
+        head = head[: bank.start()]  # "Paper Crane Studio Sort code 20-00-00": the bank data follows
+    if (contact := _CONTACT.search(head.lower())) is not None:
+        head = head[: contact.start()]
+    head = _NAME_END.sub("", head.split(",")[0]).strip()
+    words = head.split()
+    if not 1 <= len(words) <= 6 or ":" in head or any(c.isdigit() for c in head) or _prose(head):
+        return None
+    if not words[0][:1].isupper() or sum(c.isalpha() for c in head) < 4:
+        return None
+    return head
+
+
+def _account_holder(ctx: PageContext, plain: bool = False) -> str | None:
+    """The payee named beside the bank details ("Account holder: Acme Ltd", "Kontoinhaber: …"); with
+    ``plain``, a name without legal form too."""
     for line in ctx.lines:
         for seg_start, seg_end in line.segments():
             m = ACCOUNT_HOLDER_LABEL.match(line.folded, seg_start)
             if m is None or m.start() != seg_start:
                 continue
             text = line.text[m.end() : seg_end].strip(" :")
-            if not text and line.index + 1 < len(ctx.lines):
-                x0, x1 = line.span_x(seg_start, seg_end)
-                text = _segment_text(ctx.lines[line.index + 1], x0, x1 + 60) or ""
+            x0, x1 = line.span_x(seg_start, seg_end)
+            for below in ctx.lines[line.index + 1 : line.index + 3]:
+                if text:
+                    break
+                text = _segment_text(below, x0, x1 + 60) or ""
+                if sum(c.isdigit() for c in text) > sum(c.isalpha() for c in text):
+                    text = ""  # "Konto / Zahlbar an" over the IBAN, the name under it (a QR-bill)
             # "Account holder: Acme Ltd, IBAN …": the name ends where the bank data starts.
             name = _name_before_contact(text, holder=True) if text else None
+            if name is None and plain and text:
+                name = _plain_holder(text)
             if name is not None:
                 return name
     return None
@@ -1639,6 +1699,36 @@ def _has_labels(ctx: PageContext, block: Block) -> bool:
         if span and any(span[0] <= label.start < span[1] for label in ctx.header_labels.get(index, [])):
             return True
     return False
+
+
+# "Name: Olivia Grant", "Guest name:", "Nom du client :" heading a customer's details without any block
+# label (receipts of studios, hotels, practices). Not "Company name:": sellers print their details so too.
+_PERSON_NAME_LABEL = lazy_compile(
+    r"(?:(?:customer|client|guest|patient|member|passenger|student)\s+)?(?:name|nom|nombre|naam|nome)"
+    r"(?:\s+(?:du|del|do)\s+(?:client|cliente))?\s*:\s*"
+)
+
+
+def _named_customer(ctx: PageContext, issuer: Block, limit: float) -> Block | None:
+    """The person a "Name:" line names in the upper page when no labelled or unlabelled block was found."""
+    taken = set(issuer.line_indexes)
+    for line in ctx.lines:
+        if line.top > ctx.page.height * 0.45 or line.top >= limit:
+            break
+        if line.index in taken:
+            continue
+        for seg_start, seg_end in line.segments():
+            m = _PERSON_NAME_LABEL.match(line.folded, seg_start)
+            if m is None or m.start() != seg_start:
+                continue
+            name = name_head(line.text[m.end() : seg_end].strip())
+            if sum(c.isalpha() for c in name) < 3 or any(c.isdigit() for c in name):
+                continue
+            if _same_name(name, issuer.name):
+                continue
+            x0, x1 = line.span_x(seg_start, seg_end)
+            return Block([name], [line.index], 0.5, x0, x1)
+    return None
 
 
 def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list[Block]) -> Block | None:
@@ -1841,7 +1931,35 @@ def _window_taken_for_letterhead(ctx: PageContext, issuer: Block, footer: str | 
     if len(issuer.lines) < 3 or _contact_lines(issuer):
         return False  # a name alone, or a block with the phone and e-mail lines of a business
     names = _mail_names(ctx)
-    return _agrees_with_mail(fold(footer), names) and not _agrees_with_mail(fold(issuer.name), names)
+    if _agrees_with_mail(fold(issuer.name), names):
+        return False
+    # The footer's name is the one the page's e-mail or web address spells, or the one its legal lines
+    # register ("Atelier Brun SAS" over "SAS au capital de … RCS Paris …"): ERP reports print the company
+    # only there and the customer's block at body size where a letterhead would sit.
+    return _agrees_with_mail(fold(footer), names) or _same_name(footer, _registered_name(ctx, Block()))
+
+
+def _name_extends(short: str, full: str) -> bool:
+    """True when ``full`` starts with all the words of ``short`` and has more ("KLARA" → "Klara Weber
+    Textildesign")."""
+    short_words, full_words = fold(short).split(), fold(full).split()
+    return len(full_words) > len(short_words) and full_words[: len(short_words)] == short_words
+
+
+def _addressed_person(ctx: PageContext, block: Block) -> bool:
+    """True when the block is a person addressed by a salutation ("M.", "Frau", "Mrs") over a postal
+    address, printed at body size with no contact data: a customer's window, not a sender's letterhead."""
+    if len(block.lines) < 3 or not block.line_indexes or _contact_lines(block):
+        return False
+    line = ctx.lines[block.line_indexes[0]]
+    m = _SALUTATION.match(line.folded)
+    return (
+        m is not None
+        and line.height <= 1.15 * _median_height(ctx)
+        and line.text[m.end() : m.end() + 1].isupper()
+        and _LEGAL_FORM.search(line.folded) is None
+        and any(_POSTAL_LINE.search(text) for text in block.lines[1:])
+    )
 
 
 def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
@@ -1870,6 +1988,8 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         recipient = _customer_number_block(ctx, delivery.union(issuer.line_indexes), limit)
     if recipient is None:
         recipient = _address_block(ctx, issuer, limit, delivery_blocks)
+    if recipient is None:
+        recipient = _named_customer(ctx, issuer, limit)
     recipient = recipient or Block()
     if (
         recipient.confidence <= 0.7
@@ -1893,6 +2013,10 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         # page's e-mail or web address spells: the block is the customer's window, the footer the issuer's.
         recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
         issuer = Block(lines=[footer or ""], confidence=0.72)
+    elif from_letterhead and not recipient.lines and _addressed_person(ctx, issuer):
+        # "M. Julien Moreau" over his street and town at body size: an addressee, never a letterhead.
+        recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
+        issuer = Block()
     issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
     if not issuer_has_form and issuer.name and (legal := _legal_name_of(ctx, issuer.name, recipient)):
         # "Northbeam Analytics" in the letterhead, "Northbeam Analytics Inc." over its address.
@@ -1900,6 +2024,16 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
             [legal, *issuer.lines[1:]], issuer.line_indexes, issuer.confidence, issuer.x0, issuer.x1
         )
         issuer_has_form = True
+    if (
+        not issuer_has_form
+        and issuer.name
+        and (holder := _account_holder(ctx, plain=True)) is not None
+        and _name_extends(issuer.name, holder)
+    ):
+        # "KLARA" as the logo, "Klara Weber Textildesign" as the account's holder: the full name.
+        issuer = Block(
+            [holder, *issuer.lines[1:]], issuer.line_indexes, issuer.confidence, issuer.x0, issuer.x1
+        )
     if not issuer_has_form and (owner := _owner_below(issuer)) is not None:
         # "Brightline" over "a division of Harbor Logistics Ltd": the legal owner is the issuer.
         issuer = Block(
@@ -1932,6 +2066,13 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
                     body_size = 1.15 * _median_height(ctx)
                     if window is not None and ctx.lines[window.line_indexes[0]].height <= body_size:
                         recipient = window
+                break
+    if issuer.name is None:
+        # No letterhead and no name with a legal form anywhere (a freelancer, a studio): the return-address
+        # line over the window or the bank account's holder still names the sender.
+        for hint in (sender_name, _account_holder(ctx, plain=True)):
+            if hint and not _same_name(hint, recipient.name) and sum(c.isalpha() for c in hint) >= 3:
+                issuer = Block(lines=[hint], confidence=0.5)
                 break
     # A letterhead guess no larger than body text and without legal form (a tagline, a slogan) gives way
     # to the sender named first in a footer laid out like a return address.

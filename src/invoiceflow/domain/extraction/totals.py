@@ -23,6 +23,7 @@ from invoiceflow.domain.extraction.labels import (
     LabelMatch,
 )
 from invoiceflow.domain.extraction.layout import Line
+from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, find_amounts
 from invoiceflow.domain.extraction.ocr_repair import money_readings, repair_sum
 
@@ -703,7 +704,36 @@ def _totals_from(
             # With two or more rates printed ("A = 19 % VAT  B = 7 % VAT" under rows coded A and B), net
             # and tax mix them: the rate they imply is none of the invoice's.
             result.tax_lines = _implied_rate_line(result)
+    result.tax_lines = [*(result.tax_lines or []), *_exempt_line(ctx, start_line, result, integers_ok)]
     return result
+
+
+# The name of a supply without tax in a tax summary or the totals ("Exempt", "Exonéré", "Steuerfrei").
+_EXEMPT_RE = lazy_compile(
+    r"(?<![a-z])(?:exempt|exento|exenta|exonere|exoneree|steuerfrei|esente|esenti|vrijgesteld|isento|isenta|"
+    r"zwolnion[ya]|momsfri|tax[\s-]free|zero[\s-]rated|non\s+imponibile)(?![a-z])"
+)
+
+
+def _exempt_line(
+    ctx: PageContext, start_line: int, result: TotalsResult, integers_ok: bool
+) -> list[TaxLineFound]:
+    """The exempt part of the net printed beside other rates ("Exempt 60.00 0.00" in a tax summary,
+    "Steuerfrei 400,00" in the totals): a 0 % line on it, as a 0 % rate's line is reported. Kept only
+    when it is what the net total leaves over the bases of the rates printed."""
+    net, lines = result.net, _distinct(result.tax_lines or [])
+    if net is None or not result.consistent or not lines or any(t.base is None or t.rate == 0 for t in lines):
+        return []
+    rest = net.value - sum((t.base for t in lines if t.base is not None), Decimal(0))
+    if rest <= 0:
+        return []
+    for line in ctx.lines[start_line:]:
+        if not _EXEMPT_RE.search(line.folded):
+            continue
+        money = _money(find_amounts(line, ctx.style), integers_ok, line)
+        if any(_close(a.value, rest) for a in money) and all(a.value in (0, rest) for a in money):
+            return [TaxLineFound(Decimal(0), rest, Decimal("0.00"), line.index)]
+    return []
 
 
 # A total repaired by one confusable digit is kept a little less certain than one read as it stands.
@@ -932,11 +962,51 @@ def _item_rate_lines(
         return []
     bases = sum((b for b, _ in groups.values()), Decimal(0))
     taxes = sum((t for _, t in groups.values()), Decimal(0))
-    if not _close(bases, result.net.value) or not _close(taxes, result.tax.value, _CENT * max(rows, 1)):
+    if not _close(bases, result.net.value):
         return []
+    if not _close(taxes, result.tax.value, _CENT * max(rows, 1)):
+        return _twin_item_rate_lines(ctx, end_line, result, integers_ok, groups)
     if len(groups) == 1:  # one rate: its tax is the printed total (rows rounded one by one may differ)
         groups = {rate: (base, result.tax.value) for rate, (base, _) in groups.items()}
     return _as_tax_lines(groups, result.tax.line)
+
+
+def _twin_item_rate_lines(
+    ctx: PageContext,
+    end_line: int,
+    result: TotalsResult,
+    integers_ok: bool,
+    groups: dict[Decimal, tuple[Decimal, Decimal]],
+) -> list[TaxLineFound]:
+    """Rows that print two taxes of one rate side by side (Indian CGST and SGST columns: "4,500.00 | 6 |
+    270.00 | 6 | 270.00"): each rate's tax twice makes the tax total. Then every rate is two tax lines, one
+    per tax, on the rate's base; kept only when every such row prints its tax twice and the doubled
+    taxes add up to the tax total."""
+    tax = result.tax
+    if tax is None or not _every_row_prints_its_tax_twice(ctx, end_line, integers_ok):
+        return []
+    if not _close(2 * sum((t for _, t in groups.values()), Decimal(0)), tax.value, _CENT * 2 * len(groups)):
+        return []
+    lines = _as_tax_lines(groups, tax.line)
+    # Labelled as two cells of a row: the page keeps equal figures apart only by distinct labels.
+    return [replace(line, label=f"{_CELL}{n}") for line in lines for n in (0, 1)]
+
+
+def _every_row_prints_its_tax_twice(ctx: PageContext, end_line: int, integers_ok: bool) -> bool:
+    seen = False
+    for line in ctx.lines[:end_line]:
+        amounts = find_amounts(line, ctx.style)
+        rate = _tax_rate(amounts)
+        money = _money(amounts, integers_ok, line)
+        if rate is None and len(money) >= 2:
+            rate = _bare_rate(amounts, money)
+        if rate is None or not money:
+            continue
+        pair = _rate_pair(rate, money) if len(money) >= 2 else None
+        if pair is None or sum(1 for m in money if m.value == pair[1]) != 2:
+            return False
+        seen = True
+    return seen
 
 
 def _item_rates_of_gross(
@@ -991,8 +1061,10 @@ def _item_rate_groups(
 
 def _bare_rate(amounts: list[Amount], money: list[Amount]) -> Decimal | None:
     """A rate printed without its "%" in a row's "VAT %" column ("Consulting 1 100.00 19 19.00 100.00"):
-    a whole number the row's money figures confirm (base × it / 100 = the row's tax)."""
-    for a in amounts:
+    a whole number the row's money figures confirm (base × it / 100 = the row's tax). Read from the right:
+    the rate column stands after the quantity, and a quantity of 10 can pass the test too (10 × 450.00 =
+    4,500.00, whose tenth is the price)."""
+    for a in reversed(amounts):
         if a.is_percent or a.decimals or not 0 < a.value <= _MAX_RATE or a in money:
             continue
         if _rate_pair(a.value, money) is not None:
