@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
@@ -994,6 +994,18 @@ def _twin_item_rate_lines(
 
 def _every_row_prints_its_tax_twice(ctx: PageContext, end_line: int, integers_ok: bool) -> bool:
     seen = False
+    for _rate, money, pair in _rate_rows(ctx, end_line, integers_ok):
+        if pair is None or sum(1 for m in money if m.value == pair[1]) != 2:
+            return False
+        seen = True
+    return seen
+
+
+def _rate_rows(
+    ctx: PageContext, end_line: int, integers_ok: bool
+) -> Iterator[tuple[Decimal, list[Amount], tuple[Decimal, Decimal] | None]]:
+    """(rate, money, (base, tax) when the row prints both) of each line above ``end_line`` that prints
+    a rate and money."""
     for line in ctx.lines[:end_line]:
         amounts = find_amounts(line, ctx.style)
         rate = _tax_rate(amounts)
@@ -1002,11 +1014,7 @@ def _every_row_prints_its_tax_twice(ctx: PageContext, end_line: int, integers_ok
             rate = _bare_rate(amounts, money)
         if rate is None or not money:
             continue
-        pair = _rate_pair(rate, money) if len(money) >= 2 else None
-        if pair is None or sum(1 for m in money if m.value == pair[1]) != 2:
-            return False
-        seen = True
-    return seen
+        yield rate, money, (_rate_pair(rate, money) if len(money) >= 2 else None)
 
 
 def _item_rates_of_gross(
@@ -1041,15 +1049,7 @@ def _item_rate_groups(
     groups: dict[Decimal, tuple[Decimal, Decimal]] = {}
     rows = 0
     all_paired = True
-    for line in ctx.lines[:end_line]:
-        amounts = find_amounts(line, ctx.style)
-        rate = _tax_rate(amounts)
-        money = _money(amounts, integers_ok, line)
-        if rate is None and len(money) >= 2:
-            rate = _bare_rate(amounts, money)
-        if rate is None or not money:
-            continue
-        pair = _rate_pair(rate, money) if len(money) >= 2 else None
+    for rate, money, pair in _rate_rows(ctx, end_line, integers_ok):
         if pair is None:
             all_paired = False
         base, tax = pair if pair else (money[-1].value, (money[-1].value * rate / 100).quantize(_CENT))
