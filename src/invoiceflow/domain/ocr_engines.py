@@ -131,11 +131,9 @@ class TesseractEngine:
         rules_cut: bool = False,
         reread_unsure: bool = True,
         identifier_agreement: bool = True,
-        sauvola: bool = False,
         lost_text: bool = True,
     ) -> None:
         self.languages = languages
-        self.sauvola = sauvola
         self.lost_text = lost_text
         self.reread_unsure = reread_unsure
         self.identifier_agreement = identifier_agreement
@@ -395,7 +393,7 @@ class TesseractEngine:
         more with Sauvola's local thresholds, and that pass's confident words that overlap no word of the
         first reading join it (the first pass's unsure words under them give way). A page read well
         enough pays for the measure only (a few milliseconds)."""
-        if not self.lost_text or self.sauvola:
+        if not self.lost_text:
             return words
         import numpy as np
 
@@ -475,16 +473,14 @@ class TesseractEngine:
         """One tesseract pass over an image with the given language models (``digits_only``: a block of
         stacked number cells, read with digits, signs and separators only)."""
         variables: list[tuple[str, str]] = []
-        if self.sauvola:
-            # Local (Sauvola) thresholds instead of one global Otsu threshold: a page with light-grey
-            # bands, boxes and cell grids under scanner noise no longer loses whole table regions.
+        if local_threshold:
+            # Local (Sauvola) thresholds instead of one global Otsu threshold (``read_lost_text``); for
+            # every page they lost rows of well-read tables, so only the second pass uses them.
             variables.append(("thresholding_method", "2"))
         if not find_tables:
             variables.append(("textord_tabfind_find_tables", "0"))
         if digits_only:
             variables.append(("tessedit_char_whitelist", "0123456789.,-'"))
-        if local_threshold and not self.sauvola:
-            variables.append(("thresholding_method", "2"))
         mode = psm if psm is not None else 6 if digits_only else 3
         config = PassConfig("+".join(languages), mode, tuple(variables))
         if self.uses_api():

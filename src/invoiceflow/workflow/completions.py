@@ -80,11 +80,6 @@ class CompletionSignals:
         for ending in waiters:
             _wake(ending)
 
-    def returned(self, instance_id: str, output: Any) -> None:
-        """``instance_id``'s workflow returned ``output`` in a live turn: hand it over, then wake."""
-        self.hand_over(instance_id, output)
-        self.notify(instance_id)
-
     def hand_over(self, instance_id: str, output: Any) -> None:
         """Give ``instance_id``'s waiters what its workflow returned; wake those that only want that."""
         with self._lock:

@@ -288,9 +288,7 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
         for start, number in _vat_candidates(text, line.ocr):
             if not any(number in iban for iban in ibans):
                 add("vat", number, start)
-        for start, number in _labelled_national_tax_ids(text):
-            add("vat", number, start)
-        for start, number in labelled_national_vat_ids(text):  # "P.IVA 0213…", "CIF: B123…"
+        for start, number in labelled_national_vat_ids(text):  # "P.IVA 0213…", "ABN 51 824 753 556"
             add("vat", number, start)
         for m in _GSTIN_RE.finditer(text):
             if valid_gstin(m.group(0)):
@@ -318,30 +316,6 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                     add("bic", bic, m.start())
                     break
     return found
-
-
-# Tax numbers of countries whose invoices print them without a country prefix, after their label: the
-# Australian ABN, the Canadian business number of GST/HST registration, New Zealand's GST (IRD) number.
-_NATIONAL_TAX_ID_RE = lazy_compile(
-    r"(?<![A-Z])(ABN|(?:GST|HST|GST/HST)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO\.?|NUMBER|#)|BN|IRD\s*(?:NO\.?|NUMBER))"
-    r"\s*[:.#]?\s*(\d(?:[\s\-]?\d){7,10}(?:\s?RT\s?\d{4})?)(?![\dA-Z])"
-)
-
-
-def _labelled_national_tax_ids(text: str) -> list[tuple[int, str]]:
-    """(start, compact number) of each labelled ABN / BN / IRD number its checksum confirms."""
-    if not any(word in text for word in ("ABN", "GST", "HST", "BN", "IRD")):
-        return []
-    from stdnum.au import abn
-    from stdnum.ca import bn
-    from stdnum.nz import ird
-
-    out = []
-    for m in _NATIONAL_TAX_ID_RE.finditer(text):
-        number = re.sub(r"[\s\-]", "", m.group(2))
-        if any(module.is_valid(number) for module in (abn, bn, ird)):
-            out.append((m.start(2), number))
-    return out
 
 
 # "bank" also ends a bank's name ("Commerzbank", "Raiffeisenbank").

@@ -1,25 +1,44 @@
 """VAT ids printed without their country prefix after a national label ("P.IVA 02134560016", "CIF:
 B12345674", "VAT Reg No: 980 7806 84"), read with the prefix (the contract's one format for EU, GB
-ids) when the checksum confirms them. Tax numbers that are no VAT id (Steuernummer, SIRET) have no
-pattern here."""
+ids) when the checksum confirms them; the GST numbers of countries that print them bare (Australian
+ABN, Canadian BN, New Zealand IRD) are read as printed. Tax numbers that are no VAT id (Steuernummer,
+SIRET) have no pattern here."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.identifiers import compact, valid_vat
 
-# (country prefix, suffix, pattern on upper-case text whose group 1 is the number)
-_LABELLED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    (
+
+def _valid_bare_gst_number(number: str) -> bool:
+    from stdnum.au import abn
+    from stdnum.ca import bn
+    from stdnum.nz import ird
+
+    return any(module.is_valid(number) for module in (abn, bn, ird))
+
+
+@dataclass(frozen=True)
+class _NationalForm:
+    prefix: str  # put before the number read (the contract's form of the id)
+    suffix: str  # put after it
+    pattern: re.Pattern[str]  # on upper-case text; group 1 is the number
+    valid: Callable[[str], bool] = valid_vat
+
+
+_LABELLED: tuple[_NationalForm, ...] = (
+    _NationalForm(
         "IT",
         "",
         lazy_compile(
             r"(?<![A-Z])(?:P\.?\s?IVA|PARTITA\s+I\.?V\.?A\.?)(?:\s*(?:N\.?|NR\.?|N°))?\s*[:.]?\s*(\d{11})(?!\d)"
         ),
     ),
-    (
+    _NationalForm(
         "ES",
         "",
         lazy_compile(
@@ -27,7 +46,7 @@ _LABELLED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"([A-Z0-9][\s\-]?\d{7}[\s\-]?[A-Z0-9])(?![A-Z0-9])"
         ),
     ),
-    (
+    _NationalForm(
         "GB",
         "",
         lazy_compile(
@@ -36,7 +55,7 @@ _LABELLED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     # Poland's NIP is its VAT number ("NIP sprzedawcy: 526-025-02-74").
-    (
+    _NationalForm(
         "PL",
         "",
         lazy_compile(
@@ -45,7 +64,7 @@ _LABELLED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     # Portugal's NIF / NIPC ("Contribuinte n.º 501 964 843"); a Spanish NIF has a letter (tried first).
-    (
+    _NationalForm(
         "PT",
         "",
         lazy_compile(
@@ -54,7 +73,7 @@ _LABELLED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     # Norway: the organisation number is a VAT id when "MVA" follows it ("Org.nr. 923 609 016 MVA").
-    (
+    _NationalForm(
         "NO",
         "MVA",
         lazy_compile(
@@ -63,20 +82,34 @@ _LABELLED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     # Greece: the tax number (ΑΦΜ) is the VAT id, prefixed EL.
-    ("EL", "", lazy_compile(r"Α\.?\s?Φ\.?\s?Μ\.?\s*[:.]?\s*(\d{9})(?!\d)")),
+    _NationalForm("EL", "", lazy_compile(r"Α\.?\s?Φ\.?\s?Μ\.?\s*[:.]?\s*(\d{9})(?!\d)")),
+    # Australia's ABN, Canada's business number of a GST/HST registration, New Zealand's GST (IRD)
+    # number: printed bare, and the contract keeps them so.
+    _NationalForm(
+        "",
+        "",
+        lazy_compile(
+            r"(?<![A-Z])(?:ABN|(?:GST|HST|GST/HST)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO\.?|NUMBER|#)|BN"
+            r"|IRD\s*(?:NO\.?|NUMBER))\s*[:.#]?\s*(\d(?:[\s\-]?\d){7,10}(?:\s?RT\s?\d{4})?)(?![\dA-Z])"
+        ),
+        _valid_bare_gst_number,
+    ),
 )
-_LABEL_WORDS = ("IVA", "CIF", "NIF", "C.I.F", "N.I.F", "VAT", "NIP", "CONTRIBUINTE", "MVA", "Φ")
+_LABEL_WORDS = (
+    *("IVA", "CIF", "NIF", "C.I.F", "N.I.F", "VAT", "NIP", "CONTRIBUINTE", "MVA", "Φ"),
+    *("ABN", "GST", "HST", "BN", "IRD"),
+)
 
 
 def labelled_national_vat_ids(text: str) -> list[tuple[int, str]]:
-    """(start, prefixed compact id) of each prefix-less national VAT id after its label in ``text``
-    (upper-case), checksum-validated."""
+    """(start, compact id in the contract's form) of each prefix-less national VAT/GST id after its
+    label in ``text`` (upper-case), checksum-validated."""
     if not any(word in text for word in _LABEL_WORDS):
         return []
     out: list[tuple[int, str]] = []
-    for country, suffix, pattern in _LABELLED:
-        for m in pattern.finditer(text):
-            number = country + compact(m.group(1)) + suffix
-            if valid_vat(number) and all(start != m.start(1) for start, _ in out):
+    for form in _LABELLED:
+        for m in form.pattern.finditer(text):
+            number = form.prefix + compact(m.group(1)) + form.suffix
+            if form.valid(number) and all(start != m.start(1) for start, _ in out):
                 out.append((m.start(1), number))
     return out
