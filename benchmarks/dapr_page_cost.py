@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
+import shutil
 import statistics
 import tempfile
 import threading
@@ -131,6 +133,7 @@ async def main() -> None:
     args = parser.parse_args()
     instrument()
     workdir = Path(tempfile.mkdtemp(prefix="invoiceflow-cost-"))
+    atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # the PDF copies of the runs
     documents = {pages: build_invoice_pdf(pages=pages, seed=5)[0] for pages in args.pages}
     cpu: dict[int, dict[str, list[float]]] = {p: defaultdict(list) for p in args.pages}
     counts: dict[int, Counters] = {}

@@ -109,6 +109,15 @@ def progress_bar(total: int) -> Any:
     )
 
 
+def load_extraction() -> None:
+    """Import what ``run_extract`` runs (it imports them itself too): for a caller that wants start-up
+    done before the first file (``console`` freezes the start-up objects then)."""
+    from importlib import import_module
+
+    for name in ("invoiceflow.domain.pipeline", "invoiceflow.domain.templates"):
+        import_module(name)
+
+
 def run_extract(
     files: Sequence[Path],
     *,

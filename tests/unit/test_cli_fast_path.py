@@ -130,3 +130,34 @@ def test_the_fast_path_imports_neither_typer_nor_rich() -> None:
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == "LOADED []"
+
+
+def test_the_fast_path_freezes_start_up_and_leaves_the_collector_as_it_found_it() -> None:
+    """Start-up objects end up frozen (no collection walks them, nor the one at exit), the extraction runs
+    with the collector on, and an in-process caller gets the collector back in the state it had."""
+    probe = (
+        "import gc, sys\n"
+        "from invoiceflow import cli_extract, console\n"
+        "real_run = cli_extract.run_extract\n"
+        "def spy(*args, **kwargs):\n"
+        "    print('DURING', gc.isenabled(), gc.get_freeze_count() > 20000, file=sys.stderr)\n"
+        "    return real_run(*args, **kwargs)\n"
+        "cli_extract.run_extract = spy\n"
+        "for enabled in (True, False):\n"
+        "    (gc.enable if enabled else gc.disable)()\n"
+        "    gc.unfreeze()\n"
+        "    try:\n"
+        f"        console.main(['extract', {EN!r}])\n"
+        "    except SystemExit as exit:\n"
+        "        assert exit.code == 0, exit.code\n"
+        "    print('AFTER', gc.isenabled(), gc.get_freeze_count() > 20000, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.startswith(("DURING", "AFTER"))]
+    assert lines == [
+        "DURING True True",
+        "AFTER True True",
+        "DURING False True",
+        "AFTER False True",
+    ]

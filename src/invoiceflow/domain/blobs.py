@@ -26,6 +26,13 @@ def page_pdf_key(sha256: str, page_number: int) -> str:
     return f"pages/{sha256}/{page_number:04d}.pdf"
 
 
+def pages_pdf_key(sha256: str, first_page: int, last_page: int) -> str:
+    """Consecutive pages saved as one PDF by the split stage; a single page keeps ``page_pdf_key``."""
+    if first_page == last_page:
+        return page_pdf_key(sha256, first_page)
+    return f"pages/{sha256}/{first_page:04d}-{last_page:04d}.pdf"
+
+
 def page_png_key(sha256: str, page_number: int) -> str:
     return f"pages/{sha256}/{page_number:04d}.png"
 

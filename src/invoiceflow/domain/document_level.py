@@ -1,10 +1,11 @@
-"""Whole-document extraction (embedded e-invoice XML, invoice2data templates, page markers) and how
-its result merges into the invoice the per-page pipeline built.
+"""Whole-document extraction (embedded e-invoice XML, invoice2data templates) and how its result merges
+into the invoice the per-page pipeline built.
 
 ``extract_document_level`` runs once in the split stage, where the whole PDF is at hand; its small
 ``DocumentExtraction`` rides in ``SplitResult`` / ``AggregateRequest`` to ``aggregate``, which calls
 ``apply_document_extraction``. ``aggregate_document`` is the aggregate stage for files that may hold
-several invoices: one ``AggregatedInvoice`` per invoice found.
+several invoices: one ``AggregatedInvoice`` per invoice found, split by the pages' own results (printed
+page markers, invoice numbers, headers: ``batch.invoice_ranges``).
 """
 
 from __future__ import annotations
@@ -47,10 +48,9 @@ CROSS_CHECKED = (
 CROSS_CHECK_MIN_CONFIDENCE = 0.5
 
 
-def extract_document_level(
-    pdf: bytes, *, templates: Path | None = None, page_markers: bool = True
-) -> DocumentExtraction | None:
-    """Embedded e-invoice first (exact), else a matching template; page markers for batch splitting."""
+def extract_document_level(pdf: bytes, *, templates: Path | None = None) -> DocumentExtraction | None:
+    """Embedded e-invoice first (exact), else a matching template. Reads page text only for templates:
+    batch page markers come with each page's extraction (``PageExtraction.page_marker``)."""
     from invoiceflow.domain.einvoice import extract_embedded
     from invoiceflow.domain.pdf_document import opened
 
@@ -58,23 +58,16 @@ def extract_document_level(
         embedded = extract_embedded(document)
         if embedded is not None and embedded.method is not None:
             return embedded  # one e-invoice describes one invoice: no batch split, no template
-        page_count = len(document)
-        need_text = templates is not None or (page_markers and page_count > 1)
-        texts = _page_texts(document) if need_text else []
+        texts = _page_texts(document) if templates is not None else []
     result = embedded or DocumentExtraction()
-    if page_markers and page_count > 1:
-        from invoiceflow.domain.batch import find_page_markers
-
-        result.page_markers = find_page_markers(texts)
     if templates is not None and texts:
         from invoiceflow.domain.templates import load_templates, match_template
 
         matched = match_template("\n".join(texts), load_templates(templates))
         if matched is not None:
             matched.issues = result.issues
-            matched.page_markers = result.page_markers
             result = matched
-    if result.method is None and not result.issues and not result.page_markers:
+    if result.method is None and not result.issues:
         return None
     return result
 
@@ -214,7 +207,12 @@ def aggregate_document(
     from invoiceflow.domain.batch import invoice_ranges
 
     single_source = document_extraction is not None and document_extraction.syntax is not None
-    markers = document_extraction.page_markers if document_extraction is not None else []
+    # Markers come with the pages; a split before that release found them for the whole document (an
+    # instance in flight across it may hold such a split and pages extracted before it).
+    legacy = document_extraction.page_markers if document_extraction is not None else []
+    by_page = {marker.page_number: marker for marker in legacy}
+    by_page.update({page.page_number: page.page_marker for page in pages if page.page_marker is not None})
+    markers = [by_page[number] for number in sorted(by_page)]
     ranges = [] if single_source else invoice_ranges(pages, markers)
     if len(ranges) <= 1:
         return [aggregate(document, pages, document_extraction=document_extraction)]

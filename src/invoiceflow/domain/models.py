@@ -205,6 +205,16 @@ class PageLineItem(LineItem):
 PAYMENT_TERM_DAYS = "payment_terms.days"
 
 
+# Defined before ``PageExtraction``, which holds one: the model is then complete when its class is built
+# (a forward reference would make pydantic build its schema again on first use).
+class PageMarker(Contract):
+    """A printed "page N of M" found on a page: where one invoice of a batch starts and ends."""
+
+    page_number: int
+    index: int
+    total: int | None = None
+
+
 class PageExtraction(Contract):
     """Fields, tax lines and line items found on one page; merged by ``aggregate``.
 
@@ -226,6 +236,9 @@ class PageExtraction(Contract):
     # Text atop this page's items table, above its first row: the end of the previous page's last item
     # when that page's table continued (a page break inside a wrapped description).
     carried_description: str = ""
+    # The "page N of M" printed on the page (its text layer), for splitting a batch scan: found where
+    # the page's text is read anyway, so the split stage reads no text.
+    page_marker: PageMarker | None = None
 
 
 # --- stage contracts: what each pipeline stage (service, activity, task) takes and returns ----------
@@ -259,18 +272,13 @@ class PageMetadata(Contract):
     page_number: int
     page_count: int
     pdf_blob_key: str
+    # This page's 1-based number in the PDF at ``pdf_blob_key``: the split stage saves consecutive pages
+    # as one PDF (fewer blobs to write); 1 for a one-page PDF.
+    pdf_page_index: int = Field(default=1, ge=1)
     png_blob_key: str | None = None
     width: float
     height: float
     ocr: OcrMode = OcrMode.AUTO
-
-
-class PageMarker(Contract):
-    """A printed "page N of M" found on a page: where one invoice of a batch starts and ends."""
-
-    page_number: int
-    index: int
-    total: int | None = None
 
 
 class DocumentExtraction(Contract):
@@ -288,6 +296,7 @@ class DocumentExtraction(Contract):
     tax_lines: list[TaxLine] = Field(default_factory=list)
     line_items: list[LineItem] = Field(default_factory=list)
     issues: list[ValidationIssue] = Field(default_factory=list)
+    # Set only by splits before page markers moved to ``PageExtraction.page_marker`` (histories in flight).
     page_markers: list[PageMarker] = Field(default_factory=list)
 
 

@@ -30,7 +30,7 @@ from invoiceflow.domain.pdf_document import (
     opened,
 )
 from invoiceflow.domain.pdf_render import render_page_image
-from invoiceflow.domain.pdf_text import document_text, page_geometry, page_string, page_text
+from invoiceflow.domain.pdf_text import document_text, page_text
 
 if TYPE_CHECKING:
     from invoiceflow.domain.ocr_engines import OcrEngine
@@ -51,6 +51,9 @@ __all__ = [
 ]
 
 PREVIEW_DPI = 150
+# A part of several pages (``iter_page_artifacts``) stays below this; larger pages are saved one by one.
+# Every reader of one of its pages gets the whole part (a blob read, a copy into a worker process).
+MAX_PART_PDF_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +81,24 @@ class PdfInfo:
 
 @dataclass(frozen=True, slots=True)
 class PageArtifact:
-    """One page of a split document: a standalone one-page PDF and a PNG preview."""
+    """One page of a split document: the standalone PDF that holds it and a PNG preview.
+
+    ``pdf`` holds pages ``pdf_first_page``..``pdf_last_page`` of the document (a part of consecutive
+    pages, see ``iter_page_artifacts``; this page alone by default); the artifacts of one part share its
+    bytes."""
 
     page_number: int
     pdf: bytes
-    width: float  # points, as displayed (after /Rotate)
+    width: float  # points, as displayed (after /Rotate; PDFium's page size, as ``validate_pdf`` checks)
     height: float
     png: bytes | None  # None when the split was asked not to render
-    # The page's plain text when asked for (``with_text``), read from the page already loaded; None when
-    # not asked for or PDFium cannot read it (the caller then reads the document itself, as before).
-    text: str | None = None
+    pdf_first_page: int
+    pdf_last_page: int
+
+    @property
+    def pdf_page_index(self) -> int:
+        """This page's 1-based number inside ``pdf``."""
+        return self.page_number - self.pdf_first_page + 1
 
 
 def sha256_hex(data: bytes) -> str:
@@ -204,15 +215,32 @@ def _png(image: object) -> bytes:
     return buffer.getvalue()
 
 
-def _single_page_pdf(doc: pdfium.PdfDocument, index: int) -> bytes:
-    single = pdfium.PdfDocument.new()
+def _pages_pdf(doc: pdfium.PdfDocument, indices: list[int]) -> bytes:
+    part = pdfium.PdfDocument.new()
     try:
-        single.import_pages(doc, [index])
+        part.import_pages(doc, indices)
         buffer = io.BytesIO()
-        single.save(buffer)
+        part.save(buffer)
         return buffer.getvalue()
     finally:
-        single.close()
+        part.close()
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    first: int  # 0-based indices into the document
+    last: int
+    pdf: bytes
+
+
+def _parts_from(doc: pdfium.PdfDocument, index: int, pages_per_pdf: int, max_pdf_bytes: int) -> list[_Part]:
+    """The next part from page ``index`` on; when it comes out over ``max_pdf_bytes`` (scanned pages:
+    each reader of one of its pages would fetch all of them) its pages are saved one by one instead."""
+    indices = list(range(index, min(index + max(pages_per_pdf, 1), len(doc))))
+    pdf = _pages_pdf(doc, indices)
+    if len(indices) == 1 or len(pdf) <= max_pdf_bytes:
+        return [_Part(indices[0], indices[-1], pdf)]
+    return [_Part(i, i, _pages_pdf(doc, [i])) for i in indices]
 
 
 def iter_page_artifacts(
@@ -220,20 +248,34 @@ def iter_page_artifacts(
     *,
     render_dpi: int | None = PREVIEW_DPI,
     limits: PdfLimits = DEFAULT_LIMITS,
-    with_text: bool = False,
+    pages_per_pdf: int = 1,
+    max_pdf_bytes: int = MAX_PART_PDF_BYTES,
 ) -> Iterator[PageArtifact]:
     """Split page by page so at most one page's render is held at a time (beyond what the caller keeps).
 
+    ``pages_per_pdf`` > 1 saves consecutive pages as one PDF (a part) up to ``max_pdf_bytes``: fewer,
+    larger blobs to write (each is a round trip through a sidecar) for the same bytes (pages share
+    fonts); a reader loads only its page of the part.
+
     Every PDFium call holds ``PDFIUM_LOCK`` (PDFium is not thread-safe; the split service runs splits in
-    threads), but not across ``yield``: the caller's work between pages runs unlocked."""
+    threads), but not across ``yield``: the caller's work between pages runs unlocked. Without a render
+    no page is loaded (parsing its content was ~90 % of a split): a part copies the pages' objects as
+    they are, and the size comes from the page dictionary."""
     validate_pdf(data, limits)
     with PDFIUM_LOCK:
         doc = open_document(data)
         page_count = len(doc)
+    # As many pages per part as fit on average: scanned pages (~0.5 MB each) go one by one at once,
+    # without first saving a part too large to keep.
+    per_part = max(1, min(pages_per_pdf, max_pdf_bytes * page_count // max(len(data), 1)))
     try:
+        parts: list[_Part] = []
         for index in range(page_count):
             with PDFIUM_LOCK:
-                artifact = _page_artifact(doc, index, render_dpi, limits, with_text)
+                if not parts or index > parts[-1].last:
+                    parts = _parts_from(doc, index, per_part, max_pdf_bytes)
+                part = next(p for p in parts if p.first <= index <= p.last)
+                artifact = _page_artifact(doc, index, render_dpi, limits, part)
             yield artifact
     finally:
         with PDFIUM_LOCK:
@@ -241,37 +283,26 @@ def iter_page_artifacts(
 
 
 def _page_artifact(
-    doc: pdfium.PdfDocument, index: int, render_dpi: int | None, limits: PdfLimits, with_text: bool
+    doc: pdfium.PdfDocument, index: int, render_dpi: int | None, limits: PdfLimits, part: _Part
 ) -> PageArtifact:
-    page = load_page(doc, index + 1)
-    try:
-        geometry = page_geometry(page)
-        png = None
-        if render_dpi is not None:
+    png = None
+    if render_dpi is not None:
+        page = load_page(doc, index + 1)
+        try:
             image = render_page_image(page, render_dpi, limits.max_render_pixels, limits.render_timeout_s)
             png = _png(image)
-        text = _plain_text(page) if with_text else None
-    finally:
-        page.close()
+        finally:
+            page.close()
+    width, height = doc.get_page_size(index)  # validate_pdf read it already: it does not fail here
     return PageArtifact(
         page_number=index + 1,
-        pdf=_single_page_pdf(doc, index),
-        width=geometry.width,
-        height=geometry.height,
+        pdf=part.pdf,
+        width=width,
+        height=height,
         png=png,
-        text=text,
+        pdf_first_page=part.first + 1,
+        pdf_last_page=part.last + 1,
     )
-
-
-def _plain_text(page: pdfium.PdfPage) -> str | None:
-    try:
-        textpage = page.get_textpage()
-    except pdfium.PdfiumError:
-        return None
-    try:
-        return page_string(textpage)
-    finally:
-        textpage.close()
 
 
 def split_pdf(
@@ -279,10 +310,19 @@ def split_pdf(
     *,
     render_dpi: int | None = PREVIEW_DPI,
     limits: PdfLimits = DEFAULT_LIMITS,
-    with_text: bool = False,
+    pages_per_pdf: int = 1,
+    max_pdf_bytes: int = MAX_PART_PDF_BYTES,
 ) -> list[PageArtifact]:
-    """All pages at once; prefer ``iter_page_artifacts`` to keep memory at one page."""
-    return list(iter_page_artifacts(data, render_dpi=render_dpi, limits=limits, with_text=with_text))
+    """All pages at once; prefer ``iter_page_artifacts`` to keep memory at one page (one part)."""
+    return list(
+        iter_page_artifacts(
+            data,
+            render_dpi=render_dpi,
+            limits=limits,
+            pages_per_pdf=pages_per_pdf,
+            max_pdf_bytes=max_pdf_bytes,
+        )
+    )
 
 
 def read_page(

@@ -7,6 +7,10 @@ opened once, each page's words are read from it directly instead of from a one-p
 stage's one-page PDFs exist only to cross process boundaries), and the same ``extract_page``,
 ``extract_document_level`` and ``aggregate`` run on them, so the JSON equals the staged result
 (``tests/unit/test_pipeline_direct.py`` checks that on corpus PDFs).
+
+Both paths find a page's printed "page N of M" marker (batch scans) in the text read with its words
+(``PageExtraction.page_marker``): the split stage reads no page text and loads no page at all unless it
+renders previews, and no pass reads every page's text a second time.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from invoiceflow.domain.aggregate import aggregate
-from invoiceflow.domain.blobs import BlobStore, MemoryBlobStore, page_pdf_key, page_png_key, pdf_key
+from invoiceflow.domain.batch import find_page_marker
+from invoiceflow.domain.blobs import BlobStore, MemoryBlobStore, page_png_key, pages_pdf_key, pdf_key
 from invoiceflow.domain.document_level import aggregate_document, extract_document_level, extract_xml_document
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.models import (
@@ -31,9 +38,13 @@ from invoiceflow.domain.models import (
 )
 from invoiceflow.domain.pdf import PdfLimits, read_page, read_pdf_file, split_pdf, validate_pdf
 from invoiceflow.domain.pdf_document import load_page, opened
-from invoiceflow.domain.pdf_text import text_and_string_of_page
+from invoiceflow.domain.pdf_text import page_string, text_and_string_of_page
 
 PREVIEW_DPI = 150
+# Pages per PDF the split stage writes: each write is a round trip through a sidecar (a 50-page invoice
+# took 50 writes, ~20-45 ms of a run's serial part; now 7). As many as the workflow's pages per child
+# workflow (``workflow.models.DEFAULT_PAGES_PER_BATCH``), so a child's pages come from one blob.
+PAGES_PER_PDF = 8
 
 
 def upload_pdf(
@@ -72,19 +83,21 @@ def split_stored_pdf(
     render_dpi: int | None = PREVIEW_DPI,
     templates: Path | None = None,
 ) -> SplitResult:
-    """Split the stored PDF into one-page PDFs (and PNG previews) in the store; idempotent by key.
+    """Split the stored PDF into PDFs of ``PAGES_PER_PDF`` consecutive pages (and PNG previews) in the
+    store; idempotent by key. Each ``PageMetadata`` names its part and its index in it.
 
     Also runs the whole-document extractors (embedded e-invoice, invoice2data ``templates`` when a
-    folder is given, page markers for batch splitting); their result rides in the ``SplitResult``.
+    folder is given); their result rides in the ``SplitResult``. Batch page markers come with each page's
+    extraction instead.
     """
     data = store.get(upload.blob_key)
     pages: list[PageMetadata] = []
-    # All pages split before the first write: a page that fails leaves nothing stored. Each page's text
-    # comes along for the batch page markers, so the document-level pass does not load every page again.
-    artifacts = split_pdf(data, render_dpi=render_dpi, with_text=True)
+    # All pages split before the first write: a page that fails leaves nothing stored.
+    artifacts = split_pdf(data, render_dpi=render_dpi, pages_per_pdf=PAGES_PER_PDF)
     for artifact in artifacts:
-        pdf_ref = page_pdf_key(upload.sha256, artifact.page_number)
-        store.put(pdf_ref, artifact.pdf)
+        pdf_ref = pages_pdf_key(upload.sha256, artifact.pdf_first_page, artifact.pdf_last_page)
+        if artifact.page_number == artifact.pdf_first_page:
+            store.put(pdf_ref, artifact.pdf)
         png_ref = None
         if artifact.png is not None:
             png_ref = page_png_key(upload.sha256, artifact.page_number)
@@ -95,6 +108,7 @@ def split_stored_pdf(
                 page_number=artifact.page_number,
                 page_count=len(pages) + 1,
                 pdf_blob_key=pdf_ref,
+                pdf_page_index=artifact.pdf_page_index,
                 png_blob_key=png_ref,
                 width=artifact.width,
                 height=artifact.height,
@@ -104,21 +118,57 @@ def split_stored_pdf(
     for page in pages:
         page.page_count = len(pages)
     document = DocumentInfo(sha256=upload.sha256, filename=upload.filename, page_count=len(pages))
-    strings = [artifact.text for artifact in artifacts if artifact.text is not None]
-    document_extraction = _document_level(data, templates, strings if len(strings) == len(pages) else None)
+    document_extraction = extract_document_level(data, templates=templates)
     return SplitResult(
         invoice_id=upload.invoice_id, document=document, pages=pages, document_extraction=document_extraction
     )
 
 
-def extract_page_pdf(page_pdf: bytes, page_number: int, ocr: OcrMode = OcrMode.AUTO) -> PageExtraction:
-    """Extract the fields of one page, given as a one-page PDF."""
-    text = dataclasses.replace(read_page(page_pdf, 1, ocr), page_number=page_number)
-    return extract_page(text)
+def extract_page_pdf(
+    page_pdf: bytes, page_number: int, ocr: OcrMode = OcrMode.AUTO, index_in_pdf: int = 1
+) -> PageExtraction:
+    """Extract the fields of page ``page_number``, given as page ``index_in_pdf`` of a split part (a
+    one-page PDF by default), and find its printed page marker."""
+    from invoiceflow.domain.ocr import needs_ocr
+
+    text: PageText | None = None
+    with opened(page_pdf) as doc:
+        page = load_page(doc, index_in_pdf)
+        try:
+            if ocr is OcrMode.ALWAYS:
+                string = _plain_string(page)
+            else:
+                text, string = text_and_string_of_page(page, index_in_pdf)
+                if ocr is not OcrMode.NEVER and needs_ocr(text):
+                    text = None
+        finally:
+            page.close()
+    # OCR after the document is closed (as ``read_page_texts``): it runs without the PDFium lock.
+    words = text if text is not None else read_page(page_pdf, index_in_pdf, ocr)
+    return _with_marker(extract_page(dataclasses.replace(words, page_number=page_number)), string)
+
+
+def _with_marker(extraction: PageExtraction, string: str | None) -> PageExtraction:
+    if string is not None:
+        extraction.page_marker = find_page_marker(extraction.page_number, string)
+    return extraction
+
+
+def _plain_string(page: pdfium.PdfPage) -> str | None:
+    """The page's text-layer string without its words (OCR reads the words; the marker is printed text);
+    None when PDFium cannot read the text layer."""
+    try:
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError:
+        return None
+    try:
+        return page_string(textpage)
+    finally:
+        textpage.close()
 
 
 def extract_stored_page(page: PageMetadata, store: BlobStore) -> PageExtraction:
-    return extract_page_pdf(store.get(page.pdf_blob_key), page.page_number, page.ocr)
+    return extract_page_pdf(store.get(page.pdf_blob_key), page.page_number, page.ocr, page.pdf_page_index)
 
 
 def extract_invoice(
@@ -152,8 +202,8 @@ def _read_document(
     document = DocumentInfo(sha256=info.sha256, filename=filename, page_count=info.page_count)
     # Pages before the document-level extractors: a page PDFium cannot load fails as in the split stage.
     texts, strings = _read_pages(data, ocr)
-    pages = [extract_page(text) for text in texts]
-    return document, pages, _document_level(data, templates, strings)
+    pages = [_with_marker(extract_page(text), string) for text, string in zip(texts, strings, strict=True)]
+    return document, pages, extract_document_level(data, templates=templates)
 
 
 def read_page_texts(data: bytes, ocr: OcrMode = OcrMode.AUTO) -> list[PageText]:
@@ -162,52 +212,33 @@ def read_page_texts(data: bytes, ocr: OcrMode = OcrMode.AUTO) -> list[PageText]:
     return _read_pages(data, ocr)[0]
 
 
-def _read_pages(data: bytes, ocr: OcrMode) -> tuple[list[PageText], list[str] | None]:
-    """The pages' words, and each page's plain text-layer string (None with ``OcrMode.ALWAYS``, which
-    reads no text layer)."""
+def _read_pages(data: bytes, ocr: OcrMode) -> tuple[list[PageText], list[str | None]]:
+    """The pages' words, and each page's plain text-layer string (for the page markers), as
+    ``extract_page_pdf`` reads them from a one-page PDF."""
     from invoiceflow.domain.ocr import needs_ocr
 
     texts: list[PageText | None] = []
-    strings: list[str] | None = None if ocr is OcrMode.ALWAYS else []
+    strings: list[str | None] = []
     with opened(data) as doc:
         for page_number in range(1, len(doc) + 1):
             text: PageText | None = None
-            if strings is not None:
-                page = load_page(doc, page_number)
-                try:
+            page = load_page(doc, page_number)
+            try:
+                if ocr is OcrMode.ALWAYS:
+                    string = _plain_string(page)
+                else:
                     text, string = text_and_string_of_page(page, page_number)
-                finally:
-                    page.close()
-                strings.append(string)
-                if ocr is not OcrMode.NEVER and needs_ocr(text):
-                    text = None
+                    if ocr is not OcrMode.NEVER and needs_ocr(text):
+                        text = None
+            finally:
+                page.close()
+            strings.append(string)
             texts.append(text)
     pages = [
         text if text is not None else read_page(data, page_number, ocr)
         for page_number, text in enumerate(texts, start=1)
     ]
     return pages, strings
-
-
-def _document_level(
-    data: bytes, templates: Path | None, strings: list[str] | None
-) -> DocumentExtraction | None:
-    """``extract_document_level``, given the page strings already read so that it does not load and read
-    every page a second time for the page markers of a batch (about 1 ms per page). With templates (they
-    need the text too) or without strings it runs as is."""
-    if templates is not None or strings is None or len(strings) < 2:
-        return extract_document_level(data, templates=templates)
-    from invoiceflow.domain.batch import find_page_markers
-
-    result = extract_document_level(data, templates=None, page_markers=False)
-    if result is not None and result.method is not None:
-        return result  # an embedded e-invoice describes one invoice: no batch split, as there
-    markers = find_page_markers(strings)
-    if not markers:
-        return result
-    result = result or DocumentExtraction()
-    result.page_markers = markers
-    return result
 
 
 def extract_file(

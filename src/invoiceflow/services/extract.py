@@ -26,14 +26,17 @@ from invoiceflow.services.stored import StoredPageExtraction, store_extraction
 router = APIRouter(prefix="/extract", tags=["extract"])
 
 
-def extract_in_worker(page_pdf: bytes, page_number: int, ocr: OcrMode) -> dict[str, Any]:
+def extract_in_worker(
+    page_pdf: bytes, page_number: int, ocr: OcrMode, index_in_pdf: int = 1
+) -> dict[str, Any]:
     """Runs in a pool process; the result is the ``PageExtraction``'s JSON, serialised here once (the
     route answers with these bytes). Domain errors come back as data: an exception with keyword-only
     fields does not survive pickling with its code intact."""
     from invoiceflow.domain.pipeline import extract_page_pdf
 
     try:
-        return {"ok": extract_page_pdf(page_pdf, page_number, ocr).model_dump_json().encode()}
+        extraction = extract_page_pdf(page_pdf, page_number, ocr, index_in_pdf)
+        return {"ok": extraction.model_dump_json().encode()}
     except InvoiceFlowError as exc:
         return {"error": {"code": exc.code.value, "message": exc.message}}
 
@@ -74,7 +77,7 @@ async def _extraction_json(
     if context.settings.fault_extract_delay_seconds > 0:
         await asyncio.sleep(context.settings.fault_extract_delay_seconds)
     outcome = await asyncio.get_running_loop().run_in_executor(
-        pool, extract_in_worker, page_pdf, page.page_number, page.ocr
+        pool, extract_in_worker, page_pdf, page.page_number, page.ocr, page.pdf_page_index
     )
     if "error" in outcome:
         raise InvoiceFlowError(outcome["error"]["message"], code=ErrorCode(outcome["error"]["code"]))

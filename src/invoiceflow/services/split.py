@@ -1,11 +1,11 @@
-"""``split-service``: ``POST /split`` — one-page PDFs (and PNG previews) into the blob store,
-plus the whole-document extraction (embedded e-invoice, templates, page markers) in the result.
+"""``split-service``: ``POST /split`` — PDFs of a few consecutive pages each (and PNG previews) into the
+blob store, plus the whole-document extraction (embedded e-invoice, templates) in the result.
 ``POST /split/stored`` — the same for a PDF its caller stored itself (an ``InvoiceRequest`` with a
 ``blob_key``: the REST API's uploads), validated here first exactly as the upload service validates
 (``validate_pdf``, the same limits and error codes), so workflow v3 needs no upload step for it. Page keys
 derive from the content hash, so both routes store the same pages under the same keys.
 
-The domain's splitter writes page after page through the synchronous ``BlobStore`` API; each write is a
+The domain's splitter writes part after part through the synchronous ``BlobStore`` API; each write is a
 binding call (~2-3 ms through daprd), so a 50-page PDF spent ~150 ms waiting on writes one at a time.
 ``WriteBehindStore`` starts each write on the event loop and lets the splitter go on; the route answers
 only once every write has finished, so a caller never sees a key that is not stored yet.

@@ -49,8 +49,10 @@ class StoredAggregateRequest(Contract):
 
 
 def extraction_key(page_pdf_key: str, extraction_json: bytes) -> str:
-    """Content-addressed within the page's own folder: one document's extractions stay together (and
-    are cleaned up together); identical pages of two documents are two blobs, as their page PDFs are."""
+    """Content-addressed within the folder of the PDF that holds the page (a split part of a few pages:
+    each page's JSON names its page, so the pages of a part never share a key): one document's
+    extractions stay together (and are cleaned up together); identical pages of two documents are two
+    blobs, as their page PDFs are."""
     folder = hashlib.sha256(page_pdf_key.encode()).hexdigest()[:32]
     return f"{EXTRACTION_PREFIX}/{folder}/{hashlib.sha256(extraction_json).hexdigest()}.json"
 

@@ -70,8 +70,8 @@ def _money(amounts: list[Amount], integers_ok: bool, line: Line) -> list[Amount]
     ]
 
 
-_DIGIT_RUN_RE = re.compile(r"\d(?:[\d.,' ]*\d)?")
-_WHOLE_MONEY_RE = re.compile(r"\d{1,3}(?:([.,' ])\d{3})?(?:\1\d{3})*|\d+")
+_DIGIT_RUN_RE = lazy_compile(r"\d(?:[\d.,' ]*\d)?")
+_WHOLE_MONEY_RE = lazy_compile(r"\d{1,3}(?:([.,' ])\d{3})?(?:\1\d{3})*|\d+")
 
 
 def _whole_money(line: Line, amount: Amount) -> bool:
@@ -236,7 +236,7 @@ def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount 
     return None
 
 
-_BARE_TAX_HEAD = re.compile(
+_BARE_TAX_HEAD = lazy_compile(
     r"(?:taxes?|taxe|vat|tva|iva|btw|mwst|ust|gst|moms|mva|alv|steuer|impuesto|imposta)\.?"
 )
 
@@ -396,7 +396,7 @@ def _rate_cells(line: Line, amounts: list[Amount], money: list[Amount]) -> list[
 
 # A legend of rate codes printed under a table whose rows carry a letter: "A = 19 % VAT", "B: 7 %",
 # "(C) 0 %".
-_RATE_CODE_RE = re.compile(r"(?<![A-Za-z0-9])\(?([A-Z])\)?\s*[=:]?\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
+_RATE_CODE_RE = lazy_compile(r"(?<![A-Za-z0-9])\(?([A-Z])\)?\s*[=:]?\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
 
 
 def _rate_codes(ctx: PageContext) -> dict[str, Decimal]:
@@ -531,7 +531,7 @@ def _not_balances(
 
 # What is left to pay, named as such ("Balance due", "Amount due", "Outstanding", "Noch zu zahlen", "Reste à
 # payer", "Solde", "Saldo pendiente", "Openstaand bedrag", "Importo da saldare").
-_BALANCE_WORDING = re.compile(
+_BALANCE_WORDING = lazy_compile(
     r"(?<![a-z])(?:balance|amount\s+due|outstanding|remaining|rest\s*-?\s*betrag|offene[rn]?\s+betrag|"
     r"noch\s+zu\s+zahlen|reste\s+a\s+payer|solde|saldo|pendiente|openstaand|da\s+saldare|residuo)(?![a-z])"
 )
@@ -794,13 +794,13 @@ def _net_of_untaxed_total(ctx: PageContext, result: TotalsResult) -> None:
 
 # A column head or note saying the amounts leave the tax out, in one phrase ("Preis exkl. MwSt.", "Montant
 # hors TVA", "HTVA", "Importe sin IVA", "Prezzo senza IVA", "Bedrag excl. btw", "Price before tax").
-_TAX_LEFT_OUT = re.compile(
+_TAX_LEFT_OUT = lazy_compile(
     r"(?<![a-z])(?:(?:ohne|exkl|excl|exclusive\s+of|excluding|ex|without|w/o|before|net\s+of|hors|sans|sin|senza|"
     r"zonder|exclusief|bez|uden|utan|uten|ekskl|eks)\.?\s*(?:mwst|ust|vat|tva|iva|btw|moms|mva|dph|taxes|tax|gst|alv)"
     r"|htva)(?![a-z])"
 )
 # A note that no tax is charged: reverse charge, a small business's or an exempt supply's legal mention.
-_TAX_NOT_CHARGED = re.compile(
+_TAX_NOT_CHARGED = lazy_compile(
     r"(?<![a-z])(?:reverse\s*-?\s*charge|steuerschuldnerschaft\s+des\s+leistungsempfangers|kleinunternehmer|"
     r"§\s*19\s*(?:abs\.\s*1\s*)?ustg|keine\s+(?:umsatzsteuer|mehrwertsteuer|mwst|ust)|umsatzsteuerfrei|"
     r"autoliquidation|tva\s+non\s+applicable|exoneration\s+de\s+tva|"
@@ -875,7 +875,7 @@ def _whole_totals(ctx: PageContext, start_line: int) -> TotalsResult | None:
     return result
 
 
-_TAX_WORD = re.compile(
+_TAX_WORD = lazy_compile(
     r"(?<![a-z])(?:vat|tax|mwst|ust|tva|iva|btw|moms|mva|alv|gst|dph|pvm|pvn|kdv|igic|dds|pdv)(?![a-z])"
 )
 
