@@ -1,0 +1,192 @@
+"""Field accuracy on invented invoices written as HTML and printed by the PDF engines real invoices come
+from (wkhtmltopdf, headless Chromium, LibreOffice, WeasyPrint), beside the same content drawn by reportlab.
+
+    python benchmarks/producer_invoices.py [--count 24] [--seed 7] [--engines chromium,wkhtmltopdf]
+                                           [--show ENGINE] [--dump DIR]
+
+Content, layouts and languages are our own (``corpus/producers``): 4 layouts × 6 languages by default,
+with varied number, date and money formats. Every document is scored with ``benchmarks/real_invoices.py``'s
+field scoring (one point a field, tax lines one point, line items in order). Engines not installed are
+skipped; rendered PDFs are cached under the temp directory.
+
+Text-layer diagnostics per engine compare the words our reader produces (``text_and_string_of_page``)
+with the words of the HTML's visible text: exact matches, *glued* reader words (two source words read as
+one), *split* source words (one word read as several), and the rest.
+``--show ENGINE`` lists the misses of that engine; ``--dump DIR`` writes its PDFs there for study.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.real_invoices import RealScore, _figures, score_document  # noqa: E402
+from corpus.producers import engines  # noqa: E402
+from corpus.producers.content import LANGUAGES, Content, make_content  # noqa: E402
+from corpus.producers.html import LAYOUTS, invoice_html  # noqa: E402
+
+from invoiceflow.domain.pdf_document import load_page, opened  # noqa: E402
+from invoiceflow.domain.pdf_text import text_and_string_of_page  # noqa: E402
+from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
+
+REPORTLAB = "reportlab"
+
+
+class _VisibleText(HTMLParser):
+    """The words a browser shows along the lines (no title, no style sheet, no rotated element: the
+    reader drops rotated text on purpose). Rotated elements are ``div`` without nested ``div``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[str] = []
+        self._skip = 0
+        self._rotated = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "title", "script"):
+            self._skip += 1
+        if tag == "div" and ("data-rotated", "1") in attrs:
+            self._rotated = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "title", "script"):
+            self._skip -= 1
+        if tag == "div":
+            self._rotated = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and not self._rotated:
+            self.words += data.split()
+
+
+def source_words(html: str) -> list[str]:
+    parser = _VisibleText()
+    parser.feed(html)
+    return [w.casefold() for w in parser.words]
+
+
+def reader_words(pdf: bytes) -> list[str]:
+    words: list[str] = []
+    with opened(pdf) as doc:
+        for number in range(1, len(doc) + 1):
+            page = load_page(doc, number)
+            try:
+                words += [w.text.casefold() for w in text_and_string_of_page(page, number)[0].words]
+            finally:
+                page.close()
+    return words
+
+
+def _concatenation(word: str, pieces: set[str], depth: int = 4) -> bool:
+    """Whether ``word`` is two or more of ``pieces`` written without a space."""
+
+    def split(rest: str, left: int) -> bool:
+        if not rest:
+            return True
+        if left == 0:
+            return False
+        return any(rest.startswith(p) and split(rest[len(p) :], left - 1) for p in pieces if p)
+
+    return any(word.startswith(p) and p != word and split(word[len(p) :], depth - 1) for p in pieces if p)
+
+
+def diagnose(source: list[str], read: list[str]) -> Counter[str]:
+    """Counts: source words, exact, glued (reader words made of several source words), split (source
+    words the reader cut into pieces), other missing and other extra words."""
+    want, have = Counter(source), Counter(read)
+    missing, extra = want - have, have - want
+    counts: Counter[str] = Counter(source=sum(want.values()), exact=sum((want & have).values()))
+    source_set = set(source)
+    extra_set = set(extra)
+    for word, n in extra.items():
+        counts["glued" if _concatenation(word, source_set) else "extra"] += n
+    for word, n in missing.items():
+        counts["split" if _concatenation(word, extra_set) else "missing"] += n
+    return counts
+
+
+def build(count: int, seed: int) -> list[tuple[Content, str, str]]:
+    """(content, layout, html) for ``count`` documents cycling through languages and layouts."""
+    rng = random.Random(seed)
+    docs = []
+    for i in range(count):
+        language = LANGUAGES[i % len(LANGUAGES)]
+        layout = LAYOUTS[(i // len(LANGUAGES) + i) % len(LAYOUTS)]
+        content = make_content(f"p{i:03d}-{language}-{layout}", language, rng)
+        docs.append((content, layout, invoice_html(content, layout)))
+    return docs
+
+
+def run(
+    docs: list[tuple[Content, str, str]], engine: str, dump: Path | None
+) -> tuple[list[RealScore], Counter[str], float]:
+    scores: list[RealScore] = []
+    diagnostics: Counter[str] = Counter()
+    seconds = 0.0
+    for content, _layout, html in docs:
+        pdf = engines.reportlab_pdf(content) if engine == REPORTLAB else engines.render(engine, html)
+        if dump is not None:
+            dump.mkdir(parents=True, exist_ok=True)
+            (dump / f"{content.doc_id}-{engine}.pdf").write_bytes(pdf)
+        entry = content.expected()
+        started = time.process_time()
+        got = extract_invoice(pdf, filename=content.doc_id)
+        seconds += time.process_time() - started
+        scores.append(score_document(entry, got))
+        if engine != REPORTLAB:  # the reportlab twin has another layout: its words differ from the HTML's
+            diagnostics += diagnose(source_words(html), reader_words(pdf))
+    return scores, diagnostics, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=24)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--engines", default="", help="comma-separated subset of the installed engines")
+    parser.add_argument("--show", default="", help="list this engine's misses")
+    parser.add_argument("--dump", type=Path, help="write the PDFs into this directory")
+    args = parser.parse_args(argv)
+    installed = engines.available()
+    chosen = [e for e in args.engines.split(",") if e] or installed
+    missing = [e for e in chosen if e not in installed]
+    if missing:
+        print(f"not installed (skipped): {', '.join(missing)}")
+    chosen = [e for e in chosen if e in installed] + [REPORTLAB]
+    docs = build(args.count, args.seed)
+    results = {engine: run(docs, engine, args.dump) for engine in chosen}
+    figures = {engine: _figures(scores) for engine, (scores, _d, _s) in results.items()}
+    names = list(figures[REPORTLAB])
+    print(f"{len(docs)} invented invoices ({len(LAYOUTS)} layouts x {len(LANGUAGES)} languages), per engine:")
+    print(f"{'field':<16}" + "".join(f"{engine:>24}" for engine in chosen))
+    for name in names:
+        label = name or "OVERALL"
+        print(f"{label:<16}" + "".join(f"{figures[e].get(name, '-'):>24}" for e in chosen))
+    print(f"{'ms/doc extract':<16}" + "".join(f"{1000 * results[e][2] / len(docs):>24.1f}" for e in chosen))
+    print("\ntext-layer words vs the HTML's visible words (casefolded multiset):")
+    print(f"{'engine':<14}{'source':>8}{'exact':>8}{'glued':>8}{'split':>8}{'missing':>9}{'extra':>8}")
+    for engine in chosen:
+        d = results[engine][1]
+        if engine == REPORTLAB:
+            continue
+        print(
+            f"{engine:<14}{d['source']:>8}{d['exact']:>8}{d['glued']:>8}{d['split']:>8}{d['missing']:>9}{d['extra']:>8}"
+        )
+    if args.show:
+        for s in results[args.show][0]:
+            for miss in s.misses:
+                print(f"  {s.pdf}: {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
