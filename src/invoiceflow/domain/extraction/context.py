@@ -82,6 +82,51 @@ class PageContext:
                 out.append((below, *segments[best[2]], alignment))
         return out
 
+    def cells_under_packed_labels(
+        self, line: Line, label: LabelMatch, max_lines: int = 2
+    ) -> list[tuple[Line, int, int, float]] | None:
+        """Like ``cells_below`` for a row of header labels packed closer than the segment gap ("Invoice date
+        Due date Customer No." with values in the row beneath, as HTML tables print them); None when the
+        label's segment holds no other cell and the values beneath are not packed either.
+
+        The label row is cut into cells at gaps wider than word spacing and between two labels that touch;
+        the rows beneath into runs of words the same way. A run belongs to the cell it is aligned with best
+        (left edges, right edges or centres: the table may align either way, values wider than labels)."""
+        labels = self.header_labels.get(line.index, [])
+        cells = cell_runs(line, labels)
+        seg_start, seg_end = line.segment_span(label.start)
+        if sum(seg_start <= start < seg_end for start, _, _, _ in cells) < 2 and not (
+            len(labels) > 1 and self._packed_values_below(line)
+        ):
+            return None
+        k = next((i for i, (start, end, _, _) in enumerate(cells) if start <= label.start < end), None)
+        if k is None:
+            return None
+        out: list[tuple[Line, int, int, float]] = []
+        limit = line.bottom + 3.2 * line.height * max_lines
+        for below in self.lines[line.index + 1 :]:
+            if below.top > limit or len(out) >= max_lines:
+                break
+            runs = cell_runs(below, [])
+            best: tuple[float, int, int] | None = None  # (distance, start, end)
+            for start, end, x0, x1 in runs:
+                owner, distance = _aligned_cell(cells, x0, x1)
+                if owner == k and (best is None or distance < best[0]):
+                    best = (distance, start, end)
+            if best is not None:
+                out.append((below, best[1], best[2], 1.0 if best[0] <= 2 * line.height else 0.5))
+        return out
+
+    def _packed_values_below(self, line: Line) -> bool:
+        """The line under a row of labels packs its values closer than the segment gap (values wider
+        than their labels: the labels stand apart, the values do not)."""
+        if line.index + 1 >= len(self.lines):
+            return False
+        below = self.lines[line.index + 1]
+        return below.top <= line.bottom + 3.2 * line.height and len(cell_runs(below, [])) > len(
+            below.segments()
+        )
+
     def has_label(self, line: Line, start: int, end: int) -> bool:
         """True when a header or totals label starts inside ``line.text[start:end]``."""
         return any(
@@ -89,6 +134,83 @@ class PageContext:
             for family in (self.header_labels, self.total_labels)
             for label in family.get(line.index, [])
         )
+
+
+# Words in a cell stand ~0.25–0.4 em apart; table cells padded less than the segment gap (0.8 em) still
+# leave ≥ 0.6 em between columns. Letter-spaced capitals ("DATE  D'ÉCHÉANCE") space their words wider:
+# a gap is a cell's when it is also a quarter wider than the line's narrowest gap (counted up to 0.5 em).
+_CELL_GAP_EM = 0.55
+_WORD_GAP_CAP_EM = 0.5
+
+
+def _cell_gap(line: Line) -> float:
+    words = line.words
+    narrowest = min((b.x0 - a.x1 for a, b in itertools.pairwise(words)), default=0.0)
+    return max(_CELL_GAP_EM * line.height, 1.25 * min(max(narrowest, 0.0), _WORD_GAP_CAP_EM * line.height))
+
+
+def cell_runs(line: Line, labels: list[LabelMatch]) -> list[tuple[int, int, float, float]]:
+    """(start, end, x0, x1) of the runs of words of ``line`` cut at gaps wider than word spacing (never
+    inside a label) and where one label ends and another starts right after it."""
+    words, starts = line.words, line.starts
+    touching = {
+        b.start
+        for a in labels
+        for b in labels
+        if a.end <= b.start and not line.text[a.end : b.start].strip(" :")
+    }
+    out: list[tuple[int, int, float, float]] = []
+    first = 0
+    gap = _cell_gap(line)
+    for i in range(1, len(words) + 1):
+        if i < len(words):
+            inside = any(m.start <= starts[i - 1] and starts[i] < m.end for m in labels)
+            wide = words[i].x0 - words[i - 1].x1 > gap
+            if not (starts[i] in touching or (wide and not inside)):
+                continue
+        end = starts[i - 1] + len(words[i - 1].text)
+        out.append((starts[first], end, words[first].x0, max(w.x1 for w in words[first:i])))
+        first = i
+    return out
+
+
+def _straddles_cell_gap(line: Line, labels: list[LabelMatch]) -> bool:
+    """A label read across a gap wider than word spacing: "Invoice date | Due date" packed in one segment
+    reads "date Due" as a label."""
+    words, starts = line.words, line.starts
+    gap = _cell_gap(line)
+    return any(
+        m.start < starts[i] < m.end and words[i].x0 - words[i - 1].x1 > gap
+        for m in labels
+        for i in range(1, len(words))
+    )
+
+
+def _labels_per_cell(line: Line, labels: list[LabelMatch], seg_start: int, seg_end: int) -> list[LabelMatch]:
+    """The header labels of a segment read cell by cell (runs cut at gaps wider than word spacing), when
+    that finds as many labels as reading the segment whole."""
+    per_cell = [
+        m
+        for start, end, _, _ in cell_runs(line, [])
+        if seg_start <= start < seg_end
+        for m in find_labels_of_families(line.folded, (HEADER_KINDS,), start, end)[0]
+    ]
+    return per_cell if len(per_cell) >= len(labels) else labels
+
+
+def _aligned_cell(cells: list[tuple[int, int, float, float]], x0: float, x1: float) -> tuple[int, float]:
+    """The cell a run of words at x0..x1 is aligned with best (left, right or centre), and how far off;
+    only cells whose column (up to the neighbouring cells) the run overlaps."""
+    best = (-1, float("inf"))
+    for i, (_, _, c0, c1) in enumerate(cells):
+        left = cells[i - 1][3] if i > 0 else float("-inf")
+        right = cells[i + 1][2] if i + 1 < len(cells) else float("inf")
+        if horizontal_overlap(x0, x1, left, right) <= 0:
+            continue
+        distance = min(abs(x0 - c0), abs(x1 - c1), abs((x0 + x1) / 2 - (c0 + c1) / 2))
+        if distance < best[1]:
+            best = (i, distance)
+    return best
 
 
 def analyse(
@@ -105,6 +227,8 @@ def analyse(
         totals: list[LabelMatch] = []
         for seg_start, seg_end in line.segments():
             in_header, in_totals = find_labels_of_families(line.folded, _FAMILIES, seg_start, seg_end)
+            if in_header and _straddles_cell_gap(line, in_header):
+                in_header = _labels_per_cell(line, in_header, seg_start, seg_end)
             header += in_header
             totals += in_totals
         if header:

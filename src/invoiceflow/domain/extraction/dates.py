@@ -8,6 +8,7 @@ cue (US dollar / US English → month first), else day first (the rest of the wo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -74,6 +75,8 @@ class DateMatch:
     x0: float
     x1: float
     ambiguous: bool  # numeric with day and month both <= 12
+    # A print or generation stamp ("11/22/26, 7:35 PM" in a browser's print header): see ``_stamped``.
+    stamp: bool = False
 
 
 def _year(text: str) -> int:
@@ -90,11 +93,34 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A clock time right after a date: "11/22/26, 7:35 PM", "22.11.26 19:35", "2024-03-12T10:31:05" (a colon
+# only: "12.03.2024 10.31" may be a date beside an amount).
+_CLOCK_AFTER_RE = lazy_compile(
+    r"(?:,?\s*|T)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?![\d.,]?\d)", re.I
+)
+# What may stand before a stamp in its segment: nothing, or a bullet / bracket.
+_STAMP_LEAD_RE = lazy_compile(r"[\s(\[\u2022\-]*")
+
+
+def _stamped(line: Line, start: int, end: int) -> bool:
+    """A date followed by a clock time that opens its segment (no label before it): the time a browser, a
+    print driver or a generator stamped on the page ("11/22/26, 7:35 PM" over a browser-printed page),
+    in the printing machine's locale rather than the document's. Under a label ("Date: 12/03/2024 10:31")
+    the date keeps its weight."""
+    if _CLOCK_AFTER_RE.match(line.text, end) is None:
+        return False
+    seg_start = line.segment_span(start)[0]
+    return _STAMP_LEAD_RE.fullmatch(line.text, seg_start, start) is not None
+
+
 def numeric_order_evidence(lines: list[Line]) -> DateOrder | None:
-    """Order proven by an unambiguous numeric date on the page (13/02/2024 → DMY, 02/13/2024 → MDY)."""
+    """Order proven by an unambiguous numeric date on the page (13/02/2024 → DMY, 02/13/2024 → MDY). A
+    print stamp does not vote: it speaks for the printing machine's locale, not the document's."""
     dmy = mdy = 0
     for line in lines:
         for match in _NUMERIC_RE.finditer(line.text):
+            if _stamped(line, match.start(), match.end()):
+                continue
             first, second = int(match.group(1)), int(match.group(3))
             if first > 12 >= second >= 1:
                 dmy += 1
@@ -117,7 +143,7 @@ def find_dates(line: Line, order: DateOrder, start: int = 0, end: int | None = N
             return
         taken.append((m_start, m_end))
         x0, x1 = line.span_x(m_start, m_end)
-        found.append(DateMatch(value, m_start, m_end, x0, x1, ambiguous))
+        found.append(DateMatch(value, m_start, m_end, x0, x1, ambiguous, _stamped(line, m_start, m_end)))
 
     for m in _ISO_RE.finditer(line.text, start, stop):
         add(m.start(), m.end(), _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4))))

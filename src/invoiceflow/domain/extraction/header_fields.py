@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.dates import DateMatch, DateOrder, find_dates
 from invoiceflow.domain.extraction.labels import LabelMatch
-from invoiceflow.domain.extraction.layout import Line, joined
+from invoiceflow.domain.extraction.layout import Line, horizontal_overlap, joined, part_of
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
 _NUMBER_TOKEN_RE = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[0-9]")
@@ -48,7 +48,8 @@ def _spans_for(ctx: PageContext, line: Line, label: LabelMatch) -> list[tuple[Li
     spans: list[tuple[Line, int, int, float]] = []
     if end > start:
         spans.append((line, start, end, 0.0))
-    for below, b_start, b_end, alignment in ctx.cells_below(line, label.start):
+    packed = ctx.cells_under_packed_labels(line, label)
+    for below, b_start, b_end, alignment in ctx.cells_below(line, label.start) if packed is None else packed:
         if ctx.has_label(below, b_start, b_end):
             break  # the next row of labels: the values are not below this one
         spans.append((below, b_start, b_end, 0.08 + (0.1 if alignment < 0.5 else 0.0)))
@@ -322,6 +323,28 @@ def _under_own_label(ctx: PageContext, line: Line, label: LabelMatch, found: Dat
     return min(boxes, key=distance)[2]
 
 
+def _wrapped_dates(ctx: PageContext, line: Line, start: int, end: int) -> list[DateMatch]:
+    """A date right of its label cut by its narrow cell's line break ("28 de junio de" / "2025"): the
+    value's words joined with the segment under them on the next line at line pitch (another column's
+    line may lie between). Only a date that starts in the value and ends in the segment under it."""
+    if end <= start or not any(c.isdigit() for c in line.text[start:end]):
+        return []
+    x0, x1 = line.span_x(start, end)
+    for below in ctx.lines[line.index + 1 :]:
+        if below.top > line.bottom + 0.8 * line.height:
+            break
+        for (b_start, b_end), (bx0, bx1) in zip(below.segments(), below.segment_x(), strict=True):
+            if horizontal_overlap(bx0, bx1, x0, x1) < 0.5 * (bx1 - bx0) or ctx.has_label(
+                below, b_start, b_end
+            ):
+                continue
+            first = part_of(line, start, end)
+            value = joined(first, part_of(below, b_start, b_end))
+            cut = len(first.text)
+            return [replace(d, start=start) for d in find_dates(value, ctx.order) if d.start < cut < d.end]
+    return []
+
+
 def _date_column(ctx: PageContext, line: Line, label: LabelMatch) -> bool:
     """True when the cells under the label on two or more consecutive lines each hold a date: the
     label heads a column of dates (a table of visits, deliveries or consumption), not one value."""
@@ -355,6 +378,8 @@ def _labelled_dates(
                 continue  # "Due on receipt", "Fällig: sofort": terms, no date to look for below
             for target, start, end, penalty in _spans_for(ctx, line, label):
                 dates = find_dates(target, ctx.order, start, end)
+                if not dates and target is line:
+                    dates = _wrapped_dates(ctx, line, start, end)
                 if target is not line and dates and not _under_own_label(ctx, line, label, dates[0]):
                     break  # the date stands under a neighbouring label: this label's own cell is empty
                 if not dates and _immediate(target.folded[start:end]):
@@ -448,17 +473,25 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
     if issue_found is None and not issue:
         # No label: the first date in the top half that is not a labelled due/delivery date.
         due_values = {d.value for d, _, _ in due}
+        stamp: Found | None = None
         for line in ctx.lines:
             if line.top > ctx.page.height * 0.5:
                 break
             if _VALIDITY_RE.search(line.folded):
                 continue  # "Credits expire on …", "gültig bis …": a date in the future, not the document's
             for match in find_dates(line, ctx.order):
-                if match.value not in due_values and match.value not in other:
-                    issue_found = Found(match.value.isoformat(), UNLABELLED_ISSUE, line.index)
-                    break
+                if match.value in due_values or match.value in other:
+                    continue
+                if match.stamp:
+                    # "11/22/26, 7:35 PM" over a browser-printed page: when it was printed, kept only
+                    # when the page prints no other date.
+                    stamp = stamp or Found(match.value.isoformat(), UNLABELLED_ISSUE - 0.15, line.index)
+                    continue
+                issue_found = Found(match.value.isoformat(), UNLABELLED_ISSUE, line.index)
+                break
             if issue_found:
                 break
+        issue_found = issue_found or stamp
     if issue_found is None and not issue:
         # No document date at all: an order's date dates an order receipt (not a delivery or a period).
         ordered = _labelled_dates(ctx, "other_date", _ORDER_WORD_RE)

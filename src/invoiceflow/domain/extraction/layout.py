@@ -340,6 +340,14 @@ def build_lines(page: PageText) -> list[Line]:
     return lines
 
 
+def part_of(line: Line, start: int, end: int) -> Line:
+    """The words of ``line`` that start inside ``text[start:end]`` as a line of their own (index kept)."""
+    words = [w for w, offset in zip(line.words, line.starts, strict=True) if start <= offset < end]
+    part = _make_line(words or line.words[:1], line.ocr)
+    part.index, part.ocr = line.index, line.ocr
+    return part
+
+
 def joined(first: Line, second: Line) -> Line:
     """``first`` and ``second`` as one line (prose wrapped onto the next line, a date cut by the line
     break): the words of ``second`` follow those of ``first`` at word spacing on its baseline. Keeps
