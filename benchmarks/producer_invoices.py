@@ -2,10 +2,17 @@
 from (wkhtmltopdf, headless Chromium, LibreOffice, WeasyPrint), beside the same content drawn by reportlab.
 
     python benchmarks/producer_invoices.py [--count 24] [--seed 7] [--engines chromium,wkhtmltopdf]
+                                           [--layouts classic|world|all|LAYOUT,...] [--per-layout 6]
                                            [--show ENGINE] [--dump DIR]
 
-Content, layouts and languages are our own (``corpus/producers``): 4 layouts × 6 languages by default,
-with varied number, date and money formats. Every document is scored with ``benchmarks/real_invoices.py``'s
+Content, layouts and languages are our own (``corpus/producers``): 4 layouts × 6 languages by default
+(``--layouts classic``, the documents measured from the start), with varied number, date and money
+formats. ``--layouts world`` measures the world layouts instead (window-envelope letter, US bill/ship
+to, Indian GST invoice, ERP letterhead on every page, marketplace/SaaS receipt, credit note, brand logo
+with the legal name in the footer, upper-case names with one-line addresses), ``--per-layout`` documents
+each with their own names (people, legal forms of many countries, "&", accents, attention, department
+and c/o lines); ``all`` measures both. With more than one layout a table of names right per layout
+follows. Every document is scored with ``benchmarks/real_invoices.py``'s
 field scoring (one point a field, tax lines one point, line items in order). Engines not installed are
 skipped; rendered PDFs are cached under the temp directory.
 
@@ -30,8 +37,14 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.real_invoices import RealScore, _figures, score_document  # noqa: E402
 from corpus.producers import engines  # noqa: E402
-from corpus.producers.content import LANGUAGES, Content, make_content  # noqa: E402
-from corpus.producers.html import LAYOUTS, invoice_html  # noqa: E402
+from corpus.producers.content import (  # noqa: E402
+    LANGUAGES,
+    WORLD_LAYOUT_LANGUAGES,
+    Content,
+    make_content,
+    make_world_content,
+)
+from corpus.producers.html import LAYOUTS, WORLD_LAYOUTS, invoice_html  # noqa: E402
 
 from invoiceflow.domain.pdf_document import load_page, opened  # noqa: E402
 from invoiceflow.domain.pdf_text import text_and_string_of_page  # noqa: E402
@@ -125,6 +138,20 @@ def build(count: int, seed: int) -> list[tuple[Content, str, str]]:
     return docs
 
 
+def build_world(layouts: list[str], per_layout: int, seed: int) -> list[tuple[Content, str, str]]:
+    """(content, layout, html): ``per_layout`` documents of each world layout, cycling through its
+    languages. Each layout draws from its own random stream, so that choosing layouts changes no document."""
+    docs = []
+    for layout in layouts:
+        rng = random.Random(f"{seed}:{layout}")
+        languages = WORLD_LAYOUT_LANGUAGES[layout]
+        for i in range(per_layout):
+            language = languages[i % len(languages)]
+            content = make_world_content(f"w{i:03d}-{language}-{layout}", layout, language, rng)
+            docs.append((content, layout, invoice_html(content, layout)))
+    return docs
+
+
 def run(
     docs: list[tuple[Content, str, str]], engine: str, dump: Path | None
 ) -> tuple[list[RealScore], Counter[str], float]:
@@ -153,6 +180,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=24)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--engines", default="", help="comma-separated subset of the installed engines")
+    parser.add_argument(
+        "--layouts",
+        default="classic",
+        help="'classic' (the first four layouts, --count documents), 'world' (the world layouts, "
+        "--per-layout documents each), 'all', or a comma-separated list of world layouts",
+    )
+    parser.add_argument("--per-layout", type=int, default=6, help="documents per world layout")
     parser.add_argument("--show", default="", help="list this engine's misses")
     parser.add_argument("--dump", type=Path, help="write the PDFs into this directory")
     args = parser.parse_args(argv)
@@ -162,11 +196,23 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"not installed (skipped): {', '.join(missing)}")
     chosen = [e for e in chosen if e in installed] + [REPORTLAB]
-    docs = build(args.count, args.seed)
+    world = (
+        []
+        if args.layouts == "classic"
+        else [*WORLD_LAYOUTS]
+        if args.layouts in ("world", "all")
+        else [name for name in args.layouts.split(",") if name]
+    )
+    unknown = [name for name in world if name not in WORLD_LAYOUTS]
+    if unknown:
+        parser.error(f"unknown world layouts: {', '.join(unknown)} (known: {', '.join(WORLD_LAYOUTS)})")
+    docs = build(args.count, args.seed) if args.layouts in ("classic", "all") else []
+    docs += build_world(world, args.per_layout, args.seed)
     results = {engine: run(docs, engine, args.dump) for engine in chosen}
     figures = {engine: _figures(scores) for engine, (scores, _d, _s) in results.items()}
     names = list(figures[REPORTLAB])
-    print(f"{len(docs)} invented invoices ({len(LAYOUTS)} layouts x {len(LANGUAGES)} languages), per engine:")
+    layouts = sorted({layout for _c, layout, _h in docs})
+    print(f"{len(docs)} invented invoices (layouts: {', '.join(layouts)}), per engine:")
     print(f"{'field':<16}" + "".join(f"{engine:>24}" for engine in chosen))
     for name in names:
         label = name or "OVERALL"
@@ -181,6 +227,19 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{engine:<14}{d['source']:>8}{d['exact']:>8}{d['glued']:>8}{d['split']:>8}{d['missing']:>9}{d['extra']:>8}"
         )
+    if len(layouts) > 1:
+        print("\nnames right per layout (issuer / recipient), per engine:")
+        print(f"{'layout':<16}" + "".join(f"{engine:>24}" for engine in chosen))
+        for layout in layouts:
+            cells = []
+            for engine in chosen:
+                scored = [
+                    s for (_c, lay, _h), s in zip(docs, results[engine][0], strict=True) if lay == layout
+                ]
+                issuer = sum(s.fields.get("issuer.name", False) for s in scored)
+                recipient = sum(s.fields.get("recipient.name", False) for s in scored)
+                cells.append(f"{issuer}/{recipient} of {len(scored)}")
+            print(f"{layout:<16}" + "".join(f"{cell:>24}" for cell in cells))
     if args.show:
         for s in results[args.show][0]:
             for miss in s.misses:

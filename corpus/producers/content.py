@@ -180,6 +180,12 @@ class Content:
     lines: list[Line]
     customer_no: str
     labels: dict[str, str] = field(default_factory=dict)
+    # Only the world layouts (``make_world_content``) fill these: lines printed under the buyer's name
+    # (attention, department, c/o), a delivery party, the account e-mail, the invoice a credit note cancels.
+    buyer_extra: tuple[str, ...] = ()
+    ship_to: Party | None = None
+    account_email: str = ""
+    credited_invoice: str = ""
 
     def money(self, value: Decimal) -> str:
         return format_money(value, self.number_format, self.currency, self.money_style)
@@ -255,10 +261,8 @@ class Content:
 
 
 def _with_or_without_honorific(name: str) -> str | list[str]:
-    for honorific in HONORIFICS:
-        if name.startswith(honorific):
-            return [name, name[len(honorific) :]]
-    return name
+    stripped = [name[len(h) :] for h in HONORIFICS + WORLD_HONORIFICS if name.startswith(h)]
+    return [name, *stripped] if stripped else name
 
 
 def make_content(doc_id: str, language: str, rng: random.Random) -> Content:
@@ -301,4 +305,171 @@ def make_content(doc_id: str, language: str, rng: random.Random) -> Content:
         lines=lines,
         customer_no=f"{rng.randint(10000, 99999)}",
         labels=LABELS[language],
+    )
+
+
+# --- World layouts: more kinds of parties and documents (added later; the content above is unchanged so
+# that the first four layouts' figures stay comparable). Every name below is invented.
+WORLD_LAYOUT_LANGUAGES = {
+    "window_letter": ("de", "fr", "it", "nl", "es", "de"),
+    "us_bill_ship": ("en",),
+    "gst_invoice": ("en",),
+    "erp_letterhead": ("de", "fr", "nl", "en", "it", "es"),
+    "saas_receipt": ("en", "de", "fr", "es", "nl", "it"),
+    "credit_note": ("en", "de", "fr", "es", "nl", "it"),
+    "brand_footer": ("de", "en", "fr", "it", "nl", "es"),
+    "caps_inline": ("fr", "es", "en", "de", "it", "nl"),
+    "einvoice_view": ("de", "fr", "it", "en", "nl", "es"),
+}
+WORLD_COUNTRIES = {
+    "en": (("GB", "GB"), ("IE", "GB"), ("GB", "DE")),
+    "de": (("DE", "DE"), ("AT", "DE"), ("DE", "CH"), ("DE", "AT")),
+    "fr": (("FR", "FR"), ("BE", "FR"), ("FR", "CH")),
+    "es": (("ES", "ES"), ("ES", "FR")),
+    "nl": (("NL", "NL"), ("BE", "NL"), ("NL", "BE")),
+    "it": (("IT", "IT"), ("IT", "CH")),
+}
+# Seller names by country: family firms with "&", accents, long legal forms, trading names.
+WORLD_SELLERS = {
+    "DE": (
+        "Hartmann & Söhne GmbH & Co. KG",
+        "Elektro Brüggemann e.K.",
+        "Nordstern Verpackung GmbH",
+        "Zimmerei Ölschläger GmbH",
+    ),
+    "AT": ("Pichler Bau- und Möbeltischlerei GmbH", "Grünwald & Partner KG"),
+    "CH": ("Bärtschi Gartenbau AG",),
+    "FR": ("Atelier Lenôtre & Fils SARL", "Éditions du Quai SAS", "Transports Rivière Frères SA"),
+    "BE": ("Brasserie Van den Broeck NV", "Imprimerie Dujardin SRL"),
+    "ES": ("Carpintería Muñoz e Hijos S.L.", "Talleres Ibáñez S.A.", "Ópticas Peñalver S.L."),
+    "NL": ("Van der Meulen & Zn. B.V.", "Bouwbedrijf IJsselstein B.V.", "De Groene Fiets V.O.F."),
+    "IT": ("Fratelli Carbone S.n.c.", "Ceramiche Nicolò & C. S.r.l.", "Officina Meccanica Zanetti S.p.A."),
+    "GB": ("Pembroke & Ash Joinery Ltd", "Northgate Stationers PLC", "Calloway Hughes LLP"),
+    "IE": ("O'Sullivan Signs Ltd",),
+    "US": ("Cedar Ridge Outfitters LLC", "Hollis & Crane Analytics Inc.", "Blue Mesa Print Corp."),
+    "IN": ("Shree Ganesh Textiles Pvt. Ltd.", "Kaveri Agro Foods LLP", "Nandini & Sons Hardware Ltd."),
+}
+# Buyers: (name, lines printed under it). People with and without honorific, companies with departments,
+# attention and c/o lines.
+WORLD_BUYERS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "DE": (
+        ("Müller & Schmidt Steuerberater PartG", ("z. Hd. Frau Petra Lang",)),
+        ("Herr Jürgen Weißmüller", ()),
+        ("Autohaus Köhler GmbH", ("Abteilung Einkauf",)),
+        ("Gemeinschaftspraxis Dr. Yilmaz & Dr. Roth", ()),
+    ),
+    "AT": (("Gasthof Zum Goldenen Hirschen", ("Familie Brandstätter",)), ("Frau Mag. Eva Huber", ())),
+    "CH": (("Lüthi Informatik GmbH", ("Buchhaltung",)), ("Herr Beat Zürcher", ())),
+    "FR": (
+        ("Garage Lefèbvre & Cie", ("À l'attention de M. Girard",)),
+        ("Mme Anaïs Duchêne", ()),
+        ("Clinique Vétérinaire des Églantiers", ("Service comptabilité",)),
+    ),
+    "BE": (("Boulangerie Peeters", ("c/o Centre d'affaires Lambermont",)), ("M. Olivier Dubois", ())),
+    "ES": (
+        ("Asesoría Núñez & Asociados S.L.", ("A la atención de Dña. Carmen Ruiz",)),
+        ("D. Álvaro Castaño Gil", ()),
+        ("Hotel Playa Dorada S.A.", ("Departamento de compras",)),
+    ),
+    "NL": (
+        ("Kinderopvang Het Zonnetje B.V.", ("t.a.v. de administratie",)),
+        ("Dhr. Pieter Bakker", ()),
+        ("Bloemenhandel Jansen & Dochter", ()),
+    ),
+    "IT": (
+        ("Trattoria Da Giulio di Rossi Giulio", ("Alla c.a. Amministrazione",)),
+        ("Sig.ra Francesca Lombardi", ()),
+        ("Studio Tecnico Associato Bianchi & Greco", ()),
+    ),
+    "GB": (
+        ("Thistle & Rowan Interiors Ltd", ("Attn: Accounts Payable",)),
+        ("Ms. Harriet Okafor", ()),
+        ("St. Brennan's Primary School", ("c/o Finance Office",)),
+    ),
+    "US": (
+        ("Juniper & Vale Design Co.", ("Attn: Dana Whitfield",)),
+        ("Marcus T. Delgado", ()),
+        ("Riverbend Family Dental, P.C.", ("Accounts Payable",)),
+    ),
+    "IN": (
+        ("Meenakshi Traders LLP", ()),
+        ("Anand Kumar & Co.", ("Kind Attn: Mr. Ravi Anand",)),
+        ("Sri Lakshmi Enterprises", ()),
+    ),
+}
+WORLD_HONORIFICS = ("Herr ", "Frau ", "Mme ", "M. ", "D. ", "Dhr. ", "Sig.ra ", "Ms. ", "Frau Mag. ")
+WORLD_ITEMS_EN_US = (("Trail running shoes", "Size 10, grey"), ("Data pipeline audit", "Fixed fee"),
+                     ("Banner print 8 x 3 ft", "Vinyl, grommets"), ("Analytics seat license", "Annual"),
+                     ("On-site training", "Per hour"), ("Shipping & handling", "Ground"))  # fmt: skip
+WORLD_ITEMS_EN_IN = (("Cotton shirting fabric", "HSN 5208"), ("Basmati rice 25 kg bag", "HSN 1006"),
+                     ("Door hinges, steel", "HSN 8302"), ("Packing and forwarding", "SAC 9985"),
+                     ("Installation charges", "SAC 9954"))  # fmt: skip
+CREDIT_LABELS = {
+    "en": ("Credit note", "Credit note No.", "Refers to invoice"),
+    "de": ("Gutschrift", "Gutschriftsnummer", "Bezug: Rechnung"),
+    "fr": ("Avoir", "N° d'avoir", "Annule la facture"),
+    "es": ("Factura rectificativa", "Nº rectificativa", "Rectifica la factura"),
+    "nl": ("Creditnota", "Creditnotanummer", "Betreft factuur"),
+    "it": ("Nota di credito", "Numero nota di credito", "Rif. fattura"),
+}
+
+
+def make_world_content(doc_id: str, layout: str, language: str, rng: random.Random) -> Content:
+    """One invoice for a world layout: seller and buyer countries fitting the layout, names from the
+    lists above, an attention/department/c/o line where the name has one."""
+    if layout == "us_bill_ship":
+        seller_country, buyer_country = "US", "US"
+    elif layout == "gst_invoice":
+        seller_country, buyer_country = "IN", "IN"
+    else:
+        seller_country, buyer_country = rng.choice(WORLD_COUNTRIES[language])
+    content = make_content(doc_id, language, rng)
+    seller = make_party(rng, seller_country, language, with_bank=seller_country != "US")
+    seller = dataclasses.replace(seller, name=rng.choice(WORLD_SELLERS[seller_country]))
+    buyer = make_party(rng, buyer_country, language, with_bank=False)
+    buyer_name, extra = rng.choice(WORLD_BUYERS[buyer_country])
+    buyer = dataclasses.replace(buyer, name=buyer_name)
+    if seller_country in {"US", "IN"}:
+        pool = WORLD_ITEMS_EN_US if seller_country == "US" else WORLD_ITEMS_EN_IN
+        rate = Decimal(seller.country.tax_rates[0])
+        lines = [
+            Line(
+                d,
+                detail,
+                Decimal(rng.choice(("1", "2", "4", "10"))),
+                Decimal(rng.randint(900, 90000)) / 100,
+                rate,
+            )
+            for d, detail in rng.sample(pool, rng.randint(2, 4))
+        ]
+    else:
+        rates = [Decimal(r) for r in seller.country.tax_rates]
+        lines = [dataclasses.replace(line, rate=rates[0]) for line in content.lines]
+    ship_to = None
+    if layout in {"us_bill_ship", "gst_invoice"}:
+        other = make_party(rng, buyer_country, language, with_bank=False)
+        ship_to = dataclasses.replace(other, name=buyer_name if rng.random() < 0.5 else other.name)
+    slug = (
+        "".join(ch for ch in buyer_name.split()[-1].casefold() if ch.isalnum() and ch.isascii()) or "client"
+    )
+    labels = dict(LABELS[language])
+    number = content.number
+    if layout == "credit_note":
+        title, number_label, _refers = CREDIT_LABELS[language]
+        labels.update(title=title, number=number_label)
+        number = "CN-" + number.lstrip("-")
+    return dataclasses.replace(
+        content,
+        seller=seller,
+        buyer=buyer,
+        lines=lines,
+        number=number,
+        currency=seller.country.currency,
+        number_format=seller.country.number_format,
+        date_format="us_long" if seller_country == "US" else content.date_format,
+        labels=labels,
+        buyer_extra=extra,
+        ship_to=ship_to,
+        account_email=f"{slug}.accounts@mail.example",
+        credited_invoice=f"{rng.choice(('INV', 'RE', 'F'))}{rng.randint(1000, 99999)}",
     )

@@ -477,6 +477,8 @@ RECIPIENT_LABEL = lazy_compile(
         r"fakturacni\s+adresa|adres\s+(?:do\s+)?faktur[ya]|laskutus",
         r"(?:addressed|issued|invoiced|charged)\s+to|(?:invoice|prepared|billed|service)\s+for|purchaser|payer",
         r"rechnung\s+an|rechnungs?\s*-?\s*adressat|auftraggeber|leistungsempfanger|leistungsempfaenger",
+        # "Käufer" heading an e-invoice view's buyer box; not the tail of a "Verkäufer" OCR split in two.
+        r"(?<!ver\s)(?<!ver-\s)kaufer(?:in)?(?=\s*:?\s*$)",
         r"adresse\s+a|factur(?:er|e)\s+a|acheteur|donneur\s+d'ordre",
         r"facturado\s+a|datos\s+del\s+cliente|comprador|adquiriente|adquirente",
         r"gefactureerd\s+aan|opdrachtgever|klantgegevens|koper",

@@ -156,7 +156,9 @@ _DASH = lazy_compile(r"\s*[–—-]\s*$")
 # A tail addressing a person or an intermediary ("c/o Regus", "z. Hd. Frau Kessler", "Attn: Accounts").
 _ATTENTION_TAIL = lazy_compile(
     r"[\s,;]+(?:c/o|z\.\s?hd\.?|zu\s+handen|attn\.?|attention|a\s+l'attention|t\.a\.v\.?|"
-    r"f\.?a\.?o\.?|z\.\s?h\.)(?![a-z])"
+    r"f\.?a\.?o\.?|z\.\s?h\.|"
+    # Spanish, Italian and Portuguese forms ("A la atención de", "Alla c.a.", "All'attenzione di", "A/c").
+    r"a\s+la\s+atencion|alla\s+(?:c\.\s?a\.|cortese\s+attenzione)|all'attenzione|a/c)(?![a-z])"
 )
 # A customer or account number after the name ("(Customer No. 40021)", "Kd.-Nr. 40021", "Client #A-77").
 _NUMBER_TAIL = lazy_compile(
@@ -687,6 +689,7 @@ def _block_below(
     narrow label whose column runs to the page edge)."""
     block = Block(x0=x0, x1=x1)
     previous = line
+    grid_label: tuple[float, float] | None = None  # the field label's cell of a name taken from a grid row
     for below in ctx.lines[line.index + 1 :]:
         gap = first_gap if previous is line else 1.5
         if len(block.lines) >= max_lines or below.top - previous.bottom > gap * max(
@@ -698,7 +701,8 @@ def _block_below(
             span = None
         if span is None:
             continue  # a line of the other column, interleaved: the vertical gap test ends the block
-        if not block.lines and not named:
+        name_field = not block.lines and _NAME_FIELD.fullmatch(below.folded[span[0] : span[1]].strip())
+        if not block.lines and not named and not name_field:
             span = (span[0], _name_run_end(ctx, below, *span))  # "Hotel Zur Post   GmbH & Co. KG"
             span = (span[0], _before_fields(ctx, below, *span))  # "Harbor Foods Invoice No. 42"
         text = below.text[span[0] : span[1]].strip()
@@ -706,12 +710,20 @@ def _block_below(
         if _starts_block_label(folded) or _is_totals_text(ctx, below, text):
             break
         previous = below
+        if grid_label is not None:
+            if _continues_grid_name(below, grid_label, block.lines[0], text):
+                block.lines[0] = f"{block.lines[0]} {text}"  # "Studio Tecnico Associato" / "Bianchi & Greco"
+                continue
+            grid_label = None
         value = _value_cell(below, span[1]) if not block.lines and _NAME_FIELD.fullmatch(folded) else None
         if value is not None:
             # A table of "Company | Cotswold Cycle Hire Ltd" rows: the name is the cell right of its field
             # label, and the block runs on in that value column.
+            grid_label = below.span_x(*span)
             x0, x1 = below.span_x(*value)
             block.x0, block.x1 = x0, x1
+            if max_start is not None:
+                max_start = x0 + 2 * below.height  # the value column's lines start at its left edge
             block.lines.append(below.text[value[0] : value[1]].strip())
             block.line_indexes.append(below.index)
             continue
@@ -734,7 +746,69 @@ def _block_below(
             text = text[name_label.end() :].strip()  # "Name: Harbor Foods Pvt. Ltd." in a details box
         block.lines.append(text)
         block.line_indexes.append(below.index)
+    if not named:
+        _join_wrapped_name(ctx, block)
     return block
+
+
+def _continues_grid_name(below: Line, label: tuple[float, float], name: str, text: str) -> bool:
+    """A line of a field grid under the name's row with nothing in the label column: the name's value cell
+    wrapped ("Name | Studio Tecnico Associato" over "| Bianchi & Greco"). Not an address, contact,
+    attention or department line, and not more after a name that its legal form ended."""
+    if _segment_at(below, *label) is not None or any(c.isdigit() for c in text) or not _name_like(text):
+        return False
+    folded = fold(text)
+    if _FOR_ATTENTION.match(folded) or _ATTENTION.match(folded) or _DEPARTMENT.search(folded):
+        return False
+    return not _ends_with_form(name) or _LEGAL_FORM.fullmatch(folded.strip(" ,")) is not None
+
+
+# The end of a name's line that the name goes on after: a joining word, a title or a particle never
+# ends a name ("Praxis Dr." / "Yilmaz & Dr. Roth", "Clinique des" / "Églantiers", "Kessler &" / "Partner").
+_OPEN_NAME_END = lazy_compile(
+    r"(?:^|\s)(?:&|\+|-|und|and|et|y|e|en|och|og|"
+    r"dr\.|prof\.|mag\.|ing\.|dipl\.-ing\.|dott\.(?:ssa)?|avv\.|mr\.|mrs\.|ms\.|mme|m\.|sr\.|sra\.|dhr\.|"
+    r"mevr\.|herrn?|frau|de|des|du|di|da|del|della|dei|van|von|der|den|het|zum|zur|of|the|la|le|les)$"
+)
+
+
+def _join_wrapped_name(ctx: PageContext, block: Block) -> None:
+    """A name a narrow column wrapped onto two lines: the second line is only a legal form ("Núñez &
+    Asociados" / "S.L."), or the first ends where no name ends (see ``_OPEN_NAME_END``) and the second
+    is more name. Both lines set tight in the same type; the second becomes part of the first."""
+    if len(block.lines) < 2 or len(block.line_indexes) < 2:
+        return
+    # Not necessarily adjacent lines: another column's words set a little higher or lower make lines of
+    # their own between the two.
+    first_index, second_index = block.line_indexes[0], block.line_indexes[1]
+    if second_index <= first_index:
+        return
+    upper, lower = ctx.lines[first_index], ctx.lines[second_index]
+    # Line heights are whole lines' (another column's words share them): a loose size test.
+    if (
+        lower.top - upper.bottom > 0.6 * upper.height
+        or abs(lower.height - upper.height) > 0.25 * upper.height
+    ):
+        return
+    first, second = block.lines[0].strip(), block.lines[1].strip()
+    folded_first, folded_second = fold(first), fold(second)
+    if any(c.isdigit() for c in first + second):
+        return
+    # A first line with a form of its own may still go on after "&" ("Hartmann GmbH &" / "Co. KG").
+    form_alone = not _LEGAL_FORM.search(folded_first) and bool(
+        _LEGAL_FORM.fullmatch(folded_second.strip(" ,.")) or _LEGAL_FORM.fullmatch(folded_second)
+    )
+    if not form_alone:
+        if not _OPEN_NAME_END.search(folded_first) or not _name_like(second):
+            return
+        if (
+            _FOR_ATTENTION.match(folded_second)
+            or _ATTENTION.match(folded_second)
+            or _DEPARTMENT.search(folded_second)
+        ):
+            return
+    block.lines[:2] = [f"{first} {second}"]
+    del block.line_indexes[1]
 
 
 _BANK_CONTEXT = lazy_compile(r"iban|bic|swift|bank|konto|compte|cuenta|rekening|conto|sort\s+code|routing")
@@ -890,10 +964,22 @@ def _labelled_blocks(ctx: PageContext, pattern: re.Pattern[str], limit: float) -
             next_x = line.segment_x()[k + 1][0] if nxt else ctx.page.width
             first_line = line
             above: list[Line] = []
-            if not rest and nxt and next_x - label_x1 < 12 * line.height:
+            if (
+                not rest
+                and nxt
+                and next_x - label_x1 < 12 * line.height
+                and not _column_under_label(ctx, line, x0, label_x1, next_x)
+            ):
                 # "Bill to:   Acme Ltd" with the block in its own column right of the label.
                 folded_next = line.folded[nxt[0] : nxt[1]]
-                if not (_starts_block_label(folded_next) or ISSUER_LABEL.match(folded_next)):
+                next_labels = ctx.header_labels.get(line.index, [])
+                if not (
+                    _starts_block_label(folded_next)
+                    or ISSUER_LABEL.match(folded_next)
+                    # "Rechnung an   Kundennummer": the neighbour labels its own column, it is no name.
+                    or CUSTOMER_ID_LABEL.match(folded_next)
+                    or any(nxt[0] <= label.start < nxt[1] for label in next_labels)
+                ):
                     rest = line.text[nxt[0] : nxt[1]].strip()
                     x0 = next_x
                     next_x = line.segment_x()[k + 2][0] if k + 2 < len(segments) else ctx.page.width
@@ -922,9 +1008,44 @@ def _labelled_blocks(ctx: PageContext, pattern: re.Pattern[str], limit: float) -
                 block.lines[:0] = [_segment_text(a, x0, x0 + 40) or "" for a in above]
                 block.line_indexes[:0] = [a.index for a in above]
             _company_before_person(block)
-            if block.lines:
+            if block.lines and not _opens_with_field_label(ctx, block):
                 block.confidence = confidence
                 yield _label_rank(line.folded[seg_start:label_end]), block
+
+
+def _column_under_label(ctx: PageContext, line: Line, x0: float, label_x1: float, next_x: float) -> bool:
+    """A block right under a label: a name flush with it, wider than it and ending before the next text
+    on the label's line, and one more line flush under that. The label heads its own column ("Billed to"
+    over the customer's block, beside "Account" heading another column); it does not label the text to
+    its right as a field grid's row does ("Customer Name  Rahul Mehta" over "Mobile  98765 43210")."""
+    previous = line
+    depth = 0
+    for below in ctx.lines[line.index + 1 : line.index + 7]:
+        if below.top - previous.bottom > 1.5 * max(previous.height, below.height):
+            return False
+        span = _segment_at(below, x0, x0 + 1)
+        if span is None:
+            continue  # another column's line set between (its rows a little higher or lower)
+        sx0, sx1 = below.span_x(*span)
+        if abs(sx0 - x0) > 3 or sx1 >= next_x - 2:
+            return False
+        if depth == 0:
+            text, folded = below.text[span[0] : span[1]].strip(), below.folded[span[0] : span[1]].strip()
+            labels = ctx.header_labels.get(below.index, [])
+            if (
+                sx1 < label_x1 + 2 * line.height
+                or not _name_like(text)
+                or _REAL_WORD.search(text) is None
+                or _starts_block_label(folded)
+                or ISSUER_LABEL.match(folded)
+                or any(span[0] <= label.start < span[1] for label in labels)
+            ):
+                return False
+        previous = below
+        depth += 1
+        if depth == 2:
+            return True
+    return False
 
 
 def _customer_number_block(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
@@ -1178,7 +1299,15 @@ def _top_block_over_window(
         return False  # the page's e-mail or web address spells the lower name: it is the sender's
     block = _block_below(ctx, line, *line.span_x(seg_start, seg_end), max_lines=4, named=True)
     below = [index for index in block.line_indexes if index != line.index]
-    return other.index not in below and any(_POSTAL_LINE.search(ctx.lines[k].text) for k in below)
+    if other.index in below:
+        return False
+    # A letterhead strip: the name, then its postal address on the same line, in its segment or the next
+    # ones ("Acme Ltd   5 High St · Leeds LS1 4AB").
+    head = name_head(line.text[seg_start:seg_end].strip())
+    strip_address = line.text[seg_start:].strip()[len(head) :]
+    return bool(_POSTAL_LINE.search(strip_address)) or any(
+        _POSTAL_LINE.search(ctx.lines[k].text) for k in below
+    )
 
 
 # A name's first line that the line under it continues: it holds an acronym ("MVM Musterhafter", "ACME
@@ -1193,17 +1322,22 @@ def _name_start_above(ctx: PageContext, line: Line, seg_start: int, excluded: se
     if line.index == 0 or not _LEGAL_FORM.search(line.folded[seg_start:]):
         return None
     above = ctx.lines[line.index - 1]
-    x0 = line.span_x(seg_start, seg_start + 1)[0]
+    seg_end = line.segment_span(seg_start)[1]
+    x0, x1 = line.span_x(seg_start, seg_end)
+    # A legal form alone on its line always continues the name above; right-aligned cells wrap flush
+    # right ("Hollis & Crane Analytics" / "Inc." at the top right).
+    form_alone = _LEGAL_FORM.fullmatch(line.folded[seg_start:seg_end].strip(" ,")) is not None
     if (
         above.index in excluded
         or line.top - above.bottom > 0.4 * line.height
         or abs(above.height - line.height) > 0.1 * line.height
-        or abs(above.x0 - x0) > 2
+        or (abs(above.x0 - x0) > 2 and not (form_alone and abs(above.x1 - x1) <= 2))
         or len(above.segments()) != 1
     ):
         return None
     text = above.text.strip()
-    if _LEGAL_FORM.search(above.folded) or not _NAME_WRAPS.search(text) or not _name_like(text):
+    wraps = form_alone or _NAME_WRAPS.search(text)
+    if _LEGAL_FORM.search(above.folded) or not wraps or not _name_like(text):
         return None
     if _contact(above.folded) or _id_line(above.folded) or _TITLE.match(above.folded):
         return None
@@ -1688,6 +1822,16 @@ def _overlaps(block: Block, line_indexes: list[int], x0: float, x1: float) -> bo
     """True when lines of ``block`` are among ``line_indexes`` in the same column."""
     shared = set(block.line_indexes).intersection(line_indexes)
     return bool(shared) and horizontal_overlap(block.x0, block.x1, x0, x1) > 0
+
+
+def _opens_with_field_label(ctx: PageContext, block: Block) -> bool:
+    """True when the block's first line starts with a header field's label in the block's column: a
+    heading over the invoice's own data ("Rechnungsdaten" over "Rechnungsnummer …"), not over a party."""
+    if not block.line_indexes:
+        return False
+    index = block.line_indexes[0]
+    span = _segment_at(ctx.lines[index], block.x0, block.x1)
+    return span is not None and any(label.start == span[0] for label in ctx.header_labels.get(index, []))
 
 
 def _has_labels(ctx: PageContext, block: Block) -> bool:
