@@ -1,6 +1,7 @@
 """Text layer versus scan, field by field, on invoices of invented designs.
 
     python benchmarks/invented_scans.py [--count N] [--seed S] [--looks classic|real|both] [--show]
+    python benchmarks/invented_scans.py --families N [--only a,b] [--show]
 
 No corpus document is involved. Each invoice is drawn with reportlab in a design picked from a small
 grammar (client address boxed on the right, seller/buyer in two columns, or a label-above-value grid;
@@ -15,6 +16,14 @@ turned by up to one degree, blurred, given noise, and wrapped back into an image
 ``extract_invoice``; the script prints, per field, how often the text layer matches the invented value,
 how often the scan does, and how often the scan agrees with the text layer. An item is right when its
 description (spaces ignored), quantity and amount are.
+
+``--families N`` measures item tables instead: N real PDFs of every invented table design of
+``item_families.py`` (position and article codes, detail lines, units, prices per 100, discounts, notes
+between rows, two tables, page breaks, ...), each read from its text layer and from an image-only twin
+degraded like the real invoices' twins (``corpus.scan.degrade``: 200-300 dpi, under a degree of skew, blur,
+noise, JPEG). Per design: items right from the text layer, from the scan (description without spaces,
+quantity, unit price and amount; found in order, as ``accuracy.py`` scores), and documents whose scanned
+items equal the text layer's.
 """
 
 from __future__ import annotations
@@ -32,12 +41,17 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # corpus.scan: the real twins' degradation
+sys.path.insert(0, str(ROOT / "benchmarks"))  # item_families: invented table designs
 
-from invoiceflow.domain.models import AggregatedInvoice  # noqa: E402
+from corpus.scan import ScanParams, degrade  # noqa: E402
+
+from invoiceflow.domain.models import AggregatedInvoice, OcrMode  # noqa: E402
 from invoiceflow.domain.ocr import set_default_engine  # noqa: E402
 from invoiceflow.domain.ocr_engines import TesseractEngine  # noqa: E402
 from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
@@ -417,10 +431,19 @@ def main() -> None:
         "'shaded_bands=1,rules_cut=0' or 'reread_unsure=0' (the others keep their defaults)",
     )  # fmt: skip
     parser.add_argument(
+        "--families", type=int, default=0, metavar="N",
+        help="instead: N real PDFs of every item-table design of item_families.py, each read from its text "
+        "layer and from a scan degraded like the real twins; items right per design",
+    )  # fmt: skip
+    parser.add_argument("--only", default="", help="with --families: comma-separated design names")
+    parser.add_argument(
         "--looks", choices=["classic", "real", "both"], default="both",
         help="classic designs, the same with real-world looks (LOOKS), or both sets one after the other",
     )  # fmt: skip
     args = parser.parse_args()
+    if args.families:
+        measure_families(args.families, args.only.split(",") if args.only else None, show=args.show)
+        return
     for real in {"classic": [False], "real": [True], "both": [False, True]}[args.looks]:
         print(f"--- {'real-world looks' if real else 'classic designs'} ---")
         designs = make_designs(args.count, args.seed, real_looks=real)
@@ -485,6 +508,112 @@ def measure(
     totals = [text_ok, *([plain_ok] if without_bands else []), scan_ok]
     cells = n * len(FIELDS)
     print(f"{'ALL':16} " + " ".join(f"{100 * sum(c.values()) / cells:6.1f}%" for c in totals))
+
+
+def scanned_pages(pdf: bytes, name: str) -> bytes:
+    """An image-only twin of every page of ``pdf``, degraded like the real invoices' twins
+    (``corpus.scan.degrade``: 200-300 dpi, under a degree of skew, blur, grey noise, JPEG) with one setting
+    drawn from ``name``, so that the same document gets the same scan on every run."""
+    rng = random.Random(f"invented-family-scan:{name}")
+    params = ScanParams(
+        dpi=rng.choice((200, 240, 300)),
+        angle=round(rng.uniform(-1.0, 1.0), 2),
+        blur=round(rng.uniform(0.4, 0.8), 2),
+        noise=rng.randint(8, 18),
+        jpeg_quality=rng.randint(65, 80),
+    )
+    source = pdfium.PdfDocument(pdf)
+    out = io.BytesIO()
+    page_canvas = canvas.Canvas(out, invariant=1, pageCompression=1)
+    try:
+        for index in range(len(source)):
+            width, height = source[index].get_size()
+            image = source[index].render(scale=params.dpi / 72).to_pil()
+            jpeg = io.BytesIO()
+            degrade(image, rng, params).save(jpeg, format="JPEG", quality=params.jpeg_quality)
+            jpeg.seek(0)
+            page_canvas.setPageSize((width, height))
+            page_canvas.drawImage(ImageReader(jpeg), 0, 0, width=width, height=height)
+            page_canvas.showPage()
+    finally:
+        source.close()
+    page_canvas.save()
+    return out.getvalue()
+
+
+FamilyRow = tuple[str, Decimal | None, Decimal | None, Decimal | None]
+
+
+def family_items(pdf: bytes, filename: str, ocr: OcrMode) -> list[FamilyRow]:
+    try:
+        invoice = extract_invoice(pdf, filename=filename, ocr=ocr)
+    except Exception as exc:  # any crash is scored as a miss
+        print(f"{filename}: crashed: {exc!r}", file=sys.stderr)
+        return []
+    return [(i.description, i.quantity, i.unit_price, i.amount or Decimal(0)) for i in invoice.line_items]
+
+
+def _same_item(want: FamilyRow, got: FamilyRow) -> bool:
+    return _squeezed(want[0]).casefold() == _squeezed(got[0]).casefold() and all(
+        (w is None and g is None) or (w is not None and g is not None and Decimal(w) == Decimal(g))
+        for w, g in zip(want[1:], got[1:], strict=True)
+    )
+
+
+def _right(want: list[FamilyRow], got: list[FamilyRow]) -> int:
+    """Items found in order (the longest common subsequence, as accuracy.py scores): one extra or
+    missing row costs that row, not every row after it."""
+    best = [0] * (len(got) + 1)
+    for w in want:
+        diagonal = 0
+        for j, g in enumerate(got, 1):
+            diagonal, best[j] = best[j], diagonal + 1 if _same_item(w, g) else max(best[j], best[j - 1])
+    return best[-1]
+
+
+def measure_families(documents: int, only: list[str] | None, *, show: bool) -> None:
+    """Items right (description without spaces, quantity, unit price, amount; found in order) of every
+    invented table design, from the text layer and from the scan of the same PDF."""
+    from item_families import FAMILIES, build  # a benchmark module beside this one
+
+    print(f"{'design':<15} {'text':>14} {'scan':>14} {'scan=text':>10}   ({documents} PDFs per design)")
+    sums = Counter[str]()
+    for family in only or list(FAMILIES):
+        counts = Counter[str]()
+        for seed in range(documents):
+            doc = build(family, seed)
+            pdf = doc.pdf()
+            want: list[FamilyRow] = [(e[0], e[1], e[2], e[3] or Decimal(0)) for e in doc.expected]
+            text = family_items(pdf, f"{family}-{seed}.pdf", OcrMode.NEVER)
+            scan_pdf = scanned_pages(pdf, f"{family}-{seed}")
+            scanned = family_items(scan_pdf, f"{family}-{seed}-scan.pdf", OcrMode.AUTO)
+            counts["total"] += len(want)
+            counts["text"] += _right(want, text)
+            counts["scan"] += _right(want, scanned)
+            counts["agree"] += len(text) == len(scanned) and all(
+                _same_item(t, s) for t, s in zip(text, scanned, strict=True)
+            )
+            if show and _right(want, scanned) < _right(want, text):
+                print(f"  {family} {seed} ({doc.language}): text {len(text)} items, scan {len(scanned)}")
+                for w in want:
+                    if not any(_same_item(w, s) for s in scanned):
+                        print(f"    missed {w}")
+                for s in scanned:
+                    if not any(_same_item(w, s) for w in want):
+                        print(f"    got    {s}")
+        sums.update(counts)
+        print(
+            f"{family:<15} {_share(counts['text'], counts['total']):>14}",
+            f"{_share(counts['scan'], counts['total']):>14} {counts['agree']:>6}/{documents}",
+        )
+    print(
+        f"{'ALL':<15} {_share(sums['text'], sums['total']):>14} {_share(sums['scan'], sums['total']):>14}"
+        f" {sums['agree']:>6}/{documents * len(only or FAMILIES)}"
+    )
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / max(whole, 1):5.1f}% ({part}/{whole})"
 
 
 if __name__ == "__main__":

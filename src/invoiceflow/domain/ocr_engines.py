@@ -27,6 +27,7 @@ from invoiceflow.domain.extraction.ocr_repair import (
     agreed_identifier,
     capital_i_in_identifier,
     identifier_key,
+    quantity_word,
     repair_row_texts,
 )
 from invoiceflow.domain.ocr_glyphs import restore_look_alikes
@@ -915,17 +916,20 @@ def merge_cells(
         word = found[0]
         dx = cell.box[0] - gap
         dy = cell.box[1] - start
-        added.append(
-            PixelWord(
-                word.text,
-                word.left + dx,
-                word.top + dy,
-                word.right + dx,
-                word.bottom + dy,
-                word.confidence,
-                cell.line,
-            )
+        placed = PixelWord(
+            word.text,
+            word.left + dx,
+            word.top + dy,
+            word.right + dx,
+            word.bottom + dy,
+            word.confidence,
+            cell.line,
         )
+        # Two rows of a skewed table may both miss one cell and both ask for it: read once, it is one word
+        # (a second copy would overlap the first and split its row in two).
+        if any(_overlap(placed, other) for other in added):
+            continue
+        added.append(placed)
         dropped.update(cell.replaces)
     return [w for n, w in enumerate(words) if n not in dropped] + added
 
@@ -933,6 +937,9 @@ def merge_cells(
 # Number words closer than this share of the line height are one number written with a space between
 # thousand groups ("1 606,50"); table columns lie several line heights apart.
 THOUSANDS_GAP = 0.8
+# A quantity cell's right edge lies within this many line heights of the quantity column's (centred
+# quantities of one or three digits end at different x).
+QUANTITY_COLUMN = 2.0
 
 
 def repair_row_numbers(words: list[PixelWord]) -> list[PixelWord]:
@@ -950,11 +957,35 @@ def repair_row_numbers(words: list[PixelWord]) -> list[PixelWord]:
     in_text = _numbers_in_text(words, numbers, THOUSANDS_GAP * height)
     numbers = [n for n in numbers if n not in in_text]
     out = list(words)
+    rows: list[tuple[list[int], list[str], list[bool]]] = []
     for members in _number_rows(words, numbers, height):
         members.sort(key=lambda n: words[n].left)
         row = [words[n] for n in members]
         gaps = [b.left - a.right for a, b in itertools.pairwise(row)]
-        repaired = repair_row_texts([w.text for w in row], [gap < THOUSANDS_GAP * height for gap in gaps])
+        rows.append((members, [w.text for w in row], [gap < THOUSANDS_GAP * height for gap in gaps]))
+    slope = _skew(words)
+
+    def column_edge(n: int) -> float:  # the right edge turned back by the skew: one x for a whole column
+        return words[n].right + slope * (words[n].top + words[n].bottom) / 2
+
+    # Rows whose clean cells multiply out show where the quantity column is: a misread quantity is
+    # rewritten only there, never a figure of a description ("DN 25") left of it.
+    found = [(members, quantity_word(texts, close)) for members, texts, close in rows]
+    edges = [column_edge(members[q]) for members, q in found if q is not None]
+    # A column is where two such rows agree: one row may multiply out by chance.
+    tolerance = QUANTITY_COLUMN * height
+    edges = [
+        e for n, e in enumerate(edges) if any(abs(e - o) <= tolerance for o in edges[:n] + edges[n + 1 :])
+    ]
+    for members, texts, close in rows:
+
+        def in_quantity_column(position: int, price: int, members: list[int] = members) -> bool:
+            # Not a figure left of the quantity column when that column stands between it and the price
+            # ("DN 25" in the text of a row whose quantity cell was lost).
+            left, right = column_edge(members[position]) + tolerance, column_edge(members[price]) - tolerance
+            return not any(left < edge < right for edge in edges)
+
+        repaired = repair_row_texts(texts, close, in_quantity_column)
         for n, text in zip(members, repaired, strict=True):
             if text != words[n].text:
                 out[n] = replace(words[n], text=text)

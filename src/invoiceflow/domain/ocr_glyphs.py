@@ -1,7 +1,7 @@
 """Glyphs Tesseract reads as look-alikes or loses, that no language model corrects: an ampersand read as
-"8" in a name ("Hartley 8 Finch Ltd"), a sharp s read as "&" ("Wei&") and the last full stop of a
-dotted abbreviation lost in scanner noise ("B.V", "S.A"). They are told apart by shape and place, never
-by what the words say.
+"8" in a name ("Hartley 8 Finch Ltd"), a sharp s read as "&" ("Wei&"), an 8 read as "&" in a code ("M&")
+and the last full stop of a dotted abbreviation lost in scanner noise ("B.V", "S.A"). They are told apart
+by shape and place, never by what the words say.
 """
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ _NAME_WORD = re.compile(r"[^\W\d_a-zß-ÿ][^\W\d_]+[.,]?")
 # "&" between a lower-case letter and a lower-case letter or the word's end is a sharp s ("Wei&",
 # "Stra&e"): an ampersand joins words or capitals ("Smith&Co", "AT&T"), never lower-case letters.
 _SHARP_S = re.compile(r"(?<=[a-zäöü])&(?=[a-zäöü]|$)")
+
+
+# "&" next to a digit ("1&5", "2&") or ending a code of one or two capitals ("M&", "DN&") is an 8 whose
+# loops blurred together: an ampersand joins words or capitals ("M&S", "AT&T"), it ends none.
+_EIGHT = re.compile(r"(?<=\d)&|&(?=\d)|(?<=^[A-Z])&$|(?<=^[A-Z]{2})&$")
 
 
 # Single letters joined by full stops with the last one missing ("B.V", "S.r.l", "S.p.A", "e.K"): a
@@ -64,7 +69,13 @@ def restore_look_alikes(words: list[PixelWord]) -> list[PixelWord]:
                 continue
             if _NAME_WORD.fullmatch(words[before].text) and _NAME_WORD.fullmatch(words[after].text):
                 out[middle] = replace(word, text="&")
-    return [_with_full_stop(_with_sharp_s(w)) for w in out]
+    return [_with_full_stop(_with_sharp_s(_with_eight(w))) for w in out]
+
+
+def _with_eight(word: PixelWord) -> PixelWord:
+    if "&" not in word.text or word.text == "&":
+        return word
+    return replace(word, text=_EIGHT.sub("8", word.text))
 
 
 def _with_sharp_s(word: PixelWord) -> PixelWord:

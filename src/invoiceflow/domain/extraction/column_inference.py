@@ -82,7 +82,16 @@ def _text_columns(lines: list[Line], figures: list[_Figures]) -> list[tuple[floa
     """(x0, x1, letters) of the left-aligned text columns: segments starting at the same x."""
     columns: list[list[float]] = []  # x0, x1, letters
     for line in lines:
-        for (start, end), (sx0, sx1) in zip(line.segments(), line.segment_x(), strict=True):
+        # A segment starts at its first word with a letter or digit: a scan reads a cell's rule or a
+        # speck before the text as "[" or "|", which would move the column's edge.
+        starts: dict[int, float] = {}
+        for segment, word in zip(line.segment_of_word, line.words, strict=True):
+            if segment not in starts and any(ch.isalnum() for ch in word.text):
+                starts[segment] = word.x0
+        for index, ((start, end), (seg_x0, sx1)) in enumerate(
+            zip(line.segments(), line.segment_x(), strict=True)
+        ):
+            sx0 = starts.get(index, seg_x0)
             if any(c.x0 - 1 <= sx0 and sx1 <= c.x1 + 1 for c in figures):
                 continue  # a figure cell
             letters = sum(ch.isalpha() for ch in line.text[start:end])

@@ -4,7 +4,7 @@ headers that wrap onto a second line, and which column a figure of a row belongs
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from invoiceflow.domain.extraction.column_inference import Column
 from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
@@ -26,6 +26,7 @@ COLUMN_PATTERNS: dict[str, str] = {
     "gross_amount": r"(?:line\s+)?(?:total|amount|betrag|montant|importe|bedrag|importo|summe|gesamt)\s*\(?"
     rf"(?:incl(?:\.|uding|usive)?|inkl\.?|with|con|ttc|incl\.?\s+of)\s*(?:of\s+)?{_TAXES}?\)?|"
     r"brutto\s*-?\s*(?:betrag|preis|summe)?|gross(?:\s+(?:amount|total|value))?|(?:total|montant|prix)\s+ttc|"
+    r"wartosc\s+brutto|"
     rf"ttc|incl\.?\s*{_TAXES}|inkl\.?\s*{_TAXES}|con\s+iva|iva\s+inclu(?:sa|ida)|ivato|"
     # "Totale IVA incl.", "Total VAT included", "Betrag MwSt. inkl.": the tax named before "included".
     rf"(?:totale?|amount|importe|importo|montant|betrag|bedrag)\s+{_TAXES}\s*"
@@ -40,7 +41,7 @@ COLUMN_PATTERNS: dict[str, str] = {
     # Compounds name a line's amount by what it sums ("Zeilenbetrag ohne MwSt.", "Regelbedrag excl.
     # btw"): the net one when qualified so.
     rf"{_COMPOUND_AMOUNT}\s*\(?(?:ohne|exkl\.?|excl\.?|zzgl\.?|netto)\s*{_TAXES}?\)?|"
-    r"taxable\s+(?:value|amount)|base\s+imponible|importe\s+neto|imponibile|nettobetrag|"
+    r"taxable\s+(?:value|amount)|base\s+imponible|importe\s+neto|imponibile|nettobetrag|wartosc\s+netto|"
     rf"excl\.?\s*{_TAXES}|exkl\.?\s*{_TAXES}",
     "discount": r"(?:disc(?:ount)?\.?|rabatt|rabat|rab\.?|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|"
     r"korting|sconto|ribasso|desconto)"
@@ -52,19 +53,26 @@ COLUMN_PATTERNS: dict[str, str] = {
     r"importe\s+unit(?:ario)?|(?:listen|netto|brutto|basis)\s*-?\s*preis|prix\s+(?:net|brut|de\s+base|catalogue)|"
     r"p\.\s*u\.\s*net|precio\s+(?:neto|bruto|lista|base|de\s+lista)|prezzo\s+(?:netto|listino|lordo|di\s+listino)|"
     r"(?:netto|bruto|lijst|basis)\s*-?\s*prijs|(?:list|net|gross|base)\s+(?:unit\s+)?price|rate|price|preis|ep|"
-    r"(?:ct|cents?|c|p|eur|€|£)\s*/\s*(?:kwh|mwh|m3|m³|l)",
+    r"(?:ct|cents?|c|p|eur|€|£)\s*/\s*(?:kwh|mwh|m3|m³|l)|"
+    # Nordic, Finnish, Polish, Czech, Portuguese
+    r"(?:a|styck|enhets|enheds|styk)\s*-?\s*pris|pris|(?:a|yksikko)\s*-?\s*hinta|hinta|"
+    r"cena\s+(?:jedn(?:\.|ostkowa)?|za\s+(?:mj|ks)\.?)(?:\s+(?:netto|brutto))?|cena|"
+    r"(?:preco|valor)\s+unit(?:ario)?\.?|preco",
     "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
     r"total\s+(?:ht|net|price)|"
     r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
     rf"{_COMPOUND_AMOUNT}|"
-    r"totaal|importo|totale|total|net",
+    r"totaal|importo|totale|total|net|belopp|belob|belop|summa|yhteensa|wartosc|celkem|valor(?:\s+total)?",
     "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|q\.?\s?ta|hours|hrs|"
     r"units|stunden|std\.|heures|horas|uren|ore|days|tage|jours|dias|dagen|giorni|pcs|stk\.?|ctd\.?|uds\.?|"
-    r"consumption|usage|verbrauch|consommation|verbruik|consumo",
+    r"consumption|usage|verbrauch|consommation|verbruik|consumo|antal|antall|ant\.|maara|ilosc|mnozstvi|"
+    r"quantidade|qtde?\.?",
     "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me|u\.\s?m\.?",
     "description": r"description(?:\s+of\s+(?:goods|services))?|item(?:s)?(?:\s+description)?|product|"
     r"service|articles?|details|particulars|designation|libelle|bezeichnung|beschreibung|artikel|"
-    r"leistung|descripcion|concepto|articulo|omschrijving|descrizione|articolo|prodotto|servizio",
+    r"leistung|descripcion|concepto|articulo|omschrijving|descrizione|articolo|prodotto|servizio|"
+    r"benamning|beskrivning|beskrivelse|varebeskrivelse|kuvaus|nimike|tuote|nazwa(?:\s+towaru)?|opis|"
+    r"popis|nazev|descricao|produto",
     "position": r"pos\.?|position|#|no\.?|nr\.?|sku|hsn(?:/sac)?|sac|code|ref(?:\.|erence|erencia|erentie)?|"
     r"artikel\s*-?\s*(?:nr\.?|nummer|code)|art(?:ikel)?nr\.?|codigo|codice|cod\.|ean|item\s*#|"
     r"product\s*(?:code|no\.?)|art\.?\s*-?\s*nr\.?|art\.|"
@@ -131,6 +139,8 @@ def header_columns(line: Line) -> list[Column]:
             (seg_start + start, seg_start + end, kind)
             for start, end, kind in _cell_labels(line.text[seg_start:seg_end], line.folded[seg_start:seg_end])
         ]
+        if line.ocr:
+            found = _misread_labels(line.folded[seg_start:seg_end], seg_start, found)
         if not found:
             # A header cell of no known kind ("Period", "Service date", "Lot"): its column is not part
             # of the description, whatever it holds.
@@ -167,6 +177,44 @@ def header_columns(line: Line) -> list[Column]:
         # last one at the right edge is what the row costs, its amount.
         prices[-1].kind = "amount"
     return columns
+
+
+# Letters OCR reads as digits or marks in a header label ("Quant1ty", "Descr|ption", "Am0unt"), and
+# letter pairs it reads as one letter or the reverse ("Arnount", "Nettovvert").
+_LABEL_LOOK_ALIKES = [
+    str.maketrans({"0": "o", "1": "l", "|": "l", "!": "l", "5": "s", "€": "e", "$": "s"}),
+    str.maketrans({"0": "o", "1": "i", "|": "i", "!": "i", "5": "s", "€": "e", "$": "s"}),
+]
+_GARBLED_WORD = lazy_compile(r"[a-z]{2,}[015|!€$][a-z]*|[a-z]+[015|!€$][a-z]{2,}")
+_LABEL_LETTER_PAIRS = (("rn", "m"), ("vv", "w"), ("ii", "u"), ("cl", "d"))
+
+
+def _put_back(match: re.Match[str], table: dict[int, str]) -> str:
+    return match.group(0).translate(table)
+
+
+def _misread_labels(folded: str, start: int, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The labels of a scanned header cell where OCR garbled a letter ("Quant1ty", "Unit pr|ce"): the
+    cell read again with look-alikes put back, taken when its labels cover more of it than those read.
+    A reading of another length (letter pairs) counts only as one label spanning the cell."""
+    if not _GARBLED_WORD.search(folded) and not any(wrong in folded for wrong, _ in _LABEL_LETTER_PAIRS):
+        return found
+    covered = sum(end - begin for begin, end, _ in found)
+    # Only words of letters with a look-alike inside or at their end change: figures stay figures.
+    candidates = [_GARBLED_WORD.sub(partial(_put_back, table=table), folded) for table in _LABEL_LOOK_ALIKES]
+    for wrong, right in _LABEL_LETTER_PAIRS:
+        candidates += [c.replace(wrong, right) for c in candidates if wrong in c]
+    best = found
+    for candidate in dict.fromkeys(c for c in candidates if c != folded):
+        labels = _cell_labels(candidate, candidate)
+        reach = sum(end - begin for begin, end, _ in labels)
+        if reach <= covered or reach < 0.6 * len(candidate.strip()):
+            continue
+        if len(candidate) == len(folded):
+            best, covered = [(start + begin, start + end, kind) for begin, end, kind in labels], reach
+        elif len(labels) == 1:
+            best, covered = [(start, start + len(folded), labels[0][2])], reach
+    return best
 
 
 def _absorb_parentheticals(folded: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

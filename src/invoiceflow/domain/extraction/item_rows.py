@@ -78,6 +78,16 @@ def running_subtotal(
     return any(item_amounts[group_start:] and abs(value - s) <= slack for s in sums)
 
 
+# A scan's line boxes hug the ink (cap or x-height, ~0.65 of the type size) where a text layer's span the
+# font's ascent and descent: gaps measured in a scanned line's height are this much tighter.
+OCR_EM = 1.5
+
+
+def em(line: Line) -> float:
+    """The line's height as a text layer would give it: gaps between rows are measured in it."""
+    return line.height * OCR_EM if line.ocr else line.height
+
+
 def table_resumes(
     lines: Sequence[Line],
     start: int,
@@ -101,7 +111,7 @@ def heading_between(above: Line, line: Line, below: Line) -> bool:
     Distances are taken between the lines' first words: a skewed scan moves the figures far right of
     them up or down."""
     up, down = _left_top(line) - _left_top(above), _left_top(below) - _left_top(line)
-    return min(up, down) >= 1.5 * line.height and abs(up - down) <= 0.25 * line.height
+    return min(up, down) >= 1.5 * em(line) and abs(up - down) <= 0.25 * em(line)
 
 
 def _left_top(line: Line) -> float:

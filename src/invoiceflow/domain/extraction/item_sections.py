@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from invoiceflow.domain.extraction.context import PageContext
+from invoiceflow.domain.extraction.item_rows import em
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts
@@ -107,7 +108,7 @@ def _runs(ctx: PageContext, style: DecimalStyle, is_totals: Callable[[Line], boo
     previous: Line | None = None
     for line in ctx.lines:
         entry = outline_entry(line, style)
-        near = previous is not None and line.top - previous.bottom <= 1.6 * line.height
+        near = previous is not None and line.top - previous.bottom <= 1.6 * em(line)
         if entry is None or not near:
             if run:
                 runs.append(run)

@@ -38,6 +38,7 @@ from invoiceflow.domain.extraction.item_header import (
     stacked_header,
 )
 from invoiceflow.domain.extraction.item_rows import (
+    em,
     heading_between,
     is_figure_line,
     is_prose,
@@ -70,6 +71,10 @@ class Item:
     alternative_amount: Decimal | None = None
     # The net price after the row's discount, where the unit price is the list price it came from.
     net_unit_price: Decimal | None = None
+    # The quantity as printed, where a scan's row took another reading of it (a decimal point OCR lost),
+    # and whether the row's price is per 100 or 1000 pieces (quantity × price ÷ 100 = amount).
+    printed_quantity: Decimal | None = None
+    per_hundred: bool = False
 
 
 @dataclass
@@ -349,9 +354,13 @@ def _make_item(
                 ):
                     item.quantity, item.checked = q, True
                     break
-            if not item.checked and not line.ocr and _per_hundreds(quantity.value, unit_price.value, amount):
-                item.checked = True  # a price per 100 or per 1000 pieces: both figures as printed
+            per_hundred = _per_hundreds(quantity.value, unit_price.value, amount)
+            # On a scan only a quantity with a thousands group ("2,000") is sure to be read as printed:
+            # "250" may be 2.50 without its decimal point.
+            if not item.checked and per_hundred and (not line.ocr or quantity.grouped):
+                item.checked = item.per_hundred = True  # a price per 100 or 1000 pieces: figures as printed
         rescaled = item.checked and item.quantity != quantity.value
+        item.printed_quantity = quantity.value if line.ocr else None
         if rescaled and line.ocr and unit_price is not None and unit_price.decimals != 2:
             # "13" × "74269" fits as 0.13 × 74269, but a quantity read literally with the price's lost
             # decimal point repaired (13 × 742.69) is the likelier reading when arithmetic confirms it.
@@ -651,6 +660,11 @@ _POSITION_RE = lazy_compile(r"^\d{1,3}\.?$")
 _LONG_POSITION_RE = lazy_compile(r"^\d{1,5}\.?$")
 
 
+_RULE_MARKS = frozenset(
+    {"[", "]", "|", "||", "{", "}", "(", ")", "®", "©", "°", "_", "~", "¦", "!", "/", "\\", "'", "‘", "’"}
+)
+
+
 def _description(
     line: Line,
     desc_range: tuple[float, float],
@@ -666,6 +680,8 @@ def _description(
             continue
         if skip is not None and skip[0] - 1 <= centre <= skip[1] + 1:
             continue
+        if line.ocr and not words and word.text in _RULE_MARKS:
+            continue  # a scanned cell rule or a speck before the text ("[", "|"), never a character of it
         words.append(word.text)
         segments.append(line.segment_of_word[index])
     if len(words) > 1:
@@ -1124,7 +1140,7 @@ def _lines_above(ctx: PageContext, line: Line, used: set[int]) -> list[str]:
     texts: list[str] = []
     below = line
     for above in reversed(ctx.lines[max(0, line.index - _MAX_DESCRIPTION_LINES) : line.index]):
-        if above.index in used or below.top - above.bottom > 1.2 * max(above.height, below.height):
+        if above.index in used or below.top - above.bottom > 1.2 * max(em(above), em(below)):
             break
         labels = ctx.header_labels.get(above.index, []) + ctx.total_labels.get(above.index, [])
         if any(label.start == 0 for label in labels):
@@ -1205,7 +1221,7 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 break
         if (
             previous is not None
-            and line.top - previous.bottom > 4.5 * line.height
+            and line.top - previous.bottom > 4.5 * em(line)
             and result.items
             and not (_fills_item_columns(amounts, columns) and _description(line, desc_range))
         ):
@@ -1286,7 +1302,7 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             ):
                 previous = line
                 continue
-            near = line.top - previous.bottom < 1.6 * line.height
+            near = line.top - previous.bottom < 1.6 * em(line)
             # A wrapped line follows at the line pitch or starts where the description text starts; a
             # heading under the table ("Tax summary") stands further off and elsewhere.
             desc_x0 = next(
@@ -1298,7 +1314,7 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 ),
                 line.x0,
             )
-            tight = line.top - previous.top <= 1.6 * max(line.height, previous.height)
+            tight = line.top - previous.top <= 1.6 * max(em(line), em(previous))
             in_table_words = [w for w in line.words if (w.x0 + w.x1) / 2 >= table_left]
             aligned = bool(in_table_words) and abs(min(w.x0 for w in in_table_words) - desc_x0) < line.height
             near = near and (tight or aligned)
@@ -1312,13 +1328,7 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             # a line starting further left is the next block's title.
             inside = bool(in_table) and min(w.x0 for w in in_table) >= desc_range[0] - 6
             inside = inside and all((w.x0 + w.x1) / 2 <= desc_range[1] for w in in_table)
-            if (
-                text
-                and opening
-                and line.top - previous.bottom < 1.6 * line.height
-                and inside
-                and not numbered
-            ):
+            if text and opening and line.top - previous.bottom < 1.6 * em(line) and inside and not numbered:
                 opening.append((line, text))
                 previous = line
             elif text and (not near or numbered) and inside and _opens_row(ctx, style, line, columns):
@@ -1348,7 +1358,35 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
     result.carried = carried_text(over_first, result.items)
     _names_above_references(result.items)
     _take_net_amounts(ctx, style, result, columns, first)
+    header = ctx.lines[first - 1].folded if first > 0 else ""
+    _printed_per_hundred(result.items, bool(_PER_HUNDRED_HEADER.search(header)))
     return result
+
+
+# A price column whose header says its prices are per 100 pieces or in cents of the unit ("Price/100",
+# "Preis pro 100", "c€/kWh", "p/kWh").
+_PER_HUNDRED_HEADER = lazy_compile(
+    r"/\s*100\b|\b(?:per|pro|par|je)\s+100\b|(?<![a-z])(?:ct|c€|c|p|cents?)\s*/\s*[a-z]"
+)
+
+
+def _printed_per_hundred(items: list[Item], header_says_so: bool) -> None:
+    """A scanned table whose prices are per 100 pieces (or in cents per unit) keeps the printed quantity
+    of every row where it fits so: "250" × 42.59 ÷ 100 is no lost decimal point. The table shows it by a
+    row with a grouped quantity ("2,000") or by its price header; else "1000" × 12.00 ÷ 100 may as well
+    be 10.00 × 12.00 with the point lost in every row."""
+    if not header_says_so and not any(item.per_hundred for item in items):
+        return
+    for item in items:
+        if item.printed_quantity is not None and _fits_per_hundred(item):
+            item.quantity, item.checked, item.per_hundred = item.printed_quantity, True, True
+
+
+def _fits_per_hundred(item: Item) -> bool:
+    printed, price = item.printed_quantity, item.unit_price
+    if printed is None or price is None or printed <= 0:
+        return False
+    return any(abs(printed * price / per - item.amount) <= Decimal("0.0051") for per in _PRICE_UNITS)
 
 
 def _capitalised(text: str) -> bool:
@@ -1364,7 +1402,7 @@ def _text_above(
     below = ctx.lines[first] if first < len(ctx.lines) else None
     for line in reversed(ctx.lines[max(0, first - _MAX_DESCRIPTION_LINES) : first]):
         money = [a for a in row_amounts(line, style) if a.decimals == 2 and not a.is_percent]
-        if below is None or below.top - line.bottom >= 1.6 * line.height or money:
+        if below is None or below.top - line.bottom >= 1.6 * em(line) or money:
             break  # a gap, or a row of figures ("DN 25" in a name is none)
         inside = all(desc_range[0] - 6 <= w.x0 and (w.x0 + w.x1) / 2 <= desc_range[1] for w in line.words)
         text = _description(line, desc_range)
@@ -1544,7 +1582,8 @@ def _regroup_bottom_aligned(
         )
         # Lines right above the first row, at line pitch (a title a row pitch above it is no part of it).
         pitch = rows[0][0].top - lead[-1][0].top
-        if max(gaps) < rows[0][0].height and (pitch < 1.5 * rows[0][0].height or not items[0].description):
+        first_em = em(rows[0][0])
+        if max(gaps) < first_em and (pitch < 1.5 * first_em or not items[0].description):
             items[0].description[:0] = [t for _, lines in lead[:taken] for t in lines]
 
 
@@ -1581,7 +1620,7 @@ def _numbered_heading(
     if len(line.words) < 2 or any(not a.is_percent for a in row_amounts(line, style)[1:]):
         return False
     below = ctx.lines[line.index + 1]
-    if below.top - line.bottom > 1.6 * line.height or not _own_position(below, columns, desc_range):
+    if below.top - line.bottom > 1.6 * em(line) or not _own_position(below, columns, desc_range):
         return False
     assigned = (assign_column(a, columns) for a in row_amounts(below, style) if not a.is_percent)
     return any(column is not None and column.kind == "amount" for column in assigned)
@@ -1593,7 +1632,7 @@ def _component_row(
     """A line at line pitch under a row with a figure in the quantity column and none in the price or
     amount columns: a component of the bundle above (its parts, each with a count and no price). A
     figure inside the description's text ("bancale 15, bolla firmata") is no cell of its own."""
-    if line.top - previous.bottom >= 1.6 * line.height:
+    if line.top - previous.bottom >= 1.6 * em(line):
         return False
     kinds = [
         column.kind
@@ -1615,7 +1654,7 @@ def _opens_row(ctx: PageContext, style: DecimalStyle, line: Line, columns: list[
     an amount in the amount column follows (cells centred or bottom-aligned in padded rows)."""
     above = line
     for below in ctx.lines[line.index + 1 : line.index + _MAX_DESCRIPTION_LINES]:
-        if below.top - above.bottom > 1.6 * below.height or _is_totals_line(ctx, below):
+        if below.top - above.bottom > 1.6 * em(below) or _is_totals_line(ctx, below):
             return False
         assigned = (assign_column(a, columns) for a in row_amounts(below, style) if not a.is_percent)
         if any(column is not None and column.kind == "amount" for column in assigned):
@@ -1684,8 +1723,8 @@ def _heads_section(
     and clearly further than the tightest line pitch of the table so far (a table spaced evenly, wrapped
     lines and rows alike, shows no heading apart from its text): a section heading."""
     below = ctx.lines[line.index + 1] if line.index + 1 < len(ctx.lines) else None
-    if line.ocr or below is None or _is_totals_line(ctx, below) or not _description(below, desc_range):
-        return False  # (a scan's line boxes hug the ink: their heights and pitch are no measure of rows)
+    if below is None or _is_totals_line(ctx, below) or not _description(below, desc_range):
+        return False
     assigned = (assign_column(a, columns) for a in row_amounts(below, style) if not a.is_percent)
     if not any(column is not None and column.kind == "amount" for column in assigned):
         return False
@@ -1695,21 +1734,21 @@ def _heads_section(
     if (
         _numbered_row(below, columns, desc_range)
         and not _own_position(line, columns, desc_range)
-        and line.top - previous.top >= tightest + 0.3 * line.height
-        and below.top - line.top >= tightest - 0.1 * line.height
+        and line.top - previous.top >= tightest + 0.3 * em(line)
+        and below.top - line.top >= tightest - 0.1 * em(line)
     ):
         # Rows numbered in the position column: text without a number, set off from the row above and
         # a row pitch over a numbered row, is a group title ("Kitchen", "Delivery 2"), not the opening
         # line of the row below (which would carry the number).
         return True
-    if below.top - line.top < tightest + 0.3 * line.height:
+    if below.top - line.top < tightest + 0.3 * em(line):
         return False
     if heading_between(previous, line, below):
         return True
     # Set off from the rows above and a row pitch above the next row, which has text of its own: the
     # title of the rows below (an opening line of a padded row stands at line pitch above its figures).
-    far_above = line.top - previous.bottom >= 1.6 * line.height
-    return far_above and below.top - line.top >= 1.5 * line.height
+    far_above = line.top - previous.bottom >= 1.6 * em(line)
+    return far_above and below.top - line.top >= 1.5 * em(line)
 
 
 def _completes_net_total(ctx: PageContext, style: DecimalStyle, first: int, items: list[Item]) -> bool:
@@ -1753,8 +1792,9 @@ def _labelled_row(
     """A row whose text starts like a totals label ("Tax return 2023", "Total station rental") with its
     figure in the amount column: an item when the table goes on below it with rows of text and an
     amount, or when the items add up to the net total printed below only with it. A running subtotal
-    was told apart before; a totals line sums the rows above, which no item does."""
-    if line.ocr or not _description(line, desc_range):
+    was told apart before; a totals line sums the rows above, which no item does. On a scan (lines of
+    garbled or merged words) only the net total decides."""
+    if not _description(line, desc_range):
         return False
 
     def row_amount(row: Line) -> Amount | None:
@@ -1770,14 +1810,14 @@ def _labelled_row(
         return money[0]
 
     own = row_amount(line)
-    if line.ocr or own is None:
+    if own is None:
         return False
     if running_subtotal(row_amounts(line, style), [i.amount for i in items], 0):
         return False  # "Subtotal 1,250.00" over "Shipping 5.00": the sum of the rows above
     total = sum((i.amount for i in items), Decimal(0))
     if items and any(abs(total * rate / 100 - own.value) <= _CENT_SLACK for rate in _TAX_RATES):
         return False  # "VAT 19.00" over "Shipping 5.00": a tax on the rows above
-    if table_resumes(
+    if not line.ocr and table_resumes(
         ctx.lines,
         line.index,
         lambda below: _is_totals_line(ctx, below),

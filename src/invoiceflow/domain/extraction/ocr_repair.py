@@ -4,15 +4,18 @@ lost. A repaired reading is only a candidate: callers accept it when arithmetic 
 (quantity × price = amount, base × rate = tax), never on its own.
 
 Digit look-alikes (``confusable_readings``: 1/4/7, 3/5/8/9, 0/6/8/9, ...) repair a total that breaks
-net + tax = gross (``repair_sum``) and a garbled quantity before a price (``repair_row_texts``), again
-only when exactly one reading makes the arithmetic hold.
+net + tax = gross (``repair_sum``), a garbled quantity before a price and a price or amount with one
+look-alike digit (``repair_row_texts``), again only when exactly one reading makes the arithmetic hold. A
+row that multiplies out with a discount between price and amount is read right and left alone; a
+figure of a description is no quantity (a quantity with its unit run in stands between it and the
+price, or the table's quantity column does).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from decimal import Decimal, InvalidOperation
 
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
@@ -121,19 +124,9 @@ def _matches(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
     return abs(quantity * price - amount) <= _CENT
 
 
-def repair_row_texts(texts: list[str], close: list[bool]) -> list[str]:
-    """The words of one table row with at most one garbled money cell rewritten.
-
-    ``close[i]`` says word i and word i+1 nearly touch (a number written with a space between thousand
-    groups, "-3 456,04", is one cell). A word is rewritten to one of its ``money_readings`` only when
-    that reading, and no other, makes two clean cells of the row multiply out: left quantity × left
-    price = the repaired amount, or left quantity × the repaired price = an amount further right. A
-    row whose clean cells already multiply out is left alone.
-    """
-    separator = _row_separator(texts)
-    if separator is None or len(texts) < 3:
-        return texts
-    # Clean cells: (first word, last word, value); a small group joined with a close 3-digit group.
+def _clean_cells(texts: list[str], close: list[bool], separator: str) -> list[tuple[int, int, Decimal]]:
+    """Clean number cells of a row as (first word, last word, value); a small group joined with a close
+    3-digit group is one cell ("1 606,50")."""
     cells: list[tuple[int, int, Decimal]] = []
     n = 0
     while n < len(texts):
@@ -147,14 +140,75 @@ def repair_row_texts(texts: list[str], close: list[bool]) -> list[str]:
         if "%" not in texts[n] and (value := _literal(texts[n], separator)) is not None:
             cells.append((n, n, value))
         n += 1
+    return cells
+
+
+def _product(cells: list[tuple[int, int, Decimal]]) -> tuple[int, int, int] | None:
+    """Indexes into ``cells`` of a quantity, a price and an amount right of both that multiply out."""
+    values = [(c, value) for c, (_, _, value) in enumerate(cells) if value]
+    for k, (kc, a) in enumerate(values):
+        for ic, q in values[:k]:
+            for jc, p in values[:k]:
+                if jc != ic and _matches(q, p, a):
+                    return ic, jc, kc
+    return None
+
+
+_RATE = lazy_compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+
+
+def _discounted_product(texts: list[str], cells: list[tuple[int, int, Decimal]]) -> bool:
+    """True when quantity × price less a discount printed between price and amount gives the amount:
+    a negative figure ("-53,55") or a rate ("3 %") of the product. Such a row is read right; its
+    amount over its price is no quantity."""
+    for k, (amount_first, _, amount) in enumerate(cells):
+        for i, (_, _, quantity) in enumerate(cells[:k]):
+            for _, price_last, price in cells[i + 1 : k]:
+                product = quantity * price
+                between = cells[i + 1 : k]
+                if any(
+                    value < 0 and abs(product + value - amount) <= _CENT
+                    for first, _, value in between
+                    if first > price_last
+                ):
+                    return True
+                words = " ".join(texts[price_last + 1 : amount_first]).replace(",", ".")
+                for rate in _RATE.findall(words):
+                    if abs(product * (1 - Decimal(rate) / 100) - amount) <= _CENT:
+                        return True
+    return False
+
+
+def quantity_word(texts: list[str], close: list[bool]) -> int | None:
+    """The position of the quantity in a row whose clean cells multiply out (quantity × price = amount),
+    None when none do: rows read cleanly show where a table's quantity column is."""
+    separator = _row_separator(texts)
+    if separator is None or len(texts) < 3:
+        return None
+    cells = _clean_cells(texts, close, separator)
+    found = _product(cells)
+    return None if found is None else cells[found[0]][1]
+
+
+def repair_row_texts(
+    texts: list[str], close: list[bool], quantity_at: Callable[[int, int], bool] | None = None
+) -> list[str]:
+    """The words of one table row with at most one garbled money cell rewritten.
+
+    ``close[i]`` says word i and word i+1 nearly touch (a number written with a space between thousand
+    groups, "-3 456,04", is one cell). A word is rewritten to one of its ``money_readings`` only when
+    that reading, and no other, makes two clean cells of the row multiply out: left quantity × left
+    price = the repaired amount, or left quantity × the repaired price = an amount further right. A
+    row whose clean cells already multiply out is left alone. ``quantity_at(i, j)`` says whether word i
+    may be the quantity of the price at word j (no quantity column lies between them); a misread
+    quantity is rewritten only there.
+    """
+    separator = _row_separator(texts)
+    if separator is None or len(texts) < 3:
+        return texts
+    cells = _clean_cells(texts, close, separator)
     values = [(first, last, value) for first, last, value in cells if value]
-    if any(
-        _matches(q, p, a)
-        for i, (_, _, q) in enumerate(values)
-        for j, (_, _, p) in enumerate(values)
-        for k, (_, _, a) in enumerate(values)
-        if i < k and j < k and i != j
-    ):
+    if _product(cells) is not None or _discounted_product(texts, cells):
         return texts
     in_cells = {n for first, last, _ in cells for n in range(first, last + 1)}
     found: list[tuple[int, Decimal]] = []
@@ -177,7 +231,40 @@ def repair_row_texts(texts: list[str], close: list[bool]) -> list[str]:
         position, reading = found[0]
         repaired = f"{reading:.2f}".replace(".", separator)
         return [repaired if n == position else text for n, text in enumerate(texts)]
-    return _repair_quantity(texts, cells, separator) if not found else texts
+    if found:
+        return texts
+    quantity_fixed = _repair_quantity(texts, cells, separator, quantity_at)
+    return quantity_fixed if quantity_fixed != texts else _repair_confused_digit(texts, cells, separator)
+
+
+def _repair_confused_digit(
+    texts: list[str], cells: list[tuple[int, int, Decimal]], separator: str
+) -> list[str]:
+    """The row with one digit of its price or amount swapped for the look-alike that makes quantity ×
+    price = amount ("151,27" read for 751,27), when exactly one such swap in one cell does."""
+    money = re.compile(rf"{re.escape(separator)}\d{{2}}$")
+    found: list[tuple[int, Decimal]] = []
+    for k, (first, last, value) in enumerate(cells):
+        if first != last or not money.search(texts[first]):
+            continue
+        left = [v for _, end, v in cells[:k] if end < first and v]
+        right = [v for _, _, v in cells[k + 1 :] if v]
+        for reading in confusable_readings(value):
+            as_price = any(_matches(q, reading, a) for q in left for a in right)
+            as_amount = any(_matches(q, p, reading) for i, q in enumerate(left) for p in left[i + 1 :])
+            if as_price or as_amount:
+                found.append((first, reading))
+    if len(found) != 1:
+        return texts
+    position, reading = found[0]
+    old = texts[position]
+    digits = f"{abs(reading):.2f}".replace(".", "")
+    if len(digits) != sum(c.isdigit() for c in old):
+        return texts
+    new_digits = iter(digits)
+    # The reading differs from the printed figure in one digit: write it into the text as read.
+    text = "".join(next(new_digits) if c.isdigit() else c for c in old)
+    return [text if n == position else t for n, t in enumerate(texts)]
 
 
 # A quantity has at most this many decimals; one found by division must differ from what OCR read by
@@ -186,7 +273,12 @@ _QUANTITY_PLACES = 2
 _QUANTITY_LIMIT = Decimal(100_000)
 
 
-def _repair_quantity(texts: list[str], cells: list[tuple[int, int, Decimal]], separator: str) -> list[str]:
+def _repair_quantity(
+    texts: list[str],
+    cells: list[tuple[int, int, Decimal]],
+    separator: str,
+    quantity_at: Callable[[int, int], bool] | None = None,
+) -> list[str]:
     """The row with its one misread quantity rewritten to amount / price: the clean cell nearest left of
     a price, when amount / price has at most two decimals, gives the amount back to the cent, and is
     as long as the cell's reading give or take one digit; only when exactly one cell is found so."""
@@ -204,11 +296,18 @@ def _repair_quantity(texts: list[str], cells: list[tuple[int, int, Decimal]], se
                 continue
             # The quantity is the clean cell nearest left of the price (a row number sits further left).
             before = [cell for cell in cells[:j] if cell[1] < price_first]
-            if before and before[-1][0] == before[-1][1]:
+            # A word with digits between that cell and the price is the quantity, garbled or with its unit
+            # run into it ("3ST"): the clean cell further left then belongs to the description ("DN 25").
+            if (
+                before
+                and before[-1][0] == before[-1][1]
+                and not _figure_between(texts, before[-1][1], price_first)
+            ):
                 first, _, read = before[-1]
                 # A rate ("12 %" of a base is the tax) is no quantity.
                 rate = read == quantity * 100 or texts[first + 1 : first + 2] == ["%"]
-                if read != quantity and not rate and _close_length(read, quantity):
+                in_column = quantity_at is None or quantity_at(first, price_first)
+                if read != quantity and not rate and in_column and _close_length(read, quantity):
                     found[first] = quantity
             elif _garbled_quantity(texts, price_first - 1, quantity, cells):
                 found[price_first - 1] = quantity
@@ -217,6 +316,12 @@ def _repair_quantity(texts: list[str], cells: list[tuple[int, int, Decimal]], se
     ((position, quantity),) = found.items()
     text = format(quantity.normalize(), "f").replace(".", separator)
     return [text if n == position else old for n, old in enumerate(texts)]
+
+
+def _figure_between(texts: list[str], after: int, before: int) -> bool:
+    """True when a word strictly between positions ``after`` and ``before`` starts with a digit ("3ST",
+    "2x"; not "M8" or "Part1", words of a description)."""
+    return any(text.lstrip("-+(")[:1].isdigit() for text in texts[after + 1 : before])
 
 
 def _garbled_quantity(

@@ -2,8 +2,9 @@
 digit or two (7 read as 1, 5 as 9, 3 as 8), and the number still looks well-formed, so no repair of
 garbled text finds it. The row's other two figures then give the one that was misread: quantity =
 amount ÷ price, or price = amount ÷ quantity to the cent. Taken only where the result differs from the
-figure read in a few digits of the same length (a misread, not a different number) and only for one
-figure: two changed figures would be a guess.
+figure read in a few digits of the same length (a misread, not a different number), or a price whose
+leading digits a rule cut off ("47" for 1.310,47), and only for one figure: two changed figures would be
+a guess.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def repaired_figures(quantity: Decimal, price: Decimal, amount: Decimal) -> tupl
         wrong = _misread(price, p_new, p_places)
         if wrong is not None:
             found.append((wrong, quantity, p_new))
+        elif not found and _cut_at_left(price, p_new):
+            found.append((1, quantity, p_new))
     product = (quantity * price).quantize(_CENT, rounding=ROUND_HALF_UP)
     a_places = max(2, _decimals(amount))
     amount_misread = _misread(amount, product, a_places) is not None
@@ -66,6 +69,14 @@ def repaired_figures(quantity: Decimal, price: Decimal, amount: Decimal) -> tupl
         return None
     _, q, p = found[0]
     return q, p
+
+
+def _cut_at_left(read: Decimal, candidate: Decimal) -> bool:
+    """True when the figure read is the right-hand end of ``candidate`` ("47" or "10,47" for 1.310,47):
+    a rule or the cell's edge took the leading digits. Two digits at least, and fewer than it has."""
+    written = format(abs(read), "f").replace(".", "").lstrip("0")
+    whole = _digits(candidate, 2)
+    return 2 <= len(written) < len(whole) and whole.endswith(written) and read > 0
 
 
 def lost_cents(quantity: Decimal, price: Decimal, amount: Amount) -> Decimal | None:
