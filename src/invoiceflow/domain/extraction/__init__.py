@@ -96,7 +96,9 @@ def extract_page(page: PageText) -> PageExtraction:
     start = (items.last_line + 1) if items.last_line is not None else 0
     integers_ok = bool(currency and currency[0] in _NO_DECIMAL_CURRENCIES)
     top = items.header_line if items.header_line is not None else items.items[0].line if items.items else 0
-    totals = extract_totals(ctx, start, integers_ok, items_top=top)
+    totals = extract_totals(
+        ctx, start, integers_ok, items_top=top, item_amounts=[item.amount for item in items.items]
+    )
     items_sum = sum((i.amount for i in items.items), Decimal(0))
     for name in ("net", "tax", "gross"):
         candidate = getattr(totals, name)

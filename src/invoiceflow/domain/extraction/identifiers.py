@@ -288,6 +288,8 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
         for start, number in _vat_candidates(text, line.ocr):
             if not any(number in iban for iban in ibans):
                 add("vat", number, start)
+        if not line.ocr and (wrapped := _wrapped_vat(lines, line, text)) is not None:
+            add("vat", wrapped[1], wrapped[0])
         for start, number in labelled_national_vat_ids(text):  # "P.IVA 0213…", "ABN 51 824 753 556"
             add("vat", number, start)
         for m in _GSTIN_RE.finditer(text):
@@ -377,6 +379,61 @@ def _wrapped_iban(lines: list[Line], line: Line, start: int, end: int) -> str | 
             return None
         head = line.text[start:end].upper().translate(_IBAN_JOINERS)
         return _iban_in(f"{head} {tail.group(0)}", ocr=line.ocr)
+    return None
+
+
+# The head of a VAT id that ends its segment with part of its number ("FR 92 292", "DE123"): the rest of
+# the number was wrapped onto the next line.
+_VAT_HEAD_RE = lazy_compile(
+    r"(?<![A-Z0-9])(" + "|".join(sorted(_VAT_PREFIXES)) + r")(?:[\s.\-]?(\d[0-9A-Z.\- ]*))?$"
+)
+# A VAT id's label: a prefix alone at the end of a segment ("N° TVA intracommunautaire FR" over "44 392
+# 366 886") starts an id only after one.
+_VAT_ID_LABEL_RE = lazy_compile(
+    r"(?<![a-z])(?:vat|tva|iva|btw|mwst|ust|uid|moms|mva|alv|dph|pvm|pvn|nif|cif|umsatzsteuer|"
+    r"ust-?id(?:nr)?|ustid(?:nr)?)(?![a-z])"
+)
+_VAT_TAIL_RE = lazy_compile(r"[.\-]?[0-9A-Z]{1,6}(?:[ .\-][0-9A-Z]{1,6})*")  # ".061" after "0482.113"
+
+
+def _wrapped_vat(lines: list[Line], line: Line, text: str) -> tuple[int, str] | None:
+    """(start, id) of a VAT id broken by a line or cell wrap ("N° TVA: FR 92 292" over "070 745"): a
+    prefix and digits end a segment of ``line`` and the next line's segment starting under that segment
+    (a wrapped sentence) or under the id (a value column) begins with the rest. Joined only when the
+    joined form passes its checksum and the head is no complete id by itself (nor the rest, read with a
+    prefix of its own)."""
+    # The lines right below: another column's line may come between in reading order ("Belgique" of
+    # the recipient's block beside the issuer's).
+    below = [
+        other
+        for other in lines[line.index + 1 : line.index + 4]
+        if not other.ocr and line.top < other.top and other.top - line.bottom <= 1.2 * line.height
+    ]
+    if not below:
+        return None
+    for seg_start, seg_end in line.segments():
+        head = _VAT_HEAD_RE.search(text[:seg_end].rstrip(), seg_start)
+        if head is None or valid_vat(compact(head.group(0))) or _vat_candidates(head.group(0)):
+            continue
+        if head.group(2) is None and not _VAT_ID_LABEL_RE.search(line.folded, seg_start, head.start()):
+            continue
+        edges = (line.char_x(seg_start), line.char_x(head.start()))
+        tails = [
+            other.text[b_start:b_end].upper()
+            for other in below
+            for b_start, b_end in other.segments()
+            if any(abs(other.span_x(b_start, b_end)[0] - x0) <= line.height for x0 in edges)
+        ]
+        if not tails:
+            continue
+        tail = _VAT_TAIL_RE.match(tails[0])
+        if tail is None or _vat_candidates(tails[0]):
+            continue
+        pieces = re.split(r"(?<=[ .\-])", tail.group(0))
+        for cut in range(len(pieces), 0, -1):  # the longest rest first, a group at a time
+            number = compact(head.group(0) + "".join(pieces[:cut]))
+            if valid_vat(number):
+                return head.start(), number
     return None
 
 

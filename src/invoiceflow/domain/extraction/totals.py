@@ -580,7 +580,11 @@ def _explained(ctx: PageContext, total: Candidate, balance: Candidate, integers_
 
 
 def _totals_from(
-    ctx: PageContext, start_line: int, integers_ok: bool, skip: int | None = None
+    ctx: PageContext,
+    start_line: int,
+    integers_ok: bool,
+    skip: int | None = None,
+    item_amounts: Sequence[Decimal] = (),
 ) -> TotalsResult:
     net: list[Candidate] = []
     tax: list[Candidate] = []
@@ -660,6 +664,13 @@ def _totals_from(
                 target.append(Candidate(sum(column, Decimal(0)), conf, line.index))
                 conf -= 0.15
             target.append(Candidate(amount.value, conf, line.index))
+    transposed = _transposed_tax_lines(ctx, start_line, integers_ok)
+    if transposed:
+        # Rates side by side over a row of bases and a row of taxes: the bases sum to the net.
+        tax_lines += transposed
+        net.append(
+            Candidate(sum((t.base or Decimal(0) for t in transposed), Decimal(0)), 0.6, transposed[0].line)
+        )
     distinct = _distinct(tax_lines)
     if len(distinct) >= 2:
         total_tax = sum((t.amount for t in distinct), Decimal(0))
@@ -692,6 +703,8 @@ def _totals_from(
     _net_of_untaxed_total(ctx, result)
     _fill_bases(result)
     _find_bases(ctx, result, integers_ok)
+    _bases_of_rated_rows(ctx, start_line, result, integers_ok)
+    _bases_of_item_subsets(result, item_amounts)
     if not result.tax_lines:
         result.tax_lines = _named_tax_lines(result, named)
     if not result.tax_lines:
@@ -812,15 +825,20 @@ _TAX_NOT_CHARGED = lazy_compile(
 
 
 def extract_totals(
-    ctx: PageContext, start_line: int, integers_ok: bool, items_top: int | None = None
+    ctx: PageContext,
+    start_line: int,
+    integers_ok: bool,
+    items_top: int | None = None,
+    item_amounts: Sequence[Decimal] = (),
 ) -> TotalsResult:
     """Totals read from ``start_line`` (below the item rows). When none of them is the gross but a gross
     label stands above, the totals are elsewhere: printed before the item table (a statement's summary
     over its detail), or the item reader ran past them (a receipt's "Grand Total" taken for a row, a
     paragraph of terms read as rows below the total). Then the whole page is read again, but for the item
     table's first line ``items_top`` (a column head "Total" is no total), each figure a little less
-    certain."""
-    result = _totals_from(ctx, start_line, integers_ok)
+    certain. ``item_amounts`` (the item rows' net amounts) let the bases of several rates be found when
+    neither the summary nor the rows print them."""
+    result = _totals_from(ctx, start_line, integers_ok, item_amounts=item_amounts)
     if result.gross is None and not integers_ok and _ocr_page_without_cents(ctx):
         result = _whole_totals(ctx, start_line) or result
     if result.gross is not None or items_top is None or start_line <= 0:
@@ -830,7 +848,7 @@ def extract_totals(
         label.kind == "gross" for i in range(start_line) if i != items_top for label in labels.get(i, [])
     ):
         return result
-    again = _totals_from(ctx, 0, integers_ok, skip=items_top)
+    again = _totals_from(ctx, 0, integers_ok, skip=items_top, item_amounts=item_amounts)
     if again.gross is None:
         return result
     for name in ("net", "tax", "gross"):
@@ -1381,3 +1399,116 @@ def _split_net(
     return [
         TaxLineFound(t.rate, bases[id(t)], t.amount, t.line, t.label) if id(t) in bases else t for t in lines
     ]
+
+
+def _missing_bases(result: TotalsResult) -> list[TaxLineFound] | None:
+    """The distinct tax lines, when two or more positive rates are listed and some lack their base."""
+    lines = _distinct(result.tax_lines or [])
+    rated = [t for t in lines if t.rate]
+    if len(rated) < 2 or all(t.base is not None for t in rated) or any(t.rate is None for t in lines):
+        return None
+    return lines
+
+
+def _with_bases(result: TotalsResult, bases: dict[Decimal, Decimal]) -> None:
+    """Every tax line of a rate in ``bases`` printed without its base takes that rate's base."""
+    result.tax_lines = [
+        replace(t, base=bases[t.rate]) if t.base is None and t.rate is not None and t.rate in bases else t
+        for t in result.tax_lines or []
+    ]
+
+
+def _bases_of_rated_rows(ctx: PageContext, end_line: int, result: TotalsResult, integers_ok: bool) -> None:
+    """Bases of several rates printed nowhere but in the item rows, each of which carries its rate ("Café
+    40 × 2.339,10 | 21 % | 93.564,00"): a rate's base is its rows' amounts summed. Taken only when the rows
+    print exactly the listed rates, their amounts add up to the net total, and each rate's sum gives its
+    tax amount (to the cent, or a cent per row when the rows' taxes were rounded one by one)."""
+    lines = _missing_bases(result)
+    if lines is None or result.net is None:
+        return
+    groups, rows, _ = _item_rate_groups(ctx, end_line, integers_ok)
+    if {r for r in groups if r} != {t.rate for t in lines if t.rate}:
+        return
+    if not _close(sum((b for b, _ in groups.values()), Decimal(0)), result.net.value):
+        return
+    for t in lines:
+        if t.rate and t.base is None:
+            base = groups[t.rate][0]
+            if not _close(base * t.rate / 100, t.amount, max(_CENT * rows, Decimal("0.011"))):
+                return
+    _with_bases(result, {rate: base for rate, (base, _) in groups.items()})
+
+
+# Item rows tried when splitting them among rates: 2^12 splits of two rates, 3^8 of three at most.
+_MAX_SPLITS = 6561
+
+
+def _bases_of_item_subsets(result: TotalsResult, item_amounts: Sequence[Decimal]) -> None:
+    """Bases of several rates printed nowhere (neither the summary nor the rows show which rate a row
+    bears): the one way of sharing the item rows among the rates whose sums give every rate's tax amount
+    to the cent. Taken only when the rows add up to the net total and exactly one set of bases fits (a
+    small rate leaves room for coincidences: then the bases stay unknown)."""
+    lines = _missing_bases(result)
+    net = result.net
+    if lines is None or net is None or not result.consistent or not item_amounts:
+        return
+    rated = [t for t in lines if t.rate]
+    if len(rated) != len(lines) or any(t.base is not None for t in rated):
+        return
+    if len({t.rate for t in rated}) != len(rated) or len(rated) ** len(item_amounts) > _MAX_SPLITS:
+        return
+    if not _close(sum(item_amounts, Decimal(0)), net.value):
+        return
+    rates = [t.rate for t in rated if t.rate is not None]
+    fits: set[tuple[Decimal, ...]] = set()
+    for shares in itertools.product(range(len(rates)), repeat=len(item_amounts)):
+        sums = [Decimal(0)] * len(rates)
+        for amount, share in zip(item_amounts, shares, strict=True):
+            sums[share] += amount
+        if all(s > 0 and _rounds_to(s, t.rate, t.amount) for s, t in zip(sums, rated, strict=True) if t.rate):
+            fits.add(tuple(sums))
+            if len(fits) > 1:
+                return
+    if len(fits) == 1:
+        _with_bases(result, dict(zip(rates, fits.pop(), strict=True)))
+
+
+def _transposed_tax_lines(ctx: PageContext, start_line: int, integers_ok: bool) -> list[TaxLineFound]:
+    """A tax summary printed with one column per rate ("Steuersatz 19 % 7 %" over "Netto 100,00 50,00"
+    over "MwSt. 19,00 3,50"): a line of two or more rates and no money, then up to three lines below
+    whose money figures stand under the rates. Each rate takes the figures in its column and pairs a
+    base with a tax among them (base × rate = tax); kept only when every rate pairs so."""
+    lines = ctx.lines
+    for line in lines[start_line:]:
+        amounts = find_amounts(line, ctx.style)
+        rates = [a for a in amounts if a.is_percent and 0 < a.value <= _MAX_RATE]
+        if (
+            len(rates) < 2
+            or _money(amounts, integers_ok, line)
+            or len({r.value for r in rates}) != len(rates)
+        ):
+            continue
+        columns: list[list[Amount]] = [[] for _ in rates]
+        spans = [line.span_x(r.start, r.end) for r in rates]
+        below_lines = [
+            b for b in lines[line.index + 1 : line.index + 4] if b.top - line.bottom <= 3.5 * line.height
+        ]
+        for below in below_lines:
+            for a in _money(find_amounts(below, ctx.style), integers_ok, below):
+                ax0, ax1 = below.span_x(a.start, a.end)
+                near = [
+                    k
+                    for k, (x0, x1) in enumerate(spans)
+                    if ax0 - line.height <= x1 and x0 <= ax1 + line.height
+                ]
+                if len(near) == 1:
+                    columns[near[0]].append(a)
+        found: list[TaxLineFound] = []
+        for rate, column in zip(rates, columns, strict=True):
+            pair = _rate_pair(rate.value, column) if len(column) >= 2 else None
+            if pair is None:
+                break
+            found.append(TaxLineFound(rate.value, pair[0], pair[1], line.index))
+        else:
+            return found
+    return []
