@@ -41,7 +41,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))  # corpus.scan: the real twins' degradation
 sys.path.insert(0, str(ROOT / "benchmarks"))  # item_families: invented table designs
 
-from corpus.scan import ScanParams, degrade  # noqa: E402
+from corpus.scan import office_scan_params, scanned_twin  # noqa: E402
 
 from invoiceflow.domain.models import AggregatedInvoice, OcrMode  # noqa: E402
 from invoiceflow.domain.ocr import set_default_engine  # noqa: E402
@@ -511,34 +510,11 @@ def measure(
 
 
 def scanned_pages(pdf: bytes, name: str) -> bytes:
-    """An image-only twin of every page of ``pdf``, degraded like the real invoices' twins
-    (``corpus.scan.degrade``: 200-300 dpi, under a degree of skew, blur, grey noise, JPEG) with one setting
-    drawn from ``name``, so that the same document gets the same scan on every run."""
+    """An image-only twin of every page of ``pdf``, degraded like the real invoices' twins (an office
+    scanner's setting, ``corpus.scan.office_scan_params``) with one setting drawn from ``name``, so that
+    the same document gets the same scan on every run."""
     rng = random.Random(f"invented-family-scan:{name}")
-    params = ScanParams(
-        dpi=rng.choice((200, 240, 300)),
-        angle=round(rng.uniform(-1.0, 1.0), 2),
-        blur=round(rng.uniform(0.4, 0.8), 2),
-        noise=rng.randint(8, 18),
-        jpeg_quality=rng.randint(65, 80),
-    )
-    source = pdfium.PdfDocument(pdf)
-    out = io.BytesIO()
-    page_canvas = canvas.Canvas(out, invariant=1, pageCompression=1)
-    try:
-        for index in range(len(source)):
-            width, height = source[index].get_size()
-            image = source[index].render(scale=params.dpi / 72).to_pil()
-            jpeg = io.BytesIO()
-            degrade(image, rng, params).save(jpeg, format="JPEG", quality=params.jpeg_quality)
-            jpeg.seek(0)
-            page_canvas.setPageSize((width, height))
-            page_canvas.drawImage(ImageReader(jpeg), 0, 0, width=width, height=height)
-            page_canvas.showPage()
-    finally:
-        source.close()
-    page_canvas.save()
-    return out.getvalue()
+    return scanned_twin(pdf, rng, office_scan_params(rng))[0]
 
 
 FamilyRow = tuple[str, Decimal | None, Decimal | None, Decimal | None]

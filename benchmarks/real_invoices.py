@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import random
 import sys
@@ -47,11 +46,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pypdfium2 as pdfium  # noqa: E402
 from benchmarks.accuracy import _get, _same, _words  # noqa: E402
-from corpus.scan import ScanParams, degrade  # noqa: E402
-from reportlab.lib.utils import ImageReader  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from corpus.scan import ScanParams, office_scan_params, scanned_twin  # noqa: E402
 
 from invoiceflow.domain.aggregate import aggregate  # noqa: E402
 from invoiceflow.domain.extraction import extract_page  # noqa: E402
@@ -177,14 +173,7 @@ def has_scan_twin(entry: dict[str, Any]) -> bool:
 def real_scan_params(name: str) -> tuple[ScanParams, random.Random]:
     """One fixed office-scanner setting per document, and the stream its noise is drawn from."""
     rng = random.Random(f"invoiceflow-real-scan:{SCAN_VERSION}:{name}")
-    params = ScanParams(
-        dpi=rng.choice((200, 240, 300)),
-        angle=round(rng.uniform(-1.0, 1.0), 2),
-        blur=round(rng.uniform(0.4, 0.8), 2),
-        noise=rng.randint(8, 18),
-        jpeg_quality=rng.randint(65, 80),
-    )
-    return params, rng
+    return office_scan_params(rng), rng
 
 
 def real_scanned_twin(pdf: bytes, name: str) -> tuple[bytes, ScanParams]:
@@ -194,27 +183,10 @@ def real_scanned_twin(pdf: bytes, name: str) -> tuple[bytes, ScanParams]:
     cached = SCAN_CACHE / f"{key}.pdf"
     if cached.exists():
         return cached.read_bytes(), params
-    source = pdfium.PdfDocument(pdf)
-    out = io.BytesIO()
-    canvas = Canvas(out, invariant=1, pageCompression=1)
-    try:
-        for index in range(len(source)):
-            width, height = source[index].get_size()
-            image = source[index].render(scale=params.dpi / 72).to_pil()
-            jpeg = io.BytesIO()
-            degrade(image, rng, params).save(
-                jpeg, format="JPEG", quality=params.jpeg_quality, dpi=(params.dpi, params.dpi)
-            )
-            jpeg.seek(0)
-            canvas.setPageSize((width, height))
-            canvas.drawImage(ImageReader(jpeg), 0, 0, width=width, height=height)
-            canvas.showPage()
-    finally:
-        source.close()
-    canvas.save()
+    twin, _ = scanned_twin(pdf, rng, params)
     SCAN_CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(out.getvalue())
-    return out.getvalue(), params
+    cached.write_bytes(twin)
+    return twin, params
 
 
 def _percent(correct: int, total: int) -> str:

@@ -37,6 +37,18 @@ def scan_params(rng: random.Random) -> ScanParams:
     )
 
 
+def office_scan_params(rng: random.Random) -> ScanParams:
+    """An office scanner's setting (200-300 dpi, under a degree of skew): the real invoices' and the
+    invented table designs' image-only twins."""
+    return ScanParams(
+        dpi=rng.choice((200, 240, 300)),
+        angle=round(rng.uniform(-1.0, 1.0), 2),
+        blur=round(rng.uniform(0.4, 0.8), 2),
+        noise=rng.randint(8, 18),
+        jpeg_quality=rng.randint(65, 80),
+    )
+
+
 def _noise_tile(rng: random.Random, amplitude: int) -> Image.Image:
     raw = rng.randbytes(NOISE_TILE * NOISE_TILE)
     tile = Image.frombytes("L", (NOISE_TILE, NOISE_TILE), raw)
@@ -63,9 +75,12 @@ def degrade(page: Image.Image, rng: random.Random, params: ScanParams) -> Image.
     return grey
 
 
-def scanned_twin(pdf: bytes, rng: random.Random) -> tuple[bytes, ScanParams]:
-    """Return an image-only PDF of ``pdf`` (same page sizes, no text layer) and the parameters used."""
-    params = scan_params(rng)
+def scanned_twin(
+    pdf: bytes, rng: random.Random, params: ScanParams | None = None
+) -> tuple[bytes, ScanParams]:
+    """Return an image-only PDF of ``pdf`` (same page sizes, no text layer) and the parameters used
+    (drawn by ``scan_params`` from ``rng`` unless given); the noise comes from ``rng``."""
+    params = params or scan_params(rng)
     source = pdfium.PdfDocument(pdf)
     out = io.BytesIO()
     canvas = Canvas(out, invariant=1, pageCompression=1)

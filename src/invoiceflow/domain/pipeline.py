@@ -129,23 +129,30 @@ def extract_page_pdf(
 ) -> PageExtraction:
     """Extract the fields of page ``page_number``, given as page ``index_in_pdf`` of a split part (a
     one-page PDF by default), and find its printed page marker."""
-    from invoiceflow.domain.ocr import needs_ocr
-
-    text: PageText | None = None
     with opened(page_pdf) as doc:
-        page = load_page(doc, index_in_pdf)
-        try:
-            if ocr is OcrMode.ALWAYS:
-                string = _plain_string(page)
-            else:
-                text, string = text_and_string_of_page(page, index_in_pdf)
-                if ocr is not OcrMode.NEVER and needs_ocr(text):
-                    text = None
-        finally:
-            page.close()
+        text, string = _text_layer(doc, index_in_pdf, ocr)
     # OCR after the document is closed (as ``read_page_texts``): it runs without the PDFium lock.
     words = text if text is not None else read_page(page_pdf, index_in_pdf, ocr)
     return _with_marker(extract_page(dataclasses.replace(words, page_number=page_number)), string)
+
+
+def _text_layer(
+    doc: pdfium.PdfDocument, page_number: int, ocr: OcrMode
+) -> tuple[PageText | None, str | None]:
+    """Page ``page_number``'s text-layer words (None where the page is to be OCRed: OCR runs after the
+    document is closed, without the PDFium lock) and its plain string (for the page marker)."""
+    from invoiceflow.domain.ocr import needs_ocr
+
+    page = load_page(doc, page_number)
+    try:
+        if ocr is OcrMode.ALWAYS:
+            return None, _plain_string(page)
+        text, string = text_and_string_of_page(page, page_number)
+        if ocr is not OcrMode.NEVER and needs_ocr(text):
+            return None, string
+        return text, string
+    finally:
+        page.close()
 
 
 def _with_marker(extraction: PageExtraction, string: str | None) -> PageExtraction:
@@ -215,23 +222,11 @@ def read_page_texts(data: bytes, ocr: OcrMode = OcrMode.AUTO) -> list[PageText]:
 def _read_pages(data: bytes, ocr: OcrMode) -> tuple[list[PageText], list[str | None]]:
     """The pages' words, and each page's plain text-layer string (for the page markers), as
     ``extract_page_pdf`` reads them from a one-page PDF."""
-    from invoiceflow.domain.ocr import needs_ocr
-
     texts: list[PageText | None] = []
     strings: list[str | None] = []
     with opened(data) as doc:
         for page_number in range(1, len(doc) + 1):
-            text: PageText | None = None
-            page = load_page(doc, page_number)
-            try:
-                if ocr is OcrMode.ALWAYS:
-                    string = _plain_string(page)
-                else:
-                    text, string = text_and_string_of_page(page, page_number)
-                    if ocr is not OcrMode.NEVER and needs_ocr(text):
-                        text = None
-            finally:
-                page.close()
+            text, string = _text_layer(doc, page_number, ocr)
             strings.append(string)
             texts.append(text)
     pages = [
