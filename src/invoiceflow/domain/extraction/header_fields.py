@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from invoiceflow.domain.extraction.context import PageContext
+from invoiceflow.domain.extraction.context import PageContext, cell_runs
 from invoiceflow.domain.extraction.dates import DateMatch, DateOrder, find_dates
 from invoiceflow.domain.extraction.labels import LabelMatch
 from invoiceflow.domain.extraction.layout import Line, horizontal_overlap, joined, part_of
@@ -120,6 +120,8 @@ def extract_invoice_number(ctx: PageContext, vat_ids: set[str]) -> Found | None:
             both = label if joint is None else LabelMatch(label.kind, label.start, joint.end)
             for target, start, end, penalty in _spans_for(ctx, line, both):
                 token = _invoice_number_in(ctx, target, start, end)
+                if token and target is line:
+                    token = _wrapped_number(ctx, line, start, end, token)
                 if token and token.upper().replace(" ", "") not in vat_ids:
                     conf = 0.93 - penalty - (0.3 if referenced else 0.0)
                     if best is None or conf > best.confidence:
@@ -134,6 +136,27 @@ def extract_invoice_number(ctx: PageContext, vat_ids: set[str]) -> Found | None:
     if best is None:
         best = _number_right_under_title(ctx, vat_ids)
     return best
+
+
+def _wrapped_number(ctx: PageContext, line: Line, start: int, end: int, token: str) -> str:
+    """``token`` completed by the run under its cell when the cell's line break cut the number after a
+    hyphen or slash ("N° de facture : 2025-" over "05924"): the number ends its cell's first line."""
+    found = _cell_continuation(ctx, line, start, end)
+    if found is None:
+        return token
+    rest, cell_end = found
+    value = line.text[start:cell_end].rstrip()
+    head = _WRAPPED_NUMBER_TAIL_RE.search(value)
+    tail = _NUMBER_TOKEN_RE.match(rest.words[0].text)
+    if head is None or tail is None or head.group(1) != token:
+        return token
+    return token + head.group(2) + tail.group(0)
+
+
+# A number token at the end of a value followed by the hyphen or slash its line break came after.
+_WRAPPED_NUMBER_TAIL_RE = lazy_compile(
+    r"(?<![A-Za-z0-9\-/_.])([A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[0-9])([-/])$"
+)
 
 
 # Between an invoice-number label and a date label printed as one: "Invoice No./Date:", "Rechnungs-Nr. /
@@ -325,24 +348,61 @@ def _under_own_label(ctx: PageContext, line: Line, label: LabelMatch, found: Dat
 
 def _wrapped_dates(ctx: PageContext, line: Line, start: int, end: int) -> list[DateMatch]:
     """A date right of its label cut by its narrow cell's line break ("28 de junio de" / "2025"): the
-    value's words joined with the segment under them on the next line at line pitch (another column's
-    line may lie between). Only a date that starts in the value and ends in the segment under it."""
+    value's words joined with the run of words under them (``_cell_continuation``). Only a date that
+    starts in the value and ends in the run under it."""
     if end <= start or not any(c.isdigit() for c in line.text[start:end]):
         return []
+    found = _cell_continuation(ctx, line, start, end)
+    if found is None:
+        return []
+    rest, end = found
+    # Where the row packs its cells at word spacing the value runs on into the next cell's words
+    # ("23. August Kundennummer:" over "2026"): its first words alone are tried too, longest first.
+    ends = [
+        offset + len(word.text)
+        for word, offset in zip(line.words, line.starts, strict=True)
+        if start <= offset < end
+    ][::-1][:_MAX_VALUE_WORDS]
+    for value_end in ends:
+        first = part_of(line, start, value_end)
+        # "01-01-" / "2025", "04.08." / "2026": a numeric date broken after a separator is one word.
+        glued = bool(_BROKEN_NUMERIC_DATE_RE.fullmatch(first.words[-1].text)) and rest.text[:1].isdigit()
+        value = joined(first, rest, glued)
+        cut = len(first.text)
+        dates = [replace(d, start=start) for d in find_dates(value, ctx.order) if d.start < cut < d.end]
+        if dates:
+            return dates
+    return []
+
+
+def _cell_continuation(ctx: PageContext, line: Line, start: int, end: int) -> tuple[Line, int] | None:
+    """The run of words that continues the value ``line.text[start:end]`` on the next line at line pitch
+    (another column's line may lie between), as a line of its own, and the value's end cut to its cell.
+
+    The continuation lies under the value or, where the cell wraps to its left edge, under the label:
+    within the cell's width ("Invoice date: 14 March" / "2025"), cells side by side cut apart at gaps
+    wider than word spacing; never a run that opens with a label."""
+    cell = next(
+        (c for c in cell_runs(line, ctx.header_labels.get(line.index, [])) if c[0] <= start < c[1]), None
+    )
+    if cell is not None:
+        end = min(end, cell[1])  # "18 mars  Client : 8606": the next cell is not part of the value
     x0, x1 = line.span_x(start, end)
+    cell_x0 = min(x0, cell[2]) if cell is not None else x0
     for below in ctx.lines[line.index + 1 :]:
         if below.top > line.bottom + 0.8 * line.height:
             break
-        for (b_start, b_end), (bx0, bx1) in zip(below.segments(), below.segment_x(), strict=True):
-            if horizontal_overlap(bx0, bx1, x0, x1) < 0.5 * (bx1 - bx0) or ctx.has_label(
+        for b_start, b_end, bx0, bx1 in cell_runs(below, []):
+            if horizontal_overlap(bx0, bx1, cell_x0, x1) < 0.5 * (bx1 - bx0) or ctx.has_label(
                 below, b_start, b_end
             ):
                 continue
-            first = part_of(line, start, end)
-            value = joined(first, part_of(below, b_start, b_end))
-            cut = len(first.text)
-            return [replace(d, start=start) for d in find_dates(value, ctx.order) if d.start < cut < d.end]
-    return []
+            return part_of(below, b_start, b_end), end
+    return None
+
+
+_MAX_VALUE_WORDS = 6
+_BROKEN_NUMERIC_DATE_RE = lazy_compile(r"\d{1,4}[-./]\d{1,2}[-./]")
 
 
 def _date_column(ctx: PageContext, line: Line, label: LabelMatch) -> bool:

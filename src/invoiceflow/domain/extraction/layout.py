@@ -348,16 +348,24 @@ def part_of(line: Line, start: int, end: int) -> Line:
     return part
 
 
-def joined(first: Line, second: Line) -> Line:
+def joined(first: Line, second: Line, glued: bool = False) -> Line:
     """``first`` and ``second`` as one line (prose wrapped onto the next line, a date cut by the line
     break): the words of ``second`` follow those of ``first`` at word spacing on its baseline. Keeps
-    ``first``'s index; offsets refer to the joined text."""
-    shift = first.x1 + 0.3 * first.height - second.x0
+    ``first``'s index; offsets refer to the joined text. ``glued``: the first word of ``second`` goes on
+    the last of ``first`` ("01-01-" over "2025", broken at its hyphen)."""
+    shift = first.x1 + (0.0 if glued else 0.3 * first.height) - second.x0
     moved = [
         Word(text=w.text, x0=w.x0 + shift, y0=first.top, x1=w.x1 + shift, y1=first.top + (w.y1 - w.y0))
         for w in second.words
     ]
-    line = _make_line([*first.words, *moved], first.ocr)
+    words = [*first.words, *moved]
+    if glued:
+        last, head = first.words[-1], moved[0]
+        merged = Word(
+            text=last.text + head.text, x0=last.x0, y0=last.y0, x1=head.x1, y1=max(last.y1, head.y1)
+        )
+        words = [*first.words[:-1], merged, *moved[1:]]
+    line = _make_line(words, first.ocr)
     line.index, line.ocr = first.index, first.ocr
     return line
 
