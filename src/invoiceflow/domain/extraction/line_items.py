@@ -280,6 +280,46 @@ def _space_grouped(line: Line, amounts: list[Amount], columns: list[Column]) -> 
     return out
 
 
+def _split_across_columns(line: Line, amounts: list[Amount], columns: list[Column]) -> list[Amount]:
+    """ "10 578.00" read as one number grouped by a space, where a quantity and a price stand in two
+    columns a narrow gap apart (cells padded little): when the leading group and the rest fall under
+    two different numeric columns and the gap between them is wider than a word space, they are two
+    figures."""
+    out: list[Amount] = []
+    for a in amounts:
+        raw = line.text[a.start : a.end]
+        lead, _, rest = raw.partition(" ")
+        split = None
+        if a.grouped and rest and lead.isdigit() and len(lead) <= 3:
+            split = _two_figures(line, a, len(lead), columns)
+        out.extend(split or [a])
+    return out
+
+
+def _two_figures(line: Line, a: Amount, lead_length: int, columns: list[Column]) -> list[Amount] | None:
+    left_word, right_word = line.word_at(a.start), line.word_at(a.start + lead_length + 1)
+    if left_word == right_word or right_word != left_word + 1:
+        return None
+    first, second = line.words[left_word], line.words[right_word]
+    if second.x0 - first.x1 < 0.4 * line.height:
+        return None  # a word space: one number grouped by a space
+    digits = line.text[a.start + lead_length + 1 : a.end].strip()
+    separator = digits[-a.decimals - 1] if a.decimals and len(digits) > a.decimals else ""
+    value = parse_number(digits, DecimalStyle.DOT if separator == "." else DecimalStyle.COMMA)
+    if value is None:
+        return None
+    rest = Amount(
+        value.copy_sign(a.value), a.start + lead_length + 1, a.end, second.x0, a.x1,
+        a.decimals, a.is_percent, a.has_symbol, False,
+    )  # fmt: skip
+    lead = Amount(Decimal(line.text[a.start : a.start + lead_length]), a.start, a.start + lead_length,
+                  a.x0, first.x1, 0, False, False, False)  # fmt: skip
+    left_column, right_column = assign_column(lead, columns), assign_column(rest, columns)
+    if left_column is None or right_column is None or left_column is right_column:
+        return None
+    return [lead, rest]
+
+
 # Prices of cheap articles (screws, labels, envelopes) are quoted per 100 or per 1000 pieces.
 _PRICE_UNITS = (Decimal(100), Decimal(1000))
 
@@ -295,7 +335,7 @@ def _make_item(
     line: Line, amounts: list[Amount], columns: list[Column], desc_range: tuple[float, float]
 ) -> Item | None:
     strip_position = not any(c.kind == "position" for c in columns)
-    amounts = _space_grouped(line, amounts, columns)
+    amounts = _space_grouped(line, _split_across_columns(line, amounts, columns), columns)
     by_kind: dict[str, Amount] = {}
     prices: list[Amount] = []
     extras: list[Amount] = []
@@ -754,24 +794,50 @@ def _text_start(
         if not any(column is not None and column.kind == "amount" for column in assigned):
             continue
         # The row's first group of words right of the column on the left, short of the figures.
-        first_word = next(
-            (k for k, w in enumerate(line.words) if w.x0 >= reach and (w.x0 + w.x1) / 2 <= desc_range[1]),
+        # Cells centred in a row taller than one line: the row's text stands on the lines its figures
+        # overlap (above and below them), which hold no figures of their own.
+        text_line = next(
+            (
+                candidate
+                for candidate in (line, *_overlapping_text_lines(ctx, style, line))
+                if _first_text_word(candidate, reach, desc_range[1]) is not None
+            ),
             None,
         )
-        if first_word is None:
+        if text_line is None:
             continue
-        segment = line.segment_of_word[first_word]
-        cell = [w for k, w in enumerate(line.words) if line.segment_of_word[k] == segment]
+        first_word = _first_text_word(text_line, reach, desc_range[1])
+        assert first_word is not None
+        segment = text_line.segment_of_word[first_word]
+        cell = [w for k, w in enumerate(text_line.words) if text_line.segment_of_word[k] == segment]
         rows += 1
-        text = " ".join(w.text for k, w in enumerate(line.words) if k >= first_word and w in cell)
+        text = " ".join(w.text for k, w in enumerate(text_line.words) if k >= first_word and w in cell)
         letters = sum(c.isalpha() for c in text)
         # Text reaching under the label from further left, or words (not a code) short of it: the cell
         # of a label centred over it.
         if cell[-1].x1 > desc_range[0] or (letters >= 3 and letters > sum(c.isdigit() for c in text)):
-            starts.append(line.words[first_word].x0)
+            starts.append(text_line.words[first_word].x0)
     if not starts or 2 * len(starts) < rows or min(starts) >= desc_range[0] - 1:
         return desc_range  # text starting under the label needs no widening
     return min(starts) - 1, desc_range[1]
+
+
+def _first_text_word(line: Line, reach: float, right: float) -> int | None:
+    return next((k for k, w in enumerate(line.words) if w.x0 >= reach and (w.x0 + w.x1) / 2 <= right), None)
+
+
+def _overlapping_text_lines(ctx: PageContext, style: DecimalStyle, line: Line) -> list[Line]:
+    """The lines next to ``line`` that share its height (over a third of the shorter one) and hold no
+    figures: the text cells of a row whose figures are centred or bottom-aligned in it."""
+    out: list[Line] = []
+    for k in (line.index - 1, line.index + 1):
+        if not 0 <= k < len(ctx.lines):
+            continue
+        other = ctx.lines[k]
+        shared = min(line.bottom, other.bottom) - max(line.top, other.top)
+        if shared > 0.33 * min(line.height, other.height) and not row_amounts(other, style):
+            out.append(other)
+    return out
 
 
 def _is_carry_line(ctx: PageContext, line: Line) -> bool:
@@ -1297,7 +1363,14 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 text
                 and not opening
                 and _heads_section(
-                    ctx, style, line, previous, columns=columns, desc_range=desc_range, first=first
+                    ctx,
+                    style,
+                    line,
+                    previous,
+                    columns=columns,
+                    desc_range=desc_range,
+                    first=first,
+                    row_pitch=_row_pitch([row for row, _ in rows]),
                 )
             ):
                 previous = line
@@ -1346,9 +1419,16 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 break
     result.continues = bool(result.items) and not closed
     over_first = lead or _text_above(ctx, style, first, desc_range)
-    if lead and rows and _numbered_row(rows[0][0], columns, desc_range):
-        # The first row carries its number: text without one above it is the rows' group title.
-        lead = [] if not _own_position(lead[-1][0], columns, desc_range) else lead
+    if (
+        lead
+        and rows
+        and _numbered_row(rows[0][0], columns, desc_range)
+        and not _own_position(lead[-1][0], columns, desc_range)
+        and not _opens_cell_of(lead[-1][0], rows[0][0], None, _row_pitch([row for row, _ in rows]))
+    ):
+        # The first row carries its number: text without one above it is the rows' group title, unless
+        # it runs on into the row like wrapped text (the number and figures centred or at the bottom).
+        lead = []
     if len(over_first) == 1 and _capitalised(over_first[0][1][0]):
         # One line opening with a capitalised word over the first row: a group title. Wrapped text goes
         # on over more lines or mid-sentence ("IP65 mit Zubehör", "noir avec fixations").
@@ -1718,6 +1798,7 @@ def _heads_section(
     columns: list[Column],
     desc_range: tuple[float, float],
     first: int,
+    row_pitch: float | None = None,
 ) -> bool:
     """A line of text alone above a row with a description of its own, as far from it as rows stand apart
     and clearly further than the tightest line pitch of the table so far (a table spaced evenly, wrapped
@@ -1736,6 +1817,8 @@ def _heads_section(
         and not _own_position(line, columns, desc_range)
         and line.top - previous.top >= tightest + 0.3 * em(line)
         and below.top - line.top >= tightest - 0.1 * em(line)
+        and not _opens_cell_of(line, below, previous, row_pitch)
+        and not _closes_cell_of(line, previous, below, row_pitch)
     ):
         # Rows numbered in the position column: text without a number, set off from the row above and
         # a row pitch over a numbered row, is a group title ("Kitchen", "Delivery 2"), not the opening
@@ -1749,6 +1832,38 @@ def _heads_section(
     # title of the rows below (an opening line of a padded row stands at line pitch above its figures).
     far_above = line.top - previous.bottom >= 1.6 * em(line)
     return far_above and below.top - line.top >= 1.5 * em(line)
+
+
+def _row_pitch(rows: list[Line]) -> float | None:
+    """The tightest distance between the tops of consecutive rows' figure lines."""
+    steps = [b.top - a.top for a, b in itertools.pairwise(rows) if b.top > a.top]
+    return min(steps) if steps else None
+
+
+def _in_one_cell(line: Line, other: Line, row_pitch: float | None) -> bool:
+    """``line`` and ``other`` (the row's figures or text next to them) stand closer than rows stand
+    apart: lines of one cell, where a title over a row stands a row pitch off."""
+    return row_pitch is None or abs(other.top - line.top) < row_pitch - 0.3 * em(line)
+
+
+def _opens_cell_of(line: Line, below: Line, above: Line | None, row_pitch: float | None) -> bool:
+    """``line`` runs on into the row ``below`` as wrapped lines of one cell do (their boxes all but touch,
+    closer than rows stand apart) and stands clearly further from the row ``above``: the first line of a
+    description whose row's number and figures are centred in it or at its bottom, not a group title."""
+    gap = below.top - line.bottom
+    if gap > 0.4 * em(line) or not _in_one_cell(line, below, row_pitch):
+        return False
+    return above is None or line.top - above.bottom >= gap + 0.5 * em(line)
+
+
+def _closes_cell_of(line: Line, above: Line, below: Line, row_pitch: float | None) -> bool:
+    """``line`` goes on from the row ``above`` as wrapped lines of one cell do and stands clearly further
+    from the row ``below``: the last line of a description whose figures are centred in it, not a group
+    title over the next row."""
+    gap = line.top - above.bottom
+    if gap > 0.4 * em(line) or not _in_one_cell(line, above, row_pitch):
+        return False
+    return below.top - line.bottom >= gap + 0.5 * em(line)
 
 
 def _completes_net_total(ctx: PageContext, style: DecimalStyle, first: int, items: list[Item]) -> bool:
