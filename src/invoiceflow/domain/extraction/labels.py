@@ -487,6 +487,8 @@ RECIPIENT_LABEL = lazy_compile(
         r"faturar\s+a|faturado\s+a|adquirente",
         r"kund|faktureringsadress|fakturaadress|mottagare|kunde|faktureres\s+til|modtager|mottaker",
         r"asiakas|laskutettava|laskutusosoite|nabywca|odbiorca|odberatel|zakaznik",
+        # Buyers heading an e-invoice view's section: "Köpare", "Kjøper", "Køber", "Kupujący".
+        r"kopare|kjoper|kober|kupujacy",
         # A practice's patient, a Portuguese "Exmo.(s) Sr.(s)" and a British "Messrs" over the addressee.
         r"patient(?:e|in)?|paciente|paziente|messrs\.?",
         # A letter's "To," over the addressee (Indian and British trade invoices).
@@ -578,7 +580,7 @@ ISSUER_LABEL = lazy_compile(
         ],
         *["leverancier", "fornitore", "cedente"],
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
-        r"fornecedor|prestador|saljare|leverantor|s[æa]lger|leverandor|leverand[øo]r|myyja|sprzedawca|"
+        r"fornecedor|prestador|saljare|leverantor|s[æa]lger|selger|leverandor|leverand[øo]r|myyja|sprzedawca|"
         r"dostawca|wystawca|dodavatel",
         # Hungarian, Romanian, Turkish, Croatian / Serbian / Slovenian, Baltic and Greek sellers.
         r"elado|szallito|furnizor|vanzator|sat[iı]c[iı]|prodavatelj|prodavac|dobavljac|dobavitelj|"

@@ -65,7 +65,7 @@ from invoiceflow.domain.extraction.labels import (
 from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.unverified_vat import unverified_vat_ids
-from invoiceflow.domain.extraction.vat_owner import labelled_owner, third_party
+from invoiceflow.domain.extraction.vat_owner import labelled_owner, section_owner, third_party
 
 _LEGAL_FORM = lazy_compile(
     # Not the letters of a Dutch or British postal code ("3511 AB Utrecht", "OX1 2AB").
@@ -1639,7 +1639,7 @@ def _through_legal_form(text: str) -> str:
     return text
 
 
-def _vat_line_name(ctx: PageContext, identifiers: list[Identifier]) -> str | None:
+def _vat_line_name(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> str | None:
     """The issuer named on the line of its VAT id ("Acme Ltd · VAT IE6388047V")."""
     for ident in identifiers:
         if ident.kind not in ("vat", "gstin"):
@@ -1649,6 +1649,8 @@ def _vat_line_name(ctx: PageContext, identifiers: list[Identifier]) -> str | Non
         before = line.folded[seg_start : ident.start]
         if RECIPIENT_VAT_HINT.search(before[-40:]) or labelled_owner(before) == "recipient":
             continue
+        if section_owner(ctx.lines, ident.line, ident.start, table_top) == "recipient":
+            continue  # under the buyer's heading: its name is the customer's
         for part in _SENDER_SEPARATORS.split(line.text[seg_start : ident.start]):
             name = _name_before_contact(part)
             if name is not None:
@@ -2193,7 +2195,7 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
             lambda: footer,
             lambda: _account_holder(ctx),
             lambda: _payee_in_sentence(ctx),
-            lambda: _vat_line_name(ctx, identifiers),
+            lambda: _vat_line_name(ctx, identifiers, table_top),
             lambda: _company_line(ctx, billed, limit),
             lambda: _labelled_name_below(ctx, limit),
             lambda: _registered_name(ctx, billed),
@@ -2234,6 +2236,10 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         if ident.kind in ("vat", "gstin"):
             in_block = ident.line in recipient_lines and recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
             owner = labelled_owner(before)  # "Käufer USt-IdNr.", "TVA vendeur", "our VAT no."
+            if owner is None and not RECIPIENT_VAT_HINT.search(before[-40:]):
+                # No party named beside it: the heading of the section it stands in ("Acheteur" over
+                # "N° TVA …") names it, whichever section the page prints first.
+                owner = section_owner(ctx.lines, ident.line, ident.start, table_top)
             for_recipient = in_block or owner == "recipient" or bool(RECIPIENT_VAT_HINT.search(before[-40:]))
             if for_recipient and owner != "issuer":
                 recipient_vat = recipient_vat or ident

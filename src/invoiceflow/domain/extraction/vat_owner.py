@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from invoiceflow.domain.extraction.labels import ACCOUNT_HOLDER_LABEL, ISSUER_LABEL, RECIPIENT_LABEL
+from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
 Owner = Literal["issuer", "recipient"]
@@ -54,3 +56,61 @@ def third_party(folded_before: str) -> bool:
     window = folded_before[-80:]
     breaks = [m.end() for m in _ITEM_BREAK_RE.finditer(window)]
     return _THIRD_PARTY_RE.search(window, max(breaks, default=0)) is not None
+
+
+def _heading_owner(folded_segment: str) -> Owner | None:
+    """The party a segment names when it is nothing but a party's heading ("Acheteur", "Verkäufer:")."""
+    text = folded_segment.strip(" :")
+    if not text or ACCOUNT_HOLDER_LABEL.fullmatch(text):
+        return None  # "Account holder" heads the bank details, not the customer's section
+    if RECIPIENT_LABEL.fullmatch(text):
+        return "recipient"
+    if ISSUER_LABEL.fullmatch(text):
+        return "issuer"
+    return None
+
+
+_SECTION_LINES = 12  # lines a party's section may run below its heading
+_SECTION_GAP = 3.0  # line heights of empty space that end a section
+
+
+def section_owner(
+    lines: list[Line], line_index: int, offset: int, table_top: float | None = None
+) -> Owner | None:
+    """The party whose headed section holds the id at ``offset`` of line ``line_index``: the nearest
+    buyer's or seller's heading above whose left edge the id's row starts at (its label cell, or the id
+    under the heading), whatever the order of the sections and whether they stand stacked or side by
+    side (of two headings on one line, the one nearest left of the id). None outside such a section; the
+    item table (its top at ``table_top``) ends the sections above it, so a footer's id is none of theirs."""
+    line = lines[line_index]
+    segments = line.segments()
+    seg = line.segment_index(offset)
+    seg_start, _ = segments[seg]
+    # The row starts at the id's own segment when a label precedes the id in it, else at the label cell
+    # left of it ("N° TVA | CHE-…").
+    row = seg if line.folded[seg_start:offset].strip() or seg == 0 else seg - 1
+    row_x0 = line.segment_x()[row][0]
+    id_x0 = line.char_x(offset)
+    tolerance = max(4.0, 0.8 * line.height)
+    upper_top = line.top
+    below_table = table_top is not None and line.top >= table_top
+    for above in reversed(lines[max(0, line_index - _SECTION_LINES) : line_index]):
+        if upper_top - above.bottom > _SECTION_GAP * max(above.height, 1.0):
+            return None
+        if below_table and table_top is not None and above.top < table_top:
+            return None
+        found: Owner | None = None
+        aligned = False
+        for (start, end), (x0, _) in zip(above.segments(), above.segment_x(), strict=True):
+            if x0 > id_x0 + tolerance:
+                break
+            at_row = abs(x0 - row_x0) <= tolerance
+            aligned = aligned or at_row
+            if at_row or abs(x0 - id_x0) <= tolerance:
+                # Of two headings side by side, the one nearest left of the id.
+                found = _heading_owner(above.folded[start:end]) or found
+        if found is not None:
+            return found
+        if aligned:
+            upper_top = above.top  # the section's column goes on upwards
+    return None
