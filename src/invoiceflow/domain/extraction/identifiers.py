@@ -46,8 +46,11 @@ _IBAN_LABEL_RE = lazy_compile(
     r"bank(?:verbindung|gegevens|(?:ing)?\s+details)|coord(?:onnees\s+bancaires|inate\s+bancarie)|"
     r"datos\s+bancarios|betaalgegevens)(?![a-z])"
 )
-# The start of an IBAN after its label that may wrap onto the next line ("IBAN GB29 NWBK 6016" / "1331 …").
-_IBAN_HEAD_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2} ?\d{2}(?:[ ]?[A-Z0-9]){2,30}")
+# The start of an IBAN after its label that may wrap onto the next line ("IBAN GB29 NWBK 6016" / "1331 …"),
+# in a wrapped sentence as early as after its check digits ("… · IBAN FR76" / "1213 5000 …"): that short
+# a head only right after the word IBAN itself (see ``_IBAN_WORD_BEFORE_RE``).
+_IBAN_HEAD_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2} ?\d{2}((?:[ ]?[A-Z0-9]){0,30})")
+_IBAN_WORD_BEFORE_RE = lazy_compile(r"(?<![A-Z])IBAN\s*:?\s*$")
 _IBAN_JOINERS = str.maketrans("-./", "   ")  # "ES91-2100-…", "GB29.NWBK.…", "DE89/3704/…"
 _JOINED_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}[.\-](?:[A-Z0-9]{1,4}[.\-]){2,8}[A-Z0-9]{1,4}")
 # Single characters in a row, one per box of a giro form: an IBAN when the checksum says so.
@@ -282,6 +285,10 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                     add("iban", number, m.start())
             if label is not None and not seen:
                 for m in _IBAN_HEAD_RE.finditer(joined, label.end()):
+                    if len(m.group(1).replace(" ", "")) < 2 and not _IBAN_WORD_BEFORE_RE.search(
+                        joined, 0, m.start()
+                    ):
+                        continue
                     if (number := _wrapped_iban(lines, line, m.start(), m.end())) is not None:
                         add("iban", number, m.start())
         ibans = seen.copy()
@@ -355,31 +362,35 @@ def _iban_label_above(
     return False
 
 
+def _rest_below(lines: list[Line], line: Line, edges: tuple[float, ...]) -> str | None:
+    """The text that continues an id wrapped at the end of a segment of ``line``: on the nearest of the
+    three lines right below, from a word starting under one of ``edges`` (the segment's start for a
+    wrapped sentence or column, the id's start for a value column right of its label) to the end of that
+    word's segment. Another column's line may come between in reading order, and the rest may be glued
+    into a neighbouring column's segment ("USt-IdNr. DE 3077 …  4769 34")."""
+    for other in lines[line.index + 1 : line.index + 4]:
+        if other.ocr != line.ocr or other.top <= line.top or other.top - line.bottom > 1.2 * line.height:
+            continue
+        for word, start in enumerate(other.starts):
+            if any(abs(other.words[word].x0 - x0) <= line.height for x0 in edges):
+                return other.text[start : other.segment_span(start)[1]].upper()
+    return None
+
+
 def _wrapped_iban(lines: list[Line], line: Line, start: int, end: int) -> str | None:
     """An IBAN wrapped in a narrow column ("IT59 L051 0400 0002 8729 3904" over "715"): the candidate ends
-    its segment and the rest starts the next line's segment at the same left edge; the checksum decides."""
+    its segment and the rest starts a line below under the segment or the IBAN (``_rest_below``); joined
+    only when the joined form passes the checksum (the caller tries the head alone first)."""
     seg_start, seg_end = line.segment_span(start)
     end = min(end, seg_end)  # the pattern may run on into the next column
-    if line.text[end:seg_end].strip() or line.index + 1 >= len(lines):
+    if line.text[end:seg_end].strip():
         return None
-    below = lines[line.index + 1]
-    if below.top - line.bottom > 1.2 * line.height:
+    rest = _rest_below(lines, line, (line.char_x(seg_start), line.char_x(start)))
+    tail = re.match(r"[A-Z0-9]{1,4}(?: [A-Z0-9]{1,4})*", (rest or "").translate(_IBAN_JOINERS))
+    if tail is None:
         return None
-    # The rest starts under the segment (a wrapped sentence or column) or under the IBAN itself (a value
-    # column right of its label).
-    edges = (line.char_x(seg_start), line.char_x(start))
-    for b_start, b_end in below.segments():
-        bx0, _ = below.span_x(b_start, b_end)
-        if all(abs(bx0 - x0) > line.height for x0 in edges):
-            continue
-        tail = re.match(
-            r"[A-Z0-9]{1,4}(?: [A-Z0-9]{1,4})*", below.text[b_start:b_end].upper().translate(_IBAN_JOINERS)
-        )
-        if tail is None:
-            return None
-        head = line.text[start:end].upper().translate(_IBAN_JOINERS)
-        return _iban_in(f"{head} {tail.group(0)}", ocr=line.ocr)
-    return None
+    head = line.text[start:end].upper().translate(_IBAN_JOINERS)
+    return _iban_in(f"{head} {tail.group(0)}", ocr=line.ocr)
 
 
 # The head of a VAT id that ends its segment with part of its number ("FR 92 292", "DE123"): the rest of
@@ -398,18 +409,10 @@ _VAT_TAIL_RE = lazy_compile(r"[.\-]?[0-9A-Z]{1,6}(?:[ .\-][0-9A-Z]{1,6})*")  # "
 
 def _wrapped_vat(lines: list[Line], line: Line, text: str) -> tuple[int, str] | None:
     """(start, id) of a VAT id broken by a line or cell wrap ("N° TVA: FR 92 292" over "070 745"): a
-    prefix and digits end a segment of ``line`` and the next line's segment starting under that segment
-    (a wrapped sentence) or under the id (a value column) begins with the rest. Joined only when the
-    joined form passes its checksum and the head is no complete id by itself (nor the rest, read with a
-    prefix of its own)."""
-    # The lines right below: another column's line may come between in reading order ("Belgique" of
-    # the recipient's block beside the issuer's).
-    below = [
-        other
-        for other in lines[line.index + 1 : line.index + 4]
-        if not other.ocr and line.top < other.top and other.top - line.bottom <= 1.2 * line.height
-    ]
-    if not below:
+    prefix and digits end a segment of ``line`` and a line below continues it (``_rest_below``). Joined
+    only when the joined form passes its checksum and the head is no complete id by itself (nor the rest,
+    read with a prefix of its own)."""
+    if line.ocr:
         return None
     for seg_start, seg_end in line.segments():
         head = _VAT_HEAD_RE.search(text[:seg_end].rstrip(), seg_start)
@@ -417,17 +420,9 @@ def _wrapped_vat(lines: list[Line], line: Line, text: str) -> tuple[int, str] | 
             continue
         if head.group(2) is None and not _VAT_ID_LABEL_RE.search(line.folded, seg_start, head.start()):
             continue
-        edges = (line.char_x(seg_start), line.char_x(head.start()))
-        tails = [
-            other.text[b_start:b_end].upper()
-            for other in below
-            for b_start, b_end in other.segments()
-            if any(abs(other.span_x(b_start, b_end)[0] - x0) <= line.height for x0 in edges)
-        ]
-        if not tails:
-            continue
-        tail = _VAT_TAIL_RE.match(tails[0])
-        if tail is None or _vat_candidates(tails[0]):
+        rest = _rest_below(lines, line, (line.char_x(seg_start), line.char_x(head.start())))
+        tail = _VAT_TAIL_RE.match(rest or "")
+        if rest is None or tail is None or _vat_candidates(rest):
             continue
         pieces = re.split(r"(?<=[ .\-])", tail.group(0))
         for cut in range(len(pieces), 0, -1):  # the longest rest first, a group at a time
