@@ -334,10 +334,120 @@ def build_lines(page: PageText) -> list[Line]:
             centres[target] += (centre - centres[target]) / len(row)
             heights[target] = max(heights[target], height)
     lines = [_make_line(row, separate_overlaps) for row in rows]
+    if not separate_overlaps:
+        # a line's words are in x order already: the check costs one pass, the rare split a rebuild
+        split: list[Line] = []
+        for line in lines:
+            if _stacked_pair(line.words):
+                split += [_make_line(part) for part in _split_stacked(line.words)]
+            else:
+                split.append(line)
+        lines = split
     for i, line in enumerate(lines):
         line.index = i
         line.ocr = separate_overlaps
     return lines
+
+
+_STACKED_OVERLAP = 0.4  # share of the narrower word two words on one visual line never cover
+_STACKED_MIN_SHIFT = 0.15  # em: vertical offset of two overlapping words drawn as separate lines
+
+
+def _stacked_pair(row: list[Word]) -> tuple[Word, Word] | None:
+    """Two words of ``row`` drawn over each other (substantial horizontal overlap) at clearly different
+    heights, or None. ``row`` in x order; one pass against the word reaching furthest right so far."""
+    reach = row[0]
+    reach_x1 = reach.x1
+    for word in row[1:]:
+        if word.x0 < reach_x1:  # most words start after the ones before end: one comparison
+            overlap = (word.x1 if word.x1 < reach_x1 else reach_x1) - word.x0
+            narrower = min(word.x1 - word.x0, reach_x1 - reach.x0)
+            if overlap > _STACKED_OVERLAP * narrower:
+                em = min(word.y1 - word.y0, reach.y1 - reach.y0)
+                shift = abs((word.y0 + word.y1) - (reach.y0 + reach.y1)) / 2
+                # the same text drawn twice (fake bold, shadow) sits at the same height: one line
+                if shift >= _STACKED_MIN_SHIFT * em and shift >= 0.5:
+                    return word, reach
+        if word.x1 > reach_x1:
+            reach, reach_x1 = word, word.x1
+    return None
+
+
+_BAND_CONFLICT = 0.2  # share of the narrower word: more overlap than kerning or an italic overhang
+
+
+def _band_colours(row: list[Word]) -> list[list[Word]] | None:
+    """``row`` as two lines by text band (words of one text run share their box's exact vertical extent):
+    bands whose words overlap horizontally are on different lines, so the conflict graph of bands is
+    two-coloured; bands without conflict join the line of nearer centre. None when the graph is not
+    two-colourable."""
+    bands: dict[tuple[float, float], list[Word]] = {}
+    for word in row:
+        bands.setdefault((round(word.y0, 1), round(word.y1, 1)), []).append(word)
+    keys = list(bands)
+    edges: dict[tuple[float, float], set[tuple[float, float]]] = {key: set() for key in keys}
+    for i, first in enumerate(keys):
+        for second in keys[i + 1 :]:
+            if any(
+                min(a.x1, b.x1) - max(a.x0, b.x0) > max(1.0, _BAND_CONFLICT * min(a.x1 - a.x0, b.x1 - b.x0))
+                for a in bands[first]
+                for b in bands[second]
+            ):
+                edges[first].add(second)
+                edges[second].add(first)
+    lines: tuple[list[tuple[float, float]], list[tuple[float, float]]] = ([], [])
+    loose: list[tuple[float, float]] = []
+    colour: dict[tuple[float, float], int] = {}
+    for key in keys:
+        if key in colour:
+            continue
+        if not edges[key]:
+            loose.append(key)
+            continue
+        colour[key] = 0
+        component, queue = [key], [key]
+        while queue:
+            band = queue.pop()
+            for other in edges[band]:
+                if other not in colour:
+                    colour[other] = 1 - colour[band]
+                    component.append(other)
+                    queue.append(other)
+                elif colour[other] == colour[band]:
+                    return None
+        # the colour of the higher centres is the upper line
+        middle = [_median([k[0] + k[1] for k in component if colour[k] == c]) for c in (0, 1)]
+        upper = 0 if middle[0] <= middle[1] else 1
+        for band in component:
+            lines[0 if colour[band] == upper else 1].append(band)
+    centre = [_median([k[0] + k[1] for k in line]) for line in lines]
+    for band in loose:
+        lines[0 if abs(band[0] + band[1] - centre[0]) <= abs(band[0] + band[1] - centre[1]) else 1].append(
+            band
+        )
+    return [[w for band in line for w in bands[band]] for line in lines]
+
+
+def _split_stacked(row: list[Word], depth: int = 0) -> list[list[Word]]:
+    """A row holding two text lines drawn over each other (a letterhead or footer printed on top of body
+    text a few points away) as those lines, upper first. Words overlapping in x cannot stand side by side
+    on one line: each word goes with the words it does not overlap (by text band), or, where bands do not
+    tell, the row splits at the widest gap of vertical centres between an overlapping pair."""
+    row = sorted(row, key=_BY_X0)
+    pair = _stacked_pair(row) if len(row) > 1 and depth < 3 else None
+    if pair is None:
+        return [row]
+    parts = _band_colours(row)
+    if parts is None:
+        low, high = sorted((w.y0 + w.y1) / 2 for w in pair)
+        centres = sorted({(w.y0 + w.y1) / 2 for w in row if low <= (w.y0 + w.y1) / 2 <= high})
+        cut = max(itertools.pairwise(centres), key=lambda gap: gap[1] - gap[0])
+        threshold = (cut[0] + cut[1]) / 2
+        parts = [
+            [w for w in row if (w.y0 + w.y1) / 2 < threshold],
+            [w for w in row if (w.y0 + w.y1) / 2 >= threshold],
+        ]
+    return [line for part in parts if part for line in _split_stacked(part, depth + 1)]
 
 
 def part_of(line: Line, start: int, end: int) -> Line:
