@@ -43,7 +43,10 @@ def _long_pdf(path: Path, copies: int) -> Path:
 
 
 def _argument(process: psutil.Process, flag: str) -> Path | None:
-    argv = process.cmdline()
+    try:
+        argv = process.cmdline()
+    except psutil.Error:  # a short-lived child that ended (or is a zombie) since it was listed
+        return None
     return Path(argv[argv.index(flag) + 1]) if flag in argv else None
 
 
@@ -59,7 +62,7 @@ def test_sigterm_stops_the_stack_and_removes_its_directories(tmp_path: Path) -> 
     try:
         run_dir, etcd_dir = None, None
         deadline = time.monotonic() + STACK_TIMEOUT
-        while True:  # up, and at work: the upload service has stored the first pages
+        while True:  # up, and at work: the split has stored the first pages (a part "0001-0008.pdf")
             assert cli.poll() is None, cli.communicate()[1][-2000:]
             assert time.monotonic() < deadline, "the run did not reach its pages in time"
             children = psutil.Process(cli.pid).children(recursive=True)
@@ -67,7 +70,7 @@ def test_sigterm_stops_the_stack_and_removes_its_directories(tmp_path: Path) -> 
                 with_resources = _argument(child, "--resources-path")
                 run_dir = with_resources.parent if with_resources is not None else run_dir
                 etcd_dir = _argument(child, "--etcd-data-dir") or etcd_dir
-            if run_dir is not None and any((run_dir / "data" / "blobs" / "pages").glob("*/0001.pdf")):
+            if run_dir is not None and any((run_dir / "data" / "blobs" / "pages").glob("*/0001*.pdf")):
                 break
             time.sleep(0.1)
         assert etcd_dir is not None

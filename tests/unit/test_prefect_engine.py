@@ -3,6 +3,8 @@ retried, task names from the spec, and no clash between ``invoiceflow.prefect`` 
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -14,7 +16,9 @@ from invoiceflow.prefect.environment import configure_prefect
 from invoiceflow.prefect.retry import MAX_ATTEMPTS, is_retryable, retry_delays
 
 # Before anything imports prefect: a private PREFECT_HOME, analytics off, ephemeral mode.
-configure_prefect(home=Path(tempfile.mkdtemp(prefix="invoiceflow-prefect-unit-")))
+_PREFECT_HOME = Path(tempfile.mkdtemp(prefix="invoiceflow-prefect-unit-"))
+atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)  # made at import: no fixture to clean it
+configure_prefect(home=_PREFECT_HOME)
 
 
 def test_retry_delays_are_exponential_and_capped() -> None:
