@@ -3,7 +3,7 @@ from (wkhtmltopdf, headless Chromium, LibreOffice, WeasyPrint), beside the same 
 
     python benchmarks/producer_invoices.py [--count 24] [--seed 7] [--engines chromium,wkhtmltopdf]
                                            [--layouts classic|world|all|LAYOUT,...] [--per-layout 6]
-                                           [--show ENGINE] [--dump DIR]
+                                           [--show ENGINE] [--dump DIR] [--scanned] [--no-ocr-cache]
 
 Content, layouts and languages are our own (``corpus/producers``): 4 layouts × 6 languages by default
 (``--layouts classic``, the documents measured from the start), with varied number, date and money
@@ -20,13 +20,25 @@ Text-layer diagnostics per engine compare the words our reader produces (``text_
 with the words of the HTML's visible text: exact matches, *glued* reader words (two source words read as
 one), *split* source words (one word read as several), and the rest.
 ``--show ENGINE`` lists the misses of that engine; ``--dump DIR`` writes its PDFs there for study.
+
+``--scanned`` scores image-only twins instead: every engine's PDF is degraded like an office scan by
+``corpus.scan.scanned_twin`` with ``office_scan_params`` (200-300 dpi, under a degree of skew, blur, noise,
+JPEG), drawn from a stream seeded by ``--seed``, the document and the engine, so a twin is the same on every
+run; the twin is read by OCR and scored against the same golden. Twins and their OCR words are cached under
+the temp directory, the words keyed on the OCR modules' source (``domain/ocr*.py``) so that a change there
+reads them again (``--no-ocr-cache`` always does); extraction after OCR always runs. The word diagnostics
+are skipped (OCR words are not the text layer's).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
+import pickle
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from html.parser import HTMLParser
@@ -44,13 +56,64 @@ from corpus.producers.content import (  # noqa: E402
     make_content,
     make_world_content,
 )
-from corpus.producers.html import LAYOUTS, WORLD_LAYOUTS, invoice_html  # noqa: E402
+from corpus.producers.html import LAYOUTS, WORLD2_LAYOUTS, WORLD_LAYOUTS, invoice_html  # noqa: E402
+from corpus.scan import office_scan_params, scanned_twin  # noqa: E402
 
+from invoiceflow.domain.aggregate import aggregate  # noqa: E402
+from invoiceflow.domain.extraction import extract_page  # noqa: E402
+from invoiceflow.domain.models import AggregatedInvoice, DocumentInfo, PageText  # noqa: E402
+from invoiceflow.domain.pdf import PdfLimits, validate_pdf  # noqa: E402
 from invoiceflow.domain.pdf_document import load_page, opened  # noqa: E402
 from invoiceflow.domain.pdf_text import text_and_string_of_page  # noqa: E402
-from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
+from invoiceflow.domain.pipeline import extract_invoice, read_page_texts  # noqa: E402
 
 REPORTLAB = "reportlab"
+SCAN_CACHE = Path(tempfile.gettempdir()) / "invoiceflow-producer-scans"
+SCAN_VERSION = 1  # bump when the twin recipe changes
+
+
+@functools.cache
+def _ocr_source_key() -> str:
+    """A digest of the OCR modules' source as this process loaded them: cached OCR words are read again
+    when OCR changes."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "src" / "invoiceflow" / "domain").glob("ocr*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def scanned(pdf: bytes, doc_id: str, engine: str, seed: int) -> bytes:
+    """The image-only twin of one engine's PDF: an office scan drawn from a stream of (seed, doc, engine)."""
+    key = hashlib.sha256(pdf + f"{SCAN_VERSION}:{seed}:{doc_id}:{engine}".encode()).hexdigest()[:24]
+    cached = SCAN_CACHE / f"{key}.pdf"
+    if cached.exists():
+        return cached.read_bytes()
+    rng = random.Random(f"invoiceflow-producer-scan:{SCAN_VERSION}:{seed}:{doc_id}:{engine}")
+    twin, _ = scanned_twin(pdf, rng, office_scan_params(rng))
+    SCAN_CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(twin)
+    return twin
+
+
+def ocr_pages(twin: bytes, use_cache: bool) -> list[PageText]:
+    """The twin's pages read by OCR (as ``extract_invoice`` reads them), cached per OCR source."""
+    key = hashlib.sha256(twin + _ocr_source_key().encode()).hexdigest()[:24]
+    cached = SCAN_CACHE / f"{key}.words"
+    if use_cache and cached.exists():
+        pages: list[PageText] = pickle.loads(cached.read_bytes())
+        return pages
+    pages = read_page_texts(twin)
+    SCAN_CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(pickle.dumps(pages))
+    return pages
+
+
+def extract_scanned(twin: bytes, doc_id: str, use_cache: bool) -> AggregatedInvoice:
+    """The page pipeline on the twin's OCR words: what ``extract_invoice`` returns for a PDF without
+    text layer or e-invoice (its document-level extractors find nothing in an image)."""
+    info = validate_pdf(twin, PdfLimits())
+    document = DocumentInfo(sha256=info.sha256, filename=doc_id, page_count=info.page_count)
+    return aggregate(document, [extract_page(text) for text in ocr_pages(twin, use_cache)])
 
 
 class _VisibleText(HTMLParser):
@@ -153,8 +216,14 @@ def build_world(layouts: list[str], per_layout: int, seed: int) -> list[tuple[Co
 
 
 def run(
-    docs: list[tuple[Content, str, str]], engine: str, dump: Path | None
+    docs: list[tuple[Content, str, str]],
+    engine: str,
+    dump: Path | None,
+    scan_seed: int | None = None,
+    use_cache: bool = True,
 ) -> tuple[list[RealScore], Counter[str], float]:
+    """Scores of every document printed by ``engine``, the text-layer word diagnostics and the CPU seconds
+    of extraction; with ``scan_seed`` the scanned twins are scored instead (OCR time included)."""
     scores: list[RealScore] = []
     diagnostics: Counter[str] = Counter()
     seconds = 0.0
@@ -164,6 +233,17 @@ def run(
             dump.mkdir(parents=True, exist_ok=True)
             (dump / f"{content.doc_id}-{engine}.pdf").write_bytes(pdf)
         entry = content.expected()
+        if scan_seed is not None:
+            twin = scanned(pdf, content.doc_id, engine, scan_seed)
+            if dump is not None:
+                (dump / f"{content.doc_id}-{engine}-scan.pdf").write_bytes(twin)
+            started = time.perf_counter()
+            got = extract_scanned(twin, content.doc_id, use_cache)
+            seconds += time.perf_counter() - started
+            score = score_document(entry, got)
+            score.pdf = f"{content.doc_id}-{engine}"
+            scores.append(score)
+            continue
         started = time.process_time()
         got = extract_invoice(pdf, filename=content.doc_id)
         seconds += time.process_time() - started
@@ -184,43 +264,55 @@ def main(argv: list[str] | None = None) -> int:
         "--layouts",
         default="classic",
         help="'classic' (the first four layouts, --count documents), 'world' (the world layouts, "
-        "--per-layout documents each), 'all', or a comma-separated list of world layouts",
+        "--per-layout documents each), 'all', or a comma-separated list of world layouts (and 'classic')",
     )
     parser.add_argument("--per-layout", type=int, default=6, help="documents per world layout")
-    parser.add_argument("--show", default="", help="list this engine's misses")
+    parser.add_argument("--show", default="", help="list these engines' misses (comma-separated, or 'all')")
     parser.add_argument("--dump", type=Path, help="write the PDFs into this directory")
+    parser.add_argument("--scanned", action="store_true", help="score OCR of image-only twins instead")
+    parser.add_argument("--no-ocr-cache", action="store_true", help="with --scanned: OCR every twin again")
+    parser.add_argument(
+        "--no-reportlab", action="store_true", help="skip the reportlab drawing of the same content"
+    )
     args = parser.parse_args(argv)
     installed = engines.available()
     chosen = [e for e in args.engines.split(",") if e] or installed
     missing = [e for e in chosen if e not in installed]
     if missing:
         print(f"not installed (skipped): {', '.join(missing)}")
-    chosen = [e for e in chosen if e in installed] + [REPORTLAB]
+    chosen = [e for e in chosen if e in installed] + ([] if args.no_reportlab else [REPORTLAB])
     world = (
         []
         if args.layouts == "classic"
         else [*WORLD_LAYOUTS]
         if args.layouts in ("world", "all")
-        else [name for name in args.layouts.split(",") if name]
+        else [*WORLD2_LAYOUTS]  # the second world set (issue #4: party and tax conventions)
+        if args.layouts == "world2"
+        else [name for name in args.layouts.split(",") if name and name != "classic"]
     )
-    unknown = [name for name in world if name not in WORLD_LAYOUTS]
+    unknown = [name for name in world if name not in (*WORLD_LAYOUTS, *WORLD2_LAYOUTS)]
     if unknown:
         parser.error(f"unknown world layouts: {', '.join(unknown)} (known: {', '.join(WORLD_LAYOUTS)})")
-    docs = build(args.count, args.seed) if args.layouts in ("classic", "all") else []
+    with_classic = args.layouts in ("classic", "all") or "classic" in args.layouts.split(",")
+    docs = build(args.count, args.seed) if with_classic else []
     docs += build_world(world, args.per_layout, args.seed)
-    results = {engine: run(docs, engine, args.dump) for engine in chosen}
+    scan_seed = args.seed if args.scanned else None
+    _ocr_source_key()  # the OCR source as loaded now, before anyone edits it during the run
+    results = {engine: run(docs, engine, args.dump, scan_seed, not args.no_ocr_cache) for engine in chosen}
     figures = {engine: _figures(scores) for engine, (scores, _d, _s) in results.items()}
-    names = list(figures[REPORTLAB])
+    names = list(figures[chosen[0]])
     layouts = sorted({layout for _c, layout, _h in docs})
-    print(f"{len(docs)} invented invoices (layouts: {', '.join(layouts)}), per engine:")
+    kind = "scanned twins of " if args.scanned else ""
+    print(f"{kind}{len(docs)} invented invoices (layouts: {', '.join(layouts)}), per engine:")
     print(f"{'field':<16}" + "".join(f"{engine:>24}" for engine in chosen))
     for name in names:
         label = name or "OVERALL"
         print(f"{label:<16}" + "".join(f"{figures[e].get(name, '-'):>24}" for e in chosen))
     print(f"{'ms/doc extract':<16}" + "".join(f"{1000 * results[e][2] / len(docs):>24.1f}" for e in chosen))
-    print("\ntext-layer words vs the HTML's visible words (casefolded multiset):")
-    print(f"{'engine':<14}{'source':>8}{'exact':>8}{'glued':>8}{'split':>8}{'missing':>9}{'extra':>8}")
-    for engine in chosen:
+    if not args.scanned:
+        print("\ntext-layer words vs the HTML's visible words (casefolded multiset):")
+        print(f"{'engine':<14}{'source':>8}{'exact':>8}{'glued':>8}{'split':>8}{'missing':>9}{'extra':>8}")
+    for engine in chosen if not args.scanned else []:
         d = results[engine][1]
         if engine == REPORTLAB:
             continue
@@ -240,8 +332,9 @@ def main(argv: list[str] | None = None) -> int:
                 recipient = sum(s.fields.get("recipient.name", False) for s in scored)
                 cells.append(f"{issuer}/{recipient} of {len(scored)}")
             print(f"{layout:<16}" + "".join(f"{cell:>24}" for cell in cells))
-    if args.show:
-        for s in results[args.show][0]:
+    shown = chosen if args.show == "all" else [e for e in args.show.split(",") if e in results]
+    for engine in shown:
+        for s in results[engine][0]:
             for miss in s.misses:
                 print(f"  {s.pdf}: {miss}")
     return 0

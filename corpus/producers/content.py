@@ -321,6 +321,20 @@ WORLD_LAYOUT_LANGUAGES = {
     "caps_inline": ("fr", "es", "en", "de", "it", "nl"),
     "einvoice_view": ("de", "fr", "it", "en", "nl", "es"),
 }
+# The second world set (corpus/producers/html_world2.py, issue #4).
+WORLD2_LAYOUT_LANGUAGES = {
+    "din_window": ("de", "de", "nl", "it", "fr", "es"),
+    "bill_ship_names": ("en",),
+    "logo_inclusive": ("de", "en", "fr", "es", "nl", "it"),
+    "gst_split": ("en",),
+    "irpf_retention": ("es",),
+    "marketplace_sold_by": ("en", "de", "fr", "it", "es", "nl"),
+    "brand_of": ("en",),
+    "rate_table": ("fr", "it", "nl", "de", "es", "en"),
+    "rows_rate_only": ("de", "it", "fr", "nl", "es", "en"),
+    "exempt_note": ("de", "fr", "it", "es", "nl", "en"),
+}
+WORLD_LAYOUT_LANGUAGES.update(WORLD2_LAYOUT_LANGUAGES)
 WORLD_COUNTRIES = {
     "en": (("GB", "GB"), ("IE", "GB"), ("GB", "DE")),
     "de": (("DE", "DE"), ("AT", "DE"), ("DE", "CH"), ("DE", "AT")),
@@ -417,6 +431,10 @@ CREDIT_LABELS = {
 def make_world_content(doc_id: str, layout: str, language: str, rng: random.Random) -> Content:
     """One invoice for a world layout: seller and buyer countries fitting the layout, names from the
     lists above, an attention/department/c/o line where the name has one."""
+    if layout in WORLD2_LAYOUT_LANGUAGES:  # the second world set builds its own content (taxes, parties)
+        from corpus.producers.html_world2 import make_world2_content
+
+        return make_world2_content(doc_id, layout, language, rng)
     if layout == "us_bill_ship":
         seller_country, buyer_country = "US", "US"
     elif layout == "gst_invoice":

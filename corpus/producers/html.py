@@ -677,3 +677,10 @@ RENDERERS.update(WORLD_RENDERERS)
 
 def invoice_html(c: Content, layout: str) -> str:
     return RENDERERS[layout](c)
+
+
+# The second world set (issue #4) lives in its own module; imported last, it uses the helpers above.
+from corpus.producers.html_world2 import WORLD2_LAYOUTS, WORLD2_RENDERERS  # noqa: E402
+
+RENDERERS.update(WORLD2_RENDERERS)
+__all__ = ["LAYOUTS", "RENDERERS", "WORLD2_LAYOUTS", "WORLD_LAYOUTS", "invoice_html"]

@@ -253,10 +253,13 @@ def _join_stacked_label(ctx: PageContext, upper: Line, lower: Line) -> None:
         if any(c.isdigit() for c in top_text) or top_text.count(" ") > 2:
             continue
         upper_is_label = _ends_with_label(ctx, upper, a_end)
+        valued = upper_is_label and _figure_in_next_segment(upper, a_end)
         x0 = upper.span_x(a_start, a_end)[0]
         for b_start, b_end in lower.segments():
             if abs(lower.span_x(b_start, b_end)[0] - x0) > 0.5 * upper.height:
                 continue
+            if valued and _figure_in_next_segment(lower, b_end):
+                continue  # "Fecha | 28/05/2026" over "Pedido nº | 4711": two rows, each with its value
             if upper_is_label and any(
                 o.start <= b_start < o.end for o in ctx.header_labels.get(lower.index, [])
             ):
@@ -275,6 +278,11 @@ def _join_stacked_label(ctx: PageContext, upper: Line, lower: Line) -> None:
                     continue
                 _replace(ctx.header_labels, upper, LabelMatch(m.kind, a_start + m.start, a_end))
                 _replace(ctx.header_labels, lower, LabelMatch(m.kind, b_start, b_end_label))
+
+
+def _figure_in_next_segment(line: Line, segment_end: int) -> bool:
+    following = [(start, end) for start, end in line.segments() if start >= segment_end]
+    return bool(following) and any(c.isdigit() for c in line.folded[following[0][0] : following[0][1]])
 
 
 def _replace(labels: dict[int, list[LabelMatch]], line: Line, label: LabelMatch) -> None:

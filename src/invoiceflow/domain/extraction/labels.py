@@ -305,6 +305,8 @@ LABEL_PATTERNS: dict[str, str] = {
         r"montant\s+(?:h\.?\s*t\.?|hors\s+taxes?)",
         r"sous\s*-?\s*total",
         r"base\s+imponible|importe\s+neto|total\s+neto|subtotal",
+        # "Total base", "Total bases imponibles", "Totale base imponibile": the sum of a rate table's bases.
+        r"total[e]?\s+(?:de\s+(?:la\s+|las\s+)?)?bases?(?:\s+(?:imponibles?|imponibili|imposables?))?",
         r"totaal\s+(?:excl\.?|exclusief|ex\.?)\s*(?:btw)?",
         r"subtotaal|netto\s*bedrag",
         r"(?:totale\s+)?imponibile|subtotale|totale\s+netto",

@@ -65,7 +65,13 @@ from invoiceflow.domain.extraction.labels import (
 from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.unverified_vat import unverified_vat_ids
-from invoiceflow.domain.extraction.vat_owner import labelled_owner, section_owner, third_party
+from invoiceflow.domain.extraction.vat_owner import (
+    info_block_owner,
+    labelled_owner,
+    row_text,
+    section_owner,
+    third_party,
+)
 
 _LEGAL_FORM = lazy_compile(
     # Not the letters of a Dutch or British postal code ("3511 AB Utrecht", "OX1 2AB").
@@ -153,9 +159,12 @@ def _contact(folded: str) -> bool:
 # GmbH · Hauptstr. 1 · 12345 Berlin", "Acme Ltd | Company No. …"), a dash before an address or department.
 _STRIP_SEPARATOR = lazy_compile(r"\s+[·•|]\s+|\s[·•|]|[·•|]\s|\s+[–—]\s+|\s-\s")
 _DASH = lazy_compile(r"\s*[–—-]\s*$")
+# "Care of" in several languages: c/o, Dutch "p/a" (per adres), French "aux bons soins de" (not "chez":
+# it starts restaurant names), Italian "presso": the line after a person names the intermediary.
+_CARE_OF = r"c/o|p/a|per\s+adres|presso|aux\s+bons\s+soins\s+de"
 # A tail addressing a person or an intermediary ("c/o Regus", "z. Hd. Frau Kessler", "Attn: Accounts").
 _ATTENTION_TAIL = lazy_compile(
-    r"[\s,;]+(?:c/o|z\.\s?hd\.?|zu\s+handen|attn\.?|attention|a\s+l'attention|t\.a\.v\.?|"
+    r"[\s,;]+(?:" + _CARE_OF + r"|z\.\s?hd\.?|zu\s+handen|attn\.?|attention|a\s+l'attention|t\.a\.v\.?|"
     r"f\.?a\.?o\.?|z\.\s?h\.|"
     # Spanish, Italian and Portuguese forms ("A la atención de", "Alla c.a.", "All'attenzione di", "A/c").
     r"a\s+la\s+atencion|alla\s+(?:c\.\s?a\.|cortese\s+attenzione)|all'attenzione|a/c)(?![a-z])"
@@ -729,7 +738,7 @@ def _block_below(
             continue
         if not block.lines and (attention := _FOR_ATTENTION.match(folded)) is not None:
             company = text[attention.end() :].strip(" :")
-            if folded.startswith("c/o") or not (_LEGAL_FORM.search(fold(company)) and _name_like(company)):
+            if re.match(_CARE_OF, folded) or not (_LEGAL_FORM.search(fold(company)) and _name_like(company)):
                 continue  # "Attn: Maria Rossi", "c/o Regus Ltd" heading the block: the name follows
             text = company  # "ATTN: Harbor Foods Limited": the company itself is addressed
         elif not block.lines and (
@@ -1805,14 +1814,18 @@ _POSTAL_LINE = lazy_compile(
 )
 # "For the attention of" heading a block: the person, not the party.
 _FOR_ATTENTION = lazy_compile(
-    r"(?:f\.?a\.?o\.?|attn\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention(?:\s+de)?|t\.a\.v\.?|att\.?n?|c/o)\s*:?(?![a-z])"
+    r"(?:f\.?a\.?o\.?|attn\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention(?:\s+de)?|t\.a\.v\.?|att\.?n?|"
+    + _CARE_OF
+    + r")\s*:?(?![a-z])"
 )
 # A line addressing a person inside a postal block ("Attn: …", "z. Hd. …", "Herrn …", "Mr …"): the
 # block is where the letter goes, the recipient's, never the sender's letterhead.
 _ATTENTION = lazy_compile(
     r"^(?:attn\.?|attention|z\.\s?hd\.?|zu\s+handen|herrn?|frau|mr\.?|mrs\.?|ms\.?|mme\.?|"
     r"monsieur|madame|mademoiselle|mlle\.?|senora?|srta\.?|signora?|gentile|egregio|mevrouw|de\s+heer|"
-    r"a\s+l'attention|sr\.?|sra\.?|dhr\.?|mevr\.?|t\.a\.v\.?|sig\.?(?:ra)?\.?|att\.?\s*:?|c/o)(?![a-z])"
+    r"a\s+l'attention|sr\.?|sra\.?|dhr\.?|mevr\.?|t\.a\.v\.?|sig\.?(?:ra)?\.?|att\.?\s*:?|"
+    + _CARE_OF
+    + r")(?![a-z])"
 )
 
 
@@ -2236,11 +2249,21 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         if ident.kind in ("vat", "gstin"):
             in_block = ident.line in recipient_lines and recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
             owner = labelled_owner(before)  # "Käufer USt-IdNr.", "TVA vendeur", "our VAT no."
-            if owner is None and not RECIPIENT_VAT_HINT.search(before[-40:]):
+            hinted = bool(RECIPIENT_VAT_HINT.search(before[-40:]))
+            label = row_text(line, ident.start)
+            if (
+                not RECIPIENT_VAT_HINT.search(label)
+                and labelled_owner(label) is None
+                and info_block_owner(ctx.lines, ctx.header_labels, ident.line, ident.start) == "issuer"
+            ):
+                # A row of the sender's information block (with the invoice number and dates) printed
+                # beside the recipient's address: words of the address column left of it do not count.
+                owner, hinted = "issuer", False
+            if owner is None and not hinted:
                 # No party named beside it: the heading of the section it stands in ("Acheteur" over
                 # "N° TVA …") names it, whichever section the page prints first.
                 owner = section_owner(ctx.lines, ident.line, ident.start, table_top)
-            for_recipient = in_block or owner == "recipient" or bool(RECIPIENT_VAT_HINT.search(before[-40:]))
+            for_recipient = in_block or owner == "recipient" or hinted
             if for_recipient and owner != "issuer":
                 recipient_vat = recipient_vat or ident
                 continue

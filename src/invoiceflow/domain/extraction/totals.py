@@ -210,11 +210,10 @@ def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount 
     if len(amounts) < 3:
         return None
     for above in reversed(ctx.lines[max(0, line.index - 6) : line.index]):
-        for m in TAX_RATE_HEADER.finditer(above.folded):
-            seg_start, seg_end = above.segment_span(m.start())
+        for seg_start, seg_end in _rate_heads(above):
             hx0, hx1 = above.span_x(seg_start, seg_end)
             for amount in amounts:
-                if hx0 - 4 <= (amount.x0 + amount.x1) / 2 <= hx1 + 4 and 0 < amount.value <= _MAX_RATE:
+                if hx0 - 4 <= (amount.x0 + amount.x1) / 2 <= hx1 + 4 and _plausible_rate(amount, amounts):
                     return amount
         # A tax table whose first column is headed by the tax's bare name ("Taxe | Base | Montant", "VAT |
         # Net | Tax"), the head centred over figures set flush left: the row's first figure is the rate
@@ -236,6 +235,31 @@ def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount 
     return None
 
 
+def _rate_heads(head: Line) -> list[tuple[int, int]]:
+    """Segments of ``head`` naming a tax-rate column: "MwSt-Satz", "VAT rate", "Taux TVA", or a bare
+    "Satz" / "Rate" / "Tipo" / "%" when another column of the same head names the tax ("Satz | Netto |
+    Steuer | Brutto", "Tipo | Base | Cuota IVA")."""
+    spans = [head.segment_span(m.start()) for m in TAX_RATE_HEADER.finditer(head.folded)]
+    if not spans and _TAX_HEAD_WORD.search(head.folded):
+        spans = [(m.start(), m.end()) for m in _BARE_RATE_HEAD.finditer(head.folded)]
+    return spans
+
+
+def _plausible_rate(amount: Amount, row: list[Amount]) -> bool:
+    """A figure that can be a rate: up to the largest rate, or 0 on a row that also prints a tax of 0
+    (a zero-rated or exempt row of a tax summary)."""
+    if amount.value == 0:
+        return any(a is not amount and a.value == 0 for a in row) and any(a.value > 0 for a in row)
+    return 0 < amount.value <= _MAX_RATE
+
+
+_BARE_RATE_HEAD = lazy_compile(
+    r"(?<![a-z%])(?:satz|rate|taux|tipo|tarief|aliquota|sats|stawka|sazba|%)(?![a-z%])"
+)
+_TAX_HEAD_WORD = lazy_compile(
+    r"(?<![a-z])(?:taxes?|vat|tva|iva|btw|mwst|ust|gst|moms|mva|alv|steuer|umsatzsteuer|impuesto|imposta|"
+    r"cuota|dph)(?![a-z])"
+)
 _BARE_TAX_HEAD = lazy_compile(
     r"(?:taxes?|taxe|vat|tva|iva|btw|mwst|ust|gst|moms|mva|alv|steuer|impuesto|imposta)\.?"
 )
@@ -820,7 +844,15 @@ _TAX_NOT_CHARGED = lazy_compile(
     r"(?:vat|tax|gst)\s*-?\s*exempt|exempt\s+from\s+(?:vat|tax|gst)|not\s+subject\s+to\s+(?:vat|tax|gst)|"
     r"no\s+(?:vat|tax|gst)\s+(?:is\s+)?(?:charged|applicable|payable)|"
     r"inversion\s+del\s+sujeto\s+pasivo|exent[oa]\s+de\s+iva|inversione\s+contabile|esente\s+(?:da\s+)?iva|"
-    r"btw\s+verlegd|vrijgesteld\s+van\s+btw)(?![a-z])"
+    r"btw\s+verlegd|vrijgesteld\s+van\s+btw|"
+    # More wordings of an exempt or small business's supply: "umsatzsteuerbefreit", "nicht steuerbar",
+    # "exonéré de TVA", "franchise en base de TVA", "senza applicazione dell'IVA", "regime forfettario",
+    # "fuori campo IVA", "no sujeto a IVA", "btw vrijgesteld", "kleineondernemersregeling", "not
+    # registered for VAT".
+    r"umsatzsteuerbefreit|nicht\s+steuerbar|exoneree?s?\s+de\s+tva|franchise\s+en\s+base\s+de\s+tva|"
+    r"senza\s+applicazione\s+dell\W?\s*iva|regime\s+forfettario|fuori\s+campo\s+(?:di\s+applicazione\s+)?"
+    r"(?:dell\W?\s*)?iva|non\s+soggett[oa]\s+(?:ad?\s+)?iva|no\s+sujet[oa]\s+a(?:l)?\s+iva|"
+    r"btw\s+vrijgesteld|kleineondernemersregeling|not\s+(?:vat\s+registered|registered\s+for\s+vat))(?![a-z])"
 )
 
 
@@ -986,6 +1018,15 @@ def _item_rate_lines(
         return _twin_item_rate_lines(ctx, end_line, result, integers_ok, groups)
     if len(groups) == 1:  # one rate: its tax is the printed total (rows rounded one by one may differ)
         groups = {rate: (base, result.tax.value) for rate, (base, _) in groups.items()}
+    elif taxes != result.tax.value:
+        # Rows rounded one by one miss the printed total by a cent where the invoice rounds each rate's
+        # tax once: take that rounding when it gives the total exactly.
+        per_rate = {
+            rate: (base, (base * rate / 100).quantize(_CENT, ROUND_HALF_UP))
+            for rate, (base, _) in groups.items()
+        }
+        if sum((t for _, t in per_rate.values()), Decimal(0)) == result.tax.value:
+            groups = per_rate
     return _as_tax_lines(groups, result.tax.line)
 
 
@@ -1402,10 +1443,13 @@ def _split_net(
 
 
 def _missing_bases(result: TotalsResult) -> list[TaxLineFound] | None:
-    """The distinct tax lines, when two or more positive rates are listed and some lack their base."""
+    """The distinct tax lines, when two or more rates are listed (one of them may be 0 %: a zero-rated
+    line beside a taxed one) and some positive rate lacks its base."""
     lines = _distinct(result.tax_lines or [])
     rated = [t for t in lines if t.rate]
-    if len(rated) < 2 or all(t.base is not None for t in rated) or any(t.rate is None for t in lines):
+    if len(lines) < 2 or not rated or all(t.base is not None for t in rated):
+        return None
+    if any(t.rate is None for t in lines):
         return None
     return lines
 

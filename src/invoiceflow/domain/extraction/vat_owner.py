@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from invoiceflow.domain.extraction.labels import ACCOUNT_HOLDER_LABEL, ISSUER_LABEL, RECIPIENT_LABEL
+from invoiceflow.domain.extraction.labels import (
+    ACCOUNT_HOLDER_LABEL,
+    ISSUER_LABEL,
+    RECIPIENT_LABEL,
+    LabelMatch,
+)
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
@@ -83,13 +88,7 @@ def section_owner(
     side (of two headings on one line, the one nearest left of the id). None outside such a section; the
     item table (its top at ``table_top``) ends the sections above it, so a footer's id is none of theirs."""
     line = lines[line_index]
-    segments = line.segments()
-    seg = line.segment_index(offset)
-    seg_start, _ = segments[seg]
-    # The row starts at the id's own segment when a label precedes the id in it, else at the label cell
-    # left of it ("N° TVA | CHE-…").
-    row = seg if line.folded[seg_start:offset].strip() or seg == 0 else seg - 1
-    row_x0 = line.segment_x()[row][0]
+    row_x0 = _row_x0(line, offset)
     id_x0 = line.char_x(offset)
     tolerance = max(4.0, 0.8 * line.height)
     upper_top = line.top
@@ -114,3 +113,64 @@ def section_owner(
         if aligned:
             upper_top = above.top  # the section's column goes on upwards
     return None
+
+
+def _row_segment(line: Line, offset: int) -> int:
+    """Index of the segment the row of an id at ``offset`` starts at: its own segment when a label precedes
+    the id in it, else the label cell left of it ("N° TVA | CHE-…")."""
+    seg = line.segment_index(offset)
+    seg_start, _ = line.segments()[seg]
+    return seg if line.folded[seg_start:offset].strip() or seg == 0 else seg - 1
+
+
+def _row_x0(line: Line, offset: int) -> float:
+    return line.segment_x()[_row_segment(line, offset)][0]
+
+
+def row_text(line: Line, offset: int) -> str:
+    """The folded text of the id's row before it (its label), without the columns further left."""
+    return line.folded[line.segments()[_row_segment(line, offset)][0] : offset]
+
+
+# Labels of the document's own data: an information block holding them is the issuer's ("Rechnungsnr. |
+# Datum | USt-IdNr." beside the recipient's window, "N° de facture | Date | N° TVA" in a box).
+_DOCUMENT_DATA_KINDS = frozenset({"invoice_number", "issue_date", "due_date"})
+_INFO_BLOCK_REACH = 4  # lines above and below the id searched for the block's other rows
+
+
+def info_block_owner(
+    lines: list[Line], header_labels: dict[int, list[LabelMatch]], line_index: int, offset: int
+) -> Owner | None:
+    """The issuer, when the id's row starts at the left edge of a column of the document's own data (two
+    or more of the invoice number and its dates on the rows next to it): an information block printed
+    beside the recipient's address is the sender's, whatever the block's labels call the id."""
+    line = lines[line_index]
+    row_x0 = _row_x0(line, offset)
+    tolerance = max(4.0, 0.8 * line.height)
+    rows = 0
+    for other in [*_block_rows(lines, line_index, -1), *_block_rows(lines, line_index, 1)]:
+        for label in header_labels.get(other.index, []):
+            if label.kind not in _DOCUMENT_DATA_KINDS:
+                continue
+            label_x0 = other.segment_x()[other.segment_index(label.start)][0]
+            if abs(label_x0 - row_x0) <= tolerance:
+                rows += 1
+                break
+    return "issuer" if rows >= 2 else None
+
+
+def _block_rows(lines: list[Line], line_index: int, step: int) -> list[Line]:
+    """The lines above (``step`` -1) or below (+1) ``line_index`` at line pitch, up to the first gap: the
+    block's other rows."""
+    rows: list[Line] = []
+    previous = lines[line_index]
+    index = line_index + step
+    while 0 <= index < len(lines) and len(rows) < _INFO_BLOCK_REACH:
+        current = lines[index]
+        gap = previous.top - current.bottom if step < 0 else current.top - previous.bottom
+        if gap > 1.2 * max(previous.height, current.height, 1.0):
+            break
+        rows.append(current)
+        previous = current
+        index += step
+    return rows
