@@ -10,12 +10,16 @@ pool's window), ``to aggregate`` (last page's end to the aggregate activity: chi
 ``aggregate`` (aggregate + save + publish), ``to seen`` (its end to the runner returning the result);
 ``turns`` / ``turn cpu`` = orchestrator turns (parent and children) and their thread CPU; ``gc pauses``
 / ``gc full`` = this process's collections (all / full ones); ``stack cpu`` = every process of the
-stack. ``--batch 8 50`` alternates pages-per-child settings run by run on one stack; ``--spans`` prints
-every activity, service call, turn and collection of the last run.
+stack, split into ``cpu workflow proc`` (this process: worker, services app, split thread), ``cpu pool``
+(the extract pool's workers), ``cpu daprd`` / ``scheduler`` / ``placement``. ``--batch 8 50``
+alternates pages-per-child settings run by run on one stack; ``--state sqlite memory`` starts one stack
+per state store, all up at once, and alternates runs between them; ``--spans`` prints every activity,
+service call, turn and collection of the last run.
 
 Instrumentation is by monkeypatching, here only (the benchmark's own view of the SDK and the services).
 
-    python benchmarks/dapr_timeline.py [--pages 50] [--batch 8] [--repeats 3] [--spans]
+    python benchmarks/dapr_timeline.py [--pages 50] [--batch 8] [--state memory sqlite] [--repeats 3]
+        [--spans]
 
 Measured 2026-11-22 (2 shared cores, load 7-18 from other work; medians of 3-5 runs, 50 pages):
   before the embedded stack froze its start-up objects: a full collection of ~120 000 objects in the
@@ -47,6 +51,33 @@ Measured 2026-11-22 (2 shared cores, load 7-18 from other work; medians of 3-5 r
   of an event added at that moment hits "actor is closed, cannot handle lock" and is retried after 1 s
   (router.CallReminder's built-in DaprBuiltInActorNotFoundRetries, constant 1 s, not configurable; the
   reminder's own failure policy is 1 s too). Visible with ``log_level="debug"`` in the daprd log.
+
+Measured 2026-11-22, sixth session (load 5-9 from other work on the 2 cores: walls are noisy, the CPU
+figures are the ones to trust). Where the plumbing's CPU goes (50 pages, per run): the workflow process
+~350-420 ms (by thread: services app ~150, the worker's activity loop ~130, orchestrator turns ~110,
+gRPC's event engine ~40), daprd ~190-270, scheduler ~155-190. daprd by ``perf`` (SQLite state): the
+pure-Go SQLite driver's commits (every turn's history, inbox and status) ~30 % of it, the localstorage
+binding's file writes (a page's extraction, the split's parts) ~15 % (mostly the kernel's ext4 file
+creation), scheduler reminders ~16 %, and Go's sysmon waking every 20 us while busy ~13 %; the
+scheduler: etcd's raft + apply, gRPC, sysmon ~15 %, GC ~7 % (GOGC 400 changed nothing there, nor did
+``--workers 8``; daprd tracing off by a config with ``samplingRate: "0"`` changed nothing either).
+  The state store in daprd's memory (opt-in ``EmbeddedOptions.state_in_memory``: the embedded default
+  stays SQLite, the store it documents), ``--state sqlite memory``, one process, both stacks up, runs
+  alternated, 6 each:
+  stack cpu 1645 → 1475 (daprd 270 → 185, workflow process 415 → 370, scheduler 170 → 155), to extract
+  25 → 16, to seen 22 → 15, extract window 1085 → 782, overhead 366 → 175 (in-process 822 / 723).
+  The young-generation collection threshold at 20 000 while the stack is up (was 700): this process's
+  collections 8.8 → 0.0 ms a run, its CPU 340 → 325 (runs alternated on one stack, 6 each).
+  Both together (the in-memory store on), the code before vs after (separate processes alternated,
+  3 x 4 runs each, load 9-11):
+  daprd 240 → 190, gc pauses 16 → 0, aggregate 34 → 26, to aggregate 15 → 12, to seen 15 → 12 (the
+  serial phases 126 → 113), stack cpu 1465 → 1445 (the pool's +15 is noise); the walls (overhead 335 /
+  376) lost in the load's swings. ``invoiceflow compare`` at load ~3-8, 50 pages: Dapr overhead 417
+  before, 241 and 274 after, Prefect's 870-1449 in the same runs (its 3-page overhead ~1050 in all
+  three: the load, or a change on its side); 3 pages 62 before, 50-61 after.
+  Not taken: the blob root on tmpfs (daprd 190 → 170 a run; but every blob of a batch run would sit in
+  RAM), a faster JSON encoder for the SDK's payloads (~2 ms a run), pages per child 10 or 13 (no
+  difference in CPU beyond the noise; 8 stays).
 """
 
 from __future__ import annotations
@@ -54,6 +85,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import atexit
+import contextlib
 import gc
 import shutil
 import statistics
@@ -201,16 +233,43 @@ def instrument() -> None:
     gc.callbacks.append(on_gc)
 
 
-def stack_cpu_seconds() -> float:
+RUNTIME_BINARIES = ("daprd", "scheduler", "placement")
+
+
+def runtime_pids() -> set[int]:
+    """The runtime processes (daprd, scheduler, placement) now running under this process."""
+    pids = set()
+    for process in psutil.Process().children(recursive=True):
+        try:
+            if process.name() in RUNTIME_BINARIES:
+                pids.add(process.pid)
+        except psutil.Error:
+            continue
+    return pids
+
+
+def stack_cpu_by_process(own_runtime: set[int]) -> dict[str, float]:
+    """CPU seconds so far of this process (``workflow proc``: worker, services app, split thread and the
+    in-process baseline), of the extract pools' workers and of each runtime binary of ``own_runtime``
+    (one stack's: with ``--state`` several stacks are up, the idle ones' processes are left out)."""
     me = psutil.Process()
-    total = 0.0
+    totals: dict[str, float] = defaultdict(float)
     for process in (me, *me.children(recursive=True)):
         try:
             times = process.cpu_times()
+            name = process.name()
         except psutil.Error:
             continue
-        total += times.user + times.system
-    return total
+        if process.pid == me.pid:
+            label = "workflow proc"
+        elif name in RUNTIME_BINARIES:
+            if process.pid not in own_runtime:
+                continue
+            label = name
+        else:
+            label = "pool"
+        totals[label] += times.user + times.system
+    return totals
 
 
 def fresh_copy(data: bytes, workdir: Path, tag: str) -> Path:
@@ -275,25 +334,46 @@ async def main() -> None:
         help="pages per child workflow; several: alternated run by run on the same stack",
     )
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--state",
+        choices=["memory", "sqlite"],
+        nargs="+",
+        default=[],
+        help="state store(s) of the stack (default: the embedded mode's own choice); several: one stack "
+        "each, all up at once, alternated run by run",
+    )
     parser.add_argument("--spans", action="store_true", help="print every span of the last run")
     args = parser.parse_args()
     instrument()
     data, _ = build_invoice_pdf(pages=args.pages, seed=3)
     workdir = Path(tempfile.mkdtemp(prefix="invoiceflow-timeline-"))
     atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # the PDF copies of the runs
-    figures: dict[int, dict[str, list[float]]] = {batch: defaultdict(list) for batch in args.batch}
-    async with EmbeddedInvoiceFlow(EmbeddedOptions(pages_per_batch=args.batch[0])) as flow:
-        assert flow.runner is not None
-        await flow.process_file(fresh_copy(data, workdir, "w"), invoice_id=f"tl-w-{time.time_ns()}")
-        runs = args.repeats * len(args.batch)
+    states: list[str | None] = list(args.state) or [None]
+    configs = [(state, batch) for state in states for batch in args.batch]
+    figures: dict[tuple[str | None, int], dict[str, list[float]]] = {c: defaultdict(list) for c in configs}
+    async with contextlib.AsyncExitStack() as stacks:
+        flows: dict[str | None, tuple[EmbeddedInvoiceFlow, set[int]]] = {}
+        for state in states:
+            before = runtime_pids()
+            options = EmbeddedOptions(pages_per_batch=args.batch[0])
+            if state is not None:  # unset otherwise: the script also times code from before the option
+                options.state_in_memory = state == "memory"
+            flow = await stacks.enter_async_context(EmbeddedInvoiceFlow(options))
+            flows[state] = (flow, runtime_pids() - before)
+            await flow.process_file(
+                fresh_copy(data, workdir, f"w{state}"), invoice_id=f"tl-w-{time.time_ns()}"
+            )
+        runs = args.repeats * len(configs)
         for run in range(runs):
-            batch = args.batch[run % len(args.batch)]
+            state, batch = configs[run % len(configs)]
+            flow, own_runtime = flows[state]
+            assert flow.runner is not None
             flow.options.pages_per_batch = batch  # read at each start
             local_start = time.perf_counter()  # interleaved: both see the same machine load
             extract_invoice(data, filename="x.pdf")
             local_ms = (time.perf_counter() - local_start) * 1000
             REC.reset()
-            cpu_before = stack_cpu_seconds()
+            cpu_before = stack_cpu_by_process(own_runtime)
             start = time.perf_counter()
             instance = await flow.submit_file(
                 fresh_copy(data, workdir, str(run)), invoice_id=f"tl-{run}-{time.time_ns()}"
@@ -301,22 +381,32 @@ async def main() -> None:
             await flow.runner.wait(instance)
             wall = (time.perf_counter() - start) * 1000
             spans = list(REC.spans)
+            cpu_after = stack_cpu_by_process(own_runtime)
+            cpu_of = {
+                f"cpu {label}": (cpu_after[label] - cpu_before.get(label, 0.0)) * 1000
+                for label in ("workflow proc", "pool", *RUNTIME_BINARIES)
+            }
             row = {
                 "in-process": local_ms,
                 "workflow": wall,
                 "overhead": wall - local_ms,
-                "stack cpu": (stack_cpu_seconds() - cpu_before) * 1000,
+                "stack cpu": sum(cpu_of.values()),
+                **cpu_of,
                 **phases(spans, wall),
             }
             for key, value in row.items():
-                figures[batch][key].append(value)
-            print(f"run {run} (batch {batch}): " + ", ".join(f"{k} {v:.0f}" for k, v in row.items()))
+                figures[state, batch][key].append(value)
+            print(f"run {run} ({_label(state, batch)}): " + ", ".join(f"{k} {v:.0f}" for k, v in row.items()))
             if args.spans and run == runs - 1:
                 print_spans(spans)
-    for batch, by_key in figures.items():
-        print(f"batch {batch}, medians of {args.repeats} ({args.pages} pages, ms unless a count):")
+    for (state, batch), by_key in figures.items():
+        print(f"{_label(state, batch)}, medians of {args.repeats} ({args.pages} pages, ms unless a count):")
         for key, values in by_key.items():
-            print(f"  {key:<14} {statistics.median(values):>8.0f}")
+            print(f"  {key:<17} {statistics.median(values):>8.0f}")
+
+
+def _label(state: str | None, batch: int) -> str:
+    return f"batch {batch}" if state is None else f"state {state}, batch {batch}"
 
 
 if __name__ == "__main__":

@@ -73,3 +73,18 @@ def test_a_persistent_data_dir_keeps_existing_secrets(tmp_path: Path) -> None:
     assert again.state_db == (data_dir / "state.db").resolve()
     assert json.loads(again.secrets_file.read_text()) == {"k": "v"}
     assert (tmp_path / "run2" / "resources" / f"{STATESTORE}.yaml").is_file()
+
+
+def test_state_in_memory_keeps_results_and_workflow_state_in_daprd(tmp_path: Path) -> None:
+    resources = write_embedded_resources(tmp_path, state_in_memory=True)
+
+    components = _components(resources.resources_dir)
+    state = components[STATESTORE]
+    assert state["spec"]["type"] == "state.in-memory"
+    assert _metadata(state) == {"actorStateStore": "true"}  # workflow state too, as with SQLite
+    # the other building blocks are the same as with SQLite
+    assert {name: c["spec"]["type"] for name, c in components.items() if name != STATESTORE} == {
+        PUBSUB: "pubsub.in-memory",
+        SECRETSTORE: "secretstores.local.file",
+        BLOBSTORE: "bindings.localstorage",
+    }
