@@ -42,6 +42,10 @@ _TITLE_AFTER_NUMBER = (
 )
 
 
+# "Paid" in the languages whose paid receipts print it after a total or a tax ("Total paid with VAT").
+_PAID = r"(?:paid|payee?s?|pagad[oa]|pagat[oa]|betaald|bezahlt)"
+
+
 def _alt(*phrases: str) -> str:
     return "(?:" + "|".join(phrases) + ")"
 
@@ -341,6 +345,10 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:total|gross)\s+(?:amount|sum|value|price|invoice\s+amount)\s+(?:incl(?:uding|\.)?|inclusive\s+of|with)"
         r"\s*(?:vat|tax|gst|btw|mwst)?",
         r"(?:grand|invoice|document)\s+total|total\s+(?:for\s+)?this\s+(?:invoice|bill|statement)",
+        # The total of a paid invoice or receipt, the tax named after it: "Total paid with VAT", "Total
+        # payé TTC", "Total pagado con IVA", "Gesamt bezahlt inkl. MwSt." (not a payment deducted).
+        rf"(?:total[e]?|gesamt)\s+{_PAID}\s*\(?\s*(?:(?:with|incl(?:uding|\.)?|inclusive\s+of|con|avec|inkl\.?|met)"
+        rf"\s*)?(?:vat|tax|gst|tva|iva|btw|mwst|ust|ttc)",
         # "Invoice amount", "Total invoice value", "Amount to pay", "Please pay", "Zu zahlender Betrag",
         # "Montant à payer", "Total TVAC" (Belgian: TVA comprise), "Toutes taxes comprises".
         r"(?:total\s+)?invoice\s+(?:amount|value|sum)|amount\s+to\s+(?:pay|be\s+paid)|please\s+pay",
@@ -410,6 +418,8 @@ LABEL_PATTERNS: dict[str, str] = {
     ),
     "tax": _alt(
         r"total\s+(?:vat|tax|gst|tva|iva|btw)",
+        # The tax of a paid total: "VAT paid", "TVA payée", "IVA pagado", "MwSt. bezahlt".
+        rf"(?:vat|tax|gst|tva|iva|btw|mwst\.?|ust\.?)\s+{_PAID}",
         # "ALV yhteensä", "Moms i alt", "MwSt. gesamt", "Summa moms": the tax's total, not the gross.
         r"(?:vat|tax|moms|mva|alv|mwst\.?|ust\.?|iva|tva|btw|gst)\s+(?:yhteensa|totalt|total|gesamt|insgesamt|i\s+alt|summa)",
         r"(?:summa|summe|sum|totalt|gesamt)\s+(?:moms|mva|alv|mwst\.?|ust\.?|vat)",
@@ -464,6 +474,8 @@ RECIPIENT_LABEL = lazy_compile(
         # "An: …", "Aan: …", "Para: …" (a colon required: the words are common), "Kundenname". Not
         # "Käufer": the tail of the seller's "Verkäufer" when OCR splits the word.
         r"(?:an|aan|para)(?=\s?:)|kunden\s*-?\s*name",
+        # "To" as a column's heading, alone in its cell over the block: "Aan", "An", "Para", "Til", "Do".
+        r"(?:to|aan|an|para|til|till|do)(?=\s*$)",
         r"rechnungs?\s*(?:empfanger|empfaenger|adresse|anschrift)",
         r"kunde",
         r"empfanger|empfaenger",
@@ -597,6 +609,9 @@ ISSUER_LABEL = lazy_compile(
             r"(?:bill|invoice)\s+from",
             # "Von: …", "De : …" (a colon required: the words are common).
             r"(?:von|de)(?=\s?:)",
+            # "From" in other languages as a column's heading, alone in its cell over the block ("Van",
+            # "Von", "De", "Da", "Fra", "Från", "Od"): a heading, not the word in a sentence or a name.
+            r"(?:van|von|de|da|fra|fran|od)(?=\s*$)",
             r"issued\s+by",
             r"sold\s+by",
         ],

@@ -2070,32 +2070,56 @@ def _company_line(ctx: PageContext, recipient: Block, limit: float) -> str | Non
 def _footer_sender(ctx: PageContext) -> str | None:
     """The first part of a footer line laid out like a return address ("Lena Hofer Design | Ringstraße
     8 | 1010 Wien | …"): the sender's name when nothing else names it."""
+    found = _footer_sender_line(ctx)
+    return found[0] if found else None
+
+
+def _footer_sender_line(ctx: PageContext) -> tuple[str, int] | None:
+    """The sender's name of a footer line laid out like a return address, and the line's index."""
     for line in ctx.lines:
         if line.top < ctx.page.height * 0.8:
             continue
         parts = _SENDER_SEPARATORS.split(line.text)
         if len(parts) >= 3 and _return_address(parts) and not _contact(fold(parts[0])):
-            return parts[0].strip()
+            return parts[0].strip(), line.index
     return None
+
+
+def _registered_footer_sender(ctx: PageContext, identifiers: list[Identifier]) -> str | None:
+    """The sender named first on a footer line laid out like a return address that also prints a VAT
+    id ("Studio Lindqvist · Hamngatan 4 · 111 47 Stockholm · Momsreg.nr SE…"): only the issuer prints
+    its own tax registration in its footer."""
+    found = _footer_sender_line(ctx)
+    if found is None:
+        return None
+    name, index = found
+    return name if any(i.line == index and i.kind in ("vat", "gstin") for i in identifiers) else None
 
 
 def _window_taken_for_letterhead(ctx: PageContext, issuer: Block, footer: str | None) -> bool:
     """True when the letterhead guess is an address block at body size (a name over two address lines
     or more, no contact data) and only the footer's legal name agrees with the page's e-mail or web
     address."""
-    if footer is None or issuer.name is None or _same_name(footer, issuer.name) or not issuer.line_indexes:
+    if footer is None or _same_name(footer, issuer.name) or not _plain_address_block(ctx, issuer):
         return False
-    if ctx.lines[issuer.line_indexes[0]].height > 1.15 * _median_height(ctx):
-        return False  # printed larger than the body: a letterhead
-    if len(issuer.lines) < 3 or _contact_lines(issuer):
-        return False  # a name alone, or a block with the phone and e-mail lines of a business
     names = _mail_names(ctx)
-    if _agrees_with_mail(fold(issuer.name), names):
-        return False
     # The footer's name is the one the page's e-mail or web address spells, or the one its legal lines
     # register ("Atelier Brun SAS" over "SAS au capital de … RCS Paris …"): ERP reports print the company
     # only there and the customer's block at body size where a letterhead would sit.
     return _agrees_with_mail(fold(footer), names) or _same_name(footer, _registered_name(ctx, Block()))
+
+
+def _plain_address_block(ctx: PageContext, block: Block) -> bool:
+    """True when the block is a name over two address lines or more at body size, without contact data
+    and without the name the page's e-mail or web address spells: a customer's window, as a sender's
+    letterhead is printed larger or carries its phone and e-mail."""
+    if block.name is None or not block.line_indexes:
+        return False
+    if ctx.lines[block.line_indexes[0]].height > 1.15 * _median_height(ctx):
+        return False  # printed larger than the body: a letterhead
+    if len(block.lines) < 3 or _contact_lines(block):
+        return False  # a name alone, or a block with the phone and e-mail lines of a business
+    return not _agrees_with_mail(fold(block.name), _mail_names(ctx))
 
 
 def _name_extends(short: str, full: str) -> bool:
@@ -2172,6 +2196,17 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         # page's e-mail or web address spells: the block is the customer's window, the footer the issuer's.
         recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
         issuer = Block(lines=[footer or ""], confidence=0.72)
+    elif (
+        from_letterhead
+        and not recipient.lines
+        and (registered := _registered_footer_sender(ctx, identifiers)) is not None
+        and not _same_name(registered, issuer.name)
+        and _plain_address_block(ctx, issuer)
+    ):
+        # The only block up top is a plain address at body size and the footer, laid out like a return
+        # address, prints the sender with its VAT id: the block is the customer's window.
+        recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
+        issuer = Block(lines=[registered], confidence=0.6)
     elif from_letterhead and not recipient.lines and _addressed_person(ctx, issuer):
         # "M. Julien Moreau" over his street and town at body size: an addressee, never a letterhead.
         recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)

@@ -59,13 +59,16 @@ class TotalsResult:
 def _money(amounts: list[Amount], integers_ok: bool, line: Line) -> list[Amount]:
     """Money figures: two decimals, or whole numbers in a currency without cents, or whole numbers printed
     with their currency ("Rs 1939", "₹ 12,500", "120 kr", "$25": receipts drop the cents) and grouped by
-    thousands if at all (not a garbled "£228.084.82")."""
+    thousands if at all (not a garbled "£228.084.82"). One decimal counts with its currency on a text layer:
+    software that prints a number as it is stored drops the trailing zero ("8.6 EUR", "€ 51.5")."""
     return [
         a
         for a in amounts
         if not a.is_percent
         and (
-            a.decimals == 2 or (a.decimals == 0 and (integers_ok or (a.has_symbol and _whole_money(line, a))))
+            a.decimals == 2
+            or (a.decimals == 0 and (integers_ok or (a.has_symbol and _whole_money(line, a))))
+            or (a.decimals == 1 and a.has_symbol and not line.ocr)
         )
     ]
 
@@ -504,6 +507,11 @@ def _deduction(ctx: PageContext, line: Line, integers_ok: bool) -> Decimal | Non
     m = DEDUCTION_LABEL.search(line.folded)
     if m is None:
         return None
+    if any(
+        label.kind in ("tax", "gross") and label.start <= m.start() and m.end() <= label.end
+        for label in ctx.total_labels.get(line.index, [])
+    ):
+        return None  # "VAT paid", "Total paid with VAT": a paid invoice's tax and total, nothing deducted
     amounts = [
         a
         for a in _money(find_amounts(line, ctx.style, m.end()), integers_ok, line)
