@@ -84,3 +84,34 @@ def test_credit_note_rows_get_their_quantity_from_negative_amount_and_price() ->
         (Decimal("32.5"), Decimal("-80398.50")),
         (Decimal(2), Decimal("-300.00")),
     ]
+
+
+def test_a_quantity_whose_decimal_point_the_scan_lost_is_restored() -> None:
+    # 2,5 × 659,88 = 1.649,70 read "25"; 1,75 × 480,00 = 840,00 read "175"
+    assert repaired_figures(Decimal(25), Decimal("659.88"), Decimal("1649.70")) == (
+        Decimal("2.5"),
+        Decimal("659.88"),
+    )
+    assert repaired_figures(Decimal(175), Decimal("480.00"), Decimal("840.00")) == (
+        Decimal("1.75"),
+        Decimal("480.00"),
+    )
+    # the digits must be the same: "23" is not 2,5 with its point lost
+    assert repaired_figures(Decimal(23), Decimal("659.88"), Decimal("1649.70")) is None
+    # a whole quantity that fits is left alone
+    assert repaired_figures(Decimal(3), Decimal("659.88"), Decimal("1979.64")) is None
+
+
+def test_rows_with_lost_points_and_zero_quantities_in_a_scanned_table() -> None:
+    got = scanned_table(
+        [
+            ("Ore di consulenza", "75", "96.00", "720.00"),  # 7,5 hours
+            ("Trasferta Milano", "0", "1803.46", "4508.65"),  # 2,5 read as "0"
+            ("Materiale di consumo", "4", "12.50", "50.00"),
+        ]
+    )
+    assert [(q, p, a) for _, q, p, a in got] == [
+        (Decimal("7.5"), Decimal("96.00"), Decimal("720.00")),
+        (Decimal("2.5"), Decimal("1803.46"), Decimal("4508.65")),
+        (Decimal(4), Decimal("12.50"), Decimal("50.00")),
+    ]

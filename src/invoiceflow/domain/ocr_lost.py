@@ -71,3 +71,58 @@ def lost_ink(grey: npt.NDArray[np.uint8], words: list[PixelWord]) -> LostInk:
         top, left = max(0, int(word.top // cell) - 1), max(0, int(word.left // cell) - 1)
         covered[top : int(word.bottom // cell) + 2, left : int(word.right // cell) + 2] = True
     return LostInk(int((inked & ~covered).sum()), int(inked.sum()))
+
+
+# A region of lost text is at least this many uncovered text-ink cells joined (a word or two of 10-pt
+# type; specks, dust and a stray stroke stay below), and the page holds at most MAX_REGIONS of them
+# (more is a page read badly all over: ``lost_ink`` and the local-threshold pass are for that).
+MIN_REGION_CELLS = 24
+MAX_REGIONS = 12
+# Cells of one region lie this many cells apart at most (letters, words and lines of one text block).
+REGION_JOIN = 2
+
+
+def lost_regions(grey: npt.NDArray[np.uint8], words: list[PixelWord]) -> list[tuple[int, int, int, int]]:
+    """Boxes (left, top, right, bottom, in pixels) of the blocks of text ink no word covers: a column of
+    descriptions that the page pass skipped while reading the figures beside it. Text-ink cells as
+    ``lost_ink`` counts them, joined across gaps of ``REGION_JOIN`` cells, padded by that much."""
+    import numpy as np
+
+    cell = max(4, round(min(grey.shape) * CELL_SHARE))
+    ink = grey < INK
+    length = RULE_CELLS * cell
+    ink &= ~long_runs(ink, length)
+    ink &= ~long_runs(ink.T, length).T
+    rows, columns = grey.shape[0] // cell, grey.shape[1] // cell
+    counts = ink[: rows * cell, : columns * cell].reshape(rows, cell, columns, cell).sum(axis=(1, 3))
+    inked = (counts >= MIN_INK) & (counts <= MAX_FILL * cell * cell)
+    for word in words:
+        if word.confidence < COVERING:
+            continue
+        top, left = max(0, int(word.top // cell) - 1), max(0, int(word.left // cell) - 1)
+        inked[top : int(word.bottom // cell) + 2, left : int(word.right // cell) + 2] = False
+    lost = {(int(r), int(c)) for r, c in zip(*np.nonzero(inked), strict=True)}
+    regions: list[tuple[int, int, int, int]] = []
+    while lost:
+        seed = lost.pop()
+        members, frontier = [seed], [seed]
+        while frontier:
+            r, c = frontier.pop()
+            for dr in range(-REGION_JOIN, REGION_JOIN + 1):
+                for dc in range(-REGION_JOIN, REGION_JOIN + 1):
+                    if (r + dr, c + dc) in lost:
+                        lost.remove((r + dr, c + dc))
+                        members.append((r + dr, c + dc))
+                        frontier.append((r + dr, c + dc))
+        if len(members) >= MIN_REGION_CELLS:
+            top, bottom = min(r for r, _ in members), max(r for r, _ in members) + 1
+            left, right = min(c for _, c in members), max(c for _, c in members) + 1
+            regions.append(
+                (
+                    max(0, (left - REGION_JOIN) * cell),
+                    max(0, (top - REGION_JOIN) * cell),
+                    min(grey.shape[1], (right + REGION_JOIN) * cell),
+                    min(grey.shape[0], (bottom + REGION_JOIN) * cell),
+                )
+            )
+    return regions if len(regions) <= MAX_REGIONS else []

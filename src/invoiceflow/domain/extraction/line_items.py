@@ -442,6 +442,8 @@ def _make_item(
         repaired = _repaired_item(line, amounts, desc_range, strip_position)
         if repaired is not None:
             return repaired
+        if item.quantity == 0 and item.amount:
+            item.quantity = None  # a quantity of nothing beside an amount: a garbled cell ("0" for 2,5)
         if item.quantity is not None and item.unit_price is not None:
             figures = repaired_figures(item.quantity, item.unit_price, item.amount)
             if figures is not None:

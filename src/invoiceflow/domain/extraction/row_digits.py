@@ -50,7 +50,10 @@ def repaired_figures(quantity: Decimal, price: Decimal, amount: Decimal) -> tupl
         wrong = _misread(quantity, q_new, q_places)
         if wrong is not None:
             found.append((wrong, q_new, price))
-    elif q_places == 0 and (point := _point_read_as_digit(quantity, exact, price, amount)) is not None:
+    elif q_places == 0 and (
+        point := _point_read_as_digit(quantity, exact, price, amount)
+        or _point_lost(quantity, exact, price, amount)
+    ):
         found.append((1, point, price))
     p_places = max(2, _decimals(price))
     p_new = (amount / quantity).quantize(Decimal(1).scaleb(-p_places), rounding=ROUND_HALF_UP)
@@ -105,3 +108,20 @@ def _point_read_as_digit(read: Decimal, exact: Decimal, price: Decimal, amount: 
         if written[:point] + written[point + 1 :] == digits:
             return candidate.normalize()
     return None
+
+
+def _point_lost(read: Decimal, exact: Decimal, price: Decimal, amount: Decimal) -> Decimal | None:
+    """A whole quantity whose digits are those of amount ÷ price with its decimal point lost ("25" for
+    2.5, "175" for 1.75: a faint point or comma dropped by the scan): that quantity, when exactly one
+    quantity of one or two decimals fits."""
+    written = str(int(abs(read)))
+    fitting = []
+    for places in (1, 2):
+        candidate = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if candidate <= 0 or candidate == candidate.to_integral_value():
+            continue
+        if (candidate * price).quantize(_CENT, rounding=ROUND_HALF_UP) != amount:
+            continue
+        if _digits(candidate, places).lstrip("0") == written and candidate.normalize() not in fitting:
+            fitting.append(candidate.normalize())
+    return fitting[0] if len(fitting) == 1 else None
