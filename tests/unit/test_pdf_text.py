@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import io
+import pickle
 from collections.abc import Callable
 
 import pytest
@@ -163,6 +165,25 @@ def test_words_are_immutable_values_with_boxes() -> None:
     assert first.y0 < first.y1
     with pytest.raises(dataclasses.FrozenInstanceError):
         first.x0 = 1.0  # type: ignore[misc]
+
+
+def test_word_is_a_value_whatever_way_it_is_built() -> None:
+    # ``Word`` sets its slots in a hand-written ``__init__`` (speed): it must behave as the generated one.
+    positional = Word("Summe", 72.0, 700.5, 110.25, 712.0)
+    keyword = Word(text="Summe", x0=72.0, y0=700.5, x1=110.25, y1=712.0)
+
+    assert positional == keyword
+    assert hash(positional) == hash(keyword)
+    assert pickle.loads(pickle.dumps(positional)) == positional
+    assert copy.deepcopy(positional) == positional
+    moved = dataclasses.replace(positional, x0=80.0)
+    assert (moved.text, moved.x0, moved.x1) == ("Summe", 80.0, 110.25)
+    assert positional.x0 == 72.0
+    assert dataclasses.astuple(keyword) == ("Summe", 72.0, 700.5, 110.25, 712.0)
+    with pytest.raises(TypeError):
+        Word("Summe", 72.0)  # type: ignore[call-arg]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        keyword.text = "Total"  # type: ignore[misc]
 
 
 def test_page_number_out_of_range_is_a_stable_error() -> None:
