@@ -52,10 +52,9 @@ class LostInk:
         return self.lost >= LOST_CELLS and self.share >= LOST_SHARE
 
 
-def lost_ink(grey: npt.NDArray[np.uint8], words: list[PixelWord]) -> LostInk:
-    """Text-ink cells of a grey page image and how many of them the ``words`` (pixel boxes) leave out."""
-    import numpy as np
-
+def _text_ink_cells(grey: npt.NDArray[np.uint8]) -> tuple[int, npt.NDArray[np.bool_]]:
+    """The cell size (pixels) and which cells of the page hold text ink: enough dark pixels, not filled
+    solid, rules (runs of ``RULE_CELLS`` cells) left out."""
     cell = max(4, round(min(grey.shape) * CELL_SHARE))
     ink = grey < INK
     length = RULE_CELLS * cell
@@ -63,7 +62,14 @@ def lost_ink(grey: npt.NDArray[np.uint8], words: list[PixelWord]) -> LostInk:
     ink &= ~long_runs(ink.T, length).T
     rows, columns = grey.shape[0] // cell, grey.shape[1] // cell
     counts = ink[: rows * cell, : columns * cell].reshape(rows, cell, columns, cell).sum(axis=(1, 3))
-    inked = (counts >= MIN_INK) & (counts <= MAX_FILL * cell * cell)
+    return cell, (counts >= MIN_INK) & (counts <= MAX_FILL * cell * cell)
+
+
+def lost_ink(grey: npt.NDArray[np.uint8], words: list[PixelWord]) -> LostInk:
+    """Text-ink cells of a grey page image and how many of them the ``words`` (pixel boxes) leave out."""
+    import numpy as np
+
+    cell, inked = _text_ink_cells(grey)
     covered = np.zeros_like(inked)
     for word in words:
         if word.confidence < COVERING:
@@ -88,14 +94,7 @@ def lost_regions(grey: npt.NDArray[np.uint8], words: list[PixelWord]) -> list[tu
     ``lost_ink`` counts them, joined across gaps of ``REGION_JOIN`` cells, padded by that much."""
     import numpy as np
 
-    cell = max(4, round(min(grey.shape) * CELL_SHARE))
-    ink = grey < INK
-    length = RULE_CELLS * cell
-    ink &= ~long_runs(ink, length)
-    ink &= ~long_runs(ink.T, length).T
-    rows, columns = grey.shape[0] // cell, grey.shape[1] // cell
-    counts = ink[: rows * cell, : columns * cell].reshape(rows, cell, columns, cell).sum(axis=(1, 3))
-    inked = (counts >= MIN_INK) & (counts <= MAX_FILL * cell * cell)
+    cell, inked = _text_ink_cells(grey)
     for word in words:
         if word.confidence < COVERING:
             continue

@@ -103,13 +103,7 @@ def cut_rules(grey: Grey, dpi: float) -> Grey | None:
                 strict=True,
             )
         ]
-    if not any(h.any() for h in hit_across) and not any(h.any() for h in hit_down):
-        return None
-    out = grey.copy()
-    _paint_over(out, across, hit_across, ink)
-    out_down = np.ascontiguousarray(out.T)
-    _paint_over(out_down, down, hit_down, ink_down)
-    return np.ascontiguousarray(out_down.T)
+    return _painted(grey, (across, hit_across, ink), (down, hit_down, ink_down))
 
 
 def erase_rules(grey: Grey, dpi: float) -> Grey | None:
@@ -137,12 +131,22 @@ def erase_rules(grey: Grey, dpi: float) -> Grey | None:
     hit_across = [_light(strip, grey, length) for strip in across]
     grey_down = np.ascontiguousarray(grey.T)
     hit_down = [_light(strip, grey_down, length) for strip in down]
-    if not any(h.any() for h in hit_across) and not any(h.any() for h in hit_down):
+    return _painted(grey, (across, hit_across, ink), (down, hit_down, ink_down))
+
+
+def _painted(
+    grey: Grey, across: tuple[list[_Strip], list[Mask], Mask], down: tuple[list[_Strip], list[Mask], Mask]
+) -> Grey | None:
+    """``grey`` with the hit rules of both directions painted over (each as strips, hit masks and the ink
+    they were found in, ``down`` transposed), or None when no rule was hit."""
+    import numpy as np
+
+    if not any(h.any() for h in across[1]) and not any(h.any() for h in down[1]):
         return None
     out = grey.copy()
-    _paint_over(out, across, hit_across, ink)
+    _paint_over(out, *across)
     out_down = np.ascontiguousarray(out.T)
-    _paint_over(out_down, down, hit_down, ink_down)
+    _paint_over(out_down, *down)
     return np.ascontiguousarray(out_down.T)
 
 
