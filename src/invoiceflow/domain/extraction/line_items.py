@@ -1997,11 +1997,14 @@ _INFERENCE_ROWS = 30  # rows enough to tell the columns apart; bounds the arithm
 
 def _inside_text(line: Line, amount: Amount) -> bool:
     """A whole number after words of its own cell ("Annual accounts 2023", "Cable 3"): part of the text,
-    no figure of a column ("2,5 h" has its unit after it, a column's figure stands alone)."""
-    if amount.decimals or amount.is_percent:
-        return False
-    start, _ = line.segment_span(amount.start)
-    return sum(c.isalpha() for c in line.text[start : amount.start]) >= 3
+    no figure of a column ("2,5 h" has its unit after it, a column's figure stands alone). A percentage
+    with words of its own cell on both sides ("Cover B (20 %) class 3") is part of the text too: a rate
+    column's figure ends its cell."""
+    start, end = line.segment_span(amount.start)
+    letters_before = sum(c.isalpha() for c in line.text[start : amount.start])
+    if amount.is_percent:
+        return letters_before >= 3 and sum(c.isalpha() for c in line.text[amount.end : end]) >= 3
+    return not amount.decimals and letters_before >= 3
 
 
 def _aligned_rows(
@@ -2049,9 +2052,21 @@ def _aligned_rows(
     return group
 
 
+def _sole_charge(ctx: PageContext, style: DecimalStyle, line: Line, money: list[Amount]) -> bool:
+    """One row alone ("Annual cover 1,000.00") is the invoice's only item when the first totals line
+    under it repeats its amount in the same column: the sum of one item is that item."""
+    if len(money) != 1 or sum(c.isalpha() for c in line.text[: money[0].start]) < 3:
+        return False
+    totals = next((t for t in ctx.lines[line.index + 1 :] if _is_totals_line(ctx, t)), None)
+    if totals is None:
+        return False
+    figures = [a for a in row_amounts(totals, style) if a.decimals == 2 and not a.is_percent]
+    return bool(figures) and figures[-1].value == money[0].value and abs(figures[-1].x1 - money[0].x1) <= 4
+
+
 def _headerless(ctx: PageContext, style: DecimalStyle, group: list[tuple[Line, list[Amount]]]) -> ItemsResult:
     """Items from the rows of ``_aligned_rows`` (last amount in one right-aligned column)."""
-    if len(group) < 2:
+    if len(group) < 2 and not (group and _sole_charge(ctx, style, *group[0])):
         return ItemsResult()
     right_edge = max(r[1][-1].x1 for r in group)
     # Columns from the values themselves: amount = last, unit price = the one before, quantity before.
