@@ -338,7 +338,7 @@ def make_world2_content(doc_id: str, layout: str, language: str, rng: random.Ran
         lines = [dataclasses.replace(line, rate=Decimal(0)) for line in lines]
     elif layout == "gst_split":
         style = "split" if rng.random() < 0.6 else "igst"
-    base = Content(
+    return TaxContent(
         doc_id=doc_id,
         language=language,
         seller=seller,
@@ -353,9 +353,6 @@ def make_world2_content(doc_id: str, layout: str, language: str, rng: random.Ran
         lines=lines,
         customer_no=f"{rng.randint(10000, 99999)}",
         labels=dict(LABELS[language]),
-    )
-    return TaxContent(
-        **{f.name: getattr(base, f.name) for f in dataclasses.fields(Content)},
         tax_style=style,
         withholding_rate=Decimal(15) if layout == "irpf_retention" and rng.random() < 0.8 else None,
         issuer_names=issuer_names,
