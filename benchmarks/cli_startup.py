@@ -13,10 +13,11 @@ time and the median CPU time (user + sys of the child, from ``getrusage``: less 
 on a shared machine) of each command and the ratios. Target (issue 4): invoiceflow no slower than
 invoice2data.
 
-    python benchmarks/cli_startup.py [--runs 15] [--json] [--shortcut] [--baseline OLD_CHECKOUT] [PDF]
+    python benchmarks/cli_startup.py [--runs 15] [--json] [--shortcut] [--baseline OLD_CHECKOUT ...] [PDF]
 
 ``--baseline`` adds the console entry point of another checkout's ``src`` (for example
-``git archive HEAD src | tar -x -C /tmp/before``), to show a change's effect in the same run.
+``git archive HEAD src | tar -x -C /tmp/before``), to show a change's effect in the same run; give it
+several times to time several variants side by side (each is named after its folder).
 ``--shortcut`` adds the invoice2data command this script used to time (pdfium reader only, built-in
 templates excluded): about a quarter cheaper than invoice2data's real job.
 """
@@ -81,6 +82,13 @@ def _invoice2data_result(output: Path) -> str:
     return f"ok, template {found[0].get('template_name')}"
 
 
+def _baseline_names(checkouts: list[Path]) -> dict[str, Path]:
+    """One command name per ``--baseline``: "baseline extract" alone, else "baseline <folder>"."""
+    if len(checkouts) == 1:
+        return {BASE: checkouts[0]}
+    return {f"baseline {checkout.resolve().name}": checkout for checkout in checkouts}
+
+
 def main() -> None:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
@@ -88,7 +96,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--json", action="store_true", help="run `invoiceflow extract --json FILE`")
     parser.add_argument("--shortcut", action="store_true", help="also time the old invoice2data short-cut")
-    parser.add_argument("--baseline", type=Path, help="a checkout whose src/ holds the code to compare with")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        action="append",
+        default=[],
+        help="a checkout whose src/ holds the code to compare with",
+    )
     args = parser.parse_args()
     invoice2data = shutil.which("invoice2data", path=str(BIN)) or shutil.which("invoice2data")
     if invoice2data is None:
@@ -122,11 +136,12 @@ def main() -> None:
                 "--exclude-built-in-templates",
                 str(pdf),
             ]
-        if args.baseline is not None:
+        baselines = _baseline_names(args.baseline)
+        for name, checkout in baselines.items():
             # what the `invoiceflow` console script runs, with the other checkout first on the path
             script = "import sys; from invoiceflow.console import main; sys.exit(main())"
-            commands[BASE] = [sys.executable, "-c", script, *extract, str(pdf)]
-            envs[BASE] = {**_ENV, "PYTHONPATH": str(args.baseline.resolve() / "src")}
+            commands[name] = [sys.executable, "-c", script, *extract, str(pdf)]
+            envs[name] = {**_ENV, "PYTHONPATH": str(checkout.resolve() / "src")}
         for name, cmd in commands.items():  # warm the page cache, write the .pyc files
             _time(cmd, envs.get(name))
         i2d_result = _invoice2data_result(i2d_output.with_suffix(".json"))
@@ -149,9 +164,9 @@ def main() -> None:
         return f"wall {wall_ms[a] / wall_ms[b]:.2f}, cpu {cpu_ms[a] / cpu_ms[b]:.2f}"
 
     print(f"  ratio invoiceflow / invoice2data: {ratio(OURS, THEIRS)} (target <= 1.00)")
-    if BASE in commands:
-        print(f"  ratio baseline / invoice2data: {ratio(BASE, THEIRS)}")
-        print(f"  ratio invoiceflow / baseline: {ratio(OURS, BASE)}")
+    for name in baselines:
+        print(f"  ratio {name} / invoice2data: {ratio(name, THEIRS)}")
+        print(f"  ratio invoiceflow / {name}: {ratio(OURS, name)}")
 
 
 if __name__ == "__main__":

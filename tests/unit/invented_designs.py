@@ -11,7 +11,7 @@ name in the footer only, a giro with one character per box and tax per item row 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -72,7 +72,7 @@ class Pdf:
         self.canvas.rect(x, self.size[1] - y - h, w, h)
 
     def row(
-        self, y: float, cells: list[tuple[float, str, bool]], size: float = 9, bold: bool = False
+        self, y: float, cells: Sequence[tuple[float, str, bool]], size: float = 9, bold: bool = False
     ) -> None:
         """Cells at x (right-aligned when the flag says so)."""
         for x, text, right in cells:

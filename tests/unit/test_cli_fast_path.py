@@ -4,6 +4,7 @@ command: the same stdout (JSON, CSV), the same error lines and exit codes; every
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,30 @@ def test_the_fast_path_freezes_start_up_and_leaves_the_collector_as_it_found_it(
         "DURING False True",
         "AFTER False True",
     ]
+
+
+@pytest.mark.parametrize(("user_setting", "scanned"), [(None, False), ("", True)])
+def test_the_fast_path_skips_pydantic_plugin_discovery_unless_the_user_sets_it(
+    user_setting: str | None, scanned: bool
+) -> None:
+    """Pydantic's plugin discovery reads the entry points of every installed distribution; the one-shot
+    extraction skips it through pydantic's own switch, which a user's value overrides."""
+    probe = (
+        "import importlib.metadata, os, sys\n"
+        "real = importlib.metadata.entry_points\n"
+        "groups = []\n"
+        "def spy(**params):\n"
+        "    groups.append(params.get('group'))\n"
+        "    return real(**params)\n"
+        "importlib.metadata.entry_points = spy\n"
+        "from invoiceflow.console import main\n"
+        f"try:\n    main(['extract', {EN!r}])\n"
+        "except SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        "print('SCANNED', 'pydantic' in groups, file=sys.stderr)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if user_setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = user_setting
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == f"SCANNED {scanned}"

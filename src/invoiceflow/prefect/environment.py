@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from invoiceflow.prefect.retention import apply_retention_defaults
+
 QUIET = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
@@ -48,6 +50,7 @@ def configure_prefect(
         os.environ["PREFECT_API_URL"] = api_url
     else:
         os.environ.pop("PREFECT_API_URL", None)
+        apply_retention_defaults()  # the ephemeral server's history: one day unless the user says otherwise
 
 
 def _api_url_differs(api_url: str | None) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from invoiceflow.domain.models import AggregatedInvoice, OcrMode
 from invoiceflow.prefect.environment import configure_prefect
+from invoiceflow.prefect.retention import keep_ephemeral_history_bounded
 
 
 class PrefectEngine:
@@ -46,9 +47,13 @@ class PrefectEngine:
 def prefect_engine(
     api_url: str | None = None, *, blob_root: Path | None = None, render_dpi: int | None = None
 ) -> Iterator[PrefectEngine]:
-    """A ready engine; the stage pool (and an ephemeral server) end with the process or the block."""
+    """A ready engine; the stage pool (and an ephemeral server) end with the process or the block. The
+    ephemeral server's history is pruned to its retention first; a user's own server is left alone."""
     configure_prefect(api_url)
     from invoiceflow.prefect.pool import shutdown_stage_pool
+
+    if not api_url:
+        keep_ephemeral_history_bounded()
 
     with tempfile.TemporaryDirectory(prefix="invoiceflow-prefect-blobs-") as scratch:
         try:
