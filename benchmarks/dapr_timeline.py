@@ -78,6 +78,31 @@ scheduler: etcd's raft + apply, gRPC, sysmon ~15 %, GC ~7 % (GOGC 400 changed no
   Not taken: the blob root on tmpfs (daprd 190 → 170 a run; but every blob of a batch run would sit in
   RAM), a faster JSON encoder for the SDK's payloads (~2 ms a run), pages per child 10 or 13 (no
   difference in CPU beyond the noise; 8 stays).
+
+Measured 2026-11-23, seventh session (load 3-9 from other work; in about half the runs every process ran
+~1.5x slower, in-process included: walls swing by ±500 ms run to run, trust the CPU). Three changes to
+the extract service's pool cut the extract window's CPU:
+  Each worker keeps the split parts it opened (``services/part_documents.py``, keyed by blob key, bounded,
+  closed on eviction): PDFium parsed a part's fonts again for each of its pages (open + load 0.94 → 0.58
+  ms a page; 50 pages in one process 675 → 644 ms CPU, alternated 12 x). The workers' young-generation
+  GC threshold 700 → 20 000 (as the workflow process's): 49 collections, 13 ms per 50 pages → 0. The
+  pool itself driven by the service's event loop (``services/worker_pool.py``) instead of
+  ``ProcessPoolExecutor``, whose manager and queue-feeder threads woke per page (per-thread CPU of the
+  workflow process: ~14-19 + 6-10 ms a run, gone); a worker gets its next page while it works on one,
+  as the executor's extra queued call did.
+  The pool alone (50 real page tasks, old pool vs new in one process, rounds alternated, 16 each, load
+  ~3): the owner's CPU 24 → 9 ms, the workers' 650-740 → 600-685, the fan-out's wall 345-399 → 312-372.
+  Whole stack, HEAD exported vs HEAD + these files only, alternating rounds of 3 runs, 20 rounds (60
+  runs each, medians): stack cpu 1605 → 1545, cpu workflow proc 400 → 380, cpu pool 750 → 720, daprd
+  260 → 260, scheduler 180 → 180 (in the 29 / 38 runs of the machine's fast state: 1560 → 1535, pool 740
+  → 710); overhead and extract window lost in the noise (round medians differ by -920 to +900 ms).
+  ``invoiceflow compare --engines local,dapr --runs 7`` on the 50-page PDF, old and new alternated, 3
+  rounds, load 3.6-5.7: Dapr medians 1236 / 1150 / 994 → 1055 / 1037 / 976 ms, overheads against the
+  paired in-process runs 285 / 416 / 105 → 304 / 336 / 244 (same JSON in every run).
+  Not taken: the extract route's dependencies replaced by one ``Request`` parameter (30 us of 61 a request
+  in isolation: ~1.5 ms a run), the blob binding over HTTP instead of gRPC (150-170 us of this process's
+  CPU a write either way), skipping the activity's validation of the aggregate answer (~5 ms a run; it is
+  the contract check at a service boundary).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from invoiceflow.services.settings import ServiceSettings
 async def main() -> None:
     context = ServiceContext(ServiceSettings(extract_workers=2))
     await context.warm_up_pool()
-    workers = list(context.extract_pool()._processes)
+    workers = context.extract_pool().pids
     print(forkserver._forkserver._forkserver_pid, *workers, flush=True)
     await asyncio.sleep(600)
 

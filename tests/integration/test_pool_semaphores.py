@@ -1,7 +1,9 @@
-"""The extraction pool's named POSIX semaphores (``/dev/shm/sem.mp-*``, five per forkserver pool) are
-unlinked however its owner ends: closed by its app, stopped by the stack (SIGTERM), SIGKILLed (then by
-the multiprocessing resource tracker, once the pool's processes have followed the owner), and after a
-whole ``invoiceflow process`` run on the embedded stack.
+"""The extraction pool leaves no named POSIX semaphores (``/dev/shm/sem.mp-*``) behind however its owner
+ends, because it opens none: ``ProcessPoolExecutor`` held five per pool (its queues' locks), which a
+SIGKILL that also reached the resource tracker leaked for good; the loop-driven pool
+(``services/worker_pool.py``) talks to its workers over plain pipes. Checked on a service context, on the
+extract service under the stack's process manager, and on a whole ``invoiceflow process`` run. That the
+pool's processes end with their owner is ``test_extract_pool_orphans.py``'s subject.
 
 Which names belong to the run under test comes from the kernel, not from before/after listings of
 /dev/shm, so semaphores other processes on the machine create meanwhile never count: a process that has
@@ -30,7 +32,6 @@ from invoiceflow.services.settings import ServiceSettings
 
 SHM = Path("/dev/shm")
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-UNLINK_TIMEOUT = 15.0  # a SIGKILLed owner: its workers notice, the fork server follows, the tracker unlinks
 
 pytestmark = pytest.mark.skipif(
     not (Path("/proc/self/maps").is_file() and SHM.is_dir()), reason="reads /proc/<pid>/maps and /dev/shm"
@@ -69,48 +70,58 @@ def still_linked(names: Iterable[str]) -> set[str]:
 
 
 def wait_unlinked(names: set[str], timeout: float) -> set[str]:
+    """What of ``names`` is still in /dev/shm after up to ``timeout`` seconds (the Prefect pool's tests,
+    whose ``ProcessPoolExecutor`` does hold named semaphores, use these helpers too)."""
     deadline = time.monotonic() + timeout
     while (left := still_linked(names)) and time.monotonic() < deadline:
         time.sleep(0.1)
     return left
 
 
-async def test_closing_the_service_context_unlinks_its_pool_semaphores() -> None:
+def _running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+async def test_the_extraction_pool_opens_no_named_semaphores() -> None:
     before = semaphores_of(os.getpid())  # pools other tests of this session may hold
     context = ServiceContext(ServiceSettings(extract_workers=2))
-    names: set[str] = set()
     try:
         await context.warm_up_pool()
-        names = semaphores_of(os.getpid()) - before
+        pool = context.extract_pool()
+        answered_by = await asyncio.gather(*(pool.run(os.getpid) for _ in range(4)))
+        assert len(pool.pids) == 2
+        assert set(answered_by) <= set(pool.pids)
+        assert semaphores_of(os.getpid()) - before == set()
+        assert all(semaphores_of(pid) == set() for pid in pool.pids)
     finally:
         await context.close()
-    assert names, "the pool's named semaphores were not found in /proc/self/maps"
-    assert still_linked(names) == set()  # at close, not at some later exit
 
 
-async def test_a_cancelled_warm_up_unlinks_its_pool_semaphores() -> None:
+async def test_a_cancelled_warm_up_ends_the_workers_it_started() -> None:
     """A start that fails or is cancelled (Ctrl-C while the app starts) never reaches the app's
     shutdown: the warm-up itself must let go of the pool."""
-    before = semaphores_of(os.getpid())
     context = ServiceContext(ServiceSettings(extract_workers=2))
     warm_up = asyncio.create_task(context.warm_up_pool())
-    names: set[str] = set()
+    pids: list[int] = []
     try:
         async with asyncio.timeout(30):
-            while not (names := semaphores_of(os.getpid()) - before):  # the pool exists, workers starting
+            while len(pids := context.extract_pool().pids) < 2:  # the workers exist, still warming up
                 await asyncio.sleep(0.01)
         assert not warm_up.done()  # cancelled mid-way: the workers' warm-up takes a second or more
         warm_up.cancel()
         with pytest.raises(asyncio.CancelledError):
             await warm_up
-        assert still_linked(names) == set()
+        assert not any(_running(pid) for pid in pids)
     finally:
         await context.close()
 
 
-def test_a_service_the_stack_stops_unlinks_its_pool_semaphores(tmp_path: Path) -> None:
+def test_a_service_the_stack_stops_holds_no_semaphores_and_ends_its_workers(tmp_path: Path) -> None:
     """The multi-app mode's extract service under the stack's process manager: SIGTERM, graceful
-    shutdown (the app's lifespan closes the pool), nothing left in /dev/shm."""
+    shutdown (the app's lifespan closes the pool)."""
     (port,) = free_ports(1)
     service = ManagedProcess(
         ProcessSpec(
@@ -126,71 +137,34 @@ def test_a_service_the_stack_stops_unlinks_its_pool_semaphores(tmp_path: Path) -
         )
     )  # fmt: skip
     service.start()
+    workers: list[psutil.Process] = []
     try:
         deadline = time.monotonic() + 60
         while not service.is_healthy():  # uvicorn answers only after the lifespan warmed the pool up
             assert service.death() is None, service.log_tail()
             assert time.monotonic() < deadline, service.log_tail()
             time.sleep(0.1)
-        names = semaphores_of(service.pid)
-        assert names, "the service's pool semaphores were not found"
+        assert semaphores_of(service.pid) == set()
+        workers = [
+            child
+            for child in psutil.Process(service.pid).children(recursive=True)
+            if child.name().startswith("python")
+        ]
+        assert workers, "the service's pool processes were not found"
     finally:
         stop_all([service], timeout=15.0)
     # Not SIGKILLed: uvicorn ran the lifespan's shutdown, then re-raised the SIGTERM it had caught.
     assert service.returncode() == -signal.SIGTERM, service.log_tail()
     assert "Application shutdown complete" in service.log_tail(), service.log_tail()
-    assert still_linked(names) == set()
-
-
-_OWNER = """
-import asyncio
-
-from invoiceflow.services.context import ServiceContext
-from invoiceflow.services.settings import ServiceSettings
-
-
-async def main() -> None:
-    context = ServiceContext(ServiceSettings(extract_workers=2))
-    await context.warm_up_pool()
-    print("ready", flush=True)
-    await asyncio.sleep(600)
-
-
-if __name__ == "__main__":
-    asyncio.run(main())
-"""
-
-
-def test_a_sigkilled_service_s_pool_semaphores_are_unlinked_by_its_resource_tracker(tmp_path: Path) -> None:
-    """Nothing in the killed process runs; the resource tracker unlinks once every process holding its
-    pipe (the owner, the fork server, the workers) is gone. Pool processes that outlived their owner
-    kept it waiting, and whatever later SIGKILLed those leftovers killed the tracker (it ignores SIGTERM
-    and SIGINT) with the names still registered: five leaked names per pool."""
-    script = tmp_path / "owner.py"  # a file, not -c: forkserver workers re-import the main module
-    script.write_text(_OWNER)
-    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
-    helpers: list[psutil.Process] = []
-    try:
-        assert owner.stdout is not None
-        assert owner.stdout.readline().strip() == "ready"
-        names = semaphores_of(owner.pid)
-        assert names, "the pool's semaphores were not found"
-        helpers = psutil.Process(owner.pid).children(recursive=True)  # tracker, fork server, workers
-        owner.kill()
-        owner.wait(timeout=10)
-        assert wait_unlinked(names, UNLINK_TIMEOUT) == set()
-    finally:
-        if owner.poll() is None:
-            owner.kill()
-            owner.wait()
-        for process in helpers:  # only after a failure; SIGTERM: a SIGKILLed tracker would leak the names
-            if process.is_running():
-                process.terminate()
+    deadline = time.monotonic() + 15
+    while any(_running(worker.pid) for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(worker.pid) for worker in workers)
 
 
 @pytest.mark.integration
 @pytest.mark.slow
-def test_an_invoiceflow_process_run_leaves_no_semaphores() -> None:
+def test_an_invoiceflow_process_run_opens_no_semaphores() -> None:
     """``make process``: the embedded stack, the services app with its pool and the workflow host in one
     CLI process, started and stopped by the CLI itself."""
     cli = subprocess.Popen(
@@ -211,5 +185,4 @@ def test_an_invoiceflow_process_run_leaves_no_semaphores() -> None:
             cli.wait(30)
     assert cli.returncode == 0, stderr[-2000:]
     assert '"invoice_number"' in stdout
-    assert names, "the run's pool semaphores were not found"
-    assert still_linked(names) == set()
+    assert names == set()

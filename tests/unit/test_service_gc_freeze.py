@@ -9,24 +9,25 @@ import subprocess
 import sys
 import textwrap
 
-from invoiceflow.services.context import ServiceContext
+from invoiceflow.services.context import WORKER_YOUNG_GC_THRESHOLD, ServiceContext
 from invoiceflow.services.settings import ServiceSettings
 
 
 def test_extraction_workers_freeze_what_start_up_made() -> None:
-    async def frozen_counts() -> list[int]:
+    async def frozen_counts() -> tuple[list[int], tuple[int, int, int]]:
         context = ServiceContext(ServiceSettings(extract_workers=1))
         try:
             await context.warm_up_pool()
-            loop = asyncio.get_running_loop()
-            return [await loop.run_in_executor(context.extract_pool(), gc.get_freeze_count) for _ in range(2)]
+            pool = context.extract_pool()
+            return [await pool.run(gc.get_freeze_count) for _ in range(2)], await pool.run(gc.get_threshold)
         finally:
             await context.close()
 
-    counts = asyncio.run(frozen_counts())
+    counts, threshold = asyncio.run(frozen_counts())
     # The domain's modules and tables, not a handful of objects; the same worker, frozen once.
     assert counts[0] > 20_000
     assert counts[1] == counts[0]
+    assert threshold[0] == WORKER_YOUNG_GC_THRESHOLD != gc.get_threshold()[0]  # the worker's own setting
 
 
 def test_garbage_made_after_the_freeze_is_still_collected() -> None:

@@ -16,6 +16,8 @@ renders previews, and no pass reads every page's text a second time.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -39,6 +41,9 @@ from invoiceflow.domain.models import (
 from invoiceflow.domain.pdf import PdfLimits, read_page, read_pdf_file, split_pdf, validate_pdf
 from invoiceflow.domain.pdf_document import load_page, opened
 from invoiceflow.domain.pdf_text import page_string, text_and_string_of_page
+
+# Opens PDF bytes as a document for the duration of a ``with`` block (``pdf_document.opened`` by default).
+PdfOpener = Callable[[bytes], AbstractContextManager[pdfium.PdfDocument]]
 
 PREVIEW_DPI = 150
 # Pages per PDF the split stage writes: each write is a round trip through a sidecar (a 50-page invoice
@@ -125,11 +130,20 @@ def split_stored_pdf(
 
 
 def extract_page_pdf(
-    page_pdf: bytes, page_number: int, ocr: OcrMode = OcrMode.AUTO, index_in_pdf: int = 1
+    page_pdf: bytes,
+    page_number: int,
+    ocr: OcrMode = OcrMode.AUTO,
+    index_in_pdf: int = 1,
+    *,
+    open_pdf: PdfOpener = opened,
 ) -> PageExtraction:
     """Extract the fields of page ``page_number``, given as page ``index_in_pdf`` of a split part (a
-    one-page PDF by default), and find its printed page marker."""
-    with opened(page_pdf) as doc:
+    one-page PDF by default), and find its printed page marker.
+
+    ``open_pdf`` opens ``page_pdf`` for the text layer (holding the PDFium lock while it is used); a
+    caller that extracts several pages of one part may hand out a document it keeps open (the extract
+    service's workers do: ``services/part_documents.py``), so the part is parsed once, not per page."""
+    with open_pdf(page_pdf) as doc:
         text, string = _text_layer(doc, index_in_pdf, ocr)
     # OCR after the document is closed (as ``read_page_texts``): it runs without the PDFium lock.
     words = text if text is not None else read_page(page_pdf, index_in_pdf, ocr)

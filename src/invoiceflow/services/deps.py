@@ -6,7 +6,6 @@ request showed up in the profile of every activity."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from invoiceflow.services.blobstore import ServiceBlobStore
 from invoiceflow.services.context import ServiceContext
 from invoiceflow.services.settings import ServiceSettings
+from invoiceflow.services.worker_pool import AsyncProcessPool
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -37,13 +37,13 @@ async def get_blob_store(context: ContextDep) -> ServiceBlobStore:
     return await context.blob_store()
 
 
-async def get_extract_pool(context: ContextDep) -> ProcessPoolExecutor:
+async def get_extract_pool(context: ContextDep) -> AsyncProcessPool:
     return context.extract_pool()
 
 
 SettingsDep = Annotated[ServiceSettings, Depends(get_settings)]
 BlobStoreDep = Annotated[ServiceBlobStore, Depends(get_blob_store)]
-ExtractPoolDep = Annotated[ProcessPoolExecutor, Depends(get_extract_pool)]
+ExtractPoolDep = Annotated[AsyncProcessPool, Depends(get_extract_pool)]
 
 
 def json_body(model: type[M]) -> Callable[[Request], Awaitable[M]]:
