@@ -17,6 +17,9 @@ turned by up to one degree, blurred, given noise, and wrapped back into an image
 how often the scan does, and how often the scan agrees with the text layer. An item is right when its
 description (spaces ignored), quantity and amount are.
 
+``--centred N`` measures N tables whose figures stand centred in two-line rows (``centred_rows.py``: five
+languages, plain, ruled, zebra and grey-header looks) from the text layer and from a scan, per look.
+
 ``--families N`` measures item tables instead: N real PDFs of every invented table design of
 ``item_families.py`` (position and article codes, detail lines, units, prices per 100, discounts, notes
 between rows, two tables, page breaks, ...), each read from its text layer and from an image-only twin
@@ -436,10 +439,18 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--only", default="", help="with --families: comma-separated design names")
     parser.add_argument(
+        "--centred", type=int, default=0, metavar="N",
+        help="instead: N tables of two-line rows with their figures centred (centred_rows.py), read from "
+        "the text layer and from a scan; items right per look",
+    )  # fmt: skip
+    parser.add_argument(
         "--looks", choices=["classic", "real", "both"], default="both",
         help="classic designs, the same with real-world looks (LOOKS), or both sets one after the other",
     )  # fmt: skip
     args = parser.parse_args()
+    if args.centred:
+        measure_centred(args.centred, args.seed, show=args.show)
+        return
     if args.families:
         measure_families(args.families, args.only.split(",") if args.only else None, show=args.show)
         return
@@ -586,6 +597,32 @@ def measure_families(documents: int, only: list[str] | None, *, show: bool) -> N
         f"{'ALL':<15} {_share(sums['text'], sums['total']):>14} {_share(sums['scan'], sums['total']):>14}"
         f" {sums['agree']:>6}/{documents * len(only or FAMILIES)}"
     )
+
+
+def measure_centred(documents: int, seed: int, *, show: bool) -> None:
+    """Items right of tables whose figures stand centred in two-line rows (``centred_rows.py``), from
+    the text layer and from the scan of the same PDF, per look."""
+    from centred_rows import LOOKS, build  # a benchmark module beside this one
+
+    counts = {look: Counter[str]() for look in LOOKS}
+    for index in range(documents):
+        doc = build(index, seed)
+        want: list[FamilyRow] = list(doc.expected)
+        name = f"centred-{seed}-{index}"
+        text = family_items(doc.pdf, f"{name}.pdf", OcrMode.NEVER)
+        scanned = family_items(scanned_pages(doc.pdf, name), f"{name}-scan.pdf", OcrMode.AUTO)
+        tally = counts[doc.look]
+        tally["total"] += len(want)
+        tally["text"] += _right(want, text)
+        tally["scan"] += _right(want, scanned)
+        if show and _right(want, scanned) < len(want):
+            print(f"  {name} ({doc.language}, {doc.look}): scan {len(scanned)} items of {len(want)}")
+            for row in scanned:
+                print(f"    {'ok ' if any(_same_item(w, row) for w in want) else 'bad'} {row}")
+    print(f"{'look':<8} {'text':>16} {'scan':>16}   ({documents} PDFs, seed {seed})")
+    for look, tally in [*counts.items(), ("ALL", sum(counts.values(), Counter[str]()))]:
+        text, scan = _share(tally["text"], tally["total"]), _share(tally["scan"], tally["total"])
+        print(f"{look:<8} {text:>16} {scan:>16}")
 
 
 def _share(part: int, whole: int) -> str:

@@ -11,10 +11,12 @@ formats. ``--layouts world`` measures the world layouts instead (window-envelope
 to, Indian GST invoice, ERP letterhead on every page, marketplace/SaaS receipt, credit note, brand logo
 with the legal name in the footer, upper-case names with one-line addresses), ``--per-layout`` documents
 each with their own names (people, legal forms of many countries, "&", accents, attention, department
-and c/o lines); ``all`` measures both. With more than one layout a table of names right per layout
-follows. Every document is scored with ``benchmarks/real_invoices.py``'s
-field scoring (one point a field, tax lines one point, line items in order). Engines not installed are
-skipped; rendered PDFs are cached under the temp directory.
+and c/o lines); ``all`` measures both. ``--layouts world2`` measures the second world set (party and tax
+conventions), ``--layouts world3`` the third (Polish, Czech, Slovak, Portuguese, Nordic, Hungarian,
+Turkish, Romanian, Australian and Canadian invoices with their national identifiers and formats).
+With more than one layout a table of names right per layout follows. Every document is scored with
+``benchmarks/real_invoices.py``'s field scoring (one point a field, tax lines one point, line items in
+order). Engines not installed are skipped; rendered PDFs are cached under the temp directory.
 
 Text-layer diagnostics per engine compare the words our reader produces (``text_and_string_of_page``)
 with the words of the HTML's visible text: exact matches, *glued* reader words (two source words read as
@@ -56,7 +58,9 @@ from corpus.producers.content import (  # noqa: E402
     make_content,
     make_world_content,
 )
+from corpus.producers.content_world3 import WORLD3_LAYOUT_LANGUAGES, make_world3_content  # noqa: E402
 from corpus.producers.html import LAYOUTS, WORLD2_LAYOUTS, WORLD_LAYOUTS, invoice_html  # noqa: E402
+from corpus.producers.html_world3 import WORLD3_LAYOUTS, WORLD3_RENDERERS  # noqa: E402
 from corpus.scan import office_scan_params, scanned_twin  # noqa: E402
 
 from invoiceflow.domain.aggregate import aggregate  # noqa: E402
@@ -207,10 +211,15 @@ def build_world(layouts: list[str], per_layout: int, seed: int) -> list[tuple[Co
     docs = []
     for layout in layouts:
         rng = random.Random(f"{seed}:{layout}")
-        languages = WORLD_LAYOUT_LANGUAGES[layout]
+        languages = WORLD3_LAYOUT_LANGUAGES.get(layout) or WORLD_LAYOUT_LANGUAGES[layout]
         for i in range(per_layout):
             language = languages[i % len(languages)]
-            content = make_world_content(f"w{i:03d}-{language}-{layout}", layout, language, rng)
+            doc_id = f"w{i:03d}-{language}-{layout}"
+            if layout in WORLD3_RENDERERS:  # the third world set: its own content and renderers
+                content = make_world3_content(doc_id, layout, language, rng)
+                docs.append((content, layout, WORLD3_RENDERERS[layout](content)))
+                continue
+            content = make_world_content(doc_id, layout, language, rng)
             docs.append((content, layout, invoice_html(content, layout)))
     return docs
 
@@ -288,9 +297,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.layouts in ("world", "all")
         else [*WORLD2_LAYOUTS]  # the second world set (issue #4: party and tax conventions)
         if args.layouts == "world2"
+        else [*WORLD3_LAYOUTS]  # the third: languages and national conventions beyond the six
+        if args.layouts == "world3"
         else [name for name in args.layouts.split(",") if name and name != "classic"]
     )
-    unknown = [name for name in world if name not in (*WORLD_LAYOUTS, *WORLD2_LAYOUTS)]
+    unknown = [name for name in world if name not in (*WORLD_LAYOUTS, *WORLD2_LAYOUTS, *WORLD3_LAYOUTS)]
     if unknown:
         parser.error(f"unknown world layouts: {', '.join(unknown)} (known: {', '.join(WORLD_LAYOUTS)})")
     with_classic = args.layouts in ("classic", "all") or "classic" in args.layouts.split(",")

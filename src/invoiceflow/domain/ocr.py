@@ -6,6 +6,7 @@ words, so layout analysis does not care where a page's words came from.
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
 from dataclasses import replace
@@ -109,42 +110,178 @@ def _to_points(words: list[PixelWord], scale_x: float, scale_y: float) -> list[W
     lines, so we use them, and give all words of a line the line's median top and bottom: downstream
     geometric grouping then sees each line as one horizontal band. Before that the words are turned back
     by the tilt the engine's own lines show (``page_tilt``), so that the bands of different lines line
-    up as the printed rows did.
+    up as the printed rows did. An engine line holding words of two printed rows (a table row's figures
+    joined to its description's second line) is cut in two first (``_rejoined``).
     """
     lines: dict[tuple[int, ...], list[PixelWord]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
-    lines = _levelled(lines)
     ordered: list[tuple[float, list[Word]]] = []
-    for key, members in lines.items():
-        members.sort(key=lambda w: w.left)
-        if key:
-            top = statistics.median(w.top for w in members) * scale_y
-            bottom = statistics.median(w.bottom for w in members) * scale_y
-            # Tesseract now and then boxes a word over the rest of its line ("Olivar" spanning "del Sur
-            # S.L."); line grouping would take the overlapped words for another row: end each word where
-            # the next begins.
-            rights = [
-                min(w.right, nxt.left - 1) if nxt.left > w.left else w.right for w, nxt in pairwise(members)
-            ]
-            rights.append(members[-1].right)
-            line_words = [
-                Word(text=w.text, x0=w.left * scale_x, y0=top, x1=right * scale_x, y1=bottom)
-                for w, right in zip(members, rights, strict=True)
-            ]
-            ordered.append(((top + bottom) / 2, line_words))
-        else:  # an engine without line identities: one "line" per word, ordered geometrically below
-            for w in members:
-                word_box = Word(
-                    text=w.text,
-                    x0=w.left * scale_x,
-                    y0=w.top * scale_y,
-                    x1=w.right * scale_x,
-                    y1=w.bottom * scale_y,
-                )
-                ordered.append(((word_box.y0 + word_box.y1) / 2, [word_box]))
+    for key, members in _rejoined(_levelled(lines)):
+        _place_line(key, members, scale_x, scale_y, ordered)
     ordered.sort(key=lambda item: (item[0], item[1][0].x0))
     return [word for _centre, line_words in ordered for word in line_words]
+
+
+# Words of one engine line whose centres stand this many (median) word heights apart, in two groups of
+# about the same height, were printed on two rows (see ``_level_bands``).
+BAND_SPLIT = 0.45
+# Words lower than this share of the line's median height (a comma, a dash, a speck) take no part in
+# finding the bands: their box centre says little about where their row is.
+BAND_MIN_HEIGHT = 0.6
+BAND_HEIGHT_RATIO = 1.3
+
+
+def _level_bands(members: list[PixelWord]) -> list[list[PixelWord]]:
+    """The words of one engine line in the rows they were printed on: usually one, two when the
+    engine put the figures of a table row (mostly numbers, one with cents) on a line of its multi-line
+    description (figures centred in a row two lines tall stand half a line above the description's
+    second line, and Tesseract joins them to it). Each group then gets its own band (``_rejoined``).
+    Only words of about one height split (a large title beside small text is one line), only at a clear
+    gap between the groups' centres (after levelling, skew moves nothing), and never two groups of text
+    (an address beside a date half a line lower: splitting them would make the page look tilted to
+    layout analysis)."""
+    if len(members) < 2:
+        return [members]
+    heights = sorted(w.bottom - w.top for w in members)
+    height = heights[len(heights) // 2]
+    if height <= 0:
+        return [members]
+    tall = sorted(
+        (w for w in members if w.bottom - w.top >= BAND_MIN_HEIGHT * height),
+        key=lambda w: w.top + w.bottom,
+    )
+    cuts = [
+        (b.top + b.bottom) / 2
+        for a, b in pairwise(tall)
+        if (b.top + b.bottom - a.top - a.bottom) / 2 > BAND_SPLIT * height
+    ]
+    if len(cuts) != 1:
+        return [members]
+    upper = [w for w in tall if (w.top + w.bottom) / 2 < cuts[0]]
+    lower = [w for w in tall if (w.top + w.bottom) / 2 >= cuts[0]]
+    if not (_row_figures(upper) or _row_figures(lower)):
+        return [members]  # two columns of text half a line apart (an address beside a date): one line
+    size_up = statistics.median(w.bottom - w.top for w in upper)
+    size_low = statistics.median(w.bottom - w.top for w in lower)
+    if max(size_up, size_low) > BAND_HEIGHT_RATIO * min(size_up, size_low):
+        return [members]
+    below = {id(w) for w in lower}
+    bands: tuple[list[PixelWord], list[PixelWord]] = ([], [])
+    for w in members:
+        if w.bottom - w.top >= BAND_MIN_HEIGHT * height:
+            bands[id(w) in below].append(w)
+        else:  # a box too short to place ("mai" boxed 2 px tall): the band of its nearest tall word
+            nearest = min(tall, key=lambda t: abs((t.left + t.right) / 2 - (w.left + w.right) / 2))
+            bands[id(nearest) in below].append(w)
+    return [bands[0], bands[1]]
+
+
+# A group of words split off an engine line (``_level_bands``) joins the line of another engine line
+# whose centre lies within this many word heights of its own.
+BAND_JOIN = 0.6
+
+
+def _rejoined(lines: dict[tuple[int, ...], list[PixelWord]]) -> list[tuple[tuple[int, ...], list[PixelWord]]]:
+    """The engine's lines as bands of words printed on one row: a line holding two rows
+    (``_level_bands``) is cut in two, and each part joins the nearest other line it stands level with
+    (figures centred in a two-line row join the description's first line, beside which they stand half
+    a line lower at most: the row then reads as text with its figures and one wrapped line below, as a
+    top-aligned table does). A part level with no other line keeps a band of its own."""
+    bands: list[tuple[tuple[int, ...], list[PixelWord]]] = []
+    split: list[int] = []
+    for key, members in lines.items():
+        parts = _level_bands(members) if key else [members]
+        if len(parts) > 1:
+            split += range(len(bands), len(bands) + len(parts))
+        elif key and _figures_only(members):
+            # A line of the row's figures alone (the engine read them as a block of their own) joins
+            # the text it stands level with too: half a line off, it would pair with the lines above and
+            # below like a skewed page's fragments, and layout analysis would turn the page.
+            split.append(len(bands))
+        bands += [(key, part) for part in parts]
+    if not split:
+        return bands
+    centres = [statistics.median((w.top + w.bottom) / 2 for w in part) for _key, part in bands]
+    heights = [statistics.median(w.bottom - w.top for w in part) for _key, part in bands]
+    moved: set[int] = set()
+    movable = set(split)
+    for i in split:
+        key, part = bands[i]
+        near = [
+            (abs(centres[j] - centres[i]), j)
+            for j, (other_key, other) in enumerate(bands)
+            if other_key
+            and other_key != key
+            and j not in movable
+            and abs(centres[j] - centres[i]) <= BAND_JOIN * min(heights[i], heights[j])
+            and not any(_x_overlap(a, b) for a in part for b in other)
+        ]
+        if near:
+            bands[min(near)[1]][1].extend(part)
+            moved.add(i)
+    return [band for n, band in enumerate(bands) if n not in moved]
+
+
+_MONEY_WORD = re.compile(r"\d[.,]\d{2}\)?$")
+
+
+def _row_figures(members: list[PixelWord]) -> bool:
+    """A table row's figures: mostly numbers (``_figures_only``), one of them with cents."""
+    return _figures_only(members) and any(_MONEY_WORD.search(w.text) for w in members)
+
+
+# Words that stand among a row's figures without being text: currency codes and signs, a percent sign.
+_FIGURE_COMPANION = re.compile(r"(?:[A-Z]{3}|[€$£¥₹%]|\W)$")
+
+
+def _figures_only(members: list[PixelWord]) -> bool:
+    """Two words at least, two in three of those not currency codes or signs holding digits: a table
+    row's figures ("3 2,285.52 EUR 6,856.56 EUR")."""
+    counted = [w for w in members if not _FIGURE_COMPANION.match(w.text)]
+    return len(counted) >= 2 and 3 * sum(any(c.isdigit() for c in w.text) for w in counted) >= 2 * len(
+        counted
+    )
+
+
+def _x_overlap(a: PixelWord, b: PixelWord) -> bool:
+    return a.left < b.right and b.left < a.right
+
+
+def _place_line(
+    key: tuple[int, ...],
+    members: list[PixelWord],
+    scale_x: float,
+    scale_y: float,
+    ordered: list[tuple[float, list[Word]]],
+) -> None:
+    """One line's words in points, added to ``ordered`` with the line's vertical centre."""
+    members.sort(key=lambda w: w.left)
+    if key:
+        top = statistics.median(w.top for w in members) * scale_y
+        bottom = statistics.median(w.bottom for w in members) * scale_y
+        # Tesseract now and then boxes a word over the rest of its line ("Olivar" spanning "del Sur
+        # S.L."); line grouping would take the overlapped words for another row: end each word where
+        # the next begins.
+        rights = [
+            min(w.right, nxt.left - 1) if nxt.left > w.left else w.right for w, nxt in pairwise(members)
+        ]
+        rights.append(members[-1].right)
+        line_words = [
+            Word(text=w.text, x0=w.left * scale_x, y0=top, x1=right * scale_x, y1=bottom)
+            for w, right in zip(members, rights, strict=True)
+        ]
+        ordered.append(((top + bottom) / 2, line_words))
+    else:  # an engine without line identities: one "line" per word, ordered geometrically below
+        for w in members:
+            word_box = Word(
+                text=w.text,
+                x0=w.left * scale_x,
+                y0=w.top * scale_y,
+                x1=w.right * scale_x,
+                y1=w.bottom * scale_y,
+            )
+            ordered.append(((word_box.y0 + word_box.y1) / 2, [word_box]))
 
 
 # A line's tilt is measured when it holds this many words spread over at least this many pixels; the page

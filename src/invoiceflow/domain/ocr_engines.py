@@ -952,8 +952,9 @@ def unread_cells(image: Image.Image, words: list[PixelWord]) -> list[MissingCell
     lone figures the page pass dropped, which ``missing_cells`` cannot see for want of figures read in it.
 
     Rows are bands of at least two number words; the gaps of a cell's width between the words along a
-    row (skew-corrected) are searched for glyph-sized ink. A blob is a cell when a blob of another row
-    or a figure read in another row lines up with it."""
+    row (skew-corrected), and after its last word up to the table's last number column (an amount lost at
+    the row's end: nothing read follows it), are searched for glyph-sized ink. A blob is a cell when a
+    blob of another row or a figure read in another row lines up with it."""
     import numpy as np
 
     from invoiceflow.domain.ocr_unread import INK, aligned, ink_blobs
@@ -972,6 +973,7 @@ def unread_cells(image: Image.Image, words: list[PixelWord]) -> list[MissingCell
         return (word.top + word.bottom) / 2 - slope * (word.left + word.right) / 2
 
     ink = np.asarray(image.convert("L")) < INK
+    table_right = _table_right(words, rows, height)
     found: list[tuple[int, tuple[int, int, int, int], tuple[int, ...], tuple[int, ...]]] = []
     for r, members in enumerate(rows):
         row_level = statistics.median(level(words[n]) for n in members)
@@ -981,6 +983,11 @@ def unread_cells(image: Image.Image, words: list[PixelWord]) -> list[MissingCell
             n for n in on_row if words[n].confidence < TRUSTED and not any(c.isdigit() for c in words[n].text)
         ]
         along = sorted((words[n] for n in on_row if n not in weak), key=lambda w: w.left)
+        if along and table_right is not None and table_right - along[-1].right >= UNREAD_GAP * height:
+            # The row's last cell (its amount) lost: the gap up to the table's last column is searched
+            # too, bounded by a word-less stand-in just past that column's right edge.
+            edge = table_right + (CLEARANCE_CELLS + UNREAD_APART) * height
+            along.append(replace(along[-1], text="", left=edge, right=edge + 1))
         for before, after in itertools.pairwise(along):
             if after.left - before.right < UNREAD_GAP * height:
                 continue
@@ -1001,6 +1008,24 @@ def unread_cells(image: Image.Image, words: list[PixelWord]) -> list[MissingCell
             box = (max(0.0, blob[0] - margin), max(0.0, blob[1] - margin), blob[2] + margin, blob[3] + margin)
             cells.append(MissingCell(box, line, garbled))
     return cells
+
+
+# The word-less stand-in that bounds a row's trailing gap lies this many line heights past the table's
+# right edge, so that the blur of a right-aligned figure's last glyph stays inside the searched gap.
+CLEARANCE_CELLS = 0.5
+
+
+def _table_right(words: list[PixelWord], rows: list[list[int]], height: float) -> float | None:
+    """The right edge of the table's last number column: the rightmost edge that number words of two
+    rows share (a lone figure far right, a page number, is no column)."""
+    rights = sorted(((words[n].right, r) for r, members in enumerate(rows) for n in members), reverse=True)
+    for k, (right, row) in enumerate(rights):
+        for other, other_row in rights[k + 1 :]:
+            if right - other > COLUMN_EDGE * height:
+                break
+            if other_row != row:
+                return right
+    return None
 
 
 def _boxes_overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:

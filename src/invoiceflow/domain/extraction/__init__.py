@@ -34,7 +34,9 @@ from invoiceflow.domain.models import (
 
 __all__ = ["extract_page"]
 
-_NO_DECIMAL_CURRENCIES = {"JPY", "KRW", "CLP", "ISK", "VND", "IDR"}
+# Currencies whose invoices print whole amounts: no minor unit, or none in use (the forint's fillér was
+# withdrawn in 1999: "12 700 Ft").
+_NO_DECIMAL_CURRENCIES = {"JPY", "KRW", "CLP", "ISK", "VND", "IDR", "HUF"}
 
 
 def _put(fields: dict[str, FieldValue], name: str, value: str | None, confidence: float) -> None:

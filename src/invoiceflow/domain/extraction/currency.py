@@ -70,7 +70,21 @@ _SYMBOLS = {"€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY", "zł": "PLN", 
 _SYMBOL_RE = lazy_compile(r"€|£|₹|¥|zł|Kč|₺|₽|\$")
 _WORD_RE = lazy_compile(r"(?<![a-z])(rs\.?|inr|sfr\.?|fr\.|kr\.?|euro|euros|dollars?|rupees?)(?![a-z])")
 _WORD_TO_CODE = {"rs": "INR", "inr": "INR", "rupee": "INR", "rupees": "INR", "sfr": "CHF", "fr.": "CHF"}
-_NORDIC_RE = lazy_compile(r"(?<![a-z])(moms|mva|sverige|sweden|norge|norway|danmark|denmark)(?![a-z])")
+_NORDIC_RE = lazy_compile(r"(?<![a-z])(moms|mva|sverige|sweden|norge|norway|danmark|denmark|cvr)(?![a-z])")
+# Signs printed only after a figure ("12 700 Ft", "1.234,56 TL", "250,00 lei"): alone they are words.
+_AFTER_FIGURE_RE = lazy_compile(r"\d\s?(Ft|TL|lei|Lei|LEI|лв)(?![A-Za-z])")
+_AFTER_FIGURE_TO_CODE = {"Ft": "HUF", "TL": "TRY", "lei": "RON", "Lei": "RON", "LEI": "RON", "лв": "BGN"}
+# A bare "$" takes the dollar of the country whose tax identifiers the page prints (Australian ABN,
+# Canadian GST/HST/PST/QST and business-number program accounts "RT0001", New Zealand IRD/NZBN).
+_DOLLAR_COUNTRY_RE = lazy_compile(
+    r"(?<![a-z])(abn|gst/hst|hst|pst|qst|tps|tvq|\d{9}\s?rt\s?\d{4}|nzbn|ird)(?![a-z])"
+)
+_DOLLAR_OF_CUE = {"abn": "AUD", "nzbn": "NZD", "ird": "NZD"}
+# A dollar named in words ("All prices are in US dollars") counts as its code does: it beats those cues.
+_NAMED_DOLLAR_RE = lazy_compile(
+    r"(?<![a-z])(us|u\.s\.|american|australian|canadian|new\s+zealand|singapore|hong\s+kong)\s+dollars?(?![a-z])"
+)
+_NAMED_DOLLAR_CODE = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD"}
 
 
 def detect_currency(lines: list[Line]) -> tuple[str, float] | None:
@@ -114,6 +128,11 @@ def detect_currency(lines: list[Line]) -> tuple[str, float] | None:
                 dollar += 1
             elif found in _WORD_TO_CODE or word in _WORD_TO_CODE:
                 votes[_WORD_TO_CODE.get(found, _WORD_TO_CODE.get(word, ""))] += 1
+    for m in _NAMED_DOLLAR_RE.finditer(folded):
+        name = " ".join(m.group(1).split())
+        votes[_NAMED_DOLLAR_CODE.get(name, {"singapore": "SGD", "hong kong": "HKD"}.get(name, "NZD"))] += 3
+    for m in _AFTER_FIGURE_RE.finditer(text):
+        votes[_AFTER_FIGURE_TO_CODE[m.group(1)]] += 2
     for m in _PREFIXED_DOLLAR_RE.finditer(text):
         prefixed[_PREFIX_TO_CODE[m.group(1)]] += 1
     # The first Nordic word of the last line that has one.
@@ -127,11 +146,11 @@ def detect_currency(lines: list[Line]) -> tuple[str, float] | None:
             code = prefixed.most_common(1)[0][0]
         else:
             named = [c for c in votes if c in _DOLLAR_CODES]
-            code = max(named, key=lambda c: votes[c]) if named else "USD"
+            code = max(named, key=lambda c: votes[c]) if named else _dollar_of_country(folded)
         votes[code] += 2 * (dollar + sum(prefixed.values()))
     if kr:
         code = {"moms": "SEK", "sverige": "SEK", "sweden": "SEK", "mva": "NOK", "norge": "NOK"}.get(
-            nordic, "DKK" if nordic in ("danmark", "denmark") else "SEK"
+            nordic, "DKK" if nordic in ("danmark", "denmark", "cvr") else "SEK"
         )
         votes[code] += kr
     votes.pop("", None)
@@ -144,3 +163,12 @@ def detect_currency(lines: list[Line]) -> tuple[str, float] | None:
     if score >= 4:
         confidence += 0.04
     return best, round(min(confidence, 0.99), 2)
+
+
+def _dollar_of_country(folded: str) -> str:
+    """USD unless the page prints another dollar country's tax identifiers."""
+    cue = _DOLLAR_COUNTRY_RE.search(folded)
+    if cue is None:
+        return "USD"
+    word = cue.group(1)
+    return _DOLLAR_OF_CUE.get(word, "CAD")

@@ -1,4 +1,5 @@
-"""Dates in EN/DE/FR/ES/NL/IT words and numeric forms, without misreading day and month.
+"""Dates in words (EN/DE/FR/ES/NL/IT, PT, Nordic, PL, CS/SK, HU, RO, TR, FI) and numeric forms, without
+misreading day and month.
 
 Hand-written fast paths (dateparser costs ~0.5 s to import and ~ms per call; invoices use a handful of
 forms). ISO dates (year first) are never reinterpreted. A numeric date whose day and month are both
@@ -43,6 +44,27 @@ for _month, _names in enumerate(
 ):
     for _name in _names.split():
         _MONTHS[_name] = _month
+# Czech and Slovak (genitive), Hungarian, Romanian, Turkish and Finnish (partitive) month names, folded
+# as the page's text is (Turkish "ı" has no accent-free form: both spellings).
+for _month, _names in enumerate(
+    [
+        "ledna januara januar ianuarie ocak tammikuuta tammikuu",
+        "unora februara februar februarie subat helmikuuta helmikuu",
+        "brezna marcius martie mart maaliskuuta maaliskuu",
+        "dubna aprila aprilis aprilie nisan huhtikuuta huhtikuu",
+        "kvetna majus mayis mayıs toukokuuta toukokuu",
+        "cervna juna junius iunie haziran kesakuuta kesakuu",
+        "cervence jula julius iulie temmuz heinakuuta heinakuu",
+        "srpna augusta augusztus agustos elokuuta elokuu",
+        "zari septembra szeptember septembrie eylul syyskuuta syyskuu",
+        "rijna oktobra oktober octombrie ekim lokakuuta lokakuu",
+        "listopadu novembra noiembrie kasim kasım marraskuuta marraskuu",
+        "prosince decembra decembrie aralik aralık joulukuuta joulukuu",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _month
 
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WORD_END = r"(?![a-z])"
@@ -61,6 +83,10 @@ _DAY_MONTH_RE = lazy_compile(
 _MONTH_DAY_RE = lazy_compile(
     rf"(?<![a-z])({_MONTH_ALT}){_WORD_END}(?:\s?\.)?(?:\s*|[-/])(\d{{1,2}})(?:st|nd|rd|th)?\s?(?:,\s*|\s|[-/])\s*(\d{{4}})"
     rf"(?!\d)"
+)
+# Hungarian dates put the year first: "2025. március 1.", "2025. márc. 1."
+_YEAR_MONTH_DAY_RE = lazy_compile(
+    rf"(?<!\d)(\d{{4}})\.?\s*({_MONTH_ALT}){_WORD_END}\.?\s*(\d{{1,2}})\.?(?!\d)"
 )
 # Numeric dates with spaces around their separators ("03 / 04 / 2024", "3 .4 .2024", "03/ 04/ 2024"): a
 # four-digit year only, and at least one space (the unspaced forms are read above).
@@ -170,5 +196,7 @@ def find_dates(line: Line, order: DateOrder, start: int = 0, end: int | None = N
         add(m.start(), m.end(), _safe_date(_year(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))))
     for m in _MONTH_DAY_RE.finditer(line.folded, start, stop):
         add(m.start(), m.end(), _safe_date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2))))
+    for m in _YEAR_MONTH_DAY_RE.finditer(line.folded, start, stop):
+        add(m.start(), m.end(), _safe_date(int(m.group(1)), _MONTHS[m.group(2)], int(m.group(3))))
     found.sort(key=lambda d: d.start)
     return found

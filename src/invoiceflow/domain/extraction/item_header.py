@@ -14,7 +14,19 @@ from invoiceflow.domain.models import Word
 
 _B = r"(?<![a-z])"
 _E = r"(?![a-z])"
-_TAXES = r"(?:vat|tax|(?:c|s|i|ut)?\s?gst|mwst\.?|ust\.?|tva|iva|btw|igv|cess)"
+_TAXES = (
+    r"(?:vat|tax|(?:c|s|i|ut)?\s?gst|mwst\.?|ust\.?|tva|iva|btw|igv|cess|"
+    r"dph|afa|kdv|moms|mva|alv|pvm|pvn|ddv|pdv)"
+)
+# "Tax amount" and "tax rate" in the languages that put the noun first ("Kwota VAT", "Stawka VAT",
+# "Sazba DPH", "ÁFA érték", "KDV Tutarı", "KDV Oranı", "Valoarea TVA", "Cota TVA"; folding keeps "ı").
+_TAX_AMOUNT_NOUN = (
+    r"(?:kwota|castka|ciastka|valoarea?|valoare|suma|osszeg|ertek|tutar[^\W\d_]?|"
+    r"belopp|belob|belop|maara|summa)"
+)
+_TAX_RATE_NOUN = (
+    r"(?:stawka|sazba|sadzba|cota|kulcs|oran[^\W\d_]?|taxa|aliquota|tasa|tarief|satz|sats|kanta|procent)"
+)
 # A compound ending in "-betrag" / "-summe" / "-bedrag" heads a column of amounts ("Zeilenbetrag",
 # "Positionssumme", "Regelbedrag"): the part before it says what is summed, a line here.
 _COMPOUND_AMOUNT = (
@@ -32,10 +44,13 @@ COLUMN_PATTERNS: dict[str, str] = {
     rf"(?:totale?|amount|importe|importo|montant|betrag|bedrag)\s+{_TAXES}\s*"
     r"(?:incl(?:\.|uded|usive|usa|uso|uida|uido|use)?|inkl\.?|inbegriffen|compris[e]?)",
     "tax_amount": rf"{_TAXES}\s*-?\s*(?:amount|amt\.?|betrag|montant|importe|bedrag|importo|cuota|value)|"
+    rf"{_TAX_AMOUNT_NOUN}\s+{_TAXES}|{_TAXES}\s+{_TAX_AMOUNT_NOUN}|"
     r"(?:montant|importe|importo|cuota|bedrag)\s+(?:de\s+(?:la\s+)?)?(?:tva|iva|imposta|btw)|"
     r"steuerbetrag|tax",
     "net_amount": r"(?:net|netto)\s*-?\s*(?:amount|value|total|betrag|bedrag|summe)?"
-    r"(?!\s*-?\s*(?:price|preis|prix))|"
+    r"(?!\s*-?\s*(?:price|preis|prix|egysegar|ar(?![a-z])|cena|hinta|pris|prijs))|"
+    # "Wartość netto", "Nettó érték", "Bez DPH", "Fără TVA": the net named after (or without) the tax.
+    rf"netto\s+ertek|(?:bez|fara)\s+{_TAXES}|"
     rf"(?:total|montant|prix|amount|importe|bedrag|betrag)\s*\(?(?:excl(?:\.|uding)?|exkl\.?|sans|sin|"
     rf"before|hors|senza|ohne|zzgl\.?|without)\s*(?:of\s+)?{_TAXES}?\)?|(?:total|montant)\s+h\.?\s*t\.?|"
     # Compounds name a line's amount by what it sums ("Zeilenbetrag ohne MwSt.", "Regelbedrag excl.
@@ -46,7 +61,8 @@ COLUMN_PATTERNS: dict[str, str] = {
     "discount": r"(?:disc(?:ount)?\.?|rabatt|rabat|rab\.?|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|"
     r"korting|sconto|ribasso|desconto)"
     r"(?:\s*(?:in\s+)?%)?",
-    "tax_rate": rf"{_TAXES}\s*(?:%|rate|satz|taux)|steuersatz|taux(?:\s+tva)?|%|{_TAXES}",
+    "tax_rate": rf"{_TAXES}\s*(?:%|rate|satz|taux)|steuersatz|taux(?:\s+tva)?|%|"
+    rf"{_TAX_RATE_NOUN}\s+{_TAXES}|{_TAXES}\s+{_TAX_RATE_NOUN}|{_TAXES}",
     "unit_price": r"unit\s*(?:price|cost|rate)|price\s*(?:/|per)\s*unit|(?:einzel|stuck|e\.?)\s*-?\s*preis|"
     r"preis\s*(?:/|pro)\s*(?:einheit|stk\.?)|prix\s+unit(?:aire)?|p\.\s*u\.?|pu\s+ht|prix|"
     r"precio\s+unit(?:ario)?|precio|(?:stuk|eenheids)\s*prijs|prijs|prezzo\s+unit(?:ario)?|prezzo|"
@@ -56,27 +72,33 @@ COLUMN_PATTERNS: dict[str, str] = {
     r"(?:ct|cents?|c|p|eur|€|£)\s*/\s*(?:kwh|mwh|m3|m³|l)|"
     # Nordic, Finnish, Polish, Czech, Portuguese
     r"(?:a|styck|enhets|enheds|styk)\s*-?\s*pris|pris|(?:a|yksikko)\s*-?\s*hinta|hinta|"
-    r"cena\s+(?:jedn(?:\.|ostkowa)?|za\s+(?:mj|ks)\.?)(?:\s+(?:netto|brutto))?|cena|"
+    r"cena\s+(?:jedn(?:\.|ostkowa)?|za\s+(?:mj|ks|m\.\s?j)\.?)(?:\s+(?:netto|brutto))?|cena|"
+    # Slovak, Hungarian, Turkish, Romanian unit prices.
+    r"jedn\.?\s*cena|jednotkova\s+cena|(?:netto\s+|brutto\s+)?egysegar|birim\s+fiyat[^\W\d_]?|pret(?:\s+unitar)?|"
     r"(?:preco|valor)\s+unit(?:ario)?\.?|preco",
     "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
     r"total\s+(?:ht|net|price)|"
     r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
     rf"{_COMPOUND_AMOUNT}|"
-    r"totaal|importo|totale|total|net|belopp|belob|belop|summa|yhteensa|wartosc|celkem|valor(?:\s+total)?",
+    r"totaal|importo|totale|total|net|belopp|belob|belop|summa|yhteensa|wartosc|celkem|valor(?:\s+total)?|"
+    r"spolu|(?:mal\s+hizmet\s+)?tutar[^\W\d_]?|valoarea?|ertek",
     "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|q\.?\s?ta|hours|hrs|"
     r"units|stunden|std\.|heures|horas|uren|ore|days|tage|jours|dias|dagen|giorni|pcs|stk\.?|ctd\.?|uds\.?|"
     r"consumption|usage|verbrauch|consommation|verbruik|consumo|antal|antall|ant\.|maara|ilosc|mnozstvi|"
-    r"quantidade|qtde?\.?",
-    "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me|u\.\s?m\.?",
+    r"quantidade|qtde?\.?|pocet(?:\s+m\.\s?j\.?)?|mnozstvo|mennyiseg|miktar|cantitate",
+    "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me|u\.\s?m\.?|j\.\s?m\.?|m\.\s?j\.?|"
+    r"enhed|enhet|yks\.?|yksikko|un\.|me\.\s?e\.?|birim",
     "description": r"description(?:\s+of\s+(?:goods|services))?|item(?:s)?(?:\s+description)?|product|"
     r"service|articles?|details|particulars|designation|libelle|bezeichnung|beschreibung|artikel|"
     r"leistung|descripcion|concepto|articulo|omschrijving|descrizione|articolo|prodotto|servizio|"
     r"benamning|beskrivning|beskrivelse|varebeskrivelse|kuvaus|nimike|tuote|nazwa(?:\s+towaru)?|opis|"
-    r"popis|nazev|descricao|produto",
+    r"popis|nazev|descricao|produto|oznaceni(?:\s+dodavky)?|nazov(?:\s+polozky)?|megnevezes|"
+    r"mal\s*/?\s*hizmet|urun|aciklama|denumire(?:a)?(?:\s+produselor)?",
     "position": r"pos\.?|position|#|no\.?|nr\.?|sku|hsn(?:/sac)?|sac|code|ref(?:\.|erence|erencia|erentie)?|"
     r"artikel\s*-?\s*(?:nr\.?|nummer|code)|art(?:ikel)?nr\.?|codigo|codice|cod\.|ean|item\s*#|"
     r"product\s*(?:code|no\.?)|art\.?\s*-?\s*nr\.?|art\.|"
-    r"item\s+(?:no|code)\.?|part\s+(?:no|number)\.?|article\s+no\.?|sl\.?(?:\s*no\.?)?|s\.?\s*no\.?",
+    r"item\s+(?:no|code)\.?|part\s+(?:no|number)\.?|article\s+no\.?|sl\.?(?:\s*no\.?)?|s\.?\s*no\.?|"
+    r"lp\.?|nr\.?\s*crt\.?|s[^\W\d_]ra\s+no",
 }
 # Strict: the label ends a word. Loose: no end assertion, accepted only where ``_ends_word`` sees a
 # glued header word ("QtéPrix unitaire": text layers often lose the space between narrow columns).
@@ -99,7 +121,8 @@ def _starts_word(text: str, folded: str, offset: int) -> bool:
 def _ends_word(text: str, folded: str, offset: int) -> bool:
     if offset >= len(text) or not folded[offset].isalpha():
         return True
-    return text[offset - 1].islower() and text[offset].isupper()
+    # Glued labels: "QtéPrix", and an abbreviation's full stop before the next label ("Cant.Preț").
+    return (text[offset - 1].islower() or text[offset - 1] == ".") and text[offset].isupper()
 
 
 def _first_label(
@@ -244,7 +267,9 @@ def _absorb_parentheticals(folded: str, found: list[tuple[int, int, str]]) -> li
 
 
 _TAX_QUALIFIER_RE = lazy_compile(
-    rf"(?:excl(?:\.|uding)?|exkl\.?|ohne|zzgl\.?|hors|sans|sin|senza|without)\s*(?:of\s+)?{_TAXES}|h\.?\s*t\.?"
+    rf"(?:excl(?:\.|uding)?|exkl\.?|ohne|zzgl\.?|hors|sans|sin|senza|without|bez|fara)\s*(?:of\s+)?{_TAXES}|h\.?\s*t\.?|"
+    # "Cena netto", "Preis brutto": net or gross after a price or an amount.
+    r"netto|brutto|neto|bruto"
 )
 
 
@@ -305,7 +330,11 @@ def centred_header(above: Line, line: Line, below: Line) -> Line | None:
     cells = [(x0, x1, line.text[a:b]) for (a, b), (x0, x1) in middle]
     for ((ua, ub), (ux0, ux1)), ((la, lb), (lx0, lx1)) in zip(uppers, lowers, strict=True):
         parts = (above.text[ua:ub], below.text[la:lb])
-        if any(len(part.split()) > 2 for part in parts) or horizontal_overlap(ux0, ux1, lx0, lx1) <= 0:
+        if (
+            len(parts[0].split()) > 3
+            or len(parts[1].split()) > 2
+            or horizontal_overlap(ux0, ux1, lx0, lx1) <= 0
+        ):
             return None
         x0, x1 = min(ux0, lx0), max(ux1, lx1)
         if any(horizontal_overlap(x0, x1, mx0, mx1) > 0 for _, (mx0, mx1) in middle):

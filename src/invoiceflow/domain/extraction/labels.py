@@ -117,6 +117,9 @@ LABEL_PATTERNS: dict[str, str] = {
         r"numero\s+(?:di\s+)?fattura|(?:numero|n\.?\s?[°ºo]\.?)\s+(?:de\s+)?piece|fakturanummer",
         # Abbreviated: "Rg.-Nr.", "Rechn.-Nr.", "Fact. n°", "Fatt. n.", "Fra. nº".
         r"(?:rg|rechn)\.?\s*-?\s*nr\.?|(?:fact|fatt|fra)\.\s*(?:n\.?\s?[°ºo]\.?|n\.|no\.?|nr\.?|num\.?)",
+        # Romanian and Bulgarian "Seria ABC nr. 0042": the series letters belong to the label, the number
+        # follows "nr." (the series alone is no invoice number).
+        r"seri[ae]\s+[a-z]{1,6}\s*(?:nr|numar|no)\.?",
     ),
     "due_date": _alt(
         r"(?:payment\s+)?due\s+(?:date|by|on)",
@@ -131,6 +134,7 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:son\s+)?odeme\s+tarihi|vade(?:\s+tarihi)?|son\s+odeme(?:\s+gunu)?",
         # Balkan, Romanian, Hungarian, Baltic, Greek and Bulgarian due dates.
         r"rok\s+placanja|datum\s+dospijeca|dospijece|(?:data\s+)?scadent(?:a|ei)|fizetesi\s+hatarido|esedekesseg|"
+        r"termen(?:ul)?\s+de\s+plata|"
         r"(?:makse)?tahtaeg|apmaksas\s+termins|apmaksat\s+lidz|apmoketi\s+iki|mokejimo\s+terminas|"
         r"ημερομηνια\s+ληξης|падеж|срок\s+(?:на|за)\s+плащане",
         r"zahlbar\s+bis",
@@ -322,11 +326,14 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:belopp|belop|belob|summa|sum|total|totalt)\s+(?:fore|for|uden|utan|uten|exklusive|ekskl\.?)\s+(?:moms|mva)",
         r"(?:summa\s+|sum\s+)?netto|nettobelopp|nettobelop|nettobelob|veroton\s+(?:yhteensa|hinta|summa)",
         r"veroton|total\s+(?:iliquido|liquido|sem\s+iva)|valor\s+(?:iliquido|liquido|tributavel)",
-        r"razem\s+netto|wartosc\s+netto|zaklad\s+dane|celkem\s+bez\s+dph",
+        # (Czech and Slovak "Základ": the base column of a VAT recap.)
+        r"razem\s+netto|wartosc\s+netto|zaklad(?:\s+dane)?|celkem\s+bez\s+dph",
         # Hungarian, Turkish, Greek, Baltic and Balkan wordings of the net.
         r"netto\s+(?:osszesen|ertek)|ara\s+toplam|(?:kdv\s+)?matrah|kdv\s+haric\s+(?:toplam|tutar)|"
         r"καθαρη\s+αξια|συνολο\s+(?:προ\s+φπα|καθαρης\s+αξιας)|osnovica|neto\s+iznos|summa\s+bez\s+pvn",
         r"suma\s+be\s+pvm|(?:is\s+viso\s+)?be\s+pvm|apliekam(?:a|ais)\s+summa|summa\s+km-?ta|maksustatav\s+summa",
+        # Romanian "Total fără TVA", "Baza de impozitare"; Slovak "Spolu bez DPH".
+        r"(?:total|valoare(?:a)?)\s+fara\s+tva|baza\s+(?:de\s+)?impozitare|spolu\s+bez\s+dph",
         r"net",
     ),
     "gross": _alt(
@@ -410,7 +417,7 @@ LABEL_PATTERNS: dict[str, str] = {
         r"total\s+a\s+ingresar|(?:totaal\s+)?te\s+voldoen|openstaand\s+bedrag|(?:netto|importo|totale)\s+(?:a|da)\s+pagare",
         r"total\s+general|importe\s+total\s+factura|total\s+general\s+factura",
         r"(?:wartosc|kwota|suma|razem)\s+brutto|brutto",
-        r"brutto\s+osszesen|fizetendo(?:\s+osszeg)?|genel\s+toplam|odenecek\s+tutar|(?:kdv\s+dahil\s+)?toplam\s+tutar|"
+        r"brutto\s+osszesen|fizetendo(?:\s+osszeg)?|osszesen|vegosszeg|genel\s+toplam|odenecek\s+tutar|(?:kdv\s+dahil\s+)?toplam\s+tutar|"
         r"πληρωτεο(?:\s+ποσο)?|συνολο|ukupno(?:\s+za\s+(?:platiti|uplatu))?|za\s+placilo|kopsumma|kokku",
         # Lithuanian and Latvian totals: "Iš viso (su PVM)", "Mokėti", "Kopā (apmaksai)", "Summa apmaksai".
         r"is\s+viso(?:\s+su\s+pvm)?|moketi|kopa(?:\s+apmaksai)?|summa\s+apmaksai|apmaksai",
@@ -451,7 +458,8 @@ LABEL_PATTERNS: dict[str, str] = {
         # Hungarian ÁFA, Turkish KDV, Greek ΦΠΑ, Bulgarian ДДС, Balkan PDV / DDV, Baltic PVM, PVN, käibemaks.
         r"afa|kdv|φπα|ддс|ндс|pdv|ddv|pvm|pvn|kaibemaks",
         # Canadian and Spanish-island taxes, and names printed with dots ("I.V.A.", "T.V.A.", "M.W.St.").
-        r"hst|pst|qst|tps|tvq|igic|i\.\s?v\.\s?a\.?|t\.\s?v\.\s?a\.?|m\.\s?w\.\s?st\.?|u\.\s?st\.?",
+        # (Manitoba's retail sales tax "RST" beside the GST, as British Columbia's PST.)
+        r"hst|pst|rst|qst|tps|tvq|igic|i\.\s?v\.\s?a\.?|t\.\s?v\.\s?a\.?|m\.\s?w\.\s?st\.?|u\.\s?st\.?",
     ),
 }
 

@@ -54,7 +54,7 @@ from invoiceflow.domain.extraction.layout import Line, fold
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amounts, parse_number
 from invoiceflow.domain.extraction.ocr_repair import money_readings
-from invoiceflow.domain.extraction.row_digits import lost_cents, repaired_figures
+from invoiceflow.domain.extraction.row_digits import edited_price, lost_cents, repaired_figures
 
 
 @dataclass
@@ -444,13 +444,31 @@ def _make_item(
             return repaired
         if item.quantity == 0 and item.amount:
             item.quantity = None  # a quantity of nothing beside an amount: a garbled cell ("0" for 2,5)
+        if unit_price is not None and item.amount > 0 and _rule_read_as_minus(line, unit_price):
+            item.unit_price = -unit_price.value
         if item.quantity is not None and item.unit_price is not None:
             figures = repaired_figures(item.quantity, item.unit_price, item.amount)
             if figures is not None:
                 item.quantity, item.unit_price = figures
                 item.checked = item.repaired = True
+            elif unit_price is not None and unit_price.decimals != 2 and amount.decimals == 2:
+                rebuilt = edited_price(item.quantity, item.unit_price, item.amount)
+                if rebuilt is not None:
+                    item.unit_price, item.checked, item.repaired = rebuilt, True, True
         _quantity_from_amount(item)
     return item
+
+
+def _rule_read_as_minus(line: Line, price: Amount) -> bool:
+    """A negative price beside a positive amount whose minus sign is glued to other marks ("~—-252.64"):
+    a cell rule or a speck read before the figure, not a sign (a credit row's price and amount are both
+    negative, a discount's amount too)."""
+    return (
+        price.value < 0
+        and 0 < price.start < len(line.text)
+        and not line.text[price.start - 1].isspace()
+        and not line.text[price.start - 1].isalnum()
+    )
 
 
 def _quantity_from_amount(item: Item) -> None:
@@ -790,9 +808,10 @@ def _text_start(
     starts: list[float] = []
     rows = 0
     for line in ctx.lines[first : first + _INFERENCE_ROWS]:
-        if _is_totals_line(ctx, line):
-            break
-        assigned = (assign_column(a, columns) for a in row_amounts(line, style) if not a.is_percent)
+        amounts = row_amounts(line, style)
+        if _is_totals_line(ctx, line) and not _fills_item_columns(amounts, columns):
+            break  # (a row with quantity and price is an item whatever its words: "Transport 1 km …")
+        assigned = (assign_column(a, columns) for a in amounts if not a.is_percent)
         if not any(column is not None and column.kind == "amount" for column in assigned):
             continue
         # The row's first group of words right of the column on the left, short of the figures.
@@ -828,6 +847,11 @@ def _first_text_word(line: Line, reach: float, right: float) -> int | None:
     return next((k for k, w in enumerate(line.words) if w.x0 >= reach and (w.x0 + w.x1) / 2 <= right), None)
 
 
+# Share of the shorter OCR line two lines of one tall row overlap by at least (single-line rows of a scan
+# never overlap: their boxes hug the ink).
+_OCR_SHARED = 0.1
+
+
 def _overlapping_text_lines(ctx: PageContext, style: DecimalStyle, line: Line) -> list[Line]:
     """The lines next to ``line`` that share its height (over a third of the shorter one) and hold no
     figures: the text cells of a row whose figures are centred or bottom-aligned in it."""
@@ -837,7 +861,10 @@ def _overlapping_text_lines(ctx: PageContext, style: DecimalStyle, line: Line) -
             continue
         other = ctx.lines[k]
         shared = min(line.bottom, other.bottom) - max(line.top, other.top)
-        if shared > 0.33 * min(line.height, other.height) and not row_amounts(other, style):
+        # OCR boxes hug the ink (cap height to baseline for figures): lines of a tall row overlap less.
+        if shared > (_OCR_SHARED if line.ocr else 0.33) * min(line.height, other.height) and not row_amounts(
+            other, style
+        ):
             out.append(other)
     return out
 
@@ -986,6 +1013,18 @@ def _holds_figures(line: Line, columns: list[Column]) -> bool:
     return bool(_FIGURE_RE.search(_PRICE_UNIT_RE.sub("", fold(text))))
 
 
+def _first_text_under_header(line: Line, below: Line, candidate: list[Column], wider: list[Column]) -> bool:
+    """On a scan, the line under a header that names no column and adds no kind of column to it is the
+    first row's text ("Mantenimiento caldera" over its figures centred in a two-line row), not the
+    header's wrapped labels: OCR boxes hug the ink, so the gap under the header is as narrow as a wrapped
+    label's."""
+    return (
+        line.ocr
+        and len(known_kinds(wider)) == len(known_kinds(candidate))
+        and not known_kinds(header_columns(below))
+    )
+
+
 _PRICE_UNIT_RE = lazy_compile(r"(?:/|(?<![a-z])(?:per|pro|je|par|por|pour|voor|ogni))\s*1(?:00|000)(?!\d)")
 
 
@@ -1001,7 +1040,11 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         if line.index + 1 < len(ctx.lines) and (single or may_head(candidate)):
             stacked = stacked_header(line, ctx.lines[line.index + 1])
             wider = header_columns(stacked) if stacked is not None else []
-            if is_header(wider) and len(known_kinds(wider)) >= len(known_kinds(candidate)):
+            if (
+                is_header(wider)
+                and len(known_kinds(wider)) >= len(known_kinds(candidate))
+                and not _first_text_under_header(line, ctx.lines[line.index + 1], candidate, wider)
+            ):
                 header_index, rows_from, columns = line.index, line.index + 2, wider
                 # Labels over three lines ("VK-Preis" / "Ohne" / "MwSt."): the third joins them too.
                 third = ctx.lines[rows_from] if rows_from < len(ctx.lines) else None
@@ -1014,6 +1057,15 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
             straddled = header_columns(centred) if centred is not None else []
             if is_header(straddled):
                 header_index, rows_from, columns = line.index, line.index + 2, straddled
+                break
+        if single and line.index + 2 < len(ctx.lines):
+            # The two-line labels' upper halves over the one-line labels centred in the row ("Cena" /
+            # "Lp. J.m. Ilość" / "netto", as office exports set a table's head): all three lines.
+            middle, lower = ctx.lines[line.index + 1], ctx.lines[line.index + 2]
+            centred = centred_header(line, middle, lower)
+            straddled = header_columns(centred) if centred is not None else []
+            if is_header(straddled) and len(known_kinds(straddled)) > len(known_kinds(candidate)):
+                header_index, rows_from, columns = line.index, line.index + 3, straddled
                 break
         if single:
             header_index, rows_from, columns = line.index, line.index + 1, candidate
@@ -1219,6 +1271,35 @@ def _lines_above(ctx: PageContext, line: Line, used: set[int]) -> list[str]:
     return texts
 
 
+def _tax_summary_head(line: Line) -> bool:
+    """The labels of a tax summary (rate, base, tax, gross) and no item column's."""
+    kinds = known_kinds(header_columns(line))
+    return len(kinds & {"tax_rate", "net_amount", "tax_amount", "gross_amount"}) >= 3 and not kinds & {
+        "description",
+        "quantity",
+        "unit_price",
+    }
+
+
+_COLUMN_NUMBER_RE = lazy_compile(r"(\d{1,2})[a-z]?|\(\d{1,2}\s*[x×*+\-/]\s*\d{1,2}\)")
+
+
+def _column_numbers(line: Line) -> bool:
+    """A row of column numbers under a table's labels ("0 1 2 3 4 5 (3x4) 6", as Romanian, Bulgarian and
+    Russian forms print them, formulas naming the columns they are computed from): consecutive small
+    integers from 0 or 1, at least four, each alone in its cell or followed by a letter or a formula."""
+    numbers: list[int] = []
+    for token in line.text.split():
+        m = _COLUMN_NUMBER_RE.fullmatch(token)
+        if m is None:
+            return False
+        if m.group(1) is not None and token.isdigit():
+            numbers.append(int(token))
+    if len(numbers) < 4 or numbers[0] not in (0, 1):
+        return False
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
+
+
 def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[Column]) -> ItemsResult:
     result = ItemsResult(header_line=first - 1)
     columns = _resolve_roles(ctx, style, first, columns)
@@ -1243,7 +1324,12 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
     opening: list[tuple[Line, list[str]]] = []  # description lines of a row whose numbers come lower
     group_start = 0  # the first item after the last running subtotal inside the table
     for line in ctx.lines[first:]:
+        if not result.items and _column_numbers(line):
+            previous = line  # "0 1 2 3 4 5 (3x4) 6" under the labels: the columns' numbers, no row
+            continue
         amounts = row_amounts(line, style)
+        if result.items and not amounts and len(line.segments()) > 2 and _tax_summary_head(line):
+            break  # "Stawka VAT | Wartość netto | Kwota VAT | Wartość brutto": a tax summary, no more items
         if result.items and not amounts and len(line.segments()) > 1 and is_header(header_columns(line)):
             # The header of a second table under the first (labour under material): the lines above it
             # (its title) open no row.

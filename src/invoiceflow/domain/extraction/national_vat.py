@@ -14,6 +14,12 @@ from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.identifiers import compact, valid_vat
 
 
+def _valid_turkish_tax_number(number: str) -> bool:
+    from stdnum.tr import vkn
+
+    return bool(vkn.is_valid(number))
+
+
 def _valid_bare_gst_number(number: str) -> bool:
     from stdnum.au import abn
     from stdnum.ca import bn
@@ -81,6 +87,37 @@ _LABELLED: tuple[_NationalForm, ...] = (
             r"(\d{3}\s?\d{3}\s?\d{3})\s*MVA(?![A-Z])"
         ),
     ),
+    # Hungary: the first eight digits of the domestic tax number ("Adószám: 12345678-2-42") are the EU VAT
+    # number; the VAT-status digit and the county code after them are not part of it.
+    _NationalForm(
+        "HU",
+        "",
+        lazy_compile(r"(?<![A-ZÁ-Ű])AD[ÓO]SZ[ÁA]M\s*[:.]?\s*(\d{8})-\d-\d{2}(?!\d)"),
+    ),
+    # Denmark: the CVR number is the VAT number ("CVR-nr. 12 34 56 78").
+    _NationalForm(
+        "DK",
+        "",
+        lazy_compile(
+            r"(?<![A-Z])CVR(?:[\s\-]*(?:NR|NUMMER)\.?)?\s*[:.]?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?![\dA-Z])"
+        ),
+    ),
+    # Finland: the business id (Y-tunnus / FO-nummer "1234567-8") without its dash is the VAT number.
+    _NationalForm(
+        "FI",
+        "",
+        lazy_compile(r"(?<![A-Z])(?:Y-TUNNUS|Y-TUNN\.|FO-NUMMER|FO-NR\.?)\s*[:.]?\s*(\d{7}-\d)(?!\d)"),
+    ),
+    # Türkiye: the tax number (vergi kimlik numarası, 10 digits) is outside the EU system and is read
+    # as printed ("VKN: 1234567890", "Vergi No 1234567890").
+    _NationalForm(
+        "",
+        "",
+        lazy_compile(
+            r"(?<![A-ZÇĞİÖŞÜ])(?:VKN|VERG[İI]\s+(?:K[İI]ML[İI]K\s+)?(?:NO|NUMARASI))\s*[:.]?\s*(\d{10})(?!\d)"
+        ),
+        _valid_turkish_tax_number,
+    ),
     # Greece: the tax number (ΑΦΜ) is the VAT id, prefixed EL.
     _NationalForm("EL", "", lazy_compile(r"Α\.?\s?Φ\.?\s?Μ\.?\s*[:.]?\s*(\d{9})(?!\d)")),
     # Australia's ABN, Canada's business number of a GST/HST registration, New Zealand's GST (IRD)
@@ -98,6 +135,7 @@ _LABELLED: tuple[_NationalForm, ...] = (
 _LABEL_WORDS = (
     *("IVA", "CIF", "NIF", "C.I.F", "N.I.F", "VAT", "NIP", "CONTRIBUINTE", "MVA", "Φ"),
     *("ABN", "GST", "HST", "BN", "IRD"),
+    *("ADÓSZ", "ADOSZ", "CVR", "Y-TUNN", "FO-N", "VKN", "VERG"),
 )
 
 

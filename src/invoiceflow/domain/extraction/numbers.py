@@ -32,6 +32,8 @@ _AMOUNT_RE = lazy_compile(
     (?P<symlead>(?<=[A-Za-z.])[-\u2212])?                # CHF-12.50: the sign after a currency code
     (?P<num>
         \d{1,3}(?:\ \d{3})+[.,]\d{2}(?!\d)          # 1 234,56 (space-grouped: only with decimals)
+      # 12 041 620 Ft: a whole amount grouped by spaces, before the sign of a currency printed whole
+      | \d{1,3}(?:\ \d{3})+(?=\ ?(?:Ft|HUF|Kč|CZK|kr|SEK|NOK|DKK|ISK|zł|PLN|JPY|¥)(?![A-Za-z]))
       | \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)   # 1,10,083.44 (Indian lakh grouping)
       | \d{1,3}(?:(?P<sep>[.,'])\d{3})+(?:(?P<dec>[.,])\d{1,2})?(?!\d)
       | \d+(?:[.,]\d{1,4})?
@@ -78,6 +80,8 @@ def _split(num: str, style: DecimalStyle) -> tuple[str, str] | None:
         integer, _, frac = num.partition(".")
         return integer.replace(",", ""), frac
     if " " in num:
+        if "," not in num and "." not in num:
+            return num.replace(" ", ""), ""  # a whole amount grouped by spaces: "12 041 620 Ft"
         integer, _, frac = num.rpartition("," if "," in num else ".")
         return integer.replace(" ", ""), frac
     seps = [c for c in num if c in ".,'"]
@@ -167,23 +171,32 @@ def _line_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
     for lo, hi in line.segments():
         if has_digit(text, lo, hi) is None:
             continue  # every number has a digit: a segment of words only needs no scan for numbers
-        for match in _AMOUNT_RE.finditer(text, lo, hi):
-            # one group() call for all groups: each match[...] lookup is a call of its own
-            num, lead, open_, close, trail, pct, sym, sep, symlead, credit = match.group(
-                "num", "lead", "open", "close", "trail", "pct", "sym", "sep", "symlead", "credit"
-            )
-            value, decimals = _unsigned_value(num, style)
-            if value is None:
-                continue
-            if value and (lead or trail or symlead or credit or (open_ and close)):
-                value = -value
-            start, end = match.span()
-            x0, x1 = span_x(match.start("num"), end)  # columns align on the digits
-            grouped = bool(sep) or " " in num
-            # A currency sign after the figure ("1939 €", "250 zł", "120 kr") marks money as one before does.
-            symbol = bool(sym) or (not pct and _TRAILING_CURRENCY_RE.match(text, end, hi) is not None)
-            # value, start, end, x0, x1, decimals, is_percent, has_symbol, grouped (positional: faster)
-            out.append(Amount(value, start, end, x0, x1, decimals, bool(pct), symbol, grouped))
+        # Whole amounts grouped by spaces ("3 196 000", forint or krona columns) read as one figure each;
+        # the rest of the segment is read as usual.
+        segment_start = len(out)
+        parts = _whole_runs(line, lo, hi, out) if " " in text[lo:hi] else ((lo, hi),)
+        for part_lo, part_hi in parts:
+            for match in _AMOUNT_RE.finditer(text, part_lo, part_hi):
+                # one group() call for all groups: each match[...] lookup is a call of its own
+                num, lead, open_, close, trail, pct, sym, sep, symlead, credit = match.group(
+                    "num", "lead", "open", "close", "trail", "pct", "sym", "sep", "symlead", "credit"
+                )
+                value, decimals = _unsigned_value(num, style)
+                if value is None:
+                    continue
+                if value and (lead or trail or symlead or credit or (open_ and close)):
+                    value = -value
+                start, end = match.span()
+                x0, x1 = span_x(match.start("num"), end)  # columns align on the digits
+                grouped = bool(sep) or " " in num
+                # A currency sign after the figure ("1939 €", "250 zł", "120 kr") marks money as one before.
+                symbol = bool(sym) or (
+                    not pct and _TRAILING_CURRENCY_RE.match(text, end, part_hi) is not None
+                )
+                # value, start, end, x0, x1, decimals, is_percent, has_symbol, grouped (positional: faster)
+                out.append(Amount(value, start, end, x0, x1, decimals, bool(pct), symbol, grouped))
+        if len(parts) != 1 or parts[0] != (lo, hi):
+            out[segment_start:] = sorted(out[segment_start:], key=lambda a: a.start)  # runs came first
     return out
 
 
@@ -220,3 +233,62 @@ def money_str(value: Decimal) -> str:
 def plain_str(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text
+
+
+def _whole_runs(line: Line, lo: int, hi: int, out: list[Amount]) -> tuple[tuple[int, int], ...]:
+    """Whole amounts grouped by spaces inside ``text[lo:hi]`` ("1 493 600", "12 700 Ft"), appended to
+    ``out``; returns the spans left to read as usual. A run of digit words is one figure when its groups
+    after the first have three digits, stand one space apart (the same gap each, under half an em) and
+    the run stands apart from its neighbours: by a wider gap (two table cells a few points apart: "1 493
+    600 | 403 272"), at the segment's edges, after a label's colon or before a currency sign. Inside
+    running text ("Szoba 2 100 éjszaka") the figures stay apart."""
+    first, last = line.word_at(lo), line.word_at(max(lo, hi - 1))
+    words = line.words[first : last + 1]
+    if len(words) < 2:
+        return ((lo, hi),)
+    digits = [w.text.isdigit() and len(w.text) <= 3 for w in words]
+    if sum(digits) < 2:
+        return ((lo, hi),)
+    gaps = [words[k + 1].x0 - words[k].x1 for k in range(len(words) - 1)]
+    size = max(w.y1 - w.y0 for w in words)
+    starts = line.starts[first : last + 1]
+    text = line.text
+    left: list[tuple[int, int]] = []
+    cursor = lo
+    i = 0
+    while i < len(words):
+        if not digits[i]:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(words)
+            and digits[j + 1]
+            and len(words[j + 1].text) == 3
+            and 0 <= gaps[j] <= 0.45 * size
+            and abs(gaps[j] - gaps[i]) <= 0.25 * gaps[i] + 0.3
+        ):
+            j += 1
+        if j > i:
+            inner = max(gaps[i:j])
+            run_start, run_end = starts[i], starts[j] + len(words[j].text)
+            apart = 1.4 * inner + 0.3
+            before = i == 0 or gaps[i - 1] > apart or words[i - 1].text.endswith(":")
+            after = (
+                j == len(words) - 1
+                or gaps[j] > apart
+                or _TRAILING_CURRENCY_RE.match(text, run_end, hi) is not None
+            )
+            if before and after:
+                value = Decimal("".join(w.text for w in words[i : j + 1]))
+                symbol = _TRAILING_CURRENCY_RE.match(text, run_end, hi) is not None
+                out.append(
+                    Amount(value, run_start, run_end, words[i].x0, words[j].x1, 0, False, symbol, True)
+                )
+                left.append((cursor, run_start))
+                cursor = run_end
+        i = j + 1
+    if cursor == lo:
+        return ((lo, hi),)
+    left.append((cursor, hi))
+    return tuple((a, b) for a, b in left if b > a)

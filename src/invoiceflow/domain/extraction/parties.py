@@ -1012,6 +1012,8 @@ def _labelled_blocks(ctx: PageContext, pattern: re.Pattern[str], limit: float) -
             if rest and len(rest) > 2 and not _CODE.fullmatch(rest):  # "Customer: K-4711" over the name
                 block.lines[:0] = _address_parts(rest)
                 block.line_indexes[:0] = [line.index] * (len(block.lines) - len(block.line_indexes))
+                # "Cumpărător: Cabinet Stomatologic Dr." over "Radu S.R.L.": the name after the label wraps.
+                _join_wrapped_name(ctx, block)
             if above:
                 # The label sits beside the middle of its block (a table cell centred vertically).
                 block.lines[:0] = [_segment_text(a, x0, x0 + 40) or "" for a in above]
@@ -1177,7 +1179,9 @@ def _agrees_with_mail(folded: str, mail_names: list[str]) -> bool:
 
 # A document title run on after the name ("Northwind Cloud Invoice", "Atelier Brun Facture").
 _TRAILING_TITLE = lazy_compile(
-    r"\s+(?:tax\s+)?(?:invoice|rechnung|facture|factura|fattura|factuur|receipt|quittung|statement|bill)$"
+    r"\s+(?:tax\s+)?(?:invoice|rechnung|facture|factura|fattura|factuur|receipt|quittung|statement|bill|"
+    # Nordic, Finnish, Polish, Czech, Portuguese, Hungarian, Turkish, Romanian titles.
+    r"faktura|lasku|fatura|szamla|faktura\s+vat|factura\s+fiscala)$"
 )
 
 
@@ -1267,16 +1271,24 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         or _tracked_run(line, seg_start, seg_end)
         or line.text[seg_start : _name_run_end(ctx, line, seg_start, seg_end)].strip()
     )
-    if (title := _TRAILING_TITLE.search(line.folded, seg_start, seg_end)) is not None and len(
-        first[: title.start() - seg_start].split()
+    # "Northwind Cloud Invoice": the name leads (also when the name's run took the title's cell beside it).
+    if (title := _TRAILING_TITLE.search(fold(first))) is not None and len(
+        first[: title.start()].split()
     ) >= 2:
-        first = first[: title.start() - seg_start].strip()  # "Northwind Cloud Invoice": the name leads
+        first = first[: title.start()].strip()
     if (upper := _name_start_above(ctx, line, seg_start, excluded)) is not None:
         first = f"{upper} {first}"  # "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G."
     if _JOINED_END.search(first) and block.line_indexes:
         below = ctx.lines[block.line_indexes[0]]
         if abs(below.height - line.height) <= 0.15 * line.height:
             # "BERGMANN &" over "PARTNER" in the same type: one name wrapped at its joining word.
+            first = f"{first} {block.lines.pop(0)}"
+            block.line_indexes.pop(0)
+    if block.line_indexes and _forms_only(fold(block.lines[0])):
+        # "Tipografia Ribeirinha Unipessoal" over "Lda." in the same type: the name's legal form wrapped.
+        below = ctx.lines[block.line_indexes[0]]
+        cell = _segment_at(below, x0, x1)
+        if cell is not None and _form_alone_under_cell(below, *cell, line) is not None:
             first = f"{first} {block.lines.pop(0)}"
             block.line_indexes.pop(0)
     block.lines.insert(0, first)
@@ -1335,7 +1347,8 @@ def _name_start_above(ctx: PageContext, line: Line, seg_start: int, excluded: se
     x0, x1 = line.span_x(seg_start, seg_end)
     # A legal form alone on its line always continues the name above; right-aligned cells wrap flush
     # right ("Hollis & Crane Analytics" / "Inc." at the top right).
-    form_alone = _LEGAL_FORM.fullmatch(line.folded[seg_start:seg_end].strip(" ,")) is not None
+    alone = line.folded[seg_start:seg_end]
+    form_alone = bool(_LEGAL_FORM.fullmatch(alone.strip(" ,")) or _LEGAL_FORM.fullmatch(alone.strip(" ,.")))
     if (
         above.index in excluded
         or line.top - above.bottom > 0.4 * line.height
@@ -1343,6 +1356,19 @@ def _name_start_above(ctx: PageContext, line: Line, seg_start: int, excluded: se
         or (abs(above.x0 - x0) > 2 and not (form_alone and abs(above.x1 - x1) <= 2))
         or len(above.segments()) != 1
     ):
+        # Another column's words beside the name share its lines ("Carpintaria Gonçalves & Filhos  Fatura
+        # FT 2025A/17" over "Lda.  ATCUD: …"): the name's own cells, measured by their words, decide.
+        # (The lower cell may hold forms only, "Unipessoal Lda.", and the upper end on one: "Tipografia
+        # Ribeirinha Unipessoal" / "Lda.".)
+        if not _forms_only(alone):
+            return None
+        # The line right above may be another column's only ("TAX INVOICE" set between the name's two
+        # lines): the name's cell is on the line above that.
+        for other in ctx.lines[max(0, line.index - 2) : line.index][::-1]:
+            text = _form_alone_under_cell(line, seg_start, seg_end, other)
+            if text is None or other.index in excluded:
+                continue
+            return text if _name_like(text) and (form_alone or not _LEGAL_FORM.search(fold(text))) else None
         return None
     text = above.text.strip()
     wraps = form_alone or _NAME_WRAPS.search(text)
@@ -1351,6 +1377,34 @@ def _name_start_above(ctx: PageContext, line: Line, seg_start: int, excluded: se
     if _contact(above.folded) or _id_line(above.folded) or _TITLE.match(above.folded):
         return None
     return text
+
+
+def _forms_only(folded: str) -> bool:
+    """Text made of legal forms alone ("lda.", "unipessoal lda.", "s.r.o.")."""
+    return bool(folded.strip()) and not any(c.isalpha() for c in _LEGAL_FORM.sub("", folded))
+
+
+def _cell_box(line: Line, seg_start: int, seg_end: int) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) of the words of one segment."""
+    first, last = line.word_at(seg_start), line.word_at(max(seg_start, seg_end - 1))
+    words = line.words[first : last + 1]
+    return words[0].x0, min(w.y0 for w in words), max(w.x1 for w in words), max(w.y1 for w in words)
+
+
+def _form_alone_under_cell(line: Line, seg_start: int, seg_end: int, above: Line) -> str | None:
+    """The cell of ``above`` a legal form alone in its cell continues: flush left with it, set tight
+    over it at its size, judged by the two cells' own words (not the lines', which other columns'
+    words share)."""
+    fx0, ftop, _fx1, fbottom = _cell_box(line, seg_start, seg_end)
+    size = fbottom - ftop
+    for a_start, a_end in above.segments():
+        ax0, atop, _ax1, abottom = _cell_box(above, a_start, a_end)
+        if abs(ax0 - fx0) > 2:
+            continue
+        if ftop - abottom > 0.4 * size or abs((abottom - atop) - size) > 0.1 * size:
+            return None
+        return above.text[a_start:a_end].strip()
+    return None
 
 
 # The owner under a trade's name ("Inhaber: Anna Korn", "Inh. …", "Prop. …", "Titolare …"): not the name.
@@ -1812,9 +1866,9 @@ _POSTAL_LINE = lazy_compile(
     r"(?<![A-Za-z\d])[A-Z]\d[\dW]\s[A-Z\d]{4}(?![A-Za-z\d])|"
     r"(?<![A-Za-z])Dublin\s\d{1,2}W?(?![\dA-Za-z])|(?<![A-Za-z])Co\.\s[A-Z][a-z]{3,}"
 )
-# "For the attention of" heading a block: the person, not the party.
+# "For the attention of" heading a block: the person, not the party ("ATIN:": a scan's T read as I).
 _FOR_ATTENTION = lazy_compile(
-    r"(?:f\.?a\.?o\.?|attn\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention(?:\s+de)?|t\.a\.v\.?|att\.?n?|"
+    r"(?:f\.?a\.?o\.?|at[ti]n\.?|attention|z\.\s?hd\.?|zu\s+handen|a\s+l'attention(?:\s+de)?|t\.a\.v\.?|att\.?n?|"
     + _CARE_OF
     + r")\s*:?(?![a-z])"
 )

@@ -125,3 +125,40 @@ def _point_lost(read: Decimal, exact: Decimal, price: Decimal, amount: Decimal) 
         if _digits(candidate, places).lstrip("0") == written and candidate.normalize() not in fitting:
             fitting.append(candidate.normalize())
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short digit strings (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        current = [i]
+        for j, y in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+# A price rebuilt from amount ÷ quantity replaces a garbled one when their digits differ by at most this
+# many edits, and in fewer than half of the rebuilt price's digits.
+MAX_PRICE_EDITS = 2
+
+
+def edited_price(quantity: Decimal, price: Decimal, amount: Decimal) -> Decimal | None:
+    """The unit price of a scanned row whose price cell read malformed ("2.985.552" for 2,285.52: a
+    digit doubled, one confused and the decimal comma read as a point; "1514,603" for 514,63 €):
+    amount ÷ quantity to the cent, when it multiplies back to the amount and its digits are within
+    ``MAX_PRICE_EDITS`` insertions, deletions or substitutions of the digits read. Callers pass only a
+    price whose reading is no well-formed money figure (not two decimals) beside an amount with two:
+    a clean price of another length is a different number (``repaired_figures``)."""
+    if quantity <= 0 or not amount or (amount < 0) != (price < 0):
+        return None
+    candidate = (amount / quantity).quantize(_CENT, rounding=ROUND_HALF_UP)
+    if not candidate or (quantity * candidate).quantize(_CENT, rounding=ROUND_HALF_UP) != amount:
+        return None
+    read = format(abs(price), "f").replace(".", "").strip("0")
+    rebuilt = _digits(candidate, 2).lstrip("0")
+    # Trailing zeros of the reading say nothing ("2985552" and "2985552.00" are one reading).
+    edits = min(_edit_distance(read, rebuilt), _edit_distance(read, rebuilt.rstrip("0")))
+    if edits == 0 or edits > MAX_PRICE_EDITS or 2 * edits >= len(rebuilt):
+        return None
+    return candidate

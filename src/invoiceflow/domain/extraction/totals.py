@@ -543,6 +543,18 @@ def _summary_row(ctx: PageContext, line: Line, integers_ok: bool) -> tuple[Amoun
     return None
 
 
+def _net_tax_pair(ctx: PageContext, line: Line, integers_ok: bool) -> tuple[Decimal, Decimal] | None:
+    """A totals row of two money figures, the net and its tax ("Total 58.860,73 10.162,87" under the
+    columns "Valoarea" and "Valoarea TVA"): the tax the smaller. Kept by the caller only when a gross
+    printed below equals their sum."""
+    money = [
+        a for a in _money(find_amounts(line, ctx.style), integers_ok, line) if not _in_parenthetical(line, a)
+    ]
+    if len(money) != 2 or not 0 < money[1].value < money[0].value:
+        return None
+    return money[0].value, money[1].value
+
+
 def _not_balances(
     gross: list[Candidate], deductions: list[Decimal], deduction_lines: set[int]
 ) -> list[Candidate]:
@@ -636,6 +648,7 @@ def _totals_from(
 
     named: list[tuple[str, Candidate]] = []  # tax amounts printed without a rate, by the tax's name
     rated_nets: list[tuple[Decimal, Candidate]] = []  # nets of one rate each ("Netto 19 %", "Netto 7 %")
+    pairs: list[tuple[Decimal, Decimal, int]] = []  # "Total 58.860,73 10.162,87": net and tax in one row
     for line in ctx.lines[start_line:]:
         if line.index == skip:
             continue
@@ -659,6 +672,8 @@ def _totals_from(
         if labels and deducted is None and (row := _summary_row(ctx, line, integers_ok)) is not None:
             net.append(Candidate(row[0].value, 0.7, line.index))
             tax.append(Candidate(row[1].value, 0.7, line.index))
+        elif labels and deducted is None and (pair := _net_tax_pair(ctx, line, integers_ok)) is not None:
+            pairs.append((*pair, line.index))
         for label in labels:
             if label.kind == "carry":
                 continue  # a page subtotal carried to the next page is not a document total
@@ -720,6 +735,11 @@ def _totals_from(
         # 50,00"): their sum is the invoice's net (kept only when net + tax = gross confirms it).
         parts = [c for _, c in rated_nets]
         net.append(Candidate(sum((c.value for c in parts), Decimal(0)), 0.6, max(c.line for c in parts)))
+    for base, levied, index in pairs:
+        # The totals row under an item table's amount and tax columns, the gross printed below it.
+        if any(g.line > index and _close(base + levied, g.value) for g in gross):
+            net.append(Candidate(base, 0.6, index))
+            tax.append(Candidate(levied, 0.6, index))
     sums = {n.value + t.value for n in net for t in tax}
     gross = _unexplained_balances(
         ctx, _not_balances(gross, deductions, deduction_lines), deduction_lines, integers_ok, sums
