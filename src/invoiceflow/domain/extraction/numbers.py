@@ -174,7 +174,7 @@ def _line_amounts(line: Line, style: DecimalStyle) -> list[Amount]:
         # Whole amounts grouped by spaces ("3 196 000", forint or krona columns) read as one figure each;
         # the rest of the segment is read as usual.
         segment_start = len(out)
-        parts = _whole_runs(line, lo, hi, out) if " " in text[lo:hi] else ((lo, hi),)
+        parts = _whole_runs(line, lo, hi, out) if _WHOLE_RUN_HINT.search(text, lo, hi) else ((lo, hi),)
         for part_lo, part_hi in parts:
             for match in _AMOUNT_RE.finditer(text, part_lo, part_hi):
                 # one group() call for all groups: each match[...] lookup is a call of its own
@@ -233,6 +233,11 @@ def money_str(value: Decimal) -> str:
 def plain_str(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text
+
+
+# What every whole run below has in the text (words are joined by one space): a cheap test before the
+# word geometry is looked at, on the many segments that hold spaces but no such run.
+_WHOLE_RUN_HINT = lazy_compile(r"(?<!\S)\d{1,3} \d{3}(?!\S)")
 
 
 def _whole_runs(line: Line, lo: int, hi: int, out: list[Amount]) -> tuple[tuple[int, int], ...]:
