@@ -26,46 +26,37 @@ class DateOrder(Enum):
 _MONTHS: dict[str, int] = {}
 for _month, _names in enumerate(
     [
-        # EN DE FR ES NL IT, then PT, SV, DA/NO, PL (genitive, as dates print it).
-        "january jan januar janner janv janvier enero ene januari gennaio gen janeiro stycznia",
-        "february feb februar fevrier fevr fev febrero februari febbraio fevereiro lutego",
-        "march mar marz maerz mrz mars marzo maart mrt marco marts marca",
-        "april apr avril avr abril abr aprile kwietnia",
-        "may mai mayo mei maggio mag maio maj maja",
-        "june jun juni juin junio giugno giu junho czerwca",
-        "july jul juli juillet juil julio luglio lug julho lipca",
-        "august aug aout agosto ago augustus augusti sierpnia",
-        "september sep sept septembre septiembre setiembre settembre set setembro wrzesnia",
-        "october oct oktober okt octobre octubre ottobre ott outubro pazdziernika",
-        "november nov novembre noviembre novembro listopada",
-        "december dec dezember dez decembre diciembre dic dicembre dezembro desember grudnia",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _month
-# Czech and Slovak (genitive), Hungarian, Romanian, Turkish and Finnish (partitive) month names, folded
-# as the page's text is (Turkish "ı" has no accent-free form: both spellings).
-for _month, _names in enumerate(
-    [
+        # EN DE FR ES NL IT, then PT, SV, DA/NO, PL (genitive, as dates print it); on the second line CS and
+        # SK (genitive), HU, RO, TR, FI (partitive), folded as the page's text is (Turkish "ı" has no
+        # accent-free form: both spellings).
+        "january jan januar janner janv janvier enero ene januari gennaio gen janeiro stycznia "
         "ledna januara januar ianuarie ocak tammikuuta tammikuu",
+        "february feb februar fevrier fevr fev febrero februari febbraio fevereiro lutego "
         "unora februara februar februarie subat helmikuuta helmikuu",
+        "march mar marz maerz mrz mars marzo maart mrt marco marts marca "
         "brezna marcius martie mart maaliskuuta maaliskuu",
+        "april apr avril avr abril abr aprile kwietnia "
         "dubna aprila aprilis aprilie nisan huhtikuuta huhtikuu",
-        "kvetna majus mayis mayıs toukokuuta toukokuu",
+        "may mai mayo mei maggio mag maio maj maja kvetna majus mayis mayıs toukokuuta toukokuu",
+        "june jun juni juin junio giugno giu junho czerwca "
         "cervna juna junius iunie haziran kesakuuta kesakuu",
+        "july jul juli juillet juil julio luglio lug julho lipca "
         "cervence jula julius iulie temmuz heinakuuta heinakuu",
+        "august aug aout agosto ago augustus augusti sierpnia "
         "srpna augusta augusztus agustos elokuuta elokuu",
+        "september sep sept septembre septiembre setiembre settembre set setembro wrzesnia "
         "zari septembra szeptember septembrie eylul syyskuuta syyskuu",
+        "october oct oktober okt octobre octubre ottobre ott outubro pazdziernika "
         "rijna oktobra oktober octombrie ekim lokakuuta lokakuu",
+        "november nov novembre noviembre novembro listopada "
         "listopadu novembra noiembrie kasim kasım marraskuuta marraskuu",
+        "december dec dezember dez decembre diciembre dic dicembre dezembro desember grudnia "
         "prosince decembra decembrie aralik aralık joulukuuta joulukuu",
     ],
     start=1,
 ):
     for _name in _names.split():
         _MONTHS[_name] = _month
-
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WORD_END = r"(?![a-z])"
 
