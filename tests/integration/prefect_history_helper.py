@@ -1,4 +1,4 @@
-"""Subprocess side of ``test_prefect_retention.py``: each run is a fresh Prefect process, because Prefect
+"""Subprocess side of ``test_prefect_ephemeral_history.py``: each run is a fresh Prefect process, because Prefect
 reads its settings (PREFECT_HOME, API URL, retention) once, at import.
 
     python prefect_history_helper.py serve HOME      # ephemeral server with seeded history; prints

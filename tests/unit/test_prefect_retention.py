@@ -1,6 +1,6 @@
 """The parts of the ephemeral server's housekeeping that need no Prefect server: compaction of a real
 SQLite file and the retention defaults. The pruning itself runs on a real server in
-``tests/integration/test_prefect_retention.py``."""
+``tests/integration/test_prefect_ephemeral_history.py``."""
 
 from __future__ import annotations
 
