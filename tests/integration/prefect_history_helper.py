@@ -1,5 +1,5 @@
-"""Subprocess side of ``test_prefect_ephemeral_history.py``: each run is a fresh Prefect process, because Prefect
-reads its settings (PREFECT_HOME, API URL, retention) once, at import.
+"""Subprocess side of ``test_prefect_ephemeral_history.py``: each run is a fresh Prefect process, because
+Prefect reads its settings (PREFECT_HOME, API URL, retention) once, at import.
 
     python prefect_history_helper.py serve HOME      # ephemeral server with seeded history; prints
                                                      # {"api_url", "running", "recent", "old_event"},
