@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 
 from invoiceflow.domain.errors import ErrorCode, OcrError
 from invoiceflow.domain.models import OcrMode, PageText, TextSource, Word
+from invoiceflow.domain.page_scan import scan_under_stray_text
 from invoiceflow.domain.pdf import DEFAULT_LIMITS, PdfLimits
 from invoiceflow.domain.pdf_document import load_page, opened
 from invoiceflow.domain.pdf_render import POINTS_PER_INCH, render_page_image
@@ -69,7 +70,7 @@ def read_page(
         try:
             if ocr_mode is not OcrMode.ALWAYS:
                 text = text_of_page(page, page_number)
-                if ocr_mode is OcrMode.NEVER or not needs_ocr(text):
+                if ocr_mode is OcrMode.NEVER or not (needs_ocr(text) or scan_under_stray_text(page, text)):
                     return text
             return ocr_loaded_page(page, page_number, engine or _default_engine(), limits=limits, dpi=dpi)
         finally:

@@ -146,7 +146,7 @@ def extract_page_pdf(
     with open_pdf(page_pdf) as doc:
         text, string = _text_layer(doc, index_in_pdf, ocr)
     # OCR after the document is closed (as ``read_page_texts``): it runs without the PDFium lock.
-    words = text if text is not None else read_page(page_pdf, index_in_pdf, ocr)
+    words = text if text is not None else read_page(page_pdf, index_in_pdf, OcrMode.ALWAYS)
     return _with_marker(extract_page(dataclasses.replace(words, page_number=page_number)), string)
 
 
@@ -156,13 +156,14 @@ def _text_layer(
     """Page ``page_number``'s text-layer words (None where the page is to be OCRed: OCR runs after the
     document is closed, without the PDFium lock) and its plain string (for the page marker)."""
     from invoiceflow.domain.ocr import needs_ocr
+    from invoiceflow.domain.page_scan import scan_under_stray_text
 
     page = load_page(doc, page_number)
     try:
         if ocr is OcrMode.ALWAYS:
             return None, _plain_string(page)
         text, string = text_and_string_of_page(page, page_number)
-        if ocr is not OcrMode.NEVER and needs_ocr(text):
+        if ocr is not OcrMode.NEVER and (needs_ocr(text) or scan_under_stray_text(page, text)):
             return None, string
         return text, string
     finally:
@@ -244,7 +245,7 @@ def _read_pages(data: bytes, ocr: OcrMode) -> tuple[list[PageText], list[str | N
             strings.append(string)
             texts.append(text)
     pages = [
-        text if text is not None else read_page(data, page_number, ocr)
+        text if text is not None else read_page(data, page_number, OcrMode.ALWAYS)
         for page_number, text in enumerate(texts, start=1)
     ]
     return pages, strings
