@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 
 from invoiceflow.domain.errors import ErrorCode, OcrError
 from invoiceflow.domain.models import OcrMode, PageText, TextSource, Word
+from invoiceflow.domain.ocr_orientation import upright_turn
 from invoiceflow.domain.page_scan import scan_under_stray_text
 from invoiceflow.domain.pdf import DEFAULT_LIMITS, PdfLimits
 from invoiceflow.domain.pdf_document import load_page, opened
@@ -90,14 +91,20 @@ def ocr_loaded_page(
         raise OcrError(f"OCR engine {engine.name!r} is not available", code=ErrorCode.OCR_UNAVAILABLE)
     geometry = page_geometry(page)
     image = render_page_image(page, dpi, limits.max_render_pixels, limits.render_timeout_s)
+    width, height = geometry.width, geometry.height
+    # A page scanned sideways or upside down is read upright; its words are placed on the upright page.
+    if turn := upright_turn(image):
+        image = image.rotate(turn, expand=True)
+        if turn in (90, 270):
+            width, height = height, width
     # the render may have been scaled down to respect the pixel limit: derive the scale from the image
-    scale_x = geometry.width / image.width
-    scale_y = geometry.height / image.height
+    scale_x = width / image.width
+    scale_y = height / image.height
     pixel_words = engine.recognize(image)
     return PageText(
         page_number=page_number,
-        width=geometry.width,
-        height=geometry.height,
+        width=width,
+        height=height,
         text_source=TextSource.OCR,
         words=_to_points(pixel_words, scale_x, scale_y),
     )

@@ -143,6 +143,12 @@ def api_available() -> bool:
     return _library() is not None
 
 
+def tesseract_library() -> ctypes.CDLL | None:
+    """The loaded C library (its signatures declared, OpenMP held to the process's limit), for other
+    calls than recognition (``ocr_orientation``'s orientation detection); None where it cannot load."""
+    return _library()
+
+
 class _LoadedEngine:
     """One ``TessBaseAPI`` with one set of language models loaded."""
 
