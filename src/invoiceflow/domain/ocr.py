@@ -17,7 +17,6 @@ import pypdfium2 as pdfium
 
 from invoiceflow.domain.errors import ErrorCode, OcrError
 from invoiceflow.domain.models import OcrMode, PageText, TextSource, Word
-from invoiceflow.domain.ocr_orientation import upright_turn
 from invoiceflow.domain.page_scan import scan_under_stray_text
 from invoiceflow.domain.pdf import DEFAULT_LIMITS, PdfLimits
 from invoiceflow.domain.pdf_document import load_page, opened
@@ -87,6 +86,10 @@ def ocr_loaded_page(
     dpi: int = OCR_DPI,
 ) -> PageText:
     """Render and OCR an already loaded ``pypdfium2.PdfPage``."""
+    # numpy and Pillow (orientation, skew): loaded when a page is OCRed, not for a text-layer PDF
+    from invoiceflow.domain.ocr_deskew import levelled
+    from invoiceflow.domain.ocr_orientation import upright_turn
+
     if not engine.is_available():
         raise OcrError(f"OCR engine {engine.name!r} is not available", code=ErrorCode.OCR_UNAVAILABLE)
     geometry = page_geometry(page)
@@ -97,6 +100,7 @@ def ocr_loaded_page(
         image = image.rotate(turn, expand=True)
         if turn in (90, 270):
             width, height = height, width
+    image = levelled(image)  # a page photographed or fed askew by more than the reading copes with
     # the render may have been scaled down to respect the pixel limit: derive the scale from the image
     scale_x = width / image.width
     scale_y = height / image.height
