@@ -88,6 +88,7 @@ def ocr_loaded_page(
     """Render and OCR an already loaded ``pypdfium2.PdfPage``."""
     # numpy and Pillow (orientation, skew): loaded when a page is OCRed, not for a text-layer PDF
     from invoiceflow.domain.ocr_deskew import levelled
+    from invoiceflow.domain.ocr_illumination import evened
     from invoiceflow.domain.ocr_orientation import upright_turn
 
     if not engine.is_available():
@@ -95,6 +96,7 @@ def ocr_loaded_page(
     geometry = page_geometry(page)
     image = render_page_image(page, dpi, limits.max_render_pixels, limits.render_timeout_s)
     width, height = geometry.width, geometry.height
+    image = evened(image)  # paper left grey by a shadow or a photo's light: brought to white
     # A page scanned sideways or upside down is read upright; its words are placed on the upright page.
     if turn := upright_turn(image):
         image = image.rotate(turn, expand=True)
