@@ -4,8 +4,8 @@ An office scanner or a phone app saves a page as it lay: a page fed sideways or 
 noise (nothing found, and the engine's re-reading of every unsure word took 9 s on an upside-down page
 and 47 s on a sideways one). Tesseract's orientation detection (OSD, ``osd.traineddata``) tells the
 turn reliably (every tuning scan in all four turns), but costs about half a second a page, a third of a
-whole reading; so it runs only when two cheap measures of the page's ink (~10 ms) say the page may not
-be upright:
+whole reading; so it runs only when two cheap measures of the page's ink (~9 ms of CPU a page) say the
+page may not be upright:
 
 - sideways: text lines leave blank pixel rows between them and hardly ever blank columns; a page turned
   by a quarter has it the other way round (``blank_share``);
