@@ -51,3 +51,12 @@ def test_a_page_photographed_askew_is_read_level(invoice: tuple[AggregatedInvoic
     assert result.issue_date == golden.issue_date
     assert result.totals.gross == golden.totals.gross
     assert result.totals.net == golden.totals.net
+
+
+def test_a_page_with_nothing_to_tell_is_taken_as_level() -> None:
+    blank = Image.new("L", (1654, 2339), 255)
+    assert page_skew(blank) == 0.0
+    specks = blank.copy()
+    specks.paste(0, (400, 300, 404, 304))
+    specks.paste(0, (1200, 1900, 1203, 1903))
+    assert page_skew(specks) == 0.0

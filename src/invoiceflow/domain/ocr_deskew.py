@@ -28,6 +28,8 @@ FINE_SCALE = 4  # ~50 dpi
 # 44 with; by 3 degrees 41 and 42; by 5 degrees 31 and 42), and office scans (under a degree, which the
 # coarse estimate may put ~0.6 degrees off) are never turned.
 MIN_SKEW = 2.5
+# The best turn must make the lines this much sharper than the page as it lies to count.
+MIN_GAIN = 1.15
 
 
 def page_skew(image: Image.Image) -> float:
@@ -35,8 +37,13 @@ def page_skew(image: Image.Image) -> float:
     estimate (a multiple of ``COARSE_STEP``, 0.0 on a level page)."""
     grey = image.convert("L")
     coarse = _ink(grey, COARSE_SCALE)
-    angles = np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP)
-    best = float(max(angles, key=lambda angle: _sharpness(coarse, float(angle))))
+    # Smallest turns first: on a tie (a blank page, a page of specks) the page is taken as level.
+    angles = sorted(np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP), key=abs)
+    sharpness = {float(angle): _sharpness(coarse, float(angle)) for angle in angles}
+    best = max(sharpness, key=lambda angle: sharpness[angle])
+    # A page with too few lines to tell (a signature, a stamp, a logo) is not turned on a faint hint.
+    if sharpness[best] < MIN_GAIN * sharpness[0.0]:
+        return 0.0
     if abs(best) < MIN_SKEW - COARSE_STEP / 2:
         return best
     fine = _ink(grey, FINE_SCALE)
