@@ -13,13 +13,17 @@ time and the median CPU time (user + sys of the child, from ``getrusage``: less 
 on a shared machine) of each command and the ratios. Target (issue 4): invoiceflow no slower than
 invoice2data.
 
-    python benchmarks/cli_startup.py [--runs 15] [--json] [--shortcut] [--baseline OLD_CHECKOUT ...] [PDF]
+    python benchmarks/cli_startup.py [--runs 15] [--json] [--shortcut] [--baseline OLD_CHECKOUT ...]
+                                     [--instructions] [PDF]
 
 ``--baseline`` adds the console entry point of another checkout's ``src`` (for example
 ``git archive HEAD src | tar -x -C /tmp/before``), to show a change's effect in the same run; give it
 several times to time several variants side by side (each is named after its folder).
 ``--shortcut`` adds the invoice2data command this script used to time (pdfium reader only, built-in
 templates excluded): about a quarter cheaper than invoice2data's real job.
+``--instructions`` also counts the instructions each command executes, once, under valgrind's
+callgrind (~15 s a command): unlike times, the count hardly moves with the load of a shared machine
+(a few thousand of ~10^9 between runs), so it shows a change of 1 % that the medians cannot.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -59,6 +64,19 @@ def _time(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
+
+
+def _instructions(cmd: list[str], env: dict[str, str] | None = None) -> int | None:
+    """Instructions one run of ``cmd`` executes (callgrind's total), None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    # a fixed hash seed: set and dict orders, hence the work, are the same in every run
+    run_env = {**(env or _ENV), "PYTHONHASHSEED": "0"}
+    probe = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
+    done = subprocess.run(probe, capture_output=True, text=True, env=run_env, check=False)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found else None
 
 
 def _default_pdf(folder: Path) -> Path:
@@ -96,6 +114,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--json", action="store_true", help="run `invoiceflow extract --json FILE`")
     parser.add_argument("--shortcut", action="store_true", help="also time the old invoice2data short-cut")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count each command's instructions (valgrind)"
+    )
     parser.add_argument(
         "--baseline",
         type=Path,
@@ -152,6 +173,12 @@ def main() -> None:
                 wall, cpu = _time(cmd, envs.get(name))
                 walls[name].append(wall * 1000)
                 cpus[name].append(cpu * 1000)
+        counts: dict[str, int] = {}
+        if args.instructions:
+            for name, cmd in commands.items():
+                count = _instructions(cmd, envs.get(name))
+                if count is not None:
+                    counts[name] = count
     wall_ms = {name: statistics.median(values) for name, values in walls.items()}
     cpu_ms = {name: statistics.median(values) for name, values in cpus.items()}
     print(f"{pdf.name}, {args.runs} interleaved runs each, whole process (medians; min wall):")
@@ -167,6 +194,17 @@ def main() -> None:
     for name in baselines:
         print(f"  ratio {name} / invoice2data: {ratio(name, THEIRS)}")
         print(f"  ratio invoiceflow / {name}: {ratio(OURS, name)}")
+    if args.instructions:
+        _print_instructions(counts)
+
+
+def _print_instructions(counts: dict[str, int]) -> None:
+    if THEIRS not in counts:
+        print("  instructions: valgrind is not installed (or failed)")
+        return
+    print("  instructions executed (callgrind, one run each, PYTHONHASHSEED=0):")
+    for name, count in counts.items():
+        print(f"  {name:<24} {count / 1e6:8.1f} M   ratio to invoice2data {count / counts[THEIRS]:.3f}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ and exit codes.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -80,6 +79,8 @@ def render_invoices(invoices: Sequence[AggregatedInvoice], output: OutputFormat)
     """One JSON object (one invoice) or an array (several); or a CSV table with one row per invoice."""
     dumped = [invoice.model_dump(mode="json") for invoice in invoices]
     if output is OutputFormat.CSV:
+        import csv  # only here: a JSON run does not load it
+
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()

@@ -261,6 +261,8 @@ class PageExtraction(Contract):
 class InvoiceRequest(Contract):
     """Start of the pipeline: a PDF by path (below an allowed base dir), by URL, or already uploaded."""
 
+    model_config = ConfigDict(defer_build=True)  # a stage contract: built on first use, not on import
+
     invoice_id: str | None = None
     pdf_path: str | None = None
     pdf_url: str | None = None
@@ -270,6 +272,8 @@ class InvoiceRequest(Contract):
 
 
 class UploadResult(Contract):
+    model_config = ConfigDict(defer_build=True)  # a stage contract: built on first use, not on import
+
     invoice_id: str
     blob_key: str  # content-addressed: the same bytes give the same key
     sha256: str
@@ -281,6 +285,8 @@ class UploadResult(Contract):
 
 class PageMetadata(Contract):
     """A reference to one page in the blob store: what an extract activity receives."""
+
+    model_config = ConfigDict(defer_build=True)  # a stage contract: built on first use, not on import
 
     invoice_id: str
     page_number: int
@@ -315,6 +321,8 @@ class DocumentExtraction(Contract):
 
 
 class SplitResult(Contract):
+    model_config = ConfigDict(defer_build=True)  # a stage contract: built on first use, not on import
+
     invoice_id: str
     document: DocumentInfo
     pages: list[PageMetadata]
@@ -322,6 +330,8 @@ class SplitResult(Contract):
 
 
 class AggregateRequest(Contract):
+    model_config = ConfigDict(defer_build=True)  # a stage contract: built on first use, not on import
+
     invoice_id: str
     document: DocumentInfo
     pages: list[PageExtraction]
@@ -331,5 +341,7 @@ class AggregateRequest(Contract):
 class AggregateResult(Contract):
     """What the aggregate stage returns for one file: its invoices in page order (one, or several when
     the PDF holds a batch of invoices; see ``document_level.aggregate_document``)."""
+
+    model_config = ConfigDict(defer_build=True)  # a stage contract: built on first use, not on import
 
     invoices: list[AggregatedInvoice] = Field(min_length=1)
