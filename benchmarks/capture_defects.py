@@ -12,7 +12,8 @@ one defect at a time, drawn from a seeded stream:
 - ``sideways``: fed on its side (90 or 270 degrees);
 - ``askew``: lying 3-8 degrees askew (a photo, a sheet fed crooked);
 - ``shadow``: lit unevenly, one corner at 45-65 % of full light;
-- ``photo``: askew by 3-5 degrees and lit unevenly.
+- ``photo``: askew by 3-5 degrees and lit unevenly;
+- ``desk``: photographed on a dark desk (the sheet at ~85 % of the frame, askew by 2-5 degrees).
 
 Every variant goes through ``extract_document`` and is scored as ``accuracy.py`` scores (fields and line
 items). Prints accuracy and median seconds per page per defect. ``--src`` runs another checkout's
@@ -40,7 +41,7 @@ from reportlab.pdfgen.canvas import Canvas
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "generated"
 DPI = 200
-DEFECTS = ("plain", "stamped", "upside_down", "sideways", "askew", "shadow", "photo")
+DEFECTS = ("plain", "stamped", "upside_down", "sideways", "askew", "shadow", "photo", "desk")
 STAMPS = (
     "Scanned with OfficeScan Pro",
     "Eingegangen 14.02.2026 - Buchhaltung",
@@ -67,6 +68,13 @@ def _askew(page: Image.Image, rng: random.Random, low: float, high: float) -> Im
     return page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
 
 
+def _on_desk(page: Image.Image, rng: random.Random) -> Image.Image:
+    desk = Image.new("L", (round(page.width * 1.2), round(page.height * 1.15)), rng.randint(30, 90))
+    sheet = page.rotate(rng.uniform(2.0, 5.0) * rng.choice((-1, 1)), expand=True, fillcolor=255)
+    desk.paste(sheet, ((desk.width - sheet.width) // 2, (desk.height - sheet.height) // 2))
+    return desk.resize(page.size, Image.Resampling.LANCZOS)
+
+
 DEFECT_MAKERS: dict[str, Defect] = {
     "plain": lambda page, _rng: (page, None),
     "stamped": lambda page, rng: (page, rng.choice(STAMPS)),
@@ -75,6 +83,7 @@ DEFECT_MAKERS: dict[str, Defect] = {
     "askew": lambda page, rng: (_askew(page, rng, 3.0, 8.0), None),
     "shadow": lambda page, rng: (_shadow(page, rng), None),
     "photo": lambda page, rng: (_shadow(_askew(page, rng, 3.0, 5.0), rng), None),
+    "desk": lambda page, rng: (_on_desk(page, rng), None),
 }
 
 

@@ -90,13 +90,14 @@ def ocr_loaded_page(
     from invoiceflow.domain.ocr_deskew import levelled
     from invoiceflow.domain.ocr_illumination import evened
     from invoiceflow.domain.ocr_orientation import upright_turn
+    from invoiceflow.domain.ocr_surround import without_surround
 
     if not engine.is_available():
         raise OcrError(f"OCR engine {engine.name!r} is not available", code=ErrorCode.OCR_UNAVAILABLE)
     geometry = page_geometry(page)
     image = render_page_image(page, dpi, limits.max_render_pixels, limits.render_timeout_s)
     width, height = geometry.width, geometry.height
-    image = evened(image)  # paper left grey by a shadow or a photo's light: brought to white
+    image = evened(without_surround(image))  # a photo's desk cleared, its uneven light evened out
     # A page scanned sideways or upside down is read upright; its words are placed on the upright page.
     if turn := upright_turn(image):
         image = image.rotate(turn, expand=True)
