@@ -16,6 +16,13 @@ both.
 ``--rereads``: the page read without and with the re-reading of the words its judged language was
 unsure of with all languages (``TesseractEngine.reread_unsure_words``).
 
+``--languages``: the page read with the six fallback models as the only candidates (the old default)
+and with the further languages (``EXTRA_LANGUAGES``, where installed) as candidates too; after the
+timing, each setting reads all the pages again in a fresh worker process and its peak resident memory
+is printed (the models a worker keeps loaded). ``--world3 N`` adds (or, with ``--pages 0``, takes alone)
+the reportlab twins of N invoices of each layout of the third world set (Polish, Czech, Slovak,
+Portuguese, Nordic, Hungarian, Turkish, Romanian, Australian, Canadian: ``producer_invoices.py``).
+
 ``--invented N``: time scans of N invented designs with real-world looks (``invented_scans.py``:
 coloured bands, boxes, cell grids) instead of the corpus twins.
 
@@ -169,6 +176,12 @@ PREPROCESSING = {
     "band pass + rule cut": lambda: TesseractEngine(rules_cut=True),
 }
 
+# --languages: the candidate languages of the per-page model choice.
+LANGUAGES = {
+    "old: the six fallback languages only": lambda: TesseractEngine(extra_languages=()),
+    "new default: + further languages": TesseractEngine,
+}
+
 # --rereads: the passes after the page reading that read parts of it again.
 REREADS = {
     "old: no re-read of unsure words": lambda: TesseractEngine(
@@ -188,12 +201,44 @@ def invented_pages(count: int) -> list[tuple[str, bytes, int]]:
     return [(f"invented-{n}", scan_design(render(d), d), 1) for n, d in enumerate(designs)]
 
 
+def world3_pages(per_layout: int) -> list[tuple[str, bytes, int]]:
+    """The reportlab twins of ``per_layout`` invoices of each third-world-set layout, as scanned by
+    ``producer_invoices.py --scanned`` (its cache), as (id, pdf, page number)."""
+    from benchmarks.producer_invoices import REPORTLAB, build_world, scanned
+    from corpus.producers import engines
+    from corpus.producers.html_world3 import WORLD3_LAYOUTS
+
+    pages = []
+    for content, _layout, _html in build_world(list(WORLD3_LAYOUTS), per_layout, 7):
+        twin = scanned(engines.reportlab_pdf(content), content.doc_id, REPORTLAB, 7)
+        count = len(pdfium.PdfDocument(twin))
+        pages += [(content.doc_id, twin, number) for number in range(1, count + 1)]
+    return pages
+
+
+def _peak_memory_mb(label: str, pages: list[tuple[str, bytes, int]]) -> float:
+    """Peak resident memory (MB) of a fresh worker process that read ``pages`` with the setting
+    ``label`` of ``LANGUAGES`` (run in a spawned child)."""
+    engine = LANGUAGES[label]()
+    for _doc_id, pdf, number in pages:
+        timed_page(engine, pdf, number)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def compare_backends(
-    corpus: Path, limit: int | None, *, preprocessing: bool = False, invented: int = 0, rereads: bool = False
+    corpus: Path,
+    limit: int | None,
+    *,
+    preprocessing: bool = False,
+    invented: int = 0,
+    rereads: bool = False,
+    languages: bool = False,
+    world3: int = 0,
 ) -> None:
-    made = REREADS if rereads else PREPROCESSING if preprocessing else BACKENDS
+    made = LANGUAGES if languages else REREADS if rereads else PREPROCESSING if preprocessing else BACKENDS
     settings: dict[str, OcrEngine] = {label: make() for label, make in made.items()}
     pages = invented_pages(invented) if invented else list(scanned_twin_pages(corpus, limit))
+    pages += world3_pages(world3) if world3 else []
     if not pages:
         sys.exit(f"no scanned tuning documents in {corpus / 'index.json'}")
     for label, engine in settings.items():
@@ -214,6 +259,7 @@ def compare_backends(
         print(f"\r{done}/{len(pages)} {doc_id} p{number}", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     source = "invented designs with real-world looks" if invented else f"scanned tuning pages from {corpus}"
+    source += f" and world3 twins ({world3} per layout)" if world3 else ""
     print(f"{len(pages)} {source}; OMP_THREAD_LIMIT={os.environ['OMP_THREAD_LIMIT']}")
     old = next(iter(settings))
     print(
@@ -227,6 +273,13 @@ def compare_backends(
             f"{statistics.median(wall[label]):12.3f} {statistics.mean(wall[label]):10.3f} "
             f"{ratio:8.2f} {same[label]:>5}/{len(pages):<5}"
         )
+    if languages:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(1, maxtasksperchild=1) as workers:
+            for label in settings:
+                peak = workers.apply(_peak_memory_mb, (label, pages))
+                print(f"{label:40} peak resident memory of a worker that read them all: {peak:.0f} MB")
 
 
 def compare_engines(page_count: int, dpi: int) -> None:
@@ -278,6 +331,14 @@ def main() -> int:
         "--rereads", action="store_true",
         help="compare the re-reading of unsure words with all languages (off, on) instead of backends",
     )  # fmt: skip
+    parser.add_argument(
+        "--languages", action="store_true",
+        help="compare the six candidate languages (old) with the further ones (new), speed and memory",
+    )  # fmt: skip
+    parser.add_argument(
+        "--world3", type=int, default=0, metavar="N",
+        help="add the reportlab twins of N invoices per world3 layout (--pages 0: those alone)",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.synthetic:
         compare_engines(args.pages or 4, args.dpi)
@@ -288,6 +349,8 @@ def main() -> int:
             preprocessing=args.preprocessing,
             invented=args.invented,
             rereads=args.rereads,
+            languages=args.languages,
+            world3=args.world3,
         )
     return 0
 

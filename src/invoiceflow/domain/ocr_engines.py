@@ -31,14 +31,20 @@ from invoiceflow.domain.extraction.ocr_repair import (
     repair_row_texts,
 )
 from invoiceflow.domain.ocr_glyphs import restore_look_alikes
-from invoiceflow.domain.ocr_language import page_language
+from invoiceflow.domain.ocr_language import fold, page_languages
 from invoiceflow.domain.ocr_tesseract_api import PassConfig, api_available, read_tsv
 from invoiceflow.domain.ocr_tesseract_api import missing_languages as api_missing_languages
 
 if TYPE_CHECKING:
     from PIL import Image
 
+# The models every page may need: a page whose language cannot be judged is read with all of them at
+# once, and so are the words a page's own model was unsure of. The first one reads the probe.
 DEFAULT_LANGUAGES = ("eng", "deu", "fra", "spa", "nld", "ita")
+# Further languages a page may be judged to be written in (``ocr_language``) and then read with alone,
+# where their models are installed; never part of the all-languages pass (more models there read slower
+# and pick the wrong one more often). A machine without them reads as with the six alone.
+EXTRA_LANGUAGES = ("por", "pol", "ces", "slk", "hun", "ron", "tur", "swe", "dan", "nor", "fin")
 # Share of the page (from the top) read by the probe pass: the header and the table head name the
 # language; reading less than the whole page makes the probe cheap (about a quarter of one pass).
 # Measured on the scanned set in one interleaved run: 0.3 instead of 0.4 took 21 % off the median time per
@@ -98,7 +104,10 @@ class TesseractEngine:
     designs, -0.5 on the real-world looks. With several languages and
     ``language_probe`` on, the top of the page is read first with the first language only (the probe),
     the page's language is judged from those words (``ocr_language``), and the whole page is read with
-    that language alone; a page whose language cannot be judged is read with all. Lines the full
+    that language alone; a page whose language cannot be judged is read with all. The candidates are
+    ``languages`` and those of ``extra_languages`` (Portuguese, Polish, Czech, Slovak, Hungarian,
+    Romanian, Turkish, Nordic) whose models are installed; close relatives are read together, and a
+    further language with English beside it (``page_models``). Lines the full
     reading garbled in the page head are taken from the probe (``recover_garbled``), and the text of
     shaded bands (white on dark or coloured bars) from a pass over the bands alone, normalised to black
     on white (``shaded_bands``, ``read_shaded_bands``), and lines of light-grey text the page pass lost
@@ -141,8 +150,11 @@ class TesseractEngine:
         reread_unsure: bool = True,
         identifier_agreement: bool = True,
         lost_text: bool = True,
+        extra_languages: tuple[str, ...] = EXTRA_LANGUAGES,
     ) -> None:
         self.languages = languages
+        self.extra_languages = extra_languages
+        self._installed_extra: tuple[str, ...] | None = None
         self.lost_text = lost_text
         self.reread_unsure = reread_unsure
         self.identifier_agreement = identifier_agreement
@@ -167,16 +179,45 @@ class TesseractEngine:
         return not self.missing_languages()
 
     def missing_languages(self) -> list[str]:
+        """Those of ``languages`` whose models are not installed (the engine is unavailable then; missing
+        ``extra_languages`` only narrow the candidates, ``candidate_languages``)."""
+        return self._missing(self.languages)
+
+    def _missing(self, languages: tuple[str, ...]) -> list[str]:
         if self.uses_api():
-            return api_missing_languages(self.languages)
+            # asked of the probe model's engine, loaded anyway, rather than of an extra model's
+            missing = api_missing_languages((*self.languages[:1], *languages))
+            return [lang for lang in languages if lang in missing]
         try:
             listed = subprocess.run(
                 [self.binary, "--list-langs"], capture_output=True, text=True, timeout=10, check=False
             )
         except (OSError, subprocess.SubprocessError):
-            return list(self.languages)
+            return list(languages)
         installed = {line.strip() for line in listed.stdout.splitlines()[1:]}
-        return [lang for lang in self.languages if lang not in installed]
+        return [lang for lang in languages if lang not in installed]
+
+    def candidate_languages(self) -> tuple[str, ...]:
+        """The languages a page may be judged to be written in: ``languages`` and those of
+        ``extra_languages`` whose models are installed (asked once per engine)."""
+        if self._installed_extra is None:
+            extra = tuple(lang for lang in self.extra_languages if lang not in self.languages)
+            missing = set(self._missing(extra)) if extra else set()
+            self._installed_extra = tuple(lang for lang in extra if lang not in missing)
+        return (*self.languages, *self._installed_extra)
+
+    def page_models(self, judged: tuple[str, ...] | None) -> tuple[str, ...]:
+        """The models a page is read with: all of ``languages`` when its language was not judged, the
+        judged ones alone when they are among ``languages``, else the judged ones with the first of
+        ``languages`` (English) beside them. The further models misread figures and signs the six read
+        right (on the world3 scans: Swedish "25 %" as "25 4", Portuguese "IVA 23%" as "IVAZ3%", a BIC's
+        "P1XXX" as "PIXXX", Hungarian table rows dropped); with English as a second model Tesseract takes
+        those words from it, and keeps the page model's reading of words with accents."""
+        if not judged:
+            return self.languages
+        if set(judged) <= set(self.languages) or self.languages[0] in judged:
+            return judged
+        return (*judged, self.languages[0])
 
     def recognize(self, image: Image.Image) -> list[PixelWord]:
         if not self.uses_api() and shutil.which(self.binary) is None:
@@ -197,8 +238,8 @@ class TesseractEngine:
             words = self.reread_missing_cells(page, words, deadline)
             return repair_row_numbers(agree_identifiers(words) if self.identifier_agreement else words)
         probe = self.read_head(page, deadline)
-        language = page_language((word.text for word in probe), self.languages)
-        languages = (language,) if language else self.languages
+        judged = page_languages((word.text for word in probe), self.candidate_languages())
+        languages = self.page_models(judged)
         words = recover_garbled(self.run(page, languages, deadline), probe)
         words = self.read_faint_lines(
             grey, self.read_shaded_bands(grey, words, languages, deadline), languages, deadline
@@ -1198,7 +1239,10 @@ def recover_garbled(words: list[PixelWord], probe: list[PixelWord]) -> list[Pixe
         if n not in split
         and (
             word.confidence >= GARBLED
-            or not any(_overlap(word, other) and not _same_reading(word, other) for other in trusted)
+            or not any(
+                _overlap(word, other) and not _same_reading(word, other) and not _accents_kept(word, other)
+                for other in trusted
+            )
         )
     ]
     added = [
@@ -1313,16 +1357,25 @@ def drop_specks(words: list[PixelWord]) -> list[PixelWord]:
     return [w for w in words if not speck(w)]
 
 
-# Readings that differ only in accents, case or an I/l/1 or O/0 look-alike are the same word.
-_LOOK_ALIKE = str.maketrans("l|1!0", "iiiio")
+# Readings that differ only in accents, case or an I/l/1, O/0 or c/¢ look-alike are the same word.
+_LOOK_ALIKE = str.maketrans("l|1!0¢", "iiiioc")
+# A page's own model reading accents where the probe's model read none (``_accents_kept``): at least
+# this alike once accents are folded.
+ACCENTS_SIMILAR = 0.75
 
 
 def _same_reading(a: PixelWord, b: PixelWord) -> bool:
-    def folded(text: str) -> str:
-        bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-        return bare.casefold().translate(_LOOK_ALIKE)
+    return fold(a.text).translate(_LOOK_ALIKE) == fold(b.text).translate(_LOOK_ALIKE)
 
-    return folded(a.text) == folded(b.text)
+
+def _accents_kept(page_word: PixelWord, probe_word: PixelWord) -> bool:
+    """True when the page's reading of a word carries more accented letters than the probe's and is
+    otherwise about the same word: the page's own model knows letters the probe's model does not
+    ("Należność" read unsure by the Polish model, "Naleznosé" confidently by the English probe)."""
+    if _accented(page_word.text) <= _accented(probe_word.text):
+        return False
+    page_text, probe_text = (fold(w.text).translate(_LOOK_ALIKE) for w in (page_word, probe_word))
+    return difflib.SequenceMatcher(None, page_text, probe_text).ratio() >= ACCENTS_SIMILAR
 
 
 def _overlap(a: PixelWord, b: PixelWord) -> bool:

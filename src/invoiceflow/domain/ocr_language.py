@@ -8,16 +8,23 @@ the page is then read again with its own model only, which is also about twice a
 Names and addresses in another language (an English page billing "Müller", "Hauptstraße") are what that
 model reads unsure or with a letter of its own for theirs ("Miller", "HauptstraBe"): those words alone
 are read once more with all six (``TesseractEngine.reread_unsure_words``).
+
+Close relatives (Czech and Slovak; Danish, Norwegian and Swedish; Portuguese and Spanish) share much of
+their vocabulary, so a page of one often hits the other nearly as much. Such a close call is not a
+failure to judge: the page is read with the close relatives together (``ces+slk``), which know each
+other's letters, instead of with the six fallback models that know neither.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # Common function words and invoice vocabulary, written without accents (the probe model may drop them).
 # Words shared by several languages ("de", "la", "total", "bank") count for each of them; the
-# language-specific ones decide.
+# language-specific ones decide. The languages after the first six leave out one-letter words ("a",
+# "i", "w", "z" are frequent there, but so are one-letter fragments of OCR noise).
 _VOCABULARY: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
@@ -40,27 +47,102 @@ _VOCABULARY: dict[str, frozenset[str]] = {
         "ita": "il la le e di del della dei per con su vostro nostro grazie fattura data importo totale "
         "pagamento banca quantita prezzo descrizione cliente ordine imposta imponibile pagina "
         "scadenza giorni unitario iva",
+        "por": "os as do da dos das em no na nos nas para com por pelo pela seu sua nosso obrigado fatura "
+        "recibo data emissao vencimento valor total pagamento banco quantidade qtd preco unitario "
+        "descricao cliente encomenda imposto iva taxa base incidencia pagina dias contribuinte morada "
+        "desconto referencia artigo",
+        "pol": "oraz jest sie przy lub dla nie od do na za ze po faktura vat sprzedawca nabywca odbiorca "
+        "data wystawienia sprzedazy termin platnosci sposob zaplaty przelew razem suma kwota netto "
+        "brutto stawka podatek ilosc cena jednostkowa wartosc nazwa towaru uslugi szt konto "
+        "rachunek bankowy nip adres zaplaty slownie dni strona zamowienie dziekujemy",
+        "ces": "ve ze na do od pro se je ke za pri faktura danovy doklad dodavatel odberatel datum "
+        "vystaveni splatnosti zdanitelneho plneni zpusob uhrady prevodem celkem uhrade cena bez dph "
+        "sazba mnozstvi jednotkova jednotka ks polozka popis cislo uctu ucet dic variabilni symbol "
+        "banka strana objednavka dekujeme",
+        "slk": "vo zo na do od pre so je ku za pri faktura danovy doklad dodavatel odberatel datum "
+        "vyhotovenia splatnosti dodania sposob uhrady prevodom celkom uhrade cena bez dph sadzba "
+        "mnozstvo jednotkova jednotka ks polozka popis cislo uctu ucet ico dic variabilny symbol "
+        "banka strana objednavka dakujeme",
+        "hun": "az es egy is nem meg vagy szamla szamlaszam kelte kiallitas teljesites fizetesi hatarido "
+        "datum osszeg osszesen fizetendo netto brutto afa adoszam mennyiseg egysegar megnevezes "
+        "vevo elado szallito bankszamla oldal nap napon belul koszonjuk rendeles ft",
+        "ron": "si in din la pe cu de pentru al ale sau factura fiscala seria nr data emiterii scadenta "
+        "furnizor cumparator client cota tva valoare total plata banca cont cantitate pret unitar "
+        "denumire produse servicii pagina zile comanda multumim cif cui lei",
+        "tur": "ve ile bir bu icin olarak fatura faturasi tarih tarihi vade vadesi tutar tutari toplam "
+        "genel ara kdv matrah vergi dairesi miktar adet birim fiyat fiyati aciklama urun hizmet "
+        "musteri alici satici siparis sayfa gun odeme banka tesekkur ederiz tl",
+        "swe": "och att en ett det som for med pa av till fran er var vi tack faktura fakturanummer "
+        "fakturadatum forfallodatum datum belopp summa totalt betala betalning bankgiro plusgiro "
+        "konto antal pris beskrivning kund kundnummer order moms exkl inkl sida dagar netto referens "
+        "momsreg",
+        "dan": "og at en et det som for med pa af til fra jer vores vi tak faktura fakturanummer "
+        "fakturadato forfaldsdato betalingsdato dato belob alt total betale betaling bank konto "
+        "kontonr antal pris stk beskrivelse kunde kundenummer ordre moms ekskl inkl side dage netto "
+        "cvr",
+        "nor": "og at en et det som for med pa av til fra dere var vi takk faktura fakturanummer "
+        "fakturadato forfallsdato dato belop sum totalt betale betaling bank kontonummer konto "
+        "antall pris stk beskrivelse kunde kundenummer ordre mva ekskl inkl side dager netto orgnr "
+        "foretaksregisteret",
+        "fin": "ja tai on ei se kanssa seka lasku laskun laskunumero paivamaara erapaiva maksuehto "
+        "summa yhteensa maksettava alv veroton verollinen maara kpl hinta yksikkohinta kuvaus "
+        "asiakas asiakasnumero tilaus sivu paivaa viitenumero viite tilinumero pankki kiitos netto",
     }.items()
 }
+# Languages so alike that a close call between them is read with both models rather than none.
+CLOSE_LANGUAGES: tuple[frozenset[str], ...] = (
+    frozenset({"ces", "slk"}),
+    frozenset({"dan", "nor", "swe"}),
+    frozenset({"por", "spa"}),
+)
 _WORD = re.compile(r"[^\W\d_]+")
-_FOLD = str.maketrans("äàâáöôóòüùûúëèéêïìîíñç", "aaaaoooouuuueeeeiiiinc")
+# Letters that do not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "ı": "i", "đ": "d", "œ": "oe"})
 # Fewer hits than this and the page is not judged (a logo, a page of figures): read it with all languages.
 MIN_HITS = 3
-# The winner must lead the runner-up by this factor; closer calls are not judged either.
+# The winner must lead the runner-up by this factor; closer calls are not judged either (unless only
+# close relatives of the winner come that near: ``page_languages``).
 MIN_LEAD = 1.25
 
 
-def page_language(words: Iterable[str], candidates: Iterable[str]) -> str | None:
-    """The candidate language whose vocabulary the words hit most, or None when the evidence is thin."""
+def known_languages() -> frozenset[str]:
+    """The languages whose vocabulary this module knows (the only ones it can judge a page to be)."""
+    return frozenset(_VOCABULARY)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Wartość" -> "wartosc", "Beløb" -> "belob", "Açıklama" -> "aciklama"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def language_hits(words: Iterable[str], candidates: Iterable[str]) -> dict[str, int]:
+    """How many of the words each candidate's vocabulary holds (candidates without one are left out)."""
     counts = {lang: 0 for lang in candidates if lang in _VOCABULARY}
     for text in words:
-        for token in _WORD.findall(text.lower().translate(_FOLD)):
+        for token in _WORD.findall(fold(text)):
             for lang in counts:
                 if token in _VOCABULARY[lang]:
                     counts[lang] += 1
-    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    return counts
+
+
+def page_languages(words: Iterable[str], candidates: Iterable[str]) -> tuple[str, ...] | None:
+    """The candidate language whose vocabulary the words hit most, with those of its close relatives
+    that come near it (best first); None when the evidence is thin or another language comes near."""
+    ranked = sorted(language_hits(words, candidates).items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] < MIN_HITS:
         return None
-    if len(ranked) > 1 and ranked[0][1] < MIN_LEAD * ranked[1][1]:
+    best, hits = ranked[0]
+    near = [lang for lang, count in ranked[1:] if hits < MIN_LEAD * count]
+    relatives = next((group for group in CLOSE_LANGUAGES if best in group), frozenset())
+    if any(lang not in relatives for lang in near):
         return None
-    return ranked[0][0]
+    return (best, *near)
+
+
+def page_language(words: Iterable[str], candidates: Iterable[str]) -> str | None:
+    """The candidate language whose vocabulary the words hit most, or None when the evidence is thin or
+    another language (a close relative too) comes near."""
+    judged = page_languages(words, candidates)
+    return judged[0] if judged and len(judged) == 1 else None

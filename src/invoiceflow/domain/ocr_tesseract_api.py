@@ -216,14 +216,23 @@ class _LoadedEngine:
             self._handle = None
 
 
+# Loaded engines a process keeps at most. Each holds its models (30-80 MB a language set: ``eng`` 30,
+# the six fallback models together 76, ``ces+slk`` 26, measured as resident memory); a worker reading
+# pages of many languages would otherwise keep one per language and per close pair it ever met. The six
+# original languages need 7 (the probe, all six together, each alone), so those never reload.
+MAX_ENGINES = 9
+
+
 class EnginePool:
     """Loaded engines by language models, one pass at a time per process: the variables a pass sets are
     partly process globals, so two passes at once (threads) could see each other's. Extraction scales
-    by worker process, so the lock costs no throughput there."""
+    by worker process, so the lock costs no throughput there. Beyond ``max_engines`` the engine used
+    least recently is freed (loading one again takes a fraction of a page's reading)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_engines: int = MAX_ENGINES) -> None:
         self._lock = threading.Lock()
-        self._engines: dict[str, _LoadedEngine] = {}
+        self._engines: dict[str, _LoadedEngine] = {}  # least recently used first
+        self.max_engines = max(1, max_engines)
 
     def after_fork(self) -> None:
         """A forked child keeps the loaded engines (copied memory) but gets a fresh lock: another thread
@@ -232,13 +241,21 @@ class EnginePool:
 
     def _engine(self, languages: str) -> _LoadedEngine:
         """The engine for ``languages``, loaded on first use; call with the lock held."""
-        loaded = self._engines.get(languages)
+        loaded = self._engines.pop(languages, None)
         if loaded is None:
             lib = _library()
             if lib is None:
                 raise OcrError("the tesseract library cannot be loaded", code=ErrorCode.OCR_UNAVAILABLE)
-            loaded = self._engines[languages] = _LoadedEngine(lib, languages)
+            loaded = _LoadedEngine(lib, languages)
+            while len(self._engines) >= self.max_engines:
+                self._engines.pop(next(iter(self._engines))).close()
+        self._engines[languages] = loaded  # now the most recently used
         return loaded
+
+    def loaded(self) -> list[str]:
+        """The language sets of the loaded engines, least recently used first."""
+        with self._lock:
+            return list(self._engines)
 
     def available_languages(self, loadable: str) -> frozenset[str]:
         """The installed language models, asked of the engine for ``loadable`` (a language expected to be
