@@ -13,7 +13,9 @@ with the legal name in the footer, upper-case names with one-line addresses), ``
 each with their own names (people, legal forms of many countries, "&", accents, attention, department
 and c/o lines); ``all`` measures both. ``--layouts world2`` measures the second world set (party and tax
 conventions), ``--layouts world3`` the third (Polish, Czech, Slovak, Portuguese, Nordic, Hungarian,
-Turkish, Romanian, Australian and Canadian invoices with their national identifiers and formats).
+Turkish, Romanian, Australian and Canadian invoices with their national identifiers and formats),
+``--layouts world4`` the fourth (Croatian, Slovenian, Serbian, Estonian, Latvian, Lithuanian, Greek and
+Bulgarian: Latin, Greek and Cyrillic scripts).
 With more than one layout a table of names right per layout follows. Every document is scored with
 ``benchmarks/real_invoices.py``'s field scoring (one point a field, tax lines one point, line items in
 order). Engines not installed are skipped; rendered PDFs are cached under the temp directory.
@@ -59,8 +61,10 @@ from corpus.producers.content import (  # noqa: E402
     make_world_content,
 )
 from corpus.producers.content_world3 import WORLD3_LAYOUT_LANGUAGES, make_world3_content  # noqa: E402
+from corpus.producers.content_world4 import WORLD4_LAYOUT_LANGUAGES, make_world4_content  # noqa: E402
 from corpus.producers.html import LAYOUTS, WORLD2_LAYOUTS, WORLD_LAYOUTS, invoice_html  # noqa: E402
 from corpus.producers.html_world3 import WORLD3_LAYOUTS, WORLD3_RENDERERS  # noqa: E402
+from corpus.producers.html_world4 import WORLD4_LAYOUTS, WORLD4_RENDERERS  # noqa: E402
 from corpus.scan import office_scan_params, scanned_twin  # noqa: E402
 
 from invoiceflow.domain.aggregate import aggregate  # noqa: E402
@@ -211,10 +215,18 @@ def build_world(layouts: list[str], per_layout: int, seed: int) -> list[tuple[Co
     docs = []
     for layout in layouts:
         rng = random.Random(f"{seed}:{layout}")
-        languages = WORLD3_LAYOUT_LANGUAGES.get(layout) or WORLD_LAYOUT_LANGUAGES[layout]
+        languages = (
+            WORLD4_LAYOUT_LANGUAGES.get(layout)
+            or WORLD3_LAYOUT_LANGUAGES.get(layout)
+            or WORLD_LAYOUT_LANGUAGES[layout]
+        )
         for i in range(per_layout):
             language = languages[i % len(languages)]
             doc_id = f"w{i:03d}-{language}-{layout}"
+            if layout in WORLD4_RENDERERS:  # the fourth: South-East European, Baltic, Greek, Bulgarian
+                content = make_world4_content(doc_id, layout, language, rng)
+                docs.append((content, layout, WORLD4_RENDERERS[layout](content)))
+                continue
             if layout in WORLD3_RENDERERS:  # the third world set: its own content and renderers
                 content = make_world3_content(doc_id, layout, language, rng)
                 docs.append((content, layout, WORLD3_RENDERERS[layout](content)))
@@ -299,9 +311,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.layouts == "world2"
         else [*WORLD3_LAYOUTS]  # the third: languages and national conventions beyond the six
         if args.layouts == "world3"
+        else [*WORLD4_LAYOUTS]  # the fourth: Croatian to Bulgarian, Latin, Greek and Cyrillic scripts
+        if args.layouts == "world4"
         else [name for name in args.layouts.split(",") if name and name != "classic"]
     )
-    unknown = [name for name in world if name not in (*WORLD_LAYOUTS, *WORLD2_LAYOUTS, *WORLD3_LAYOUTS)]
+    known = (*WORLD_LAYOUTS, *WORLD2_LAYOUTS, *WORLD3_LAYOUTS, *WORLD4_LAYOUTS)
+    unknown = [name for name in world if name not in known]
     if unknown:
         parser.error(f"unknown world layouts: {', '.join(unknown)} (known: {', '.join(WORLD_LAYOUTS)})")
     with_classic = args.layouts in ("classic", "all") or "classic" in args.layouts.split(",")

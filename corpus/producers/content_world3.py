@@ -274,7 +274,7 @@ ITEMS3: dict[str, tuple[tuple[str, str], ...]] = {
     "en-CA": (("Kitchen cabinet install", "hr"), ("Maple countertop 48 in", "ea"), ("Paint and supplies", "lot"), ("Disposal fee", "ea")),
 }  # fmt: skip
 # The plain labels (the reportlab twin and the simpler layouts print them).
-_KEYS = (
+LABEL_KEYS = (
     "title",
     "number",
     "date",
@@ -293,7 +293,7 @@ _KEYS = (
     "bank",
 )
 LABELS3: dict[str, dict[str, str]] = {
-    language: dict(zip(_KEYS, words, strict=True))
+    language: dict(zip(LABEL_KEYS, words, strict=True))
     for language, words in {
         "pl": ("Faktura VAT", "Numer faktury", "Data wystawienia", "Termin płatności", "Sprzedawca", "Nabywca", "Nazwa towaru lub usługi", "Ilość", "Cena netto", "Stawka VAT", "Wartość netto", "Razem netto", "VAT", "Do zapłaty", "NIP", "Bank"),
         "cs": ("Faktura – daňový doklad", "Číslo faktury", "Datum vystavení", "Datum splatnosti", "Dodavatel", "Odběratel", "Označení dodávky", "Množství", "Cena za m.j.", "DPH %", "Celkem bez DPH", "Základ daně", "DPH", "Celkem k úhradě", "DIČ", "Banka"),

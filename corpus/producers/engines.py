@@ -143,7 +143,11 @@ def reportlab_pdf(c: Content) -> bytes:
     rows = [[lab["description"], lab["qty"], lab["price"], lab["rate"], lab["amount"]]]
     rows += [
         [
-            line.description,
+            # A description too long for its column wraps inside its cell (a plain string would run on
+            # over the figures beside it, which no invoice generator prints).
+            para(line.description)
+            if pdfmetrics.stringWidth(line.description, "DejaVu", 9) > 204
+            else line.description,
             c.qty(line.quantity),
             c.money(line.unit_price),
             c.rate(line.rate),
@@ -158,6 +162,7 @@ def reportlab_pdf(c: Content) -> bytes:
                 ("FONT", (0, 0), (-1, -1), "DejaVu", 9),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                 ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a wrapped description's figures on its first line
             ]
         )
     )

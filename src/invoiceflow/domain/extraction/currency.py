@@ -32,6 +32,9 @@ _CODES = [
     "RON",
     "BGN",
     "HRK",
+    "RSD",
+    "BAM",
+    "MKD",
     "ISK",
     "TRY",
     "RUB",
@@ -68,12 +71,19 @@ _PREFIX_TO_CODE = {
 }  # fmt: skip
 _SYMBOLS = {"€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY", "zł": "PLN", "Kč": "CZK", "₺": "TRY", "₽": "RUB"}
 _SYMBOL_RE = lazy_compile(r"€|£|₹|¥|zł|Kč|₺|₽|\$")
-_WORD_RE = lazy_compile(r"(?<![a-z])(rs\.?|inr|sfr\.?|fr\.|kr\.?|euro|euros|dollars?|rupees?)(?![a-z])")
+# (Indian "Rs." is no Serbian IBAN's "RS35 …": two check digits and a group of digits after it.)
+_WORD_RE = lazy_compile(
+    r"(?<![a-z])(rs\.?(?!\d{2}\s?\d{4})|inr|sfr\.?|fr\.|kr\.?|euro|euros|dollars?|rupees?)(?![a-z])"
+)
 _WORD_TO_CODE = {"rs": "INR", "inr": "INR", "rupee": "INR", "rupees": "INR", "sfr": "CHF", "fr.": "CHF"}
 _NORDIC_RE = lazy_compile(r"(?<![a-z])(moms|mva|sverige|sweden|norge|norway|danmark|denmark|cvr)(?![a-z])")
-# Signs printed only after a figure ("12 700 Ft", "1.234,56 TL", "250,00 lei"): alone they are words.
-_AFTER_FIGURE_RE = lazy_compile(r"\d\s?(Ft|TL|lei|Lei|LEI|лв)(?![A-Za-z])")
-_AFTER_FIGURE_TO_CODE = {"Ft": "HUF", "TL": "TRY", "lei": "RON", "Lei": "RON", "LEI": "RON", "лв": "BGN"}
+# Signs printed only after a figure ("12 700 Ft", "1.234,56 TL", "250,00 lei", "1.500,00 din.", "120,00
+# лв."): alone they are words. Serbian dinars "din." / "дин.", Macedonian denars "ден.".
+_AFTER_FIGURE_RE = lazy_compile(r"\d\s?(Ft|TL|lei|Lei|LEI|лв|din|Din|DIN|дин|ден)(?![A-Za-zА-я])")
+_AFTER_FIGURE_TO_CODE = {
+    "Ft": "HUF", "TL": "TRY", "lei": "RON", "Lei": "RON", "LEI": "RON", "лв": "BGN",
+    "din": "RSD", "Din": "RSD", "DIN": "RSD", "дин": "RSD", "ден": "MKD",
+}  # fmt: skip
 # A bare "$" takes the dollar of the country whose tax identifiers the page prints (Australian ABN,
 # Canadian GST/HST/PST/QST and business-number program accounts "RT0001", New Zealand IRD/NZBN).
 _DOLLAR_COUNTRY_RE = lazy_compile(

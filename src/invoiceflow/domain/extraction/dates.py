@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
@@ -28,30 +29,51 @@ for _month, _names in enumerate(
     [
         # EN DE FR ES NL IT, then PT, SV, DA/NO, PL (genitive, as dates print it); on the second line CS and
         # SK (genitive), HU, RO, TR, FI (partitive), folded as the page's text is (Turkish "ı" has no
-        # accent-free form: both spellings).
+        # accent-free form: both spellings); on the third HR (genitive), SR (nominative and genitive), SL,
+        # ET, LV (nominative and locative), LT (genitive), EL (genitive, and nominative with either sigma:
+        # folding lower-cases a capital Σ to σ) and BG. Croatian "listopada" (October) is Polish November:
+        # see ``_month_of``.
         "january jan januar janner janv janvier enero ene januari gennaio gen janeiro stycznia "
-        "ledna januara januar ianuarie ocak tammikuuta tammikuu",
+        "ledna januara januar ianuarie ocak tammikuuta tammikuu "
+        "sijecnja sijecanj januara januar jaanuar janvaris janvari sausio sausis "
+        "ιανουαριου ιανουαριος ιανουαριοσ януари",
         "february feb februar fevrier fevr fev febrero februari febbraio fevereiro lutego "
-        "unora februara februar februarie subat helmikuuta helmikuu",
+        "unora februara februar februarie subat helmikuuta helmikuu "
+        "veljace veljaca februara veebruar februaris februari vasario vasaris "
+        "φεβρουαριου φεβρουαριος φεβρουαριοσ февруари",
         "march mar marz maerz mrz mars marzo maart mrt marco marts marca "
-        "brezna marcius martie mart maaliskuuta maaliskuu",
+        "brezna marcius martie mart maaliskuuta maaliskuu "
+        "ozujka ozujak marta mart marec marts marta kovo kovas μαρτιου μαρτιος μαρτιοσ март",
         "april apr avril avr abril abr aprile kwietnia "
-        "dubna aprila aprilis aprilie nisan huhtikuuta huhtikuu",
-        "may mai mayo mei maggio mag maio maj maja kvetna majus mayis mayıs toukokuuta toukokuu",
+        "dubna aprila aprilis aprilie nisan huhtikuuta huhtikuu "
+        "travnja travanj aprila aprill aprilis aprili balandzio balandis απριλιου απριλιος απριλιοσ април",
+        "may mai mayo mei maggio mag maio maj maja kvetna majus mayis mayıs toukokuuta toukokuu "
+        "svibnja svibanj maja maijs maija geguzes geguze μαιου μαιος μαιοσ маи",
         "june jun juni juin junio giugno giu junho czerwca "
-        "cervna juna junius iunie haziran kesakuuta kesakuu",
+        "cervna juna junius iunie haziran kesakuuta kesakuu "
+        "lipnja lipanj juna junij junija juuni junijs birzelio birzelis ιουνιου ιουνιος ιουνιοσ юни",
         "july jul juli juillet juil julio luglio lug julho lipca "
-        "cervence jula julius iulie temmuz heinakuuta heinakuu",
+        "cervence jula julius iulie temmuz heinakuuta heinakuu "
+        "srpnja srpanj jula julij julija juuli julijs liepos liepa ιουλιου ιουλιος ιουλιοσ юли",
         "august aug aout agosto ago augustus augusti sierpnia "
-        "srpna augusta augusztus agustos elokuuta elokuu",
+        "srpna augusta augusztus agustos elokuuta elokuu "
+        "kolovoza kolovoz avgusta avgust augusts augusta rugpjucio rugpjutis "
+        "αυγουστου αυγουστος αυγουστοσ август",
         "september sep sept septembre septiembre setiembre settembre set setembro wrzesnia "
-        "zari septembra szeptember septembrie eylul syyskuuta syyskuu",
+        "zari septembra szeptember septembrie eylul syyskuuta syyskuu "
+        "rujna rujan septembar septembris septembri rugsejo rugsejis "
+        "σεπτεμβριου σεπτεμβριος σεπτεμβριοσ септември",
         "october oct oktober okt octobre octubre ottobre ott outubro pazdziernika "
-        "rijna oktobra oktober octombrie ekim lokakuuta lokakuu",
+        "rijna oktobra oktober octombrie ekim lokakuuta lokakuu "
+        "oktobar oktoober oktobris oktobri spalio spalis οκτωβριου οκτωβριος οκτωβριοσ октомври",
         "november nov novembre noviembre novembro listopada "
-        "listopadu novembra noiembrie kasim kasım marraskuuta marraskuu",
+        "listopadu novembra noiembrie kasim kasım marraskuuta marraskuu "
+        "studenoga studenog studeni novembar novembris novembri lapkricio lapkritis "
+        "νοεμβριου νοεμβριος νοεμβριοσ ноември",
         "december dec dezember dez decembre diciembre dic dicembre dezembro desember grudnia "
-        "prosince decembra decembrie aralik aralık joulukuuta joulukuu",
+        "prosince decembra decembrie aralik aralık joulukuuta joulukuu "
+        "prosinca prosinac decembar detsember decembris decembri gruodzio gruodis "
+        "δεκεμβριου δεκεμβριος δεκεμβριοσ декември",
     ],
     start=1,
 ):
@@ -75,9 +97,14 @@ _MONTH_DAY_RE = lazy_compile(
     rf"(?<![a-z])({_MONTH_ALT}){_WORD_END}(?:\s?\.)?(?:\s*|[-/])(\d{{1,2}})(?:st|nd|rd|th)?\s?(?:,\s*|\s|[-/])\s*(\d{{4}})"
     rf"(?!\d)"
 )
-# Hungarian dates put the year first: "2025. március 1.", "2025. márc. 1."
+# Hungarian and Lithuanian dates put the year first: "2025. március 1.", "2025. márc. 1.", "2025 m. kovo
+# 15 d." (Lithuanian "m." = metų, of the year).
 _YEAR_MONTH_DAY_RE = lazy_compile(
-    rf"(?<!\d)(\d{{4}})\.?\s*({_MONTH_ALT}){_WORD_END}\.?\s*(\d{{1,2}})\.?(?!\d)"
+    rf"(?<!\d)(\d{{4}})\.?\s*(?:m\.\s*)?({_MONTH_ALT}){_WORD_END}\.?\s*(\d{{1,2}})\.?(?!\d)"
+)
+# Latvian: year, "gada" (of the year), day, month: "2025. gada 15. marts", "2025. g. 15. martā".
+_YEAR_DAY_MONTH_RE = lazy_compile(
+    rf"(?<!\d)(\d{{4}})\.?\s*(?:gada|g\.)\s*(\d{{1,2}})\.?\s*({_MONTH_ALT}){_WORD_END}"
 )
 # Numeric dates with spaces around their separators ("03 / 04 / 2024", "3 .4 .2024", "03/ 04/ 2024"): a
 # four-digit year only, and at least one space (the unspaced forms are read above).
@@ -150,6 +177,25 @@ def numeric_order_evidence(lines: list[Line]) -> DateOrder | None:
     return None
 
 
+_LETTER_RUN = lazy_compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=8192)
+def _has_month_word(folded: str) -> bool:
+    """A month name as a word of the line: the month-name patterns (long alternations of every language's
+    names) run only then. Most lines have none, and a word look-up is far cheaper than the patterns."""
+    return any(word in _MONTHS for word in _LETTER_RUN.findall(folded))
+
+
+def _month_of(m: re.Match[str]) -> int:
+    """The month of a day-month-year match. "listopada" is November in Polish ("15 listopada 2025") and
+    October in Croatian, which writes the day as an ordinal with a dot ("15. listopada 2025.")."""
+    name = m.group(2)
+    if name == "listopada" and "." in m.group(0)[: m.start(2) - m.start()]:
+        return 10
+    return _MONTHS[name]
+
+
 def find_dates(line: Line, order: DateOrder, start: int = 0, end: int | None = None) -> list[DateMatch]:
     stop = len(line.text) if end is None else end
     found: list[DateMatch] = []
@@ -183,11 +229,17 @@ def find_dates(line: Line, order: DateOrder, start: int = 0, end: int | None = N
             month_first = second > 12 or (first <= 12 and order is DateOrder.MDY and m.group(2) != ".")
             value = _safe_date(year, first, second) if month_first else _safe_date(year, second, first)
             add(m.start(), m.end(), value, ambiguous=first <= 12 and second <= 12 and first != second)
+    if not _has_month_word(line.folded):
+        found.sort(key=lambda d: d.start)
+        return found
     for m in _DAY_MONTH_RE.finditer(line.folded, start, stop):
-        add(m.start(), m.end(), _safe_date(_year(m.group(3)), _MONTHS[m.group(2)], int(m.group(1))))
+        add(m.start(), m.end(), _safe_date(_year(m.group(3)), _month_of(m), int(m.group(1))))
     for m in _MONTH_DAY_RE.finditer(line.folded, start, stop):
         add(m.start(), m.end(), _safe_date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2))))
     for m in _YEAR_MONTH_DAY_RE.finditer(line.folded, start, stop):
         add(m.start(), m.end(), _safe_date(int(m.group(1)), _MONTHS[m.group(2)], int(m.group(3))))
+    if "gad" in line.folded or "g." in line.folded:  # cheap: only Latvian dates have it
+        for m in _YEAR_DAY_MONTH_RE.finditer(line.folded, start, stop):
+            add(m.start(), m.end(), _safe_date(int(m.group(1)), _MONTHS[m.group(3)], int(m.group(2))))
     found.sort(key=lambda d: d.start)
     return found

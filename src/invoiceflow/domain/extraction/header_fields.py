@@ -12,7 +12,11 @@ from invoiceflow.domain.extraction.labels import LabelMatch
 from invoiceflow.domain.extraction.layout import Line, horizontal_overlap, joined, part_of
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 
-_NUMBER_TOKEN_RE = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|[0-9]")
+# Greek and Cyrillic letters belong to numbers too ("Α-417", "ФК-0042").
+_NUMBER_TOKEN_RE = lazy_compile(
+    r"[A-Za-z0-9\u0370-\u03ff\u0400-\u04ff][A-Za-z0-9\u0370-\u03ff\u0400-\u04ff\-/_.]*"
+    r"[A-Za-z0-9\u0370-\u03ff\u0400-\u04ff]|[0-9]"
+)
 _NOT_A_NUMBER = lazy_compile(r"^(?:date|datum|fecha|data|page|seite|of|von|du|del|the|no|nr)$", re.IGNORECASE)
 
 
@@ -247,7 +251,10 @@ def _number_under_title(ctx: PageContext, vat_ids: set[str]) -> Found | None:
 
 
 # One id-like token, a "#" allowed before it: "INV-2024-0117", "#40317", "F 2024/117" is not one.
-_LONE_NUMBER_RE = lazy_compile(r"#?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_.]*|\d)")
+_LONE_NUMBER_RE = lazy_compile(
+    r"#?\s*([A-Za-z0-9\u0370-\u03ff\u0400-\u04ff][A-Za-z0-9\u0370-\u03ff\u0400-\u04ff\-/_.]*\d"
+    r"[A-Za-z0-9\u0370-\u03ff\u0400-\u04ff\-/_.]*|\d)"
+)
 
 
 def _number_right_under_title(ctx: PageContext, vat_ids: set[str]) -> Found | None:

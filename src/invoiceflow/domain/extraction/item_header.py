@@ -16,16 +16,17 @@ _B = r"(?<![a-z])"
 _E = r"(?![a-z])"
 _TAXES = (
     r"(?:vat|tax|(?:c|s|i|ut)?\s?gst|mwst\.?|ust\.?|tva|iva|btw|igv|cess|"
-    r"dph|afa|kdv|moms|mva|alv|pvm|pvn|ddv|pdv)"
+    r"dph|afa|kdv|moms|mva|alv|pvm|pvn|ddv|pdv|ддс|φπα)"
 )
 # "Tax amount" and "tax rate" in the languages that put the noun first ("Kwota VAT", "Stawka VAT",
 # "Sazba DPH", "ÁFA érték", "KDV Tutarı", "KDV Oranı", "Valoarea TVA", "Cota TVA"; folding keeps "ı").
 _TAX_AMOUNT_NOUN = (
     r"(?:kwota|castka|ciastka|valoarea?|valoare|suma|osszeg|ertek|tutar[^\W\d_]?|"
-    r"belopp|belob|belop|maara|summa)"
+    r"belopp|belob|belop|maara|summa|iznos|znesek)"
 )
 _TAX_RATE_NOUN = (
-    r"(?:stawka|sazba|sadzba|cota|kulcs|oran[^\W\d_]?|taxa|aliquota|tasa|tarief|satz|sats|kanta|procent)"
+    r"(?:stawka|sazba|sadzba|cota|kulcs|oran[^\W\d_]?|taxa|aliquota|tasa|tarief|satz|sats|kanta|procent|"
+    r"stopa|stopnja|συντελεστη[σς])"
 )
 # A compound ending in "-betrag" / "-summe" / "-bedrag" heads a column of amounts ("Zeilenbetrag",
 # "Positionssumme", "Regelbedrag"): the part before it says what is summed, a line here.
@@ -75,30 +76,37 @@ COLUMN_PATTERNS: dict[str, str] = {
     r"cena\s+(?:jedn(?:\.|ostkowa)?|za\s+(?:mj|ks|m\.\s?j)\.?)(?:\s+(?:netto|brutto))?|cena|"
     # Slovak, Hungarian, Turkish, Romanian unit prices.
     r"jedn\.?\s*cena|jednotkova\s+cena|(?:netto\s+|brutto\s+)?egysegar|birim\s+fiyat[^\W\d_]?|pret(?:\s+unitar)?|"
-    r"(?:preco|valor)\s+unit(?:ario)?\.?|preco",
+    r"(?:preco|valor)\s+unit(?:ario)?\.?|preco|"
+    # Balkan, Baltic, Bulgarian and Greek unit prices ("Cijena", "Cena bez PDV", "Hind", "Ед. цена").
+    r"cijena|cena\s+bez\s+pdv|hind|kaina|(?:ед\.?\s*)?цена|τιμη(?:\s+μον(?:αδα[σς]|\.)?)?",
     "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
     r"total\s+(?:ht|net|price)|"
     r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
     rf"{_COMPOUND_AMOUNT}|"
     r"totaal|importo|totale|total|net|belopp|belob|belop|summa|yhteensa|wartosc|celkem|valor(?:\s+total)?|"
-    r"spolu|(?:mal\s+hizmet\s+)?tutar[^\W\d_]?|valoarea?|ertek",
+    r"spolu|(?:mal\s+hizmet\s+)?tutar[^\W\d_]?|valoarea?|ertek|"
+    r"iznos|znesek|vrednost|ukupno|osnovica|suma|стоиност|сума|αξια",
     "quantity": r"qty|quantity|qte|quantite|menge|anzahl|cantidad|cant\.|aantal|quantita|q\.?\s?ta|hours|hrs|"
     r"units|stunden|std\.|heures|horas|uren|ore|days|tage|jours|dias|dagen|giorni|pcs|stk\.?|ctd\.?|uds\.?|"
     r"consumption|usage|verbrauch|consommation|verbruik|consumo|antal|antall|ant\.|maara|ilosc|mnozstvi|"
-    r"quantidade|qtde?\.?|pocet(?:\s+m\.\s?j\.?)?|mnozstvo|mennyiseg|miktar|cantitate",
+    r"quantidade|qtde?\.?|pocet(?:\s+m\.\s?j\.?)?|mnozstvo|mennyiseg|miktar|cantitate|"
+    r"kol\.|kolicina|kogus|daudz(?:ums|\.)|kiekis|количество|кол\.|ποσοτητα|ποσ\.",
     "unit": r"unit|uom|einheit|unite|unidad|eenheid|unita|me|u\.\s?m\.?|j\.\s?m\.?|m\.\s?j\.?|"
-    r"enhed|enhet|yks\.?|yksikko|un\.|me\.\s?e\.?|birim",
+    r"enhed|enhet|yks\.?|yksikko|un\.|me\.\s?e\.?|birim|"
+    r"jm|em|jed\.\s*mere|merv\.?|mato\s+vnt\.?|uhik|мярка|м\.\s?ед\.?|μ\.\s?μ\.?",
     "description": r"description(?:\s+of\s+(?:goods|services))?|item(?:s)?(?:\s+description)?|product|"
     r"service|articles?|details|particulars|designation|libelle|bezeichnung|beschreibung|artikel|"
     r"leistung|descripcion|concepto|articulo|omschrijving|descrizione|articolo|prodotto|servizio|"
     r"benamning|beskrivning|beskrivelse|varebeskrivelse|kuvaus|nimike|tuote|nazwa(?:\s+towaru)?|opis|"
     r"popis|nazev|descricao|produto|oznaceni(?:\s+dodavky)?|nazov(?:\s+polozky)?|megnevezes|"
-    r"mal\s*/?\s*hizmet|urun|aciklama|denumire(?:a)?(?:\s+produselor)?",
+    r"mal\s*/?\s*hizmet|urun|aciklama|denumire(?:a)?(?:\s+produselor)?|"
+    r"naziv(?:\s+dobra\s*/\s*usluge)?|kirjeldus|nosaukums|pavadinimas|περιγραφη|"
+    r"наименование(?:\s+на\s+стоката\s*/\s*услугата)?",
     "position": r"pos\.?|position|#|no\.?|nr\.?|sku|hsn(?:/sac)?|sac|code|ref(?:\.|erence|erencia|erentie)?|"
     r"artikel\s*-?\s*(?:nr\.?|nummer|code)|art(?:ikel)?nr\.?|codigo|codice|cod\.|ean|item\s*#|"
     r"product\s*(?:code|no\.?)|art\.?\s*-?\s*nr\.?|art\.|"
     r"item\s+(?:no|code)\.?|part\s+(?:no|number)\.?|article\s+no\.?|sl\.?(?:\s*no\.?)?|s\.?\s*no\.?|"
-    r"lp\.?|nr\.?\s*crt\.?|s[^\W\d_]ra\s+no",
+    r"lp\.?|nr\.?\s*crt\.?|s[^\W\d_]ra\s+no|r\.\s?br\.?|zap\.\s*st\.?|№|κωδικο[σς]",
 }
 # Strict: the label ends a word. Loose: no end assertion, accepted only where ``_ends_word`` sees a
 # glued header word ("QtéPrix unitaire": text layers often lose the space between narrow columns).
@@ -310,6 +318,28 @@ def stacked_header(first: Line, second: Line) -> Line | None:
             cells.append((ux0, ux1, top))
     cells.sort()
     return _synthetic_line(cells, first, second.bottom)
+
+
+def level_header(first: Line, second: Line) -> Line | None:
+    """An OCR header row that line grouping cut in two: the two lines overlap vertically and their cells
+    stand side by side, none over another ("N. Descrizione" a few points below "Q.tà Prezzo Importo",
+    the labels of a shaded bar or an accented line boxed a little higher or lower than the rest). One
+    synthetic line with the cells of both in x order; ``None`` unless both are OCR lines of labels only."""
+    if not (first.ocr and second.ocr) or second.top >= first.bottom or first.top >= second.bottom:
+        return None
+    if any(c.isdigit() for c in first.text + second.text):
+        return None
+    upper = [
+        (x0, x1, first.text[a:b])
+        for (a, b), (x0, x1) in zip(first.segments(), first.segment_x(), strict=True)
+    ]
+    lower = [
+        (x0, x1, second.text[a:b])
+        for (a, b), (x0, x1) in zip(second.segments(), second.segment_x(), strict=True)
+    ]
+    if any(horizontal_overlap(ux0, ux1, lx0, lx1) > 0 for ux0, ux1, _ in upper for lx0, lx1, _ in lower):
+        return None
+    return _synthetic_line(sorted(upper + lower), first, max(first.bottom, second.bottom))
 
 
 def centred_header(above: Line, line: Line, below: Line) -> Line | None:

@@ -11,8 +11,10 @@ from functools import cache, lru_cache
 
 from invoiceflow.domain.extraction.lazy_re import ignorecase_is_moot, lazy_compile
 
-_B = r"(?<![a-z])"  # word start
-_E = r"(?![a-z])"  # word end
+# Word start and end: no letter of any script beside the label (a Cyrillic or Greek label is no label
+# inside a longer word: "клиент" is not the start of "клиента").
+_B = r"(?<![^\W\d_])"
+_E = r"(?![^\W\d_])"
 _NO = r"(?:no|nr|n|num|number|numero|nummer|n\.?\s?[°ºo]\.?|no°|#|id|ref)\.?"
 # The document's title word, full or abbreviated, in the lexicon's languages ("Inv.", "Rech.", "Fact.",
 # "Fra.", "Nota", "Belge", "Daňový doklad"); never an order, delivery note, account or ticket.
@@ -58,7 +60,7 @@ LABEL_PATTERNS: dict[str, str] = {
         rf"bill\s*{_NO}",
         # Portuguese "Fatura-Recibo", debit notes, Hungarian "Számla sorszáma", Greek "Αριθμός τιμολογίου".
         rf"(?:fatura|factura)\s*-\s*recibo(?:\s*{_NO})?|nota\s+de\s+(?:debito|credito)\s*{_NO}",
-        r"szamla\s*(?:sorszama|szama)|szamlaszam|αριθμος\s+(?:τιμολογιου|παραστατικου)",
+        r"szamla\s*(?:sorszama|szama)|szamlaszam|αριθμο[σς]\s+(?:τιμολογιου|παραστατικου)",
         # Fee notes of solicitors, doctors and consultants: "Fee Note No.", "Note d'honoraires n°".
         rf"(?:fee\s+note|note\s+of\s+fees|note\s+d'?\s*honoraires|honorar(?:note|rechnung)|"
         rf"nota\s+(?:de\s+honorarios|(?:di\s+)?onorari|de\s+honorarios))\s*{_NO}",
@@ -119,7 +121,11 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:rg|rechn)\.?\s*-?\s*nr\.?|(?:fact|fatt|fra)\.\s*(?:n\.?\s?[°ºo]\.?|n\.|no\.?|nr\.?|num\.?)",
         # Romanian and Bulgarian "Seria ABC nr. 0042": the series letters belong to the label, the number
         # follows "nr." (the series alone is no invoice number).
-        r"seri[ae]\s+[a-z]{1,6}\s*(?:nr|numar|no)\.?",
+        r"seri(?:[ae]|ja)\s+[a-z]{1,6}\s*(?:nr|numar|no)\.?",
+        # Balkan "Broj računa", "Številka računa", "Račun br."; Greek "Αριθμός" heading its cell (beside
+        # "Σειρά") or "Αρ. παραστατικού"; a Cyrillic "№" opening its cell ("№ 0000001234" under the title).
+        r"broj\s+(?:racuna|fakture)|stevilka\s+racuna|racun\s+(?:br|st)\.?|"
+        r"αρ(?:ιθμο[σς]|\.)\s*(?:τιμολογιου|παραστατικου)|αριθμο[σς](?=\s*:?\s*(?:$|ημερομηνια|ημ/νια))|^№(?=\s*\d)",
     ),
     "due_date": _alt(
         r"(?:payment\s+)?due\s+(?:date|by|on)",
@@ -136,7 +142,11 @@ LABEL_PATTERNS: dict[str, str] = {
         r"rok\s+placanja|datum\s+dospijeca|dospijece|(?:data\s+)?scadent(?:a|ei)|fizetesi\s+hatarido|esedekesseg|"
         r"termen(?:ul)?\s+de\s+plata|"
         r"(?:makse)?tahtaeg|apmaksas\s+termins|apmaksat\s+lidz|apmoketi\s+iki|mokejimo\s+terminas|"
-        r"ημερομηνια\s+ληξης|падеж|срок\s+(?:на|за)\s+плащане",
+        r"ημερομηνια\s+ληξη[σς]|падеж|срок\s+(?:на|за)\s+плащане",
+        # Slovenian "Rok plačila", Serbian "Valuta plaćanja" (the day payment is due), "Datum dospeća",
+        # Greek "Προθεσμία πληρωμής", "Ημ. λήξης", Bulgarian "Дата на падеж".
+        r"rok\s+placila|valuta\s+placanja|datum\s+dospeca|προθεσμια\s+πληρωμη[σς]|ημ\.?\s*ληξη[σς]|"
+        r"дата\s+на\s+падеж|краен\s+срок(?:\s+за\s+плащане)?",
         r"zahlbar\s+bis",
         r"zahlungsziel",
         r"date\s+d'?\s*echeance",
@@ -211,7 +221,8 @@ LABEL_PATTERNS: dict[str, str] = {
         r"okres(?:\s+rozliczeniowy)?|obdobi)(?:\s+(?:du|from|vom|von|del|dal|van|od|fra|fran|de))?",
         # Orders and deliveries of Poland, the Nordics, Czechia and Turkey.
         r"teljesites(?:\s+(?:datuma|kelte|idopontja))?|datum\s+isporuke|data\s+livrarii|datum\s+dodania|tarneaeg|"
-        r"piegades\s+datums|pristatymo\s+data|"
+        r"piegades\s+datums|pristatymo\s+data|datum\s+prometa|datum\s+opravljene\s+(?:storitve|dobave)|"
+        r"дата\s+на\s+(?:данъчното\s+събитие|доставка)|ημερομηνια\s+(?:αποστολη[σς]|παραδοση[σς])|"
         r"data\s+(?:zamowienia|wykonania(?:\s+uslugi)?)|ordre\s*dato|bestillingsdato|datum\s+objednavky|"
         r"datum\s+(?:uskutecneni\s+)?(?:zdanitelneho\s+)?plneni|duzp|(?:siparis|teslim(?:at)?|sevk|irsaliye)\s+tarihi",
     ),
@@ -232,8 +243,11 @@ LABEL_PATTERNS: dict[str, str] = {
         # Hungarian, Baltic, Balkan, Romanian, Greek and Cyrillic issue dates ("Számla kelte", "Kiállítás
         # dátuma", "Arve kuupäev", "Rēķina datums", "Išrašymo data", "Datum računa", "Data emiterii").
         r"(?:szamla\s+)?kelte|kiallitas\s+datuma|(?:arve\s+)?kuupaev|(?:rekina\s+)?datums|israsymo\s+data|"
-        r"saskaitos\s+data|datum\s+(?:racuna|izdavanja|izdaje)|data\s+(?:facturii|emiterii)|ημερομηνια(?:\s+εκδοσης)?|"
+        r"saskaitos\s+data|datum\s+(?:racuna|izdavanja|izdaje)|data\s+(?:facturii|emiterii)|ημερομηνια(?:\s+εκδοση[σς])?|"
         r"дата(?:\s+на\s+(?:издаване|фактура))?",
+        # "Datum i vrijeme izdavanja", "Mjesto i datum izdavanja", "Izrakstīšanas datums", "Ημ/νία έκδοσης".
+        r"(?:m(?:j)?esto\s+i\s+)?datum\s+(?:i\s+vrijeme\s+)?izdavanja|izrakstisanas\s+datums|"
+        r"ημ(?:ερομηνια|/νια)\s+εκδοση[σς]",
         r"date\s+of\s+(?:issue|invoice)",
         r"issue(?:d)?\s+(?:date|on)",
         r"(?:rechnungs|gutschrifts|beleg|ausstellungs)\s*-?\s*datum",
@@ -330,8 +344,12 @@ LABEL_PATTERNS: dict[str, str] = {
         r"razem\s+netto|wartosc\s+netto|zaklad(?:\s+dane)?|celkem\s+bez\s+dph",
         # Hungarian, Turkish, Greek, Baltic and Balkan wordings of the net.
         r"netto\s+(?:osszesen|ertek)|ara\s+toplam|(?:kdv\s+)?matrah|kdv\s+haric\s+(?:toplam|tutar)|"
-        r"καθαρη\s+αξια|συνολο\s+(?:προ\s+φπα|καθαρης\s+αξιας)|osnovica|neto\s+iznos|summa\s+bez\s+pvn",
+        r"καθαρη\s+αξια|συνολο\s+(?:προ\s+φπα|καθαρη[σς]\s+αξια[σς])|neto\s+iznos|summa\s+bez\s+pvn",
         r"suma\s+be\s+pvm|(?:is\s+viso\s+)?be\s+pvm|apliekam(?:a|ais)\s+summa|summa\s+km-?ta|maksustatav\s+summa",
+        # "Ukupno bez PDV-a", "Skupaj brez DDV", "Ukupna osnovica", "Osnovica za PDV", "Данъчна основа",
+        # "Сума без ДДС".
+        r"ukupno\s+bez\s+pdv(?:-?a)?|skupaj\s+brez\s+ddv|(?:ukupna\s+)?osnovica(?:\s+za\s+pdv)?|"
+        r"(?:обща\s+)?данъчна\s+основа|(?:сума|стоиност)\s+без\s+ддс",
         # Romanian "Total fără TVA", "Baza de impozitare"; Slovak "Spolu bez DPH".
         r"(?:total|valoare(?:a)?)\s+fara\s+tva|baza\s+(?:de\s+)?impozitare|spolu\s+bez\s+dph",
         r"net",
@@ -421,6 +439,9 @@ LABEL_PATTERNS: dict[str, str] = {
         r"πληρωτεο(?:\s+ποσο)?|συνολο|ukupno(?:\s+za\s+(?:platiti|uplatu))?|za\s+placilo|kopsumma|kokku",
         # Lithuanian and Latvian totals: "Iš viso (su PVM)", "Mokėti", "Kopā (apmaksai)", "Summa apmaksai".
         r"is\s+viso(?:\s+su\s+pvm)?|moketi|kopa(?:\s+apmaksai)?|summa\s+apmaksai|apmaksai",
+        # Estonian "Kokku tasuda", "Tasuda"; Bulgarian "Сума за плащане", "Обща сума", "Всичко".
+        r"(?:kokku\s+)?tasuda|сума\s+за\s+плащане|обща\s+сума|всичко(?:\s+за\s+плащане)?|"
+        r"ukupno\s+sa\s+pdv(?:-?om)?|skupaj\s+z\s+ddv|za\s+(?:uplatu|platiti|placanje)",
         r"total|summe|sum",
     ),
     "tax": _alt(
@@ -457,6 +478,8 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:kwota\s+)?vat|dph",
         # Hungarian ÁFA, Turkish KDV, Greek ΦΠΑ, Bulgarian ДДС, Balkan PDV / DDV, Baltic PVM, PVN, käibemaks.
         r"afa|kdv|φπα|ддс|ндс|pdv|ddv|pvm|pvn|kaibemaks",
+        # Their totals: "Σύνολο ΦΠΑ", "Ukupan PDV", "Ukupno PDV", "Skupaj DDV", "Iznos PDV-a", "Общо ДДС".
+        r"συνολο\s+φπα|ukupa?n(?:o)?\s+pdv|skupaj\s+ddv|iznos\s+pdv(?:-?a)?|общо\s+ддс|ддс\s+общо",
         # Canadian and Spanish-island taxes, and names printed with dots ("I.V.A.", "T.V.A.", "M.W.St.").
         # (Manitoba's retail sales tax "RST" beside the GST, as British Columbia's PST.)
         r"hst|pst|rst|qst|tps|tvq|igic|i\.\s?v\.\s?a\.?|t\.\s?v\.\s?a\.?|m\.\s?w\.\s?st\.?|u\.\s?st\.?",
@@ -530,8 +553,12 @@ RECIPIENT_LABEL = lazy_compile(
         # "Cumpărător", "Kupac", "Kupec", "Klient", "Ostja", "Pirkėjas", "Pircējs", "Πελάτης", "Laskun
         # saaja", "Faktureras till"; a hotel's guest ("Gast", "Gäst", "Gæst", "Huésped", "Ospite").
         r"vevo|al[iı]c[iı]|musteri|cumparator|kupac|kupec|klient|ostja|pirkejas|pircejs|"
-        r"πελατης|αγοραστης|laskun\s+saaja|faktureras\s+till|fakturamottager|"
+        r"πελατη[σς]|αγοραστη[σς]|laskun\s+saaja|faktureras\s+till|fakturamottager|"
         r"guest|gast|g[æa]st|huesped|ospite|vieras|gjest",
+        # Estonian "Maksja", Latvian "Saņēmējs" / "Maksātājs", Slovenian "Naročnik", Bulgarian "Получател" /
+        # "Купувач" / "Клиент", Greek "Στοιχεία πελάτη".
+        r"maksja|sanemejs|maksatajs|narocnik|naruc(?:i)?telj|получател|купувач|клиент|"
+        r"(?:στοιχεια\s+)?πελατη",
         # Who pays for a patient or a minor: "Guarantor", "Responsible party", "Garant".
         r"guarantor|responsible\s+party|garant",
         # The customer named in a field ("Nom du client", "Nombre del cliente", "Naam klant"), a subscriber
@@ -606,7 +633,8 @@ ISSUER_LABEL = lazy_compile(
         r"dostawca|wystawca|dodavatel",
         # Hungarian, Romanian, Turkish, Croatian / Serbian / Slovenian, Baltic and Greek sellers.
         r"elado|szallito|furnizor|vanzator|sat[iı]c[iı]|prodavatelj|prodavac|dobavljac|dobavitelj|"
-        r"muuja|tarnija|pardavejas|pardevejs|piegadatajs|πωλητης|προμηθευτης",
+        r"muuja|tarnija|pardavejas|pardevejs|piegadatajs|πωλητη[σς]|προμηθευτη[σς]",
+        r"izdajatelj|izdavatelj|izdavalac|εκδοτη[σς]|доставчик|продавач|изпълнител",
         r"details\s+of\s+supplier",
         *[
             "emetteur",
@@ -668,7 +696,9 @@ class LabelMatch:
 
 
 # A label ending in "#" may touch its value: "Invoice #INV-000123".
-_SOURCES = {kind: _B + pattern + r"(?:(?<=#)|(?![a-z]))\s*[:.#]?" for kind, pattern in LABEL_PATTERNS.items()}
+_SOURCES = {
+    kind: _B + pattern + r"(?:(?<=#)|" + _E + r")\s*[:.#]?" for kind, pattern in LABEL_PATTERNS.items()
+}
 _COMPILED = {kind: lazy_compile(source, re.IGNORECASE) for kind, source in _SOURCES.items()}
 # Total kinds are tried in this order so "total excl." is net, "total vat" is tax, "total" is gross.
 TOTAL_KINDS = ("carry", "net", "tax", "gross")
@@ -713,7 +743,7 @@ def _may_hold_label(segment: str) -> bool:
     letter = _LETTER_LIKE.search(segment)
     if letter is not None and (letter.group().isalpha() or any(c.isalpha() for c in segment)):
         return True
-    return "#" in segment
+    return "#" in segment or "№" in segment
 
 
 def _match_labels(segment: str, kinds: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:

@@ -221,26 +221,34 @@ def _boxes(words: list[Word]) -> dict[tuple[float, float], list[Word]]:
 def estimate_skew(words: list[Word]) -> float:
     """The slope that best levels a scan: rotated pages come back from OCR as row fragments whose
     vertical centres drift along x. Each candidate slope is scored by how many fragments then share a
-    row with their neighbour (sorted by corrected centre); the level page (0) wins ties."""
-    points: list[tuple[float, float, float]] = []  # centre x, centre y, height
+    row with their neighbour (sorted by corrected centre); the level page (0) wins ties.
+
+    Only fragments side by side pair: two that overlap in x cannot stand on one printed row. And the best
+    slope must pair more than any slope of the opposite sign: a fragment half a line off its row (figures
+    centred in a row two text lines tall) pairs with the line above at one slope and with the line below
+    at its mirror as well, while a turned page lines up better on one side."""
+    points: list[tuple[float, float, float, float]] = []  # x0, x1, centre y, height
     for (y0, y1), group in _boxes(words).items():
-        x = (min(w.x0 for w in group) + max(w.x1 for w in group)) / 2
-        points.append((x, (y0 + y1) / 2, max(y1 - y0, 1.0)))
+        points.append((min(w.x0 for w in group), max(w.x1 for w in group), (y0 + y1) / 2, max(y1 - y0, 1.0)))
     if len(points) < 6:
         return 0.0
-    best_score, best_skew, level_score = -1, 0.0, 0
+    scores: list[tuple[float, int]] = []
     for step in range(_SKEW_STEPS + 1):
         skew = -_MAX_SKEW + 2 * _MAX_SKEW * step / _SKEW_STEPS
-        corrected = sorted((y - skew * x, h) for x, y, h in points)
-        score = sum(1 for (ya, ha), (yb, hb) in itertools.pairwise(corrected) if yb - ya < 0.25 * min(ha, hb))
-        if abs(skew) < 1e-9:
-            level_score = score
-        if score > best_score or (score == best_score and abs(skew) < abs(best_skew)):
-            best_score, best_skew = score, skew
+        corrected = sorted((y - skew * (x0 + x1) / 2, h, x0, x1) for x0, x1, y, h in points)
+        score = sum(
+            1
+            for (ya, ha, a0, a1), (yb, hb, b0, b1) in itertools.pairwise(corrected)
+            if yb - ya < 0.25 * min(ha, hb) and (a1 <= b0 or b1 <= a0)
+        )
+        scores.append((skew, score))
+    level_score = next(score for skew, score in scores if abs(skew) < 1e-9)
+    best_skew, best_score = max(scores, key=lambda item: (item[1], -abs(item[0])))
+    opposite = max((score for skew, score in scores if skew * best_skew < 0), default=0)
     # A slope of row pitch over column distance lines up a few fragments of neighbouring rows by chance
     # (OCR pages levelled upstream, ``ocr.page_tilt``, often have one fragment per row): a skew must pair
     # clearly more fragments than the level page does.
-    if best_score < level_score + max(_SKEW_MARGIN, len(points) // 8):
+    if best_score < level_score + max(_SKEW_MARGIN, len(points) // 8) or best_score <= opposite:
         return 0.0
     return best_skew
 

@@ -34,6 +34,7 @@ from invoiceflow.domain.extraction.item_header import (
     header_columns,
     is_header,
     known_kinds,
+    level_header,
     may_head,
     stacked_header,
 )
@@ -1066,6 +1067,18 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
             straddled = header_columns(centred) if centred is not None else []
             if is_header(straddled) and len(known_kinds(straddled)) > len(known_kinds(candidate)):
                 header_index, rows_from, columns = line.index, line.index + 3, straddled
+                break
+        if line.ocr and line.index + 1 < len(ctx.lines):
+            below = ctx.lines[line.index + 1]
+            level = level_header(line, below)
+            joined = header_columns(level) if level is not None else []
+            if (
+                is_header(joined)
+                and known_kinds(header_columns(below))
+                and len(known_kinds(joined)) > len(known_kinds(candidate))
+            ):
+                # One header row cut in two by line grouping (OCR boxes a few points apart): both halves.
+                header_index, rows_from, columns = line.index, line.index + 2, joined
                 break
         if single:
             header_index, rows_from, columns = line.index, line.index + 1, candidate

@@ -20,6 +20,12 @@ def _valid_turkish_tax_number(number: str) -> bool:
     return bool(vkn.is_valid(number))
 
 
+def _valid_serbian_tax_number(number: str) -> bool:
+    from stdnum.rs import pib
+
+    return bool(pib.is_valid(number))
+
+
 def _valid_bare_gst_number(number: str) -> bool:
     from stdnum.au import abn
     from stdnum.ca import bn
@@ -120,6 +126,41 @@ _LABELLED: tuple[_NationalForm, ...] = (
     ),
     # Greece: the tax number (ΑΦΜ) is the VAT id, prefixed EL.
     _NationalForm("EL", "", lazy_compile(r"Α\.?\s?Φ\.?\s?Μ\.?\s*[:.]?\s*(\d{9})(?!\d)")),
+    # Croatia: the personal identification number (OIB) is the VAT number with the prefix HR.
+    _NationalForm("HR", "", lazy_compile(r"(?<![A-Z])OIB\s*[:.]?\s*(\d{11})(?!\d)")),
+    # Slovenia: "ID za DDV" / "Davčna številka" with or without the prefix SI.
+    _NationalForm(
+        "SI",
+        "",
+        lazy_compile(
+            r"(?<![A-Z])(?:ID\s*ZA\s*DDV|DAV[ČC]NA\s+(?:[ŠS]TEVILKA|[ŠS]T\.))\s*[:.]?\s*(?:SI\s?)?(\d{8})(?!\d)"
+        ),
+    ),
+    # Estonia (KMKR), Latvia (PVN reģistrācijas / maksātāja numurs), Lithuania (PVM mokėtojo kodas),
+    # Bulgaria (ДДС № / ИН по ЗДДС): the VAT number after its label, its country prefix optional.
+    _NationalForm(
+        "EE", "", lazy_compile(r"(?<![A-Z])KMKR(?:\s*(?:NR|NUMBER)\.?)?\s*[:.]?\s*(?:EE\s?)?(\d{9})(?!\d)")
+    ),
+    _NationalForm(
+        "LV",
+        "",
+        lazy_compile(
+            r"(?<![A-Z])PVN\s+(?:MAKS[ĀA]T[ĀA]JA\s+)?(?:RE[ĢG](?:ISTR[ĀA]CIJAS)?\.?\s*)?(?:NR|NUMURS)\.?\s*[:.]?\s*"
+            r"(?:LV\s?)?(\d{11})(?!\d)"
+        ),
+    ),
+    _NationalForm(
+        "LT",
+        "",
+        lazy_compile(r"(?<![A-Z])PVM\s+(?:MOK[ĖE]TOJO\s+)?KODAS\s*[:.]?\s*(?:LT\s?)?(\d{12}|\d{9})(?!\d)"),
+    ),
+    _NationalForm(
+        "BG",
+        "",
+        lazy_compile(r"(?:ДДС\s*№|ИН\s+ПО\s+З?ДДС|ЗДДС\s*№)\s*[:.]?\s*(?:BG\s?)?(\d{10}|\d{9})(?!\d)"),
+    ),
+    # Serbia is outside the EU VAT system: its tax number (PIB, 9 digits) is read as printed.
+    _NationalForm("", "", lazy_compile(r"(?<![A-Z])PIB\s*[:.]?\s*(\d{9})(?!\d)"), _valid_serbian_tax_number),
     # Australia's ABN, Canada's business number of a GST/HST registration, New Zealand's GST (IRD)
     # number: printed bare, and the contract keeps them so.
     _NationalForm(
@@ -136,6 +177,7 @@ _LABEL_WORDS = (
     *("IVA", "CIF", "NIF", "C.I.F", "N.I.F", "VAT", "NIP", "CONTRIBUINTE", "MVA", "Φ"),
     *("ABN", "GST", "HST", "BN", "IRD"),
     *("ADÓSZ", "ADOSZ", "CVR", "Y-TUNN", "FO-N", "VKN", "VERG"),
+    *("OIB", "DDV", "DAV", "KMKR", "PVN", "PVM", "ДДС", "PIB"),
 )
 
 

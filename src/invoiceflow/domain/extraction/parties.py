@@ -91,7 +91,14 @@ _LEGAL_FORM = lazy_compile(
     r"uab|sia|e?ood|jsc|a\.\s?e\.|ehf\.?|sh\.?\s?p\.?\s?k\.?|"
     # German mutual insurers: "… a.G." (auf Gegenseitigkeit), "VVaG".
     r"a\.\s?g\.|vvag|"
+    # Nordic partnerships and sole traders: Swedish HB/KB, Finnish Ky/Tmi, Danish I/S, K/S, IVS, AMBA,
+    # Norwegian ENK.
+    r"hb|kb|ky|tmi|i/s|k/s|ivs|a\.?m\.?b\.?a\.?|enk|"
     r"(?<!\d\.\s)(?<!\d\.)og|ges\.?\s?m\.?\s?b\.?\s?h\.?|gesmbh|bvba|sprl|asbl|vzw|sdn\.?\s+bhd\.?|bhd)(?![a-z\d])"
+    # Greek (Ε.Π.Ε., Ι.Κ.Ε., Ο.Ε., Ε.Ε.), Bulgarian (ЕООД, ООД, АД, ЕАД, ЕТ) and Balkan (d.d., j.d.o.o., s.p.,
+    # a.d.) forms, bounded by any script's letters.
+    r"|(?<![^\W\d_])(?:ε\.\s?π\.\s?ε\.|ι\.\s?κ\.\s?ε\.|ο\.\s?ε\.|ε\.\s?ε\.|α\.\s?ε\.|е?оод|е?ад|ет|"
+    r"d\.\s?d\.|j\.\s?d\.\s?o\.\s?o\.|s\.\s?p\.|a\.\s?d\.)(?![^\W\d_])"
 )
 # OCR reads logos and rules as short letter clusters ("xn se TD"): no real name is made of those alone.
 _REAL_WORD = lazy_compile(r"[^\W\d_]{3,}")
@@ -117,7 +124,9 @@ _TITLE = lazy_compile(
     # Receipts, confirmations and quotes in the lexicon's languages.
     r"recu|recibo|ricevuta|kvitto|kvittering|kuitti|paragon|zahlungsbeleg|kassenbon|beleg|"
     r"(?:payment|order|booking)\s+confirmation|zahlungsbestatigung|auftragsbestatigung|"
-    r"quotation|quote|estimate|devis|angebot|offerte|preventivo|presupuesto|orcamento)\b"
+    r"quotation|quote|estimate|devis|angebot|offerte|preventivo|presupuesto|orcamento|"
+    # Balkan, Baltic, Greek and Bulgarian titles ("R1 račun", "PVM sąskaita faktūra", "Τιμολόγιο").
+    r"(?:r1\s+)?racun|arve|rekins|(?:pvm\s+)?saskaita(?:\s+faktura)?|τιμολογιο|фактура|сметка)\b"
 )
 # A number or code line, not a name: "# 2024-117", "No. INV_0042", "invoice_number_1".
 _NUMBER_LABEL = lazy_compile(r"(?:#|n[o°º]\.|n[°º]|nr\.)\s*\S*[\d_]\S*")
@@ -505,7 +514,7 @@ _NAME_FIELD = lazy_compile(
     r"(?:(?:(?:company|customer|client|business|legal|full)\s+)?(?:name|company|organi[sz]ation|entity)|"
     r"(?:razon|denominacion)\s+social|empresa|nombre|societe|raison\s+sociale|denomination|nom|firma|firmenname|"
     r"unternehmen|bedrijf(?:snaam)?|naam|ragione\s+sociale|denominazione|azienda|nome|nazwa(?:\s+firmy)?|"
-    r"(?:nome|nombre|nom)\s+(?:do|del|du)\s+(?:cliente|client))\s*:?"
+    r"(?:nome|nombre|nom)\s+(?:do|del|du)\s+(?:cliente|client)|επωνυμια|наименование|naziv)\s*:?"
 )
 
 
@@ -520,7 +529,8 @@ def _value_cell(line: Line, label_end: int) -> tuple[int, int] | None:
 # "Name:" before the name in a details box ("Name: Harbor Foods Pvt. Ltd.", "Nom :", "Nombre:").
 _NAME_LABEL = lazy_compile(
     r"(?:(?:company|customer|client|party|buyer|legal)\s+)?(?:name|nom|nombre|naam|nome|firmenname|"
-    r"raison\s+sociale|razon\s+social|ragione\s+sociale|nazwa|firma)\s*:\s*"
+    r"raison\s+sociale|razon\s+social|ragione\s+sociale|nazwa|firma|"
+    r"επωνυμια|ονομα|име|наименование|naziv|nosaukums|pavadinimas|nimetus)\s*:\s*"
 )
 
 
@@ -1291,12 +1301,54 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         if cell is not None and _form_alone_under_cell(below, *cell, line) is not None:
             first = f"{first} {block.lines.pop(0)}"
             block.line_indexes.pop(0)
+    if (other := _other_party_below(ctx, first, line, block)) is not None:
+        # The customer's block set right under the sender's name, no gap and no label (an office suite's
+        # HTML import drops the spacing and the columns): the letterhead ends where the other name begins.
+        del block.lines[other:], block.line_indexes[other:]
     block.lines.insert(0, first)
     block.line_indexes.insert(0, line.index)
     prominent = line.height > median * 1.15
     has_form = bool(_LEGAL_FORM.search(block.lines[0].lower()))
     block.confidence = 0.55 + (0.15 if prominent else 0.0) + (0.15 if has_form else 0.0)
     return block
+
+
+def _other_party_below(ctx: PageContext, name: str, line: Line, block: Block) -> int | None:
+    """Position in the letterhead's block (the lines under ``name``, printed on ``line``) of a line naming
+    another party over a postal address: a name with a legal form of its own while ``name`` has one too
+    (a name's first line over its wrapped remainder, "MVM Muster" / "Versicherungsverein a.G.", and a
+    brand over its owner, "a division of …", do not count), or, right under ``name``, any name over an
+    address other than the one the page prints under ``name`` again (a footer's sender block)."""
+    named_form = _LEGAL_FORM.search(fold(name)) is not None
+    for k, text in enumerate(block.lines[:2]):
+        folded = fold(text)
+        if not _name_like(text) or _OWNER_LINE.match(folded) or _same_name(text, name) or _id_line(folded):
+            continue
+        postal = [n for n, below in enumerate(block.lines[k + 1 : k + 4]) if _POSTAL_LINE.search(below)]
+        if not postal or _POSTAL_LINE.search(text) or _STREET_LINE.fullmatch(text):
+            continue
+        if named_form and _LEGAL_FORM.search(folded):
+            return k
+        address = {" ".join(below.split()) for below in block.lines[k + 1 : k + 2 + postal[0]]}
+        sender = _sender_address_lines(ctx, name, {line.index, *block.line_indexes})
+        if k == 0 and sender and not address <= sender:
+            return k
+    return None
+
+
+def _sender_address_lines(ctx: PageContext, name: str, skip: set[int]) -> set[str]:
+    """The address lines the page prints under ``name`` where it names it again (the sender's block in
+    the footer), outside the lines ``skip``."""
+    found: set[str] = set()
+    for line in ctx.lines:
+        if line.index in skip or name not in line.text:
+            continue
+        start = line.text.index(name)
+        x0, x1 = line.span_x(start, start + len(name))
+        block = _block_below(ctx, line, x0, x1, max_lines=3, named=True)
+        if any(_POSTAL_LINE.search(text) for text in block.lines):  # an address, not a footer's other data
+            found.update(" ".join(text.split()) for text in block.lines)
+    return found
 
 
 # A name's line ending on a joining word: the name goes on on the next line ("Bergmann &" / "Partner").
@@ -1906,12 +1958,17 @@ def _opens_with_field_label(ctx: PageContext, block: Block) -> bool:
 def _has_labels(ctx: PageContext, block: Block) -> bool:
     """True when a header label (invoice number, date, due date) starts in the block's column on one of
     its lines: an address block holds none."""
-    for index in block.line_indexes:
+    return _first_labelled(ctx, block) is not None
+
+
+def _first_labelled(ctx: PageContext, block: Block) -> int | None:
+    """Position in the block of the first line with a header label in the block's column, if any."""
+    for k, index in enumerate(block.line_indexes):
         line = ctx.lines[index]
         span = _segment_at(line, block.x0, block.x1)
         if span and any(span[0] <= label.start < span[1] for label in ctx.header_labels.get(index, [])):
-            return True
-    return False
+            return k
+    return None
 
 
 # "Name: Olivia Grant", "Guest name:", "Nom du client :" heading a customer's details without any block
@@ -1973,7 +2030,18 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list
             block = _block_below(ctx, line, x0, x1, max_lines=5, named=True)
             if not block.lines or _overlaps(issuer, [line.index, *block.line_indexes], x0, x1):
                 continue
-            if _has_labels(ctx, block):
+            labelled = _first_labelled(ctx, block)
+            if (
+                labelled is not None
+                and len(line.segments()) == 1
+                and len(text.split()) >= 2
+                and any(_POSTAL_LINE.search(below) for below in block.lines[:labelled])
+            ):
+                # The address, then the header fields in its column with no gap between (an office
+                # suite's HTML import stacks the two columns): the block ends at the first label. Only
+                # under a name standing alone on its line (not a return-address strip, not OCR litter).
+                del block.lines[labelled:], block.line_indexes[labelled:]
+            elif labelled is not None:
                 continue  # "Bill number …", "Bill date …" under a title: a column of header fields
             # British addresses put the postcode last, after street, locality and town.
             if not any(_POSTAL_LINE.search(text) for text in block.lines[:4]):
