@@ -87,8 +87,9 @@ _LEGAL_FORM = lazy_compile(
     # Austrian e.U., Polish sp.j./sp.k., Portuguese Unipessoal Lda, Nordic ApS/ASA/Oyj, Czech v.o.s.
     r"e\.\s?u\.|sp\.\s?[jk]\.|unipessoal|asa|oyj|v\.o\.s\.|"
     # Austrian OG / GesmbH (not a floor, "2. OG"), Belgian BVBA / SPRL / ASBL / VZW, Malaysian Sdn Bhd.
-    # Baltic UAB / SIA, Bulgarian (E)OOD, Greek A.E., JSC, Icelandic ehf., Albanian Sh.p.k.
-    r"uab|sia|e?ood|jsc|a\.\s?e\.|ehf\.?|sh\.?\s?p\.?\s?k\.?|"
+    # Baltic UAB / SIA / MB (not megabytes: "16 MB"), Bulgarian (E)OOD, Greek A.E., JSC, Icelandic ehf.,
+    # Albanian Sh.p.k.
+    r"uab|sia|(?<!\d\s)mb|e?ood|jsc|a\.\s?e\.|ehf\.?|sh\.?\s?p\.?\s?k\.?|"
     # German mutual insurers: "… a.G." (auf Gegenseitigkeit), "VVaG".
     r"a\.\s?g\.|vvag|"
     # Nordic partnerships and sole traders: Swedish HB/KB, Finnish Ky/Tmi, Danish I/S, K/S, IVS, AMBA,
@@ -1645,10 +1646,47 @@ def _return_address(parts: list[str]) -> bool:
     return any(_POSTAL_LINE.search(part) for part in parts[1:])
 
 
+# The page's bottom fifth is its footer...
+FOOTER_SHARE = 0.8
+# ...and so is a short last block below the page's top quarter, set apart from what stands above it and
+# holding contact or bank data: a short invoice's footer follows its content, not the page's bottom edge.
+FOOTER_BLOCK_LINES = 6
+FOOTER_GAP = 3.0  # median line heights
+FOOTER_LINE_GAP = 2.0  # lines of one footer block stand closer than this (median line heights)
+
+
+def _footer_top(ctx: PageContext) -> float:
+    """Where the page's footer begins (see ``FOOTER_SHARE`` and ``FOOTER_BLOCK_LINES``)."""
+    bottom = ctx.page.height * FOOTER_SHARE
+    lines = sorted(ctx.lines, key=lambda line: line.top)
+    if len(lines) <= FOOTER_BLOCK_LINES:
+        return bottom
+    median = _median_height(ctx)
+    last = len(lines) - 1
+    while True:  # the lowest block above the bottom fifth (below it: a printed page footer, already in)
+        first = last
+        while first > 0 and lines[first].top - lines[first - 1].bottom < FOOTER_LINE_GAP * median:
+            first -= 1
+        if lines[first].top < bottom or first == 0:
+            break
+        last = first - 1
+    block_lines = last + 1 - first
+    if (
+        first == 0
+        or block_lines > FOOTER_BLOCK_LINES
+        or lines[first].top - lines[first - 1].bottom < FOOTER_GAP * median
+        or lines[first].top < ctx.page.height / 4
+        or not any(_CONTACT.search(line.text.lower()) for line in lines[first : last + 1])
+    ):
+        return bottom
+    return min(bottom, lines[first].top)
+
+
 def _footer_name(ctx: PageContext) -> str | None:
     """A company name with a legal form in the page footer (where bank and VAT data usually sit)."""
+    top = _footer_top(ctx)
     for line in ctx.lines:
-        if line.top < ctx.page.height * 0.8:
+        if line.top < top:
             continue
         for seg_start, seg_end in line.segments():
             # "Acme GmbH · Street 1 · VAT DE123…": the name is one part of a separated footer line.
@@ -2198,8 +2236,9 @@ def _footer_sender(ctx: PageContext) -> str | None:
 
 def _footer_sender_line(ctx: PageContext) -> tuple[str, int] | None:
     """The sender's name of a footer line laid out like a return address, and the line's index."""
+    top = _footer_top(ctx)
     for line in ctx.lines:
-        if line.top < ctx.page.height * 0.8:
+        if line.top < top:
             continue
         parts = _SENDER_SEPARATORS.split(line.text)
         if len(parts) >= 3 and _return_address(parts) and not _contact(fold(parts[0])):
