@@ -175,7 +175,7 @@ def _level_bands(members: list[PixelWord]) -> list[list[PixelWord]]:
         return [members]
     upper = [w for w in tall if (w.top + w.bottom) / 2 < cuts[0]]
     lower = [w for w in tall if (w.top + w.bottom) / 2 >= cuts[0]]
-    if not (_row_figures(upper) or _row_figures(lower)):
+    if not (_row_figures(upper) or _row_figures(lower) or _row_number(upper) or _row_number(lower)):
         return [members]  # two columns of text half a line apart (an address beside a date): one line
     size_up = statistics.median(w.bottom - w.top for w in upper)
     size_low = statistics.median(w.bottom - w.top for w in lower)
@@ -246,6 +246,15 @@ def _row_figures(members: list[PixelWord]) -> bool:
     return _figures_only(members) and any(_MONEY_WORD.search(w.text) for w in members)
 
 
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?$")
+
+
+def _row_number(members: list[PixelWord]) -> bool:
+    """A row's position number alone ("2", "14."), centred in a two-line row like its figures: the
+    engine joins it to a line of the description as it does the figures."""
+    return len(members) == 1 and bool(_ROW_NUMBER.match(members[0].text))
+
+
 # Words that stand among a row's figures without being text: currency codes and signs, a percent sign.
 _FIGURE_COMPANION = re.compile(r"(?:[A-Z]{3}|[€$£¥₹%]|\W)$")
 
@@ -305,28 +314,44 @@ TILT_WORDS = 3
 TILT_SPAN = 300
 TILT_LINES = 3
 MAX_TILT = 0.035
+# A page whose engine lines are short (a table read column block by column block: "Consulenza fiscale",
+# "2.462,56 5") is measured on its lines of two words or more spread over SHORT_TILT_SPAN pixels instead;
+# each says less, so SHORT_TILT_LINES of them must be there and the median of their slopes is taken.
+SHORT_TILT_SPAN = 120
+SHORT_TILT_LINES = 8
 
 
 def page_tilt(lines: dict[tuple[int, ...], list[PixelWord]]) -> float:
     """The scan's rotation as the slope dy/dx of its text lines, in pixels: the median over the engine's
     long lines of the least-squares slope of their word centres. Word boxes of a turned line step along
     it, so each line shows the page's turn by itself; rows of a regular table, compared with each other
-    instead, also line up at a wrong slope (row pitch over column distance)."""
+    instead, also line up at a wrong slope (row pitch over column distance). Without enough long lines,
+    the median over shorter lines (``SHORT_TILT_SPAN``): lines holding words of two rows (a row number
+    beside a description) give wild slopes, which the median leaves aside."""
+    slopes = _line_slopes(lines, TILT_WORDS, TILT_SPAN)
+    if len(slopes) < TILT_LINES:
+        slopes = _line_slopes(lines, 2, SHORT_TILT_SPAN)
+        if len(slopes) < SHORT_TILT_LINES:
+            return 0.0
+    tilt = statistics.median(slopes)
+    return tilt if abs(tilt) <= MAX_TILT else 0.0
+
+
+def _line_slopes(lines: dict[tuple[int, ...], list[PixelWord]], words: int, span: float) -> list[float]:
+    """The least-squares slope of the word centres of every engine line of ``words`` words or more spread
+    over ``span`` pixels at least."""
     slopes: list[float] = []
     for key, members in lines.items():
-        if not key or len(members) < TILT_WORDS:
+        if not key or len(members) < words:
             continue
         xs = [(w.left + w.right) / 2 for w in members]
         ys = [(w.top + w.bottom) / 2 for w in members]
-        if max(xs) - min(xs) < TILT_SPAN:
+        if max(xs) - min(xs) < span:
             continue
         mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
         spread = sum((x - mean_x) ** 2 for x in xs)
         slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread)
-    if len(slopes) < TILT_LINES:
-        return 0.0
-    tilt = statistics.median(slopes)
-    return tilt if abs(tilt) <= MAX_TILT else 0.0
+    return slopes
 
 
 def _levelled(lines: dict[tuple[int, ...], list[PixelWord]]) -> dict[tuple[int, ...], list[PixelWord]]:
