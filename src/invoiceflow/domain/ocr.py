@@ -95,7 +95,8 @@ def ocr_loaded_page(
     if not engine.is_available():
         raise OcrError(f"OCR engine {engine.name!r} is not available", code=ErrorCode.OCR_UNAVAILABLE)
     geometry = page_geometry(page)
-    image = render_page_image(page, dpi, limits.max_render_pixels, limits.render_timeout_s)
+    # Grey once here: every step below and the engine read grey levels (each converted on its own before).
+    image = render_page_image(page, dpi, limits.max_render_pixels, limits.render_timeout_s).convert("L")
     width, height = geometry.width, geometry.height
     image = evened(without_surround(image))  # a photo's desk cleared, its uneven light evened out
     # A page scanned sideways or upside down is read upright; its words are placed on the upright page.

@@ -35,7 +35,7 @@ MIN_GAIN = 1.15
 def page_skew(image: Image.Image) -> float:
     """Degrees the page's text lines are turned counter-clockwise; below ``MIN_SKEW`` only the coarse
     estimate (a multiple of ``COARSE_STEP``, 0.0 on a level page)."""
-    grey = image.convert("L")
+    grey = image if image.mode == "L" else image.convert("L")
     coarse = _ink(grey, COARSE_SCALE)
     # Smallest turns first: on a tie (a blank page, a page of specks) the page is taken as level.
     angles = sorted(np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP), key=abs)

@@ -222,7 +222,7 @@ class TesseractEngine:
     def recognize(self, image: Image.Image) -> list[PixelWord]:
         if not self.uses_api() and shutil.which(self.binary) is None:
             raise OcrError("tesseract is not installed", code=ErrorCode.OCR_UNAVAILABLE)
-        grey = image.convert("L")  # tesseract reads grey levels; convert once for all passes
+        grey = image if image.mode == "L" else image.convert("L")  # tesseract reads grey levels, once
         deadline = time.monotonic() + self.timeout_s  # one budget for all passes over the page
         # Passes read the page with the rules text touches cut away (``rules_cut``); shaded bands are
         # found on the page as scanned.

@@ -55,7 +55,8 @@ class Orientation:
 def upright_turn(image: Image.Image) -> int:
     """Degrees to turn ``image`` counter-clockwise so that its text stands upright: 0 unless the page
     looks turned and OSD confirms it (see the module docstring)."""
-    ink = np.asarray(image.convert("L"), dtype=np.uint8) < INK_LEVEL
+    grey = image if image.mode == "L" else image.convert("L")
+    ink = np.asarray(grey, dtype=np.uint8) < INK_LEVEL
     sideways = blank_share(ink, axis=0) > blank_share(ink, axis=1) + SIDEWAYS_MARGIN
     if not sideways and rise_share(ink) >= MIN_RISE_SHARE:
         return 0

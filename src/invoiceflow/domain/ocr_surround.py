@@ -28,7 +28,7 @@ MARGIN = 1
 def without_surround(image: Image.Image) -> Image.Image:
     """``image`` (grey) with the dark surround of a photographed sheet painted white; ``image`` itself
     when it has none."""
-    grey = image.convert("L")
+    grey = image if image.mode == "L" else image.convert("L")
     # The edges first (strips a scaled pixel wide, on the full image): most pages stop here.
     pixels = np.asarray(grey)
     strips = (
