@@ -11,7 +11,10 @@ description must start with it (real invoices differ on whether detail lines bel
 
 Two sets: "tuning" documents may be studied while developing; "held-out" documents (``held_out`` in
 index.json) are scored in aggregate only, so that their figure stays a measure of generalisation.
-``--show`` prints, for tuning documents only, every miss (expected vs extracted).
+``--show`` prints, for tuning documents only, every miss (expected vs extracted). For both sets a table
+counts how the text layer's misses relate to the expected values (missing, another party's name, more or
+fewer tax lines or items, ...): counts only, so the held-out set can say what kind of mistake it suffers
+without showing a document.
 
 The generic extractor is what is scored. A PDF that carries an e-invoice (Factur-X / ZUGFeRD / UBL XML)
 is marked ``"embedded_xml": true`` in index.json and read from its page text alone, the XML ignored: the
@@ -46,7 +49,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.accuracy import _get, _same, _words  # noqa: E402
+from benchmarks.accuracy import _get, _same, _words, text_miss_kind  # noqa: E402
 from corpus.scan import ScanParams, office_scan_params, scanned_twin  # noqa: E402
 
 from invoiceflow.domain.aggregate import aggregate  # noqa: E402
@@ -68,6 +71,7 @@ class RealScore:
     items_correct: int = 0
     items_total: int = 0
     misses: list[str] = field(default_factory=list)
+    miss_kinds: Counter[str] = field(default_factory=Counter)
 
 
 def _field_right(name: str, expected: str | list[str], got: Any) -> bool:
@@ -118,11 +122,15 @@ def score_document(entry: dict[str, Any], got: AggregatedInvoice) -> RealScore:
         result.fields[name] = _field_right(name, expected, value)
         if not result.fields[name]:
             result.misses.append(f"{name}: expected {expected!r}, got {value!r}")
+            result.miss_kinds[f"{name}: {_miss_kind(name, expected, value, entry)}"] += 1
     if "tax_lines" in entry:
         got_lines = Counter((line.rate, line.base, line.amount) for line in got.tax_lines)
         right = _tax_lines(entry["tax_lines"]) == got_lines
         result.fields["tax_lines"] = right
         if not right:
+            counts = len(entry["tax_lines"]), len(got.tax_lines)
+            kind = "same count" if counts[0] == counts[1] else "fewer" if counts[1] < counts[0] else "more"
+            result.miss_kinds[f"tax_lines: {kind}"] += 1
             shown = [line.model_dump(mode="json") for line in got.tax_lines]
             result.misses.append(f"tax_lines: expected {entry['tax_lines']}, got {shown}")
     expected_items: list[dict[str, str]] = entry.get("line_items", [])
@@ -130,11 +138,46 @@ def score_document(entry: dict[str, Any], got: AggregatedInvoice) -> RealScore:
         result.items_total = len(expected_items)
         result.items_correct = _items_in_order(expected_items, got.line_items)
         if result.items_correct < result.items_total:
+            result.miss_kinds.update(_item_miss_kinds(expected_items, got.line_items))
             shown = [item.model_dump(mode="json") for item in got.line_items]
             result.misses.append(
                 f"line_items: {result.items_correct}/{result.items_total} found; got {shown}"
             )
     return result
+
+
+def _first(expected: str | list[str]) -> str:
+    return expected[0] if isinstance(expected, list) else expected
+
+
+def _miss_kind(name: str, expected: str | list[str], got: Any, entry: dict[str, Any]) -> str:
+    """How a wrong field relates to the expected value, for the aggregate-only miss table."""
+    if got is None:
+        return "missing"
+    if name.startswith("totals."):
+        fields = entry["fields"].items()
+        others = [Decimal(_first(v)) for k, v in fields if k.startswith("totals.") and k != name]
+        return "another total" if got in others else "other value"
+    if name.endswith("_date"):
+        return "other value"
+    party_names = [_first(v) for k, v in entry["fields"].items() if k.endswith(".name") and k != name]
+    return text_miss_kind(_first(expected), got, party_names)
+
+
+def _item_miss_kinds(expected: list[dict[str, str]], got: list[LineItem]) -> Counter[str]:
+    """Item count relation, and for a right count the attributes that differ by position."""
+    if len(got) != len(expected):
+        return Counter({f"line_items: {'fewer' if len(got) < len(expected) else 'more'} items": 1})
+    kinds: Counter[str] = Counter()
+    for wanted, actual in zip(expected, got, strict=True):
+        for attribute in ITEM_ATTRIBUTES:
+            if attribute not in wanted or _item_right({attribute: wanted[attribute]}, actual):
+                continue
+            detail = ""
+            if attribute == "description":
+                detail = f" ({text_miss_kind(wanted[attribute], actual.description)})"
+            kinds[f"line item {attribute} differs{detail}"] += 1
+    return kinds
 
 
 def generic_invoice(data: bytes, *, filename: str, ocr: OcrMode = OcrMode.AUTO) -> AggregatedInvoice:
@@ -226,6 +269,11 @@ def print_report(scores: list[RealScore], *, show: bool, scanned: list[RealScore
                 print(
                     f"  {name:<16} {figure}" + (f"   scanned: {beside.get(name, '    -')}" if beside else "")
                 )
+        kinds = sum((s.miss_kinds for s in chosen), Counter[str]())
+        if kinds:
+            print("  how the misses relate to the expected values (counts):")
+            for kind, count in sorted(kinds.items()):
+                print(f"    {kind:<60} {count}")
         if show and not held_out:
             for label, shown in (("", chosen), ("scanned ", scans)):
                 for s in shown:

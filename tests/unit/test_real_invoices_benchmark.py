@@ -173,3 +173,30 @@ def test_a_field_only_twinless_documents_list_prints_without_a_scanned_figure(
     assert "scanned (1 twins):   0.0 % (0/1)" in lines[0]
     assert [line.split()[0] for line in lines[1:]] == ["issue_date", "tax_lines", "line"]
     assert lines[2].endswith("scanned:     -")
+
+
+def test_misses_are_counted_by_how_they_relate_to_the_expected_values() -> None:
+    entry = {
+        "pdf": "x.pdf",
+        "held_out": True,
+        "fields": {"issuer.name": "Acme Ltd", "recipient.name": "Bolt GmbH", "totals.net": "10.00"},
+        "tax_lines": [{"rate": "20", "base": "10.00", "amount": "2.00"}],
+        "line_items": [
+            {"description": "Widget", "amount": "2.00"},
+            {"description": "Gadget", "amount": "8.00"},
+        ],
+    }
+    got = _invoice(
+        issuer=Issuer(name="Bolt GmbH"),
+        line_items=[LineItem(description="Widget", amount=Decimal("2.00"))],
+    )
+
+    kinds = score_document(entry, got).miss_kinds
+
+    assert kinds == {
+        "issuer.name: another field's text": 1,
+        "recipient.name: missing": 1,
+        "totals.net: missing": 1,
+        "tax_lines: fewer": 1,
+        "line_items: fewer items": 1,
+    }
