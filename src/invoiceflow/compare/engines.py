@@ -1,7 +1,8 @@
 """One runner per engine behind one small synchronous interface, so the measurement loop is the same for
 all three: ``process`` one file (timed per invoice) and ``process_batch`` (all files submitted at once).
 
-- ``local``: ``extract_file`` in this process — the baseline without an orchestrator (a batch is a loop).
+- ``local``: ``extract_document_file`` in this process — the baseline without an orchestrator (a batch
+  is a loop).
 - ``prefect``: ``invoice_processing_flow`` on Prefect's ephemeral server; a batch is one flow run per
   file, started together from threads.
 - ``dapr``: the embedded Dapr stack (``invoiceflow.workflow.embedded``); a batch starts every workflow,

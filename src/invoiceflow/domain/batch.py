@@ -69,11 +69,6 @@ def _marker_matches(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def find_page_markers(page_texts: Sequence[str]) -> list[PageMarker]:
-    markers = (find_page_marker(number, text) for number, text in enumerate(page_texts, start=1))
-    return [marker for marker in markers if marker is not None]
-
-
 def _number_key(value: str) -> str:
     return "".join(ch for ch in value.casefold() if ch.isalnum())
 

@@ -41,9 +41,6 @@ class InvoiceFlowError(Exception):
         self.message = message
         self.details = details
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code.value, "message": self.message, "details": self.details}
-
     def __str__(self) -> str:
         return f"{self.code.value}: {self.message}"
 

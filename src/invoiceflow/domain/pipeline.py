@@ -251,13 +251,6 @@ def _read_pages(data: bytes, ocr: OcrMode) -> tuple[list[PageText], list[str | N
     return pages, strings
 
 
-def extract_file(
-    path: Path, *, ocr: OcrMode = OcrMode.AUTO, limits: PdfLimits | None = None
-) -> AggregatedInvoice:
-    limits = limits or PdfLimits()
-    return extract_invoice(read_pdf_file(path, limits), filename=path.name, ocr=ocr, limits=limits)
-
-
 def extract_document(
     data: bytes,
     *,

@@ -334,10 +334,6 @@ class LocalStack:
     def placement_address(self) -> str:
         return f"{LOOPBACK}:{self._require_started().placement_port}"
 
-    @property
-    def scheduler_address(self) -> str:
-        return f"{LOOPBACK}:{self._require_started().scheduler_port}"
-
     # ----------------------------------------------------------------- health and diagnostics
 
     @property
@@ -363,9 +359,6 @@ class LocalStack:
         """Health gate: every process answers its health URL (raises at once when one has died)."""
         self._require_started()
         _wait_healthy(self.processes, self.startup_timeout if timeout is None else timeout)
-
-    def log_tails(self, lines: int = 40) -> dict[str, str]:
-        return {process.name: process.log_tail(lines) for process in self.processes}
 
     # ----------------------------------------------------------------- process specs
 

@@ -34,9 +34,6 @@ class ProblemDetails(BaseModel):
     code: ErrorCode
     details: dict[str, Any] = Field(default_factory=dict)
 
-    def to_error(self) -> InvoiceFlowError:
-        return InvoiceFlowError(self.detail, code=self.code, **self.details)
-
 
 def status_for(code: ErrorCode) -> int:
     return _STATUS_BY_CODE.get(code, _DEFAULT_STATUS)

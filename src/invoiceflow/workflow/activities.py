@@ -5,7 +5,7 @@ events carry a deterministic id, so a retried or re-run activity rewrites the sa
 Failures: a service's problem answer with a 4xx status is bad input (``NOT_A_PDF``…) — retrying cannot
 help, so it becomes a ``NonRetryableError`` that skips the retry policy. Everything else (5xx, sidecar
 unreachable, timeouts) is raised as is and retried. Both carry ``"<CODE>: <message>"`` as their message,
-which ``errors.error_code_of`` reads back from the workflow's failure details.
+which ``errors.to_domain_error`` reads back from the workflow's failure details.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Failures inside the workflow layer. Their message always starts with a stable ``ErrorCode`` value
 (``"NOT_A_PDF: the input does not start with a PDF header"``): the message is all that survives the trip
-through the workflow history, so ``error_code_of`` reads the code back from it."""
+through the workflow history, so ``split_code`` reads the code back from it."""
 
 from __future__ import annotations
 
@@ -41,10 +41,6 @@ def split_code(message: str | None) -> tuple[ErrorCode, str]:
             return ErrorCode(candidate.group(1)), text[candidate.end() :]
     matched = _CODE_PREFIX.match(text)
     return ErrorCode.INTERNAL, (matched.group(2) if matched else text)
-
-
-def error_code_of(message: str | None) -> ErrorCode:
-    return split_code(message)[0]
 
 
 def to_domain_error(message: str | None) -> InvoiceFlowError:

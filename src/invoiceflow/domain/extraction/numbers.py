@@ -61,10 +61,6 @@ class Amount:
     has_symbol: bool
     grouped: bool  # had thousands separators
 
-    @property
-    def looks_like_money(self) -> bool:
-        return not self.is_percent and self.decimals == 2
-
 
 _LAKH_RE = lazy_compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?")
 _NO_SEPARATORS = str.maketrans("", "", ".,'")  # what re.sub(r"[.,']", "", ...) removes
