@@ -39,7 +39,9 @@ _NUMBER_WORD = (
 # fatura"), not a transport or delivery document ("N.º documento de transporte") or an identity card's.
 _TITLE_AFTER_NUMBER = (
     r"(?:faktury|fakturan?|dokumentu|dokladu|documento|document|doc\.?|facture|factura|fattura|factuur|fatura|"
-    r"avoir|abono|nota)(?!\s+(?:de\s+|di\s+|d'\s*)?(?:transporte|trasporto|entrega|envio|consegna|remessa|"
+    # "Numero nota di credito", "Número nota de débito": the whole title, so that the value follows it.
+    r"avoir|abono|nota(?:\s+d[ei]\s+(?:credito|debito))?)"
+    r"(?!\s+(?:de\s+|di\s+|d'\s*)?(?:transporte|trasporto|entrega|envio|consegna|remessa|"
     r"livraison|expedition|transport|identidad|identificacao|identita|identite|identity))"
 )
 

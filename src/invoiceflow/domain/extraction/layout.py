@@ -148,7 +148,8 @@ def _median(values: list[float]) -> float:
 _BY_X0 = attrgetter("x0")
 
 
-def _make_line(words: list[Word], ocr: bool = False) -> Line:
+def _make_line(words: list[Word], ocr: bool = False, column_starts: frozenset[int] = frozenset()) -> Line:
+    """A line of ``words``; a word whose index is in ``column_starts`` opens a segment whatever its gap."""
     words = sorted(words, key=_BY_X0)
     heights = [w.y1 - w.y0 for w in words if w.y1 > w.y0]
     height = _median(heights) if heights else 10.0
@@ -169,7 +170,7 @@ def _make_line(words: list[Word], ocr: bool = False) -> Line:
     previous_x1 = first.x1
     for i, word in enumerate(words):
         if i:
-            if word.x0 - previous_x1 > gap_limit:
+            if word.x0 - previous_x1 > gap_limit or i in column_starts:
                 segments.append((segment_start, offset))
                 segment_x.append((segment_x0, segment_x1))
                 segment += 1
@@ -343,6 +344,7 @@ def build_lines(page: PageText) -> list[Line]:
             heights[target] = max(heights[target], height)
     lines = [_make_line(row, separate_overlaps) for row in rows]
     if not separate_overlaps:
+        lines = _split_at_aligned_columns(lines)
         # a line's words are in x order already: the check costs one pass, the rare split a rebuild
         split: list[Line] = []
         for line in lines:
@@ -355,6 +357,71 @@ def build_lines(page: PageText) -> list[Line]:
         line.index = i
         line.ocr = separate_overlaps
     return lines
+
+
+# A narrow column gutter: a gap this wide (in line heights, and against the page's ordinary word space)
+# opens a segment when other lines nearby start a word at the same x. Two address blocks side by side, or
+# table cells with little padding, leave less than SEGMENT_GAP_EM between their texts on some lines.
+_NARROW_GUTTER_EM = 0.45
+_NARROW_GUTTER_SPACES = 1.6  # times the page's median word space (monospace text never qualifies)
+_ALIGN_TOLERANCE = 1.0  # points between left edges of one column
+_ALIGN_ROWS = 3  # lines, this one included, that start a word at the column's x
+_ALIGN_REACH = 4  # lines above and below searched for them
+
+
+def _has_letters(text: str) -> bool:
+    return sum(char.isalpha() for char in text) >= 2
+
+
+def _split_at_aligned_columns(lines: list[Line]) -> list[Line]:
+    """Lines rebuilt with a segment break at a narrow gutter that other lines confirm by starting a word
+    at the same x (a column's left edge), since one line's gap alone cannot tell a gutter from a space."""
+    spaces = [
+        word.x0 - before.x1
+        for line in lines
+        for (before, word), (left, right) in zip(
+            itertools.pairwise(line.words), itertools.pairwise(line.segment_of_word), strict=True
+        )
+        if left == right
+    ]
+    if not spaces:
+        return lines
+    ordinary = _median(spaces)
+    candidates: list[tuple[int, int]] = []  # (line, word) pairs whose gap may be a narrow gutter
+    for n, line in enumerate(lines):
+        least = max(_NARROW_GUTTER_EM * line.height, _NARROW_GUTTER_SPACES * ordinary)
+        words, segment_of = line.words, line.segment_of_word
+        for i in range(1, len(words)):
+            if (
+                segment_of[i] == segment_of[i - 1]
+                and words[i].x0 - words[i - 1].x1 >= least
+                # Words on both sides: a figure beside a unit or a sign ("3 pcs", "12,50 €") is one cell.
+                and _has_letters(words[i - 1].text)
+                and _has_letters(words[i].text)
+            ):
+                candidates.append((n, i))
+    if not candidates:
+        return lines
+    splits: dict[int, set[int]] = {}
+    for n, i in candidates:
+        line = lines[n]
+        x, least = line.words[i].x0, _NARROW_GUTTER_EM * line.height
+        aligned = 1
+        for other in lines[max(0, n - _ALIGN_REACH) : n + _ALIGN_REACH + 1]:
+            if other is line or abs(other.top - line.top) > (_ALIGN_REACH + 1) * 1.6 * line.height:
+                continue
+            aligned += any(
+                abs(word.x0 - x) <= _ALIGN_TOLERANCE and (k == 0 or word.x0 - other.words[k - 1].x1 >= least)
+                for k, word in enumerate(other.words)
+            )
+        if aligned >= _ALIGN_ROWS:
+            splits.setdefault(n, set()).add(i)
+    if not splits:
+        return lines
+    return [
+        _make_line(line.words, line.ocr, frozenset(splits[n])) if n in splits else line
+        for n, line in enumerate(lines)
+    ]
 
 
 _STACKED_OVERLAP = 0.4  # share of the narrower word two words on one visual line never cover
