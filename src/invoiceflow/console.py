@@ -21,6 +21,7 @@ from importlib import import_module
 from pathlib import Path
 
 from invoiceflow.cli_extract import OcrChoice
+from invoiceflow.code_cache import default_cache
 from invoiceflow.gc_freeze import freeze_startup_objects
 
 _FLAGS = {"--json": "json_output", "--csv": "csv_output", "--no-templates": "no_templates"}
@@ -125,11 +126,15 @@ def _extract(parsed: ExtractArgs) -> int:
     # for this process only; a user who wants plugins here sets PYDANTIC_DISABLE_PLUGINS to "".
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _skip_pydantic_plugin_loader()
+    # The dataclasses' methods and the forward references start-up compiles from text: kept compiled.
+    code_cache = default_cache()
+    code_cache.install()
     collecting = gc.isenabled()
     gc.disable()
     try:
         from invoiceflow.cli_extract import load_extraction, run_extract
 
+        _import_sparingly()
         load_extraction()
         freeze_startup_objects()
         if collecting:
@@ -143,9 +148,60 @@ def _extract(parsed: ExtractArgs) -> int:
             no_templates=parsed.no_templates,
         )
     finally:
+        code_cache.uninstall()
+        code_cache.save()
         gc.freeze()
         if collecting:
             gc.enable()
+
+
+# Modules that libraries of the text path import at their top for what a one-shot extract never calls,
+# by the library that imports them: python-stdnum's util module ``ssl`` for its online (SOAP) checks,
+# ``pydoc`` for module descriptions, ``pkgutil`` to list its modules; pypdfium2's bindings ``ctypes.util``
+# to look for a system pdfium (it loads the one it ships). With what they pull in (socket, subprocess,
+# shutil, tempfile, bz2, lzma, sysconfig…) ~55 M instructions of a one-shot run.
+_SPARED_IMPORTS = {"stdnum.util": ("ssl", "pydoc", "pkgutil"), "pypdfium2": ("ctypes.util",)}
+
+
+def _import_sparingly() -> None:
+    """Import each library of ``_SPARED_IMPORTS`` with stand-ins for the modules it does not use.
+
+    The stand-ins sit in ``sys.modules`` only while the library is imported, so they end up bound in its
+    namespaces alone; any later importer gets the real modules. Should the library use one after all,
+    the stand-in imports the real module then and hands every attribute over to it.
+    """
+    for library, unused in _SPARED_IMPORTS.items():
+        if library in sys.modules:
+            continue
+        stand_ins = {name: _module_on_demand(name) for name in unused if name not in sys.modules}
+        sys.modules.update(stand_ins)
+        try:
+            import_module(library)
+        except ImportError:
+            pass  # not installed here: the extraction reports it where it needs the library
+        finally:
+            for name, stand_in in stand_ins.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]
+
+
+def _module_on_demand(name: str) -> types.ModuleType:
+    """A stand-in for the module ``name`` that imports it on the first attribute asked for (set on its
+    package too, as an import of a submodule does, so that ``import a.b`` then ``a.b.f()`` works)."""
+    stand_in = types.ModuleType(name, f"{name}, imported on first use")
+
+    def module_getattr(attribute: str) -> object:
+        if attribute.startswith("__"):  # the import system probing a module (``__path__``…): not a use
+            raise AttributeError(attribute)
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return getattr(import_module(name), attribute)
+
+    vars(stand_in)["__getattr__"] = module_getattr
+    package, _, child = name.rpartition(".")
+    if package:
+        setattr(import_module(package), child, stand_in)
+    return stand_in
 
 
 # PYDANTIC_DISABLE_PLUGINS values with which pydantic's ``get_plugins`` returns no plugin.

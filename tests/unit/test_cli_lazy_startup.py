@@ -20,7 +20,9 @@ DE = str(SAMPLES / "invoice-de-3p.pdf")
 
 # Loaded only for what a text-layer PDF does not need: the Typer/Rich app (other commands, help), OCR
 # (numpy, Pillow, the engines), e-invoice XML and templates (lxml, YAML, invoice2data), pydantic's plugin
-# discovery (importlib.metadata and the email package it parses metadata with), CSV output.
+# discovery (importlib.metadata and the email package it parses metadata with), CSV output, and what
+# python-stdnum's util module imports for its online checks and module listings (ssl, socket, pydoc, pkgutil),
+# and pypdfium2's bindings to look for a system pdfium (ctypes.util, with subprocess and tempfile).
 HEAVY = (
     "typer",
     "rich",
@@ -36,9 +38,19 @@ HEAVY = (
     "importlib.metadata",
     "email",
     "csv",
+    "ssl",
+    "socket",
+    "pydoc",
+    "pkgutil",
+    "ctypes.util",
+    "subprocess",
+    "tempfile",
 )
 # Those the project depends on (or the standard library): the guard below is not vacuous for them.
-ALWAYS_INSTALLED = {"typer", "rich", "click", "numpy", "PIL", "lxml", "importlib.metadata", "email", "csv"}
+ALWAYS_INSTALLED = {
+    *("typer", "rich", "click", "numpy", "PIL", "lxml", "importlib.metadata", "email", "csv"),
+    *("ssl", "socket", "pydoc", "pkgutil", "stdnum", "ctypes.util", "subprocess", "tempfile", "pypdfium2"),
+}
 STAGE_CONTRACTS = (
     "InvoiceRequest",
     "UploadResult",
@@ -75,6 +87,60 @@ def test_a_text_layer_extract_loads_none_of_the_heavy_modules(paths: list[str]) 
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == "LOADED []"
     assert json.loads(proc.stdout)  # the extraction did run
+
+
+def test_stdnum_is_loaded_with_stand_ins_that_hand_over_to_the_real_modules_when_used() -> None:
+    """The extraction checks VAT ids with stdnum (its util module loaded); ssl and pydoc are not, yet
+    stdnum's own names for them still reach the real modules, and other importers get those."""
+    report = (
+        "import stdnum.util\n"
+        "print('BEFORE', 'stdnum.util' in sys.modules, 'ssl' in sys.modules, 'pydoc' in sys.modules,"
+        " file=sys.stderr)\n"
+        "purpose = stdnum.util.ssl.Purpose.SERVER_AUTH\n"
+        "import ssl\n"
+        "print('AFTER', purpose is ssl.Purpose.SERVER_AUTH, type(sys.modules['ssl']).__name__,"
+        " stdnum.util.pydoc.splitdoc('One.\\n\\nTwo.'), file=sys.stderr)\n"
+    )
+    proc = run_probe(extract_then_report(report, EN))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert lines[-2:] == ["BEFORE True False False", "AFTER True module ('One.', 'Two.')"]
+
+
+def test_pypdfium2_loads_without_ctypes_util_whose_stand_in_still_finds_libraries() -> None:
+    report = (
+        "import ctypes\n"
+        "print('BEFORE', 'ctypes.util' in sys.modules, 'subprocess' in sys.modules, file=sys.stderr)\n"
+        "found = ctypes.util.find_library('c')\n"
+        "import ctypes.util\n"
+        "print('AFTER', bool(found), type(sys.modules['ctypes.util']).__name__,"
+        " ctypes.util is sys.modules['ctypes.util'], file=sys.stderr)\n"
+    )
+    proc = run_probe(extract_then_report(report, EN))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert lines[-2:] == ["BEFORE False False", "AFTER True module True"]
+
+
+def test_an_in_process_extract_gives_the_modules_it_compiled_through_their_builtins_back() -> None:
+    report = (
+        "import collections, dataclasses, typing\n"
+        "print('SHADOWS', [name for module, name in ((dataclasses, 'exec'), (collections, 'eval'),"
+        " (typing, 'compile')) if name in vars(module)], file=sys.stderr)\n"
+    )
+    proc = run_probe(extract_then_report(report, EN))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "SHADOWS []"
+
+
+def test_building_the_contract_models_parses_no_text_signature() -> None:
+    """Pydantic inspects each default factory's signature; a builtin's (``list``, ``dict``) is parsed from
+    its text signature with ``tokenize``, whose big pattern alone costs ~2 % of a run: the models use
+    plain functions (``models._empty_list``), so ``tokenize`` compiles nothing."""
+    report = "import tokenize\nprint('TOKENIZE', tokenize._compile.cache_info().currsize, file=sys.stderr)\n"
+    proc = run_probe(extract_then_report(report, EN))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "TOKENIZE 0"
 
 
 def test_the_stage_contracts_are_left_unbuilt_and_still_validate_when_used() -> None:
