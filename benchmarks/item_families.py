@@ -2042,6 +2042,43 @@ def receipt_rate(rng: random.Random, language: str) -> Doc:
     return doc
 
 
+SECTION_TITLES = {
+    "en": (["Hardware", "Installation", "Materials", "Labour", "Travel"], "Subtotal {t}"),
+    "de": (["Material", "Montage", "Arbeitsleistung", "Anfahrt", "Zubehör"], "Zwischensumme {t}"),
+    "fr": (["Matériel", "Main d'œuvre", "Déplacement", "Fournitures", "Pose"], "Sous-total {t}"),
+    "nl": (["Materiaal", "Arbeid", "Voorrijkosten", "Montage", "Toebehoren"], "Subtotaal {t}"),
+}
+
+
+def section_subtotals(rng: random.Random, language: str) -> Doc:
+    """Items in sections: a title (flush with the descriptions or left of them) over its rows and a
+    subtotal under them; the next title follows the subtotal."""
+    doc = Doc(language)
+    y = _head(doc, rng)
+    lab = LABELS[language]
+    columns: Columns = [("desc", 40, "l"), ("qty", 360, "r"), ("price", 450, "r"), ("amount", 555, "r")]
+    _header(doc, y, columns, lab)
+    y += 20
+    titles, subtotal = SECTION_TITLES[language]
+    indent = rng.choice([0, 10])
+    net = Decimal(0)
+
+    def cells(n: int, q: Decimal, p: Decimal, a: Decimal) -> dict[str, str]:
+        return {"qty": fmt_qty(q, language), "price": fmt(p, language), "amount": fmt(a, language)}
+
+    for title in rng.sample(titles, rng.randint(2, 3)):
+        doc.put(40, y, title, font="Helvetica-Bold")
+        y += 13
+        rows: Columns = [("desc", 40 + indent, "l"), *columns[1:]]
+        y, part = _standard_rows(doc, rng, y, rows, cells, count=rng.randint(1, 4), long_share=0.2, gap=3)
+        doc.put(300, y, subtotal.format(t=title), font="Helvetica-Oblique")
+        doc.put(555, y, fmt(part, language), align="r", font="Helvetica-Oblique")
+        net += part
+        y += 20
+    _totals(doc, y + 6, net)
+    return doc
+
+
 FAMILIES: dict[str, Callable[[random.Random, str], Doc]] = {
     "pos_code": pos_code,
     "detail_line": detail_line,
@@ -2092,6 +2129,7 @@ FAMILIES: dict[str, Callable[[random.Random, str], Doc]] = {
     "outline": outline_charges,
     "tall_terms": tall_header_terms,
     "receipt_rate": receipt_rate,
+    "section_subtotals": section_subtotals,
 }
 
 

@@ -15,7 +15,8 @@ and c/o lines); ``all`` measures both. ``--layouts world2`` measures the second 
 conventions), ``--layouts world3`` the third (Polish, Czech, Slovak, Portuguese, Nordic, Hungarian,
 Turkish, Romanian, Australian and Canadian invoices with their national identifiers and formats),
 ``--layouts world4`` the fourth (Croatian, Slovenian, Serbian, Estonian, Latvian, Lithuanian, Greek and
-Bulgarian: Latin, Greek and Cyrillic scripts).
+Bulgarian: Latin, Greek and Cyrillic scripts), ``--layouts world5`` the fifth (party conventions of real
+invoices: brands and legal names, unlabelled customers, Seller / Buyer grids, national VAT id forms).
 With more than one layout a table of names right per layout follows. Every document is scored with
 ``benchmarks/real_invoices.py``'s field scoring (one point a field, tax lines one point, line items in
 order). Engines not installed are skipped; rendered PDFs are cached under the temp directory.
@@ -62,9 +63,11 @@ from corpus.producers.content import (  # noqa: E402
 )
 from corpus.producers.content_world3 import WORLD3_LAYOUT_LANGUAGES, make_world3_content  # noqa: E402
 from corpus.producers.content_world4 import WORLD4_LAYOUT_LANGUAGES, make_world4_content  # noqa: E402
+from corpus.producers.content_world5 import WORLD5_LAYOUT_LANGUAGES, make_world5_content  # noqa: E402
 from corpus.producers.html import LAYOUTS, WORLD2_LAYOUTS, WORLD_LAYOUTS, invoice_html  # noqa: E402
 from corpus.producers.html_world3 import WORLD3_LAYOUTS, WORLD3_RENDERERS  # noqa: E402
 from corpus.producers.html_world4 import WORLD4_LAYOUTS, WORLD4_RENDERERS  # noqa: E402
+from corpus.producers.html_world5 import WORLD5_LAYOUTS, WORLD5_RENDERERS  # noqa: E402
 from corpus.scan import office_scan_params, scanned_twin  # noqa: E402
 
 from invoiceflow.domain.aggregate import aggregate  # noqa: E402
@@ -216,13 +219,18 @@ def build_world(layouts: list[str], per_layout: int, seed: int) -> list[tuple[Co
     for layout in layouts:
         rng = random.Random(f"{seed}:{layout}")
         languages = (
-            WORLD4_LAYOUT_LANGUAGES.get(layout)
+            WORLD5_LAYOUT_LANGUAGES.get(layout)
+            or WORLD4_LAYOUT_LANGUAGES.get(layout)
             or WORLD3_LAYOUT_LANGUAGES.get(layout)
             or WORLD_LAYOUT_LANGUAGES[layout]
         )
         for i in range(per_layout):
             language = languages[i % len(languages)]
             doc_id = f"w{i:03d}-{language}-{layout}"
+            if layout in WORLD5_RENDERERS:  # the fifth: party conventions of real invoices
+                content = make_world5_content(doc_id, layout, language, rng)
+                docs.append((content, layout, WORLD5_RENDERERS[layout](content)))
+                continue
             if layout in WORLD4_RENDERERS:  # the fourth: South-East European, Baltic, Greek, Bulgarian
                 content = make_world4_content(doc_id, layout, language, rng)
                 docs.append((content, layout, WORLD4_RENDERERS[layout](content)))
@@ -313,9 +321,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.layouts == "world3"
         else [*WORLD4_LAYOUTS]  # the fourth: Croatian to Bulgarian, Latin, Greek and Cyrillic scripts
         if args.layouts == "world4"
+        else [*WORLD5_LAYOUTS]  # the fifth: party conventions of real invoices (names, VAT ids)
+        if args.layouts == "world5"
         else [name for name in args.layouts.split(",") if name and name != "classic"]
     )
-    known = (*WORLD_LAYOUTS, *WORLD2_LAYOUTS, *WORLD3_LAYOUTS, *WORLD4_LAYOUTS)
+    known = (*WORLD_LAYOUTS, *WORLD2_LAYOUTS, *WORLD3_LAYOUTS, *WORLD4_LAYOUTS, *WORLD5_LAYOUTS)
     unknown = [name for name in world if name not in known]
     if unknown:
         parser.error(f"unknown world layouts: {', '.join(unknown)} (known: {', '.join(WORLD_LAYOUTS)})")

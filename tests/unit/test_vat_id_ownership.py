@@ -189,6 +189,51 @@ def test_an_id_failing_its_checksum_is_left_out_without_label_format_or_text_lay
     assert "issuer.vat_id" not in found
 
 
+# --- an IBAN whose checksum fails, after its label ---------------------------------------------------------
+
+UNVERIFIED_IBAN = "DE75123456780000001234"  # 22 characters as a German IBAN, a wrong mod-97 remainder
+VALID_IBAN = "DE89370400440532013000"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["Kessler Haustechnik GmbH", "IBAN DE75 1234 5678 0000 0012 34 · BIC COBADEFFXXX"],
+        [
+            "Bitte überweisen Sie den Betrag auf folgende Bankverbindung: IBAN",
+            f"{UNVERIFIED_IBAN}, Sparkasse",
+        ],
+        ["Bankverbindung:", f"{UNVERIFIED_IBAN} · Sparkasse Musterstadt"],
+    ],
+)
+def test_a_labelled_well_formed_iban_failing_its_checksum_is_reported_as_printed(footer: list[str]) -> None:
+    assert _invoice(middle=[], footer=footer).get("issuer.iban") == UNVERIFIED_IBAN
+
+
+@pytest.mark.parametrize(
+    ("footer", "source"),
+    [
+        (
+            ["Kessler Haustechnik GmbH", f"Kundenreferenz {UNVERIFIED_IBAN}"],
+            TextSource.TEXT_LAYER,
+        ),  # no label
+        (["Kessler Haustechnik GmbH", "IBAN DE75 1234 5678 0000 0012 3"], TextSource.TEXT_LAYER),  # too short
+        (["Kessler Haustechnik GmbH", f"IBAN {UNVERIFIED_IBAN}"], TextSource.OCR),  # a misread digit
+    ],
+)
+def test_an_iban_failing_its_checksum_is_left_out_without_label_format_or_text_layer(
+    footer: list[str], source: TextSource
+) -> None:
+    assert "issuer.iban" not in _invoice(middle=[], footer=footer, source=source)
+
+
+def test_a_checksum_confirmed_iban_wins_over_one_failing_it() -> None:
+    found = _invoice(
+        middle=[f"IBAN {VALID_IBAN}"], footer=["Kessler Haustechnik GmbH", f"IBAN {UNVERIFIED_IBAN}"]
+    )
+    assert found.get("issuer.iban") == VALID_IBAN
+
+
 # --- an id printed for a third party --------------------------------------------------------------------
 
 

@@ -37,10 +37,19 @@ _PREFER_LAST_PAGE = ("totals.",)
 # A value completed from the other two totals is less certain than one read from the page.
 _DERIVED_CONFIDENCE_FACTOR = 0.8
 _CENT_SLACK = Decimal("0.011")
+# Party names (with the address field that goes with each) and their confidence bands as
+# ``extraction.extract_page`` sets them: a name below ``_GUESSED_NAME`` is a guess (a letterhead line at
+# body size, no legal form), one at ``_EVIDENT_NAME`` or above has evidence; on continuation pages party
+# fields are ranked ``_CONTINUATION_PARTY_PENALTY`` lower (repeated headers).
+_PARTY_NAMES = {"issuer.name": "issuer.address", "recipient.name": "recipient.address"}
+_GUESSED_NAME = 0.6
+_EVIDENT_NAME = 0.7
+_CONTINUATION_PARTY_PENALTY = 0.25
 
 
 def merge_fields(pages: Sequence[PageExtraction]) -> dict[str, FieldValue]:
-    """Pick, for each field, the most confident candidate over all pages."""
+    """Pick, for each field, the most confident candidate over all pages; a party's name read with
+    evidence on a later page beats a guess from an earlier one (see ``_evident_later``)."""
     chosen: dict[str, tuple[FieldValue, int]] = {}
     for page in sorted(pages, key=lambda p: p.page_number):
         for name, candidate in page.fields.items():
@@ -50,9 +59,31 @@ def merge_fields(pages: Sequence[PageExtraction]) -> dict[str, FieldValue]:
                 current is None
                 or candidate.confidence > current[0].confidence
                 or (prefer_later and candidate.confidence == current[0].confidence)
+                or _evident_later(name, candidate, current[0])
             ):
                 chosen[name] = (candidate, page.page_number)
+                address = _PARTY_NAMES.get(name)
+                if address is not None and _evident_later(name, candidate, current[0] if current else None):
+                    # The party's address comes from the page that named it.
+                    if address in page.fields:
+                        chosen[address] = (page.fields[address], page.page_number)
+                    else:
+                        chosen.pop(address, None)
     return {name: value for name, (value, _) in chosen.items()}
+
+
+def _evident_later(name: str, candidate: FieldValue, current: FieldValue | None) -> bool:
+    """True when ``candidate``, a party's name on a later page (ranked down by the continuation-page
+    penalty), was read with evidence (a legal form, a label, a footer's registered name) while
+    ``current`` is a guess: a short invoice whose footer spills onto a near-empty last page names its
+    issuer only there, and page 1's best guess is a body-size line without legal form."""
+    if name not in _PARTY_NAMES or current is None:
+        return False
+    return (
+        current.confidence < _GUESSED_NAME
+        and candidate.confidence + _CONTINUATION_PARTY_PENALTY >= _EVIDENT_NAME
+        and candidate.confidence < current.confidence
+    )
 
 
 def _decimal(fields: dict[str, FieldValue], name: str) -> Decimal | None:
@@ -106,16 +137,65 @@ def _apply_payment_terms(fields: dict[str, FieldValue]) -> None:
     fields["due_date"] = FieldValue(value=due.isoformat(), confidence=confidence)
 
 
-def merge_tax_lines(pages: Sequence[PageExtraction]) -> list[TaxLine]:
+def merge_tax_lines(pages: Sequence[PageExtraction], tax_total: Decimal | None = None) -> list[TaxLine]:
     """Tax lines of all pages in page order, a line repeated on several pages kept once."""
     seen: set[tuple[Decimal | None, Decimal | None, Decimal | None]] = set()
     merged: list[TaxLine] = []
+    origin: list[int] = []  # the page each merged line was read on
     for page in sorted(pages, key=lambda p: p.page_number):
         # Equal lines on one page are distinct taxes (CGST and SGST at 9 %); the page deduplicated them.
         page_keys = {(line.rate, line.base, line.amount) for line in page.tax_lines}
-        merged.extend(line for line in page.tax_lines if (line.rate, line.base, line.amount) not in seen)
+        earlier = len(merged)
+        for line in page.tax_lines:
+            if (line.rate, line.base, line.amount) in seen:
+                continue
+            twin = next((i for i in range(earlier) if _same_tax(merged[i], line)), None)
+            if twin is None:
+                merged.append(line)
+                origin.append(page.page_number)
+            else:
+                # The totals on one page without the base, the tax summary on the next with it: one tax.
+                merged[twin] = _completed(merged[twin], line)
         seen |= page_keys
-    return merged
+    return _last_page_taxes(merged, origin, tax_total)
+
+
+def _last_page_taxes(lines: list[TaxLine], origin: list[int], tax_total: Decimal | None) -> list[TaxLine]:
+    """Taxes printed per page and again for the whole invoice on the last one ("VAT 19 % 6.23" under page
+    1's rows, "Total VAT 19 % 20.43" at the end) sum to more than the tax total: when keeping, for each
+    rate, only its lines of the last page that prints it makes them sum to the total, the others were
+    partial sums."""
+    amounts = [t.amount or Decimal(0) for t in lines]
+    if tax_total is None or len(set(origin)) < 2 or abs(sum(amounts, Decimal(0)) - tax_total) <= _CENT_SLACK:
+        return lines
+    last = {t.rate: page for t, page in zip(lines, origin, strict=True)}
+    kept = [t for t, page in zip(lines, origin, strict=True) if page == last[t.rate]]
+    if len(kept) < len(lines) and abs(
+        sum((t.amount or Decimal(0) for t in kept), Decimal(0)) - tax_total
+    ) <= (_CENT_SLACK * len(kept)):
+        return kept
+    return lines
+
+
+def _same_tax(a: TaxLine, b: TaxLine) -> bool:
+    """One tax read on two pages, once without its base (or rate): equal amounts, and every part that
+    both print agrees."""
+    one_lacks = (a.base is None) != (b.base is None) or (a.rate is None) != (b.rate is None)
+    return (
+        one_lacks
+        and a.amount is not None
+        and a.amount == b.amount
+        and (a.rate is None or b.rate is None or a.rate == b.rate)
+        and (a.base is None or b.base is None or a.base == b.base)
+    )
+
+
+def _completed(a: TaxLine, b: TaxLine) -> TaxLine:
+    return TaxLine(
+        rate=a.rate if a.rate is not None else b.rate,
+        base=a.base if a.base is not None else b.base,
+        amount=a.amount,
+    )
 
 
 def merge_line_items(
@@ -347,7 +427,7 @@ def aggregate(
     fields = merge_fields(ordered)
     _complete_totals(fields)
     _apply_payment_terms(fields)
-    tax_lines = merge_tax_lines(ordered)
+    tax_lines = merge_tax_lines(ordered, _decimal(fields, "totals.tax"))
     invoice = AggregatedInvoice(
         document=document,
         invoice_number=_text(fields, "invoice_number"),

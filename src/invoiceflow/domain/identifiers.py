@@ -66,6 +66,14 @@ def _iban_checksum_ok(number: str) -> bool:
     return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
 
+def iban_length(country: str) -> int | None:
+    """The length of the country's IBANs; None for a country without IBANs."""
+    length = _IBAN_LENGTHS.get(country)
+    if length is None and (pattern := iban_pattern(country)) is not None:
+        length = len(pattern)
+    return length
+
+
 @lru_cache(maxsize=1024)
 def valid_iban(number: str) -> bool:
     length = _IBAN_LENGTHS.get(number[:2])

@@ -23,6 +23,7 @@ from invoiceflow.domain.extraction.line_items import extract_items
 from invoiceflow.domain.extraction.numbers import money_str, plain_str
 from invoiceflow.domain.extraction.parties import extract_parties
 from invoiceflow.domain.extraction.totals import TOLERANCE, extract_totals
+from invoiceflow.domain.identifiers import valid_iban
 from invoiceflow.domain.models import (
     PAYMENT_TERM_DAYS,
     FieldValue,
@@ -91,7 +92,8 @@ def extract_page(page: PageText) -> PageExtraction:
     if parties.recipient_vat:
         _put(fields, "recipient.vat_id", parties.recipient_vat.value, 0.9)
     if parties.iban:
-        _put(fields, "issuer.iban", parties.iban.value, 0.97)
+        # One failing its checksum (printed after its label) loses to a valid one on another page.
+        _put(fields, "issuer.iban", parties.iban.value, 0.97 if valid_iban(parties.iban.value) else 0.6)
     if parties.bic:
         _put(fields, "issuer.bic", parties.bic.value, 0.84 if parties.bic.label_above else 0.9)
 

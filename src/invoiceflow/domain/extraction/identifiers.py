@@ -39,7 +39,7 @@ _IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}")
 # ("IBAN DE 89 3704 …") and groups joined by hyphens or dots ("cuenta ES91-2100-0418-…", read with those
 # turned into spaces, see ``_IBAN_JOINERS``).
 _LABELLED_IBAN_RE = lazy_compile(r"(?<![A-Z0-9])[A-Z]{2} ?\d{2}(?:[ ]?[A-Z0-9]){10,30}")
-_IBAN_LABEL_RE = lazy_compile(
+IBAN_LABEL_RE = lazy_compile(
     r"(?<![a-z])(?:iban|account|acct|konto(?:nummer|nr)?|bankkonto|compte|cuenta|conta|rekening(?:nummer)?|conto|"
     r"rachunku?|rachunek|tilinumero|tili|szamlaszam|bankszamla|ucet|racun|hesap|"
     # A bank block's heading: "Bankverbindung", "Bank details", "Coordonnées bancaires", "Datos bancarios".
@@ -246,7 +246,7 @@ def _valid(gstin: str) -> str | None:
 
 def find_identifiers(lines: list[Line]) -> list[Identifier]:
     found: list[Identifier] = []
-    labels = [_IBAN_LABEL_RE.search(line.folded) for line in lines]  # an account label on each line
+    labels = [IBAN_LABEL_RE.search(line.folded) for line in lines]  # an account label on each line
     for line in lines:
         text = line.text.upper()
         seen: set[str] = set()
@@ -353,7 +353,7 @@ def _iban_label_above(
     above = lines[line.index - 1]
     if line.top - above.bottom > 2 * line.height:
         return False
-    for label in _IBAN_LABEL_RE.finditer(above.folded):
+    for label in IBAN_LABEL_RE.finditer(above.folded):
         if start is None or end is None:
             return True
         label_x0, label_x1 = above.char_x(label.start()), above.char_x(label.end() - 1)

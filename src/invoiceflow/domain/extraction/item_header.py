@@ -57,7 +57,7 @@ COLUMN_PATTERNS: dict[str, str] = {
     # Compounds name a line's amount by what it sums ("Zeilenbetrag ohne MwSt.", "Regelbedrag excl.
     # btw"): the net one when qualified so.
     rf"{_COMPOUND_AMOUNT}\s*\(?(?:ohne|exkl\.?|excl\.?|zzgl\.?|netto)\s*{_TAXES}?\)?|"
-    r"taxable\s+(?:value|amount)|base\s+imponible|importe\s+neto|imponibile|nettobetrag|wartosc\s+netto|"
+    r"taxable(?:\s+(?:value|amount))?|base\s+imponible|importe\s+neto|imponibile|nettobetrag|wartosc\s+netto|"
     rf"excl\.?\s*{_TAXES}|exkl\.?\s*{_TAXES}",
     "discount": r"(?:disc(?:ount)?\.?|rabatt|rabat|rab\.?|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|"
     r"korting|sconto|ribasso|desconto)"

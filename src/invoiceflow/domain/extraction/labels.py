@@ -274,6 +274,8 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:total|summe|betrag|gesamt(?:betrag|summe)?|zwischensumme|rechnungsbetrag)\s+(?:exkl|excl|ohne|o)\.?\s*"
         r"(?:mwst|ust|mehrwertsteuer|umsatzsteuer|vat)\.?",
         r"sub\s*-?\s*total(?:e|eel)?",
+        # "Steuerpflichtiger Betrag 19 %", "Steuerfreier Umsatz": the net of a rate, or the untaxed part.
+        r"steuer(?:pflichtige|freie)[rsn]?\s+(?:betrag|umsatz|umsatze|entgelt|leistungen)",
         # A total word with the net named in brackets: "Summe (netto)", "Total (base imponible)", "Toplam
         # tutar (KDV hariç)", "Importe (sin IVA)" (a bracket opening a total's label, not a parenthetical).
         r"(?:total[e]?|summe|sum|gesamt|betrag|amount|montant|importe|totaal|bedrag|importo|toplam(?:\s+tutar)?|"
@@ -357,7 +359,7 @@ LABEL_PATTERNS: dict[str, str] = {
         r"net",
     ),
     "gross": _alt(
-        r"(?:total|summe|betrag|gesamt(?:betrag|summe)?|endbetrag|rechnungsbetrag)\s+(?:inkl|incl)\.?\s*"
+        r"(?:total|summe|betrag|gesamt(?:betrag|summe)?|endbetrag|rechnungsbetrag)\s+(?:inkl|incl|mit)\.?\s*"
         r"(?:mwst|ust|mehrwertsteuer|umsatzsteuer)\.?",
         r"total\s+(?:incl(?:uding|\.)?|inclusive\s+of|with)\s*(?:vat|tax|gst|btw|mwst)?",
         # A total with the tax named as included after it: "Importe total IVA incluido", "Importo totale IVA
@@ -605,7 +607,7 @@ CUSTOMER_ID_LABEL = lazy_compile(
     + _alt(
         r"(?:customer|client|account)\s*(?:no|nr|number|id|#|ref)\.?",
         r"kunden\s*-?\s*(?:nr|nummer|konto)\.?",
-        r"(?:n[°o]\.?|numero)\s*(?:de\s+)?client[e]?",
+        r"(?:n[°o]\.?|numero)\s*(?:de\s+)?client[e]?|ref\.?\s*client",
         r"client\s*(?:n[°o]\.?|numero)",
         r"(?:numero|num\.?|n\.)\s*(?:de\s+)?cliente|cliente\s*(?:n[°o]\.?|num\.?|numero)",
         r"klant\s*-?\s*(?:nummer|nr)\.?|debiteur\s*-?\s*(?:nummer|nr)\.?",
@@ -685,8 +687,9 @@ ACCOUNT_HOLDER_LABEL = lazy_compile(
     + r"\s*[:.]?"
     + _E
 )
+# At a word's start only: "Houtbouw B.V. · Btw-nummer …" names no customer ("Kunden-USt-IdNr." does).
 RECIPIENT_VAT_HINT = lazy_compile(
-    _alt(r"customer", r"client", r"your", r"ihre", r"kunde", r"buyer", r"acquirente", r"votre", r"uw")
+    _B + _alt(r"customer", r"client", r"your", r"ihre", r"kunde", r"buyer", r"acquirente", r"votre", r"uw")
 )
 
 
@@ -882,6 +885,8 @@ PAYMENT_SLIP_HEADING = lazy_compile(
         r"zahlschein|uberweisungstrager|ueberweisungstraeger|empfangsschein|zahlteil|einzahlungsschein",
         r"talon\s+(?:de\s+paiement|a\s+(?:detacher|joindre))|titre\s+interbancaire|bollettino|"
         r"acceptgiro|betalingsbewijs|girokaart|inbetalningskort|bankgiro\s*-?\s*avi",
+        # The Swiss QR-bill's payment part in its other languages ("Zahlteil" above).
+        r"section\s+paiement|sezione\s+pagamento|payment\s+part|recepisse",
     )
     + _E
 )

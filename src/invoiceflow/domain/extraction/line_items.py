@@ -1336,7 +1336,15 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
     lead: list[tuple[Line, list[str]]] = []
     opening: list[tuple[Line, list[str]]] = []  # description lines of a row whose numbers come lower
     group_start = 0  # the first item after the last running subtotal inside the table
+    # A subtotal inside the table closes a group; text opening a row right after it may be the next
+    # group's title ("Services" over "Installation 6 95.00 570.00"), dropped when the row has text of its own.
+    after_subtotal = False
+    title_opening = False
+    group_titles = False  # a group after a subtotal opened with a title: the first group has one too
+    skip_until = -1  # the last line of a section's own totals block (net, tax, gross) inside the table
     for line in ctx.lines[first:]:
+        if line.index <= skip_until:
+            continue
         if not result.items and _column_numbers(line):
             previous = line  # "0 1 2 3 4 5 (3x4) 6" under the labels: the columns' numbers, no row
             continue
@@ -1366,6 +1374,7 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             # "brought forward" above the first row, or a running sum between rows ("Übertrag 1.234,00"
             # with more rows right below it)
             group_start = len(result.items)
+            after_subtotal = bool(result.items)
             continue
         elif _is_totals_line(ctx, line):
             if _subtotal_inside(
@@ -1378,6 +1387,23 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 group_start=group_start,
             ):
                 group_start = len(result.items)
+                after_subtotal = True
+                continue
+            block_end = _section_totals_end(
+                ctx,
+                style,
+                line,
+                amounts=amounts,
+                columns=columns,
+                desc_range=desc_range,
+                items=result.items,
+                group_start=group_start,
+            )
+            if block_end is not None:
+                group_start = len(result.items)
+                after_subtotal = True
+                skip_until = block_end
+                previous = ctx.lines[block_end]  # the next group's distance is taken from the block
                 continue
             if not _labelled_row(
                 ctx, style, line, columns=columns, desc_range=desc_range, items=result.items
@@ -1406,6 +1432,7 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             # A row of text and one figure, the sum of the rows above ("Total material 1,250.00"):
             # the group's subtotal, not a charge.
             group_start = len(result.items)
+            after_subtotal = True
             continue
         if (
             item is not None
@@ -1425,8 +1452,10 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             own = item.description
             item.description = [t for _, text in opening for t in text]
             if own and not (line.top < opening[-1][0].bottom - 0.15 * line.height):
-                item.description += own
+                item.description = own if title_opening else item.description + own
+                group_titles = group_titles or title_opening
             opening = []
+            title_opening = False
         elif item is not None and not item.description and loose:
             above, text = loose[-1]
             if line.top < above.bottom - 0.15 * line.height:
@@ -1444,6 +1473,7 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 top = loose[-1][0]
                 rows[-1] = (rows[-1][0], [(w, t) for w, t in rows[-1][1] if w is not top])
             result.items.append(item)
+            after_subtotal = False
             rows.append((line, []))
             tops.append(top)
             result.last_line = line.index
@@ -1491,7 +1521,8 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             tight = line.top - previous.top <= 1.6 * max(em(line), em(previous))
             in_table_words = [w for w in line.words if (w.x0 + w.x1) / 2 >= table_left]
             aligned = bool(in_table_words) and abs(min(w.x0 for w in in_table_words) - desc_x0) < line.height
-            near = near and (tight or aligned)
+            # Text after a subtotal inside the table never wraps the row above the subtotal.
+            near = near and (tight or aligned) and not after_subtotal
             in_table = [w for w in line.words if (w.x0 + w.x1) / 2 >= table_left]
             # A number of its own in the position column: the line opens the next item (its figures on a
             # line below it), never a wrapped line of the item above, which has no number of its own.
@@ -1507,6 +1538,8 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
                 previous = line
             elif text and (not near or numbered) and inside and _opens_row(ctx, style, line, columns):
                 opening = [(line, text)]
+                # (a title may hold a number: "Delivery note 4711 of 02/03", never a money figure)
+                title_opening = after_subtotal and not any(a.decimals == 2 for a in amounts)
                 previous = line
             elif text and near and inside and _detail_text(line, rows[-1][0]):
                 previous = line  # "S/N 4711-22", "Period 01.03.–31.03." in small print under the item
@@ -1534,7 +1567,7 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
         # One line opening with a capitalised word over the first row: a group title. Wrapped text goes
         # on over more lines or mid-sentence ("IP65 mit Zubehör", "noir avec fixations").
         over_first = []
-    _regroup_bottom_aligned(result.items, rows, tops, lead)
+    _regroup_bottom_aligned(result.items, rows, tops, [] if group_titles else lead)
     # A table read from its first row (no header above it) has not seen the text over that row.
     result.carried = carried_text(over_first, result.items)
     _names_above_references(result.items)
@@ -1996,6 +2029,67 @@ def _subtotal_inside(
     )
 
 
+_SECTION_BLOCK = 3  # lines of a section's totals block under its net (tax lines, the section's gross)
+
+
+def _section_totals_end(
+    ctx: PageContext,
+    style: DecimalStyle,
+    line: Line,
+    *,
+    amounts: list[Amount],
+    columns: list[Column],
+    desc_range: tuple[float, float],
+    items: list[Item],
+    group_start: int,
+) -> int | None:
+    """A section's own totals inside the table (a delivery note's or a service's "Net 20.00 / VAT 19 %
+    3.80 / Total 23.80") with the next section's rows below: the index of the block's last line. The
+    first line sums the section's rows; each line after it is a totals line whose figure is a tax on that
+    sum (at the rate it prints or a usual one) or the sum with such taxes; then, within a few lines, rows
+    of the table go on (a figures row, or a title and a row of text and an amount under unpriced rows)."""
+    if not items or not running_subtotal(amounts, [i.amount for i in items], group_start):
+        return None
+    money = [a for a in amounts if a.decimals == 2 and not a.is_percent]
+    subtotal = money[-1].value
+    taxes: list[Decimal] = []
+    end = line.index
+    for below in ctx.lines[line.index + 1 : line.index + 1 + _SECTION_BLOCK]:
+        if not _is_totals_line(ctx, below):
+            break
+        found = row_amounts(below, style)
+        figures = [a.value for a in found if a.decimals == 2 and not a.is_percent]
+        rates = [a.value for a in found if a.is_percent] or list(_TAX_RATES)
+        if not figures:
+            break
+        value = figures[-1]
+        if any(abs(subtotal * r / 100 - value) <= _CENT_SLACK for r in rates):
+            taxes.append(value)
+        elif not taxes or abs(subtotal + sum(taxes, Decimal(0)) - value) > _CENT_SLACK * len(taxes):
+            break
+        end = below.index
+    if not taxes:
+        return None
+
+    # Rows of the next section look like the rows above: with quantity and price when those had them;
+    # rows of an amount only when a title opens the section ("Usage" over "Calls abroad 3.50"), so that
+    # a statement's "Previous balance 80.00" under the charges is no row.
+    priced = any(i.quantity is not None and i.unit_price is not None for i in items[group_start:])
+    titled = False
+    for below in ctx.lines[end + 1 : end + 1 + _SECTION_BLOCK + 1]:
+        if _is_totals_line(ctx, below):
+            return None
+        found = row_amounts(below, style)
+        if _fills_item_columns(found, columns):
+            return end
+        money = [a for a in found if (c := assign_column(a, columns)) is not None and c.kind == "amount"]
+        if not money and _description(below, desc_range):
+            titled = True
+        elif titled and not priced and len(money) == 1 and not any(a.is_percent for a in found):
+            return end
+    return None
+
+
 def _labelled_row(
     ctx: PageContext,
     style: DecimalStyle,
@@ -2059,7 +2153,10 @@ _LABELLED_RUN = 6  # rows looked at below a row that starts like a totals label
 
 
 def _fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
-    kinds = {column.kind for a in amounts if (column := assign_column(a, columns)) is not None}
+    # A percentage is no quantity nor price ("Surcharge 5 % on 46,459.26  2,322.96" under the rows).
+    kinds = {
+        column.kind for a in amounts if not a.is_percent and (column := assign_column(a, columns)) is not None
+    }
     return {"quantity", "unit_price", "amount"} <= kinds
 
 

@@ -159,6 +159,16 @@ _LABELLED: tuple[_NationalForm, ...] = (
         "",
         lazy_compile(r"(?:ДДС\s*№|ИН\s+ПО\s+З?ДДС|ЗДДС\s*№)\s*[:.]?\s*(?:BG\s?)?(\d{10}|\d{9})(?!\d)"),
     ),
+    # Switzerland: the enterprise id after a VAT label, its "MWST" / "TVA" / "IVA" suffix left out or
+    # wrapped onto the next line ("MWST-Nr.: CHE-123.456.789"): the VAT number with the suffix.
+    _NationalForm(
+        "",
+        "MWST",
+        lazy_compile(
+            r"(?<![A-Z])(?:MWST|TVA|IVA|VAT|UID)(?:[\s\-]*(?:NR|NO|N°|NUMMER|NUMBER)\.?)?\s*[:.]?\s*"
+            r"(CHE[\s.\-]?\d{3}[.\s]?\d{3}[.\s]?\d{3})(?!\d|\s?(?:MWST|TVA|IVA)(?![A-Z]))"
+        ),
+    ),
     # Serbia is outside the EU VAT system: its tax number (PIB, 9 digits) is read as printed.
     _NationalForm("", "", lazy_compile(r"(?<![A-Z])PIB\s*[:.]?\s*(\d{9})(?!\d)"), _valid_serbian_tax_number),
     # Australia's ABN, Canada's business number of a GST/HST registration, New Zealand's GST (IRD)
@@ -178,6 +188,7 @@ _LABEL_WORDS = (
     *("ABN", "GST", "HST", "BN", "IRD"),
     *("ADÓSZ", "ADOSZ", "CVR", "Y-TUNN", "FO-N", "VKN", "VERG"),
     *("OIB", "DDV", "DAV", "KMKR", "PVN", "PVM", "ДДС", "PIB"),
+    *("MWST", "TVA", "UID"),
 )
 
 

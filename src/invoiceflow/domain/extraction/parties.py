@@ -64,7 +64,7 @@ from invoiceflow.domain.extraction.labels import (
 )
 from invoiceflow.domain.extraction.layout import Line, fold, horizontal_overlap
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
-from invoiceflow.domain.extraction.unverified_vat import unverified_vat_ids
+from invoiceflow.domain.extraction.unverified_ids import unverified_ibans, unverified_vat_ids
 from invoiceflow.domain.extraction.vat_owner import (
     info_block_owner,
     labelled_owner,
@@ -818,7 +818,17 @@ def _join_wrapped_name(ctx: PageContext, block: Block) -> None:
     form_alone = not _LEGAL_FORM.search(folded_first) and bool(
         _LEGAL_FORM.fullmatch(folded_second.strip(" ,.")) or _LEGAL_FORM.fullmatch(folded_second)
     )
-    if not form_alone:
+    # "Mr Oliver" / "Pritchard", "Jorge" / "Caballero": a person's name cut after its first name, the
+    # surname alone on the next line with the address still to come.
+    surname_alone = (
+        len(block.lines) >= 3
+        and (len(first.split()) == 1 or (len(first.split()) == 2 and _SALUTATION.match(folded_first)))
+        and len(second.split()) == 1
+        and second[:1].isupper()
+        and second.isalpha()
+        and not _LEGAL_FORM.search(folded_first)
+    )
+    if not form_alone and not surname_alone:
         if not _OPEN_NAME_END.search(folded_first) or not _name_like(second):
             return
         if (
@@ -1196,6 +1206,18 @@ _TRAILING_TITLE = lazy_compile(
 )
 
 
+# A heading that addresses the reader ("Your services", "Vos services", "Ihre Leistungen", "Uw diensten",
+# "I tuoi servizi", "Sus servicios"): a section of the bill, never the sender's name.
+_POSSESSIVE_HEADING = lazy_compile(
+    r"(?:your|vos|votre|ihre?|uw|jouw|sus?|tus?|vuestr[oa]s?|(?:il|la|i|le)\s+(?:tuo|tua|tuoi|tue|suo|sua|"
+    r"suoi|sue|vostr[oaie]))\s+[^\W\d_]{3,}"
+)
+
+
+# One to three words, then a colon: a field's label ("Viivis:", "Maksājuma mērķis: …").
+_FIELD_LABEL_WORDS = lazy_compile(r"[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,2}:(?:\s|$)")
+
+
 def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | None:
     heights = sorted(line.height for line in ctx.lines) or [10.0]
     median = heights[len(heights) // 2]
@@ -1213,10 +1235,14 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
         if best_form is not None and placed + _FORM_BONUS + _MAIL_BONUS <= best_form[0]:
             continue
         labels = ctx.header_labels.get(line.index, [])
+        after_colon = False
         for seg_start, seg_end in line.segments():
             if any(seg_start <= label.start < seg_end for label in labels):
                 continue  # "Invoice No." beside the letterhead: only that segment is a label
-            text = line.text[seg_start:seg_end].strip()
+            text = raw = line.text[seg_start:seg_end].strip()
+            value_of_label, after_colon = after_colon, raw.endswith(":")
+            if value_of_label:
+                continue  # the value after a label's colon ("Viivis:  0,05% päevas")
             folded = line.folded[seg_start:seg_end].strip()
             if (head := name_head(text)) != text:
                 text, folded = head, fold(head)  # "Acme Ltd | Company No. … | VAT …": the name leads
@@ -1236,6 +1262,13 @@ def _letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | N
             if folded.rsplit(None, 1)[-1] in _FIELD_HEADING_WORDS and not has_form:
                 continue  # "Booking ID" over its value: a field's label
             if _starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and _garbled(text)):
+                continue
+            next_text = ctx.lines[line.index + 1].text if line.index + 1 < len(ctx.lines) else ""
+            if not has_form and _nameless_address(folded, next_text):
+                continue  # "Via Cantonale 4" over "6500 Bellinzona": a street, the name above it or none
+            if not has_form and (_POSSESSIVE_HEADING.match(folded) or _FIELD_LABEL_WORDS.match(raw)):
+                # "Your services", "Ihre Leistungen": a section's heading; "Viivis:", "Valūta: EUR": a
+                # field's label, its colon waiting for the value.
                 continue
             mail_names = _mail_names(ctx) if mail_names is None else mail_names
             if _agrees_with_mail(folded, mail_names):
@@ -1591,7 +1624,12 @@ _SENDER_SEPARATORS = lazy_compile(r"\s[·•|»«*+°~]\s|\s[-–]\s")
 
 
 def _median_height(ctx: PageContext) -> float:
-    heights = sorted(line.height for line in ctx.lines)
+    """The body text's line height: the median over the lines above a payment slip (a QR-bill or giro
+    slip at the foot prints in its own small type)."""
+    slip = _payment_slip_top(ctx)
+    heights = sorted(line.height for line in ctx.lines if line.top < slip) or sorted(
+        line.height for line in ctx.lines
+    )
     return heights[len(heights) // 2] if heights else 10.0
 
 
@@ -1631,7 +1669,10 @@ def _sender_line_block(ctx: PageContext) -> tuple[str, Block] | None:
                 continue
             _company_before_person(block)  # "Thomas Krüger" over "Krüger Bau GmbH": the company is billed
             block.confidence = 0.78
-            return parts[0].strip(), block
+            sender = parts[0].strip()
+            if _street_only(sender):
+                sender = ""  # "Seestrasse 107 · 8001 Zürich": a return address under a logo, no name
+            return sender, block
     return None
 
 
@@ -1914,7 +1955,7 @@ _REGISTRY_LINE = lazy_compile(
     r"(?:regd\.?\s+office|registered\s+(?:office|address|in)|company\s+(?:no|number|reg)|"
     r"corporate\s+office|head\s+office|siege\s+social|sitz\s+der\s+gesellschaft|registergericht|"
     r"handelsregister|amtsgericht|hrb|hra|capital\s+social|share\s+capital|stammkapital|grundkapital|"
-    r"capitale\s+sociale|sede\s+legale|domicilio\s+social|registro\s+mercantil|rcs|siren|siret|kvk|cin|"
+    r"capitale\s+sociale|sede\s+legale|domicilio\s+social|(?:registro|reg\.)\s+mercantil|rcs|siren|siret|kvk|cin|"
     r"vorstand|aufsichtsrat|geschaftsfuhrer(?:in)?|managing\s+director|gerant|amministratore)(?![a-z])"
 )
 
@@ -1924,11 +1965,17 @@ def _registry_line(folded: str) -> bool:
     return any(m.start() == 0 or not folded[m.start() - 1].isalpha() for m in _REGISTRY_LINE.finditer(folded))
 
 
+_CLOSING_LINES = 3  # the lines that end a page's text: where a short page prints its legal footer
+
+
 def _registered_name(ctx: PageContext, recipient: Block) -> str | None:
     """The company name (with a legal form) on a legal footer line of the lower page half or on one of
-    the two lines above it ("Acme Private Limited" over "Registered Office: …")."""
+    the two lines above it ("Acme Private Limited" over "Registered Office: …"). A short page's legal
+    lines close its text wherever that ends: the page's last lines count too."""
+    closing = len(ctx.lines) - _CLOSING_LINES
     for line in ctx.lines:
-        if line.top < ctx.page.height * 0.5 or not _registry_line(line.folded):
+        low = line.top >= ctx.page.height * 0.5 or (line.index >= closing and line.top > ctx.page.height / 4)
+        if not low or not _registry_line(line.folded):
             continue
         for near in (line, *reversed(ctx.lines[max(0, line.index - 2) : line.index])):
             if line.top - near.bottom > 3 * line.height:
@@ -2068,6 +2115,8 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list
             block = _block_below(ctx, line, x0, x1, max_lines=5, named=True)
             if not block.lines or _overlaps(issuer, [line.index, *block.line_indexes], x0, x1):
                 continue
+            if _nameless_address(folded, block.lines[0]):
+                continue  # "Am Hafen 19" over "20095 Hamburg": an address whose name is a logo
             labelled = _first_labelled(ctx, block)
             if (
                 labelled is not None
@@ -2110,6 +2159,22 @@ def _address_block(ctx: PageContext, issuer: Block, limit: float, excluded: list
         senders[0].confidence = 0.5
         return senders[0]
     return loose
+
+
+def _street_only(text: str) -> bool:
+    """True when ``text`` is a street with its house number and no legal form: an address, no name."""
+    folded = fold(text)
+    return (
+        bool(_STREET_LINE.fullmatch(folded))
+        and any(c.isdigit() for c in folded)
+        and _LEGAL_FORM.search(folded) is None
+    )
+
+
+def _nameless_address(folded: str, below: str) -> bool:
+    """True when ``folded`` is a street line (no legal form) right over a postal-code line: an address
+    block that starts without a name, as a company's own address under its logo image does."""
+    return _street_only(folded) and _POSTAL_LINE.search(below) is not None
 
 
 # A street line: a house number before or after the street's name ("220 Pier Road", "93B Harbour
@@ -2194,11 +2259,60 @@ def _payment_slip_top(ctx: PageContext) -> float:
     """Top of a payment slip's heading in the lower half of the page ("PAYMENT ADVICE", "Zahlteil");
     the page height when there is none."""
     for line in ctx.lines:
-        if line.top > ctx.page.height * 0.5:
-            for seg_start, _ in line.segments():
-                if PAYMENT_SLIP_HEADING.match(line.folded, seg_start):
-                    return line.top
+        # Anywhere on the line: "Receipt   Payment part", two headings of one slip, may read as one cell.
+        if line.top > ctx.page.height * 0.5 and PAYMENT_SLIP_HEADING.search(line.folded):
+            return line.top
     return ctx.page.height
+
+
+# A payment slip's party labels (the Swiss QR-bill's, in its four languages): "Account / Payable to"
+# names the payee (the issuer) under its account, "Payable by" the payer (the customer).
+_SLIP_PAYEE = lazy_compile(
+    r"(?:konto|compte|conto|account)\s*/\s*(?:zahlbar\s+an|payable\s+a|pagabile\s+a|payable\s+to)"
+)
+_SLIP_PAYER = lazy_compile(r"zahlbar\s+durch|payable\s+par|pagabile\s+da|payable\s+by")
+_ACCOUNT_NUMBER = lazy_compile(r"[A-Z]{2}\d{2}[\s\dA-Z]{10,}")
+
+
+def _slip_name(ctx: PageContext, label: re.Pattern[str]) -> str | None:
+    """The name a payment slip prints under ``label`` standing alone in its cell (an account number
+    between them skipped): the slip's payee or payer."""
+    slip = _payment_slip_top(ctx)
+    if slip >= ctx.page.height:
+        return None
+    for line in ctx.lines:
+        if line.top < slip - line.height:
+            continue
+        for seg_start, seg_end in line.segments():
+            if not label.fullmatch(line.folded[seg_start:seg_end].strip()):
+                continue
+            x0, x1 = line.span_x(seg_start, seg_end)
+            for below in ctx.lines[line.index + 1 : line.index + 6]:
+                span = _segment_at(below, x0, max(x1, x0 + 100))
+                if span is None:
+                    continue
+                text = below.text[span[0] : span[1]].strip()
+                if _ACCOUNT_NUMBER.fullmatch(text):
+                    continue
+                return text if sum(c.isalpha() for c in text) >= 3 else None
+    return None
+
+
+def _block_named(ctx: PageContext, name: str, limit: float) -> Block | None:
+    """The block above ``limit`` whose first line is ``name`` alone in its cell, with the address lines
+    under it."""
+    wanted = fold(name)
+    for line in ctx.lines:
+        if line.top >= limit:
+            break
+        for seg_start, seg_end in line.segments():
+            if line.folded[seg_start:seg_end].strip() != wanted:
+                continue
+            x0, x1 = line.span_x(seg_start, seg_end)
+            block = _block_below(ctx, line, x0, x1, max_lines=5, named=True)
+            if block.lines and any(_POSTAL_LINE.search(text) for text in block.lines[:4]):
+                return Block([name, *block.lines], [line.index, *block.line_indexes], 0.7, x0, x1)
+    return None
 
 
 def _contact_lines(block: Block) -> int:
@@ -2309,8 +2423,13 @@ def _addressed_person(ctx: PageContext, block: Block) -> bool:
 def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
     """``table_top``: y of the items table header (or first row); party blocks sit above it, and above
     a tear-off payment slip."""
-    # No checksum-confirmed VAT id: one printed after its label with wrong check digits is the next best.
-    identifiers = [*identifiers, *unverified_vat_ids(ctx.lines, identifiers)]
+    # No checksum-confirmed VAT id or IBAN: one printed after its label with wrong check digits is the next
+    # best (validation flags it).
+    identifiers = [
+        *identifiers,
+        *unverified_vat_ids(ctx.lines, identifiers),
+        *unverified_ibans(ctx.lines, identifiers),
+    ]
     limit = ctx.page.height if table_top is None else table_top
     limit = min(limit, _payment_slip_top(ctx))
     recipient = _labelled_block(ctx, RECIPIENT_LABEL, limit)
@@ -2328,6 +2447,7 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if issuer is None:
         excluded = delivery.union(recipient.line_indexes if recipient else [])
         issuer = _letterhead(ctx, excluded, limit) or Block()
+    letterhead_lines = set(issuer.line_indexes) if from_letterhead else set()
     if recipient is None:
         recipient = _customer_number_block(ctx, delivery.union(issuer.line_indexes), limit)
     if recipient is None:
@@ -2372,6 +2492,24 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         # "M. Julien Moreau" over his street and town at body size: an addressee, never a letterhead.
         recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
         issuer = Block()
+    payee = _slip_name(ctx, _SLIP_PAYEE) if from_letterhead else None
+    if payee and not _same_name(payee, issuer.name) and not _same_name(payee, recipient.name):
+        # A payment slip names its payee, the issuer, under the account: a letterhead guess that is the
+        # slip's payer or an address block at body size was the customer's window.
+        payer = _slip_name(ctx, _SLIP_PAYER)
+        window = _block_named(ctx, payer, limit) if payer and not recipient.lines else None
+        if window is not None:
+            # The slip's payer printed over an address up top: the customer's window.
+            if set(window.line_indexes) & set(issuer.line_indexes) or not _LEGAL_FORM.search(
+                fold(issuer.name or "")
+            ):
+                issuer = Block(lines=[payee], confidence=0.72)
+            recipient = window
+        elif not recipient.lines and (_same_name(payer, issuer.name) or _plain_address_block(ctx, issuer)):
+            recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
+            issuer = Block(lines=[payee], confidence=0.72)
+        elif issuer.name is None or not _LEGAL_FORM.search(fold(issuer.name)):
+            issuer = Block(lines=[payee], confidence=0.72)
     issuer_has_form = bool(issuer.name and _LEGAL_FORM.search(issuer.name.lower()))
     if not issuer_has_form and issuer.name and (legal := _legal_name_of(ctx, issuer.name, recipient)):
         # "Northbeam Analytics" in the letterhead, "Northbeam Analytics Inc." over its address.
@@ -2429,6 +2567,26 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
             if hint and not _same_name(hint, recipient.name) and sum(c.isalpha() for c in hint) >= 3:
                 issuer = Block(lines=[hint], confidence=0.5)
                 break
+    if letterhead_lines and recipient.confidence < 0.85:
+        numbered = _customer_number_block(ctx, delivery, limit)
+        if (
+            numbered is not None
+            and issuer.line_indexes[:1] != numbered.line_indexes[:1]
+            and not _same_name(numbered.name, issuer.name)
+            and letterhead_lines.intersection(numbered.line_indexes)
+        ):
+            # The letterhead's block ran on into the customer's under its customer number ("Réf. client
+            # 4711" over the addressee, right under a brand): the addressee is the recipient.
+            recipient = numbered
+            if len(issuer.lines) == len(issuer.line_indexes):
+                keep = [k for k, i in enumerate(issuer.line_indexes) if i not in numbered.line_indexes]
+                issuer = Block(
+                    [issuer.lines[k] for k in keep],
+                    [issuer.line_indexes[k] for k in keep],
+                    issuer.confidence,
+                    issuer.x0,
+                    issuer.x1,
+                )
     # A letterhead guess no larger than body text and without legal form (a tagline, a slogan) gives way
     # to the sender named first in a footer laid out like a return address.
     weak = issuer.name is None or (issuer.confidence <= 0.55 and not _LEGAL_FORM.search(fold(issuer.name)))

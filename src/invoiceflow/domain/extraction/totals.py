@@ -8,6 +8,7 @@ column header, a quantity total) does not win against a consistent set.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -319,6 +320,19 @@ def _tax_lines_of(
     return found
 
 
+# Words of a price reduction or a charge printed with its percentage and the amount it applies to
+# (trade, cash and early-payment discounts, service charges and surcharges, tips, deposits and retentions,
+# interest, commissions) in the languages of our labels: such a row is no tax.
+_NOT_TAX_WORD = lazy_compile(
+    r"(?<![a-z])(?:discount|rebate|rabatt|nachlass|skonto|abschlag|remise|escompte|rabais|ristourne|"
+    r"(?:betalings)?korting|kredietbeperking|descuento|bonificacion|sconto|abbuono|desconto|rabat|"
+    r"service\s*(?:charge|fee)|surcharge|supplement|[a-z]*zuschlag|[a-z]*aufschlag|bedienung[a-z]*|"
+    r"trinkgeld|pourboire|majoration|[a-z]*toeslag|fooi|tip|gratuity|recargo|propina|maggiorazione|"
+    r"deposit|anzahlung|acompte|aanbetaling|anticipo|retention|einbehalt|retenue|"
+    r"interest|zinsen|interets|rente|commission)(?![a-z])"
+)
+
+
 def _summary_row_tax(
     ctx: PageContext,
     line: Line,
@@ -326,8 +340,12 @@ def _summary_row_tax(
     integers_ok: bool,
     codes: Callable[[], dict[str, Decimal]] | None,
 ) -> list[TaxLineFound]:
-    """A rate with a base and an amount on a row without a tax label (a tax summary row)."""
+    """A rate with a base and an amount on a row without a tax label (a tax summary row). A row that
+    names a discount or a charge ("Rabatt 5 % auf 1.234,00  61,70", "Service charge 10% on 120.00") is
+    worded the same way and is no tax."""
     found: list[TaxLineFound] = []
+    if _NOT_TAX_WORD.search(line.folded):
+        return found
     money = _money(all_amounts, integers_ok, line)
     cells = _rate_cells(line, all_amounts, money)
     if len(cells) >= 2:
@@ -362,6 +380,9 @@ def _labelled_tax_lines(
         name = _letters(line.folded[label.start : label.end])
         money = _money(amounts, integers_ok, line)
         values = [a for a in money if not _in_parenthetical(line, a)]
+        if not values and len(tax_labels) > 1 and (row := _worded_row_pair(ctx, line, rate, integers_ok)):
+            found.append(TaxLineFound(rate, row[0], row[1], line.index, name))
+            continue
         beside = None if values else _amount_beside(ctx, line, label, integers_ok)
         if beside is not None:
             values = [beside]
@@ -382,6 +403,19 @@ def _labelled_tax_lines(
             base = _repaired_base(line, rate, values[-1]) if line.ocr else None
             found.append(TaxLineFound(rate, base, values[-1].value, line.index, name))
     return found
+
+
+def _worded_row_pair(
+    ctx: PageContext, line: Line, rate: Decimal, integers_ok: bool
+) -> tuple[Decimal, Decimal] | None:
+    """(base, amount) of a summary row whose cells carry their own words ("VAT 7 %  Net 186.92  VAT 13.08
+    Gross 200.00"): the rate's label spans no figure, the tax's label repeats further on. Taken when the
+    row holds one rate only and two of its figures agree with it (base × rate = amount)."""
+    amounts = find_amounts(line, ctx.style)
+    if sum(a.is_percent for a in amounts) != 1:
+        return None
+    money = [a for a in _money(amounts, integers_ok, line) if not _in_parenthetical(line, a)]
+    return _rate_pair(rate, money) if len(money) >= 2 else None
 
 
 # Label prefix of a tax line read from a cell of a table row (several taxes on one row): such lines are
@@ -711,6 +745,7 @@ def _totals_from(
                 target.append(Candidate(sum(column, Decimal(0)), conf, line.index))
                 conf -= 0.15
             target.append(Candidate(amount.value, conf, line.index))
+    tax_lines += _stacked_tax_breakdown(ctx, start_line, integers_ok)
     transposed = _transposed_tax_lines(ctx, start_line, integers_ok)
     if transposed:
         # Rates side by side over a row of bases and a row of taxes: the bases sum to the net.
@@ -719,6 +754,12 @@ def _totals_from(
             Candidate(sum((t.base or Decimal(0) for t in transposed), Decimal(0)), 0.6, transposed[0].line)
         )
     distinct = _distinct(tax_lines)
+    if distinct and all(t.base is not None for t in distinct):
+        # Summary rows that print each rate's net, tax and gross but no net total (a gross-price
+        # receipt), or a tax line's base that includes a charge printed above it ("Service charge 10 %
+        # 12.00 / VAT 7 % on 132.00"): the bases sum to the net (kept only when net + tax = gross).
+        total_base = sum((t.base or Decimal(0) for t in distinct), Decimal(0))
+        net.append(Candidate(total_base, 0.7 if len(distinct) >= 2 else 0.55, tax_lines[-1].line))
     if len(distinct) >= 2:
         total_tax = sum((t.amount for t in distinct), Decimal(0))
         tax.append(Candidate(total_tax, 0.7, tax_lines[-1].line))
@@ -735,6 +776,7 @@ def _totals_from(
         # 50,00"): their sum is the invoice's net (kept only when net + tax = gross confirms it).
         parts = [c for _, c in rated_nets]
         net.append(Candidate(sum((c.value for c in parts), Decimal(0)), 0.6, max(c.line for c in parts)))
+    net += _stacked_net_parts(net)
     for base, levied, index in pairs:
         # The totals row under an item table's amount and tax columns, the gross printed below it.
         if any(g.line > index and _close(base + levied, g.value) for g in gross):
@@ -751,13 +793,16 @@ def _totals_from(
     if not result.consistent:
         _net_from_gross(result, tax, gross, _distinct(tax_lines), included_lines)
     result.tax_lines = _distinct(tax_lines)
+    _keep_whole_taxes(result)
     if ctx.lines and ctx.lines[0].ocr:
         _tax_of_net_and_gross(ctx, result, start_line)
     _derive_net(result, result.tax_lines)
     _net_of_untaxed_total(ctx, result)
     _fill_bases(result)
-    _find_bases(ctx, result, integers_ok)
+    # Rows that print their rate are read before a split of the net is guessed: a small rate lets a cent
+    # move between two bases, and the rows tell which way.
     _bases_of_rated_rows(ctx, start_line, result, integers_ok)
+    _find_bases(ctx, result, integers_ok)
     _bases_of_item_subsets(result, item_amounts)
     if not result.tax_lines:
         result.tax_lines = _named_tax_lines(result, named)
@@ -771,13 +816,43 @@ def _totals_from(
             # With two or more rates printed ("A = 19 % VAT  B = 7 % VAT" under rows coded A and B), net
             # and tax mix them: the rate they imply is none of the invoice's.
             result.tax_lines = _implied_rate_line(result)
-    result.tax_lines = [*(result.tax_lines or []), *_exempt_line(ctx, start_line, result, integers_ok)]
+    result.tax_lines = _one_line_per_rate(
+        _without_idle_rates([*(result.tax_lines or []), *_exempt_line(ctx, start_line, result, integers_ok)])
+    )
     return result
+
+
+def _one_line_per_rate(lines: list[TaxLineFound]) -> list[TaxLineFound]:
+    """Lines of one rate and tax printed apart (each row of a table that shows its own tax, goods and
+    freight taxed alike) are one tax line of the invoice: the tax at that rate on all of them, its base
+    their bases' sum when every one is known. Taxes told apart by name (CGST, SGST) stay apart."""
+    groups: dict[tuple[Decimal, str], list[TaxLineFound]] = {}
+    for t in lines:
+        if t.rate is not None:
+            groups.setdefault((t.rate, _tax_identity(t.label)), []).append(t)
+    out: list[TaxLineFound] = []
+    for t in lines:
+        group = groups.get((t.rate, _tax_identity(t.label))) if t.rate is not None else None
+        if group is None or len(group) == 1:
+            out.append(t)
+        elif t is group[0]:
+            bases = [o.base for o in group]
+            base = None if None in bases else sum((b for b in bases if b is not None), Decimal(0))
+            out.append(replace(t, base=base, amount=sum((o.amount for o in group), Decimal(0))))
+    return out
+
+
+def _without_idle_rates(lines: list[TaxLineFound]) -> list[TaxLineFound]:
+    """A rate printed with a zero tax and no base beside rates that levy tax ("VAT 20 % 8.60 / VAT 0 %
+    0.00", a template listing every rate it knows) taxes nothing on this invoice: no tax line."""
+    if not any(t.amount for t in lines):
+        return lines
+    return [t for t in lines if t.amount or t.base]
 
 
 # The name of a supply without tax in a tax summary or the totals ("Exempt", "Exonéré", "Steuerfrei").
 _EXEMPT_RE = lazy_compile(
-    r"(?<![a-z])(?:exempt|exento|exenta|exonere|exoneree|steuerfrei|esente|esenti|vrijgesteld|isento|isenta|"
+    r"(?<![a-z])(?:exempt|exento|exenta|exonere|exoneree|steuerfrei(?:e[rsn]?)?|esente|esenti|vrijgesteld|isento|isenta|"
     r"zwolnion[ya]|momsfri|tax[\s-]free|zero[\s-]rated|non\s+imponibile)(?![a-z])"
 )
 
@@ -1317,6 +1392,23 @@ def _derive_net(result: TotalsResult, tax_lines: list[TaxLineFound]) -> None:
         result.consistent = True
 
 
+# Names of taxes levied side by side on one base (India's central, state and union-territory GST and
+# cess, Canada's GST/HST beside a provincial tax, Spain's IGIC, insurance taxes): two lines of one rate
+# and amount under two of these names are two taxes. Longer names first ("cgst" before "gst").
+_SEPARATE_TAX_RE = lazy_compile(
+    r"cgst|sgst|igst|utgst|cess|hst|pst|rst|qst|tps|tvq|igic|gst|versicherung|insurance|assuran"
+)
+
+
+def _tax_identity(name: str) -> str:
+    """The tax a label names, for telling taxes apart: a separate tax's own name, else "" for every
+    name of the one value-added tax ("MwSt." and "USt.", "VAT" and "Tax" on one invoice are synonyms)."""
+    if name.startswith(_CELL):
+        return name  # a cell of a row of several taxes: told apart by its place
+    m = _SEPARATE_TAX_RE.search(name)
+    return m.group() if m else ""
+
+
 def _distinct(tax_lines: list[TaxLineFound]) -> list[TaxLineFound]:
     """Tax lines printed twice (a summary table and the totals block) counted once. Equal lines are
     distinct taxes when named apart (CGST and SGST of the same rate and amount) or printed side by side on
@@ -1326,14 +1418,16 @@ def _distinct(tax_lines: list[TaxLineFound]) -> list[TaxLineFound]:
     wanted: dict[tuple[Decimal | None, Decimal], int] = {}
     for key in set(keys):
         same = [t for t, k in zip(tax_lines, keys, strict=True) if k == key]
-        names = {t.label for t in same if t.label and not t.label.startswith(_CELL)}
+        names = {_tax_identity(t.label) for t in same if t.label and not t.label.startswith(_CELL)}
         on_one_row = max(sum(t.line == o.line for o in same) for t in same)
         wanted[key] = max(len(names), on_one_row, 1)
     out: list[TaxLineFound] = []
     kept: dict[tuple[Decimal | None, Decimal], list[int]] = {}
     for t, key in zip(tax_lines, keys, strict=True):
         taken = kept.setdefault(key, [])
-        if len(taken) >= wanted[key] or (t.label and any(out[i].label == t.label for i in taken)):
+        if len(taken) >= wanted[key] or (
+            t.label and any(_tax_identity(out[i].label) == _tax_identity(t.label) for i in taken)
+        ):
             # A repeat: its base (a summary row's) completes the line kept without one ("VAT 19 %: 19.00").
             bare = next((i for i in taken if out[i].base is None), None)
             if t.base is not None and bare is not None:
@@ -1343,6 +1437,51 @@ def _distinct(tax_lines: list[TaxLineFound]) -> list[TaxLineFound]:
         taken.append(len(out))
         out.append(t)
     return out
+
+
+def _stacked_net_parts(net: list[Candidate]) -> list[Candidate]:
+    """Nets printed on consecutive lines as parts and no net total ("Steuerpflichtiger Betrag 19 %
+    1.000,00 / Steuerfreier Betrag 50,00"): their sum, offered at low confidence (kept only when net +
+    tax = gross confirms it)."""
+    by_line = sorted({c.line: c for c in net}.values(), key=lambda c: c.line)
+    out: list[Candidate] = []
+    run: list[Candidate] = []
+    for c in [*by_line, None]:
+        if c is not None and (not run or c.line == run[-1].line + 1):
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            out.append(Candidate(sum((p.value for p in run), Decimal(0)), 0.5, run[-1].line))
+        run = [c] if c is not None else []
+    return out
+
+
+def _keep_whole_taxes(result: TotalsResult) -> None:
+    """Lines of one rate and tax printed more than once with different amounts make the lines sum to more
+    than the tax total: the last section's "VAT 20 % 0.70" above the invoice's "Total VAT 20 % 6.70", or
+    the tax restated in another currency ("VAT 20 % in EUR: 233.00"). When exactly one choice of one line
+    per rate and tax makes the lines sum to the tax total, the others go."""
+    lines, tax = result.tax_lines or [], result.tax
+    if tax is None or not result.consistent or len(lines) < 2:
+        return
+    if _close(sum((t.amount for t in lines), Decimal(0)), tax.value, _CENT * len(lines)):
+        return
+    groups: dict[tuple[Decimal | None, str], list[TaxLineFound]] = {}
+    for t in lines:
+        groups.setdefault((t.rate, _tax_identity(t.label)), []).append(t)
+    if len(groups) == len(lines) or math.prod(len(g) for g in groups.values()) > _MAX_TAX_CHOICES:
+        return
+    fits = [
+        choice
+        for choice in itertools.product(*groups.values())
+        if _close(sum((t.amount for t in choice), Decimal(0)), tax.value, _CENT * len(choice))
+    ]
+    if len(fits) == 1:
+        kept = {id(t) for t in fits[0]}
+        result.tax_lines = [t for t in lines if id(t) in kept]
+
+
+_MAX_TAX_CHOICES = 64
 
 
 @dataclass(frozen=True)
@@ -1448,10 +1587,13 @@ def _fill_bases(result: TotalsResult) -> None:
     if not result.tax_lines or result.net is None:
         return
     several = len({t.rate for t in result.tax_lines}) > 1
+    # Two positive rates share the net: neither has all of it (a small second rate hides inside the
+    # first one's tolerance on a large net).
+    shared = len({t.rate for t in result.tax_lines if t.rate}) > 1
     filled: list[TaxLineFound] = []
     for t in result.tax_lines:
         fixed = t
-        if t.base is None and t.rate is not None and not (several and not t.rate):
+        if t.base is None and t.rate is not None and not (several and not t.rate) and not shared:
             expected = result.net.value * t.rate / 100
             if _close(expected, t.amount, max(Decimal("0.02"), abs(expected) / 500)):
                 fixed = TaxLineFound(t.rate, result.net.value, t.amount, t.line, t.label)
@@ -1590,6 +1732,7 @@ def _bases_of_rated_rows(ctx: PageContext, end_line: int, result: TotalsResult, 
     if {r for r in groups if r} != {t.rate for t in lines if t.rate}:
         return
     if not _close(sum((b for b, _ in groups.values()), Decimal(0)), result.net.value):
+        _bases_of_gross_rows(result, lines, groups, rows)
         return
     for t in lines:
         if t.rate and t.base is None:
@@ -1597,6 +1740,30 @@ def _bases_of_rated_rows(ctx: PageContext, end_line: int, result: TotalsResult, 
             if not _close(base * t.rate / 100, t.amount, max(_CENT * rows, Decimal("0.011"))):
                 return
     _with_bases(result, {rate: base for rate, (base, _) in groups.items()})
+
+
+def _bases_of_gross_rows(
+    result: TotalsResult,
+    lines: list[TaxLineFound],
+    groups: dict[Decimal, tuple[Decimal, Decimal]],
+    rows: int,
+) -> None:
+    """Rows priced gross, each with its rate, the tax only stated as included per rate ("inkl. 7 % MwSt.
+    0,65 / inkl. 19 % MwSt. 3,19"): a rate's base is its rows' sum less its tax. Taken only when the rows
+    add up to the gross total and each rate's sum holds its tax amount (sum × rate / (100 + rate))."""
+    if result.gross is None or not _close(
+        sum((b for b, _ in groups.values()), Decimal(0)), result.gross.value
+    ):
+        return
+    bases: dict[Decimal, Decimal] = {}
+    for t in lines:
+        if t.rate and t.base is None:
+            total = groups[t.rate][0]
+            held = total * t.rate / (100 + t.rate)
+            if not _close(held, t.amount, max(_CENT * rows, Decimal("0.011"))):
+                return
+            bases[t.rate] = total - t.amount
+    _with_bases(result, bases)
 
 
 # Item rows tried when splitting them among rates: 2^12 splits of two rates, 3^8 of three at most.
@@ -1631,6 +1798,68 @@ def _bases_of_item_subsets(result: TotalsResult, item_amounts: Sequence[Decimal]
                 return
     if len(fits) == 1:
         _with_bases(result, dict(zip(rates, fits.pop(), strict=True)))
+
+
+# A tax named anywhere in a line's words ("Umsatzsteuersatz", "VAT rate", "Taux de TVA").
+_TAX_STEM = lazy_compile(r"steuer|vat|tax|tva|iva|btw|mwst|gst|moms|mva|alv|dph")
+_STACK_REACH = 3  # lines above and below a rate that a stacked breakdown spreads over
+
+
+def _stacked_tax_breakdown(ctx: PageContext, start_line: int, integers_ok: bool) -> list[TaxLineFound]:
+    """A tax breakdown printed as labelled fields one under the other (an e-invoice viewer's "VAT
+    category: S / Taxable amount: 198.00 / VAT rate: 19 % / VAT amount: 37.62"): a line holding a rate
+    and no money, with two one-figure lines of its block (up to three lines above or below it, no blank
+    line, text line or other rate between) of which one times the rate gives the other to the cent."""
+    found: list[TaxLineFound] = []
+    lines = ctx.lines[start_line:]
+    for i, line in enumerate(lines):
+        amounts = find_amounts(line, ctx.style)
+        rates = [a for a in amounts if a.is_percent and 0 <= a.value <= _MAX_RATE]
+        if len(rates) != 1 or _money(amounts, integers_ok, line) or not _TAX_STEM.search(line.folded):
+            continue
+        rate = rates[0].value
+        above = _block_figures(ctx, lines, i, -1, integers_ok)
+        below = _block_figures(ctx, lines, i, 1, integers_ok)
+        if not rate:
+            # A 0 % rate checks nothing: the figures nearest to it in its block, a base and a zero tax.
+            nearest = [f for pair in itertools.zip_longest(above, below) for f in pair if f is not None]
+            bases, zeros = [f for f in nearest if f > 0], [f for f in nearest if not f]
+            if bases and zeros:
+                found.append(TaxLineFound(rate, bases[0], zeros[0], line.index))
+            continue
+        figures = [*above, *below]
+        pairs = {
+            (base, amount)
+            for base in figures
+            for amount in figures
+            if base > 0 and amount > 0 and base != amount and _rounds_to(base, rate, amount)
+        }
+        if len(pairs) == 1:
+            base, amount = pairs.pop()
+            found.append(TaxLineFound(rate, base, amount, line.index))
+    return found
+
+
+def _block_figures(
+    ctx: PageContext, lines: list[Line], i: int, step: int, integers_ok: bool
+) -> list[Decimal]:
+    """The money figures of the one-figure lines next to ``lines[i]`` in one direction, within its block."""
+    figures: list[Decimal] = []
+    previous = lines[i]
+    for j in range(i + step, i + step * (_STACK_REACH + 1), step):
+        if not 0 <= j < len(lines):
+            break
+        line = lines[j]
+        gap = line.top - previous.bottom if step > 0 else previous.top - line.bottom
+        if gap > 1.2 * lines[i].height:
+            break
+        amounts = find_amounts(line, ctx.style)
+        money = _money(amounts, integers_ok, line)
+        if any(a.is_percent for a in amounts) or len(money) != 1:
+            break  # another rate, a row of figures, or a line of text (the next block's own heading)
+        figures += [a.value for a in money]
+        previous = line
+    return figures
 
 
 def _transposed_tax_lines(ctx: PageContext, start_line: int, integers_ok: bool) -> list[TaxLineFound]:
