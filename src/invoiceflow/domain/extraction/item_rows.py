@@ -248,3 +248,24 @@ def is_share_line(folded: str) -> bool:
     """``folded`` (accent-free lower case) opens with a word that makes its figure a share of the item
     above ("davon Lohnanteil", "thereof labour", "dont éco-participation")."""
     return bool(_SHARE_RE.match(folded.strip()))
+
+
+# The heading of a block under the items, alone on its line: totals ("Totals", "Gesamtbeträge", "Summen",
+# "Totales", "Totali"), a summary or recap ("Summary", "Zusammenfassung", "Übersicht", "Récapitulatif",
+# "Resumen", "Riepilogo", "Samenvatting", "Sammanfattning", "Yhteenveto", "Podsumowanie"), with the
+# tax's name or "of charges" beside it.
+_CLOSING_HEADING_RE = lazy_compile(
+    r"(?:(?:vat|tax|mwst|ust|tva|iva|btw|moms|mva|alv)\s+)?"
+    r"(?:totals?|totales|totalen|totali|totaux|summen|gesamt(?:betraege|betrage|summen?)|endsummen?|"
+    r"summary|zusammenfassung|ubersicht|uebersicht|recapitulatif|recap|resume|resumen|riepilogo|"
+    r"samenvatting|overzicht|sammanfattning|sammendrag|oppsummering|opsummering|yhteenveto|podsumowanie|"
+    r"souhrn|rekapitulace|resumo)"
+    r"(?:\s+(?:de\s+la\s+|der\s+|des\s+|of\s+(?:charges|the\s+invoice)\s*|del(?:la)?\s+)?"
+    r"(?:vat|tax|mwst|ust|tva|iva|btw|moms|mva|alv|montants|betrage|betraege|importi|importes|charges))?"
+    r"\s*:?"
+)
+
+
+def is_closing_heading(folded: str) -> bool:
+    """A line that is nothing but the heading of the totals or summary block under a table."""
+    return bool(_CLOSING_HEADING_RE.fullmatch(folded.strip()))

@@ -175,7 +175,8 @@ LABEL_PATTERNS: dict[str, str] = {
         r"date\s+(?:de\s+)?(?:reglement|paiement|d'?\s*exigibilite)|a\s+regler\s+avant",
         r"fecha\s+(?:de\s+|limite\s+de\s+)?(?:pago|vto\.?|venc\.?)|vto\.?",
         r"verloopdatum|betalen\s+(?:uiterlijk\s+)?(?:voor|op)|betalingsdatum",
-        r"(?:pagamento|pagare)\s+entro(?:\s+il)?|termine\s+(?:di\s+)?pagamento|data\s+(?:di\s+)?pagamento",
+        # Italian "Pagabile entro", "Da pagarsi entro" (payable by), with or without "il".
+        r"(?:pagamento|pagare|pagabile|pagarsi)\s+entro(?:\s+il)?|termine\s+(?:di\s+)?pagamento|data\s+(?:di\s+)?pagamento",
         r"zahlbar\s+(?:bis\s+)?(?:spatestens|spaetestens)(?:\s+(?:am|bis))?|zahlungsdatum",
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
         r"data\s+(?:de\s+|limite\s+de\s+)?(?:vencimento|pagamento)|pagar\s+ate|vence\s+em",
@@ -183,7 +184,8 @@ LABEL_PATTERNS: dict[str, str] = {
         r"betalas\s+senast|betal(?:ning)?\s+senast",
         r"forfalds?\s*-?\s*dato|forfaldsdag|forfall(?:s)?dato|sidste\s+(?:rettidige\s+)?betalingsdag|"
         r"betales\s+senest|betalingsfrist|forfald",
-        r"erapaiva|maksettava\s+viimeistaan|maksupaiva",
+        # Norwegian "Betales innen" (payable by), Finnish "Maksetaan viimeistään" (is paid by at the latest).
+        r"betales\s+innen|erapaiva|(?:maksettava|maksetaan)\s+viimeistaan|maksupaiva",
         r"termin\s+(?:p[lł]atno[sś]ci|zap[lł]aty)|p[lł]atne\s+do|data\s+p[lł]atno[sś]ci|zap[lł]ac\s+do",
         r"datum\s+splatnosti|splatnost|splatno\s+do|splatne\s+do|zaplatit\s+do",
         r"betalingsdato|(?:att\s+)?betala\s+senast|sista\s+dag(?:\s+for\s+betalning)?|pagavel\s+ate|"

@@ -41,6 +41,7 @@ from invoiceflow.domain.extraction.item_header import (
 from invoiceflow.domain.extraction.item_rows import (
     em,
     heading_between,
+    is_closing_heading,
     is_figure_line,
     is_prose,
     is_reference_line,
@@ -152,12 +153,45 @@ def _resolve_roles(ctx: PageContext, style: DecimalStyle, first: int, columns: l
     if len(candidates) > 1:
         net_totals = _net_totals(ctx, style, first)
         best = max(candidates, key=lambda i: (_net_score(rows, kinds, i, net_totals), -i))
+        if (amount := _amount_of_net_prices(rows, kinds, best, candidates, net_totals)) is not None:
+            kinds[best], best = "unit_price", amount  # "Menge | Netto | USt. | Betrag": a net price
         kinds = ["extra" if i != best and k in AMOUNT_KINDS else k for i, k in enumerate(kinds)]
     mapping = {"net_amount": "amount", "gross_amount": "amount", "tax_amount": "extra"}
     return [Column(mapping.get(k, k), c.x0, c.x1) for k, c in zip(kinds, columns, strict=True)]
 
 
 _PRIOR = {"net_amount": 2.0, "amount": 1.0, "gross_amount": 0.0}
+
+
+def _amount_of_net_prices(
+    rows: list[dict[int, Amount]],
+    kinds: list[str],
+    best: int,
+    candidates: list[int],
+    net_totals: list[Decimal],
+) -> int | None:
+    """The amount column right of a bare "Netto" / "Net" column that is a net unit price: a table
+    without a price column whose "Amount" column is quantity × the net column on every row and adds up
+    to the net total printed below (a gross or tax column does neither)."""
+    if kinds[best] != "net_amount" or "unit_price" in kinds or "quantity" not in kinds:
+        return None
+    q = kinds.index("quantity")
+    for j in candidates:
+        if j <= best or kinds[j] != "amount":
+            continue
+        priced = [r for r in rows if j in r]
+        if not priced or any(
+            q not in r
+            or best not in r
+            or r[best].is_percent
+            or abs(r[q].value * r[best].value - r[j].value) > Decimal("0.011")
+            for r in priced
+        ):
+            continue
+        total = sum((r[j].value for r in priced), Decimal(0))
+        if any(abs(total - t) <= Decimal("0.011") * len(priced) for t in net_totals):
+            return j
+    return None
 
 
 def _net_score(rows: list[dict[int, Amount]], kinds: list[str], i: int, net_totals: list[Decimal]) -> float:
@@ -1490,6 +1524,9 @@ def _read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[
             if text and not opening and _component_row(line, amounts, columns, previous, desc_range):
                 previous = line  # a bundle's part under it ("- Power supply 65 W   1"): no item of its own
                 continue
+            if text and _ends_table_as_heading(ctx, style, line, previous, amounts=amounts, columns=columns):
+                closed = True  # "Gesamtbeträge", "Récapitulatif" or a larger title under the last row
+                break
             if (
                 text
                 and not opening
@@ -1966,6 +2003,32 @@ def _heads_section(
     # title of the rows below (an opening line of a padded row stands at line pitch above its figures).
     far_above = line.top - previous.bottom >= 1.6 * em(line)
     return far_above and below.top - line.top >= 1.5 * em(line)
+
+
+def _ends_table_as_heading(
+    ctx: PageContext,
+    style: DecimalStyle,
+    line: Line,
+    previous: Line,
+    *,
+    amounts: list[Amount],
+    columns: list[Column],
+) -> bool:
+    """A line of text alone under the rows that heads the block below them, not a wrapped description:
+    a totals or summary heading ("Summen", "Totals", "Récapitulatif"), or text in a larger type than the
+    row above (a text layer's line heights tell type sizes; a scan's do not). Never when item rows follow
+    before the totals (a group title inside the table)."""
+    if amounts:
+        return False
+    larger = not line.ocr and not previous.ocr and line.height >= 1.25 * previous.height
+    if not (larger or is_closing_heading(line.folded)):
+        return False
+    return not table_resumes(
+        ctx.lines,
+        line.index,
+        lambda below: _is_totals_line(ctx, below),
+        lambda below: _fills_item_columns(row_amounts(below, style), columns),
+    )
 
 
 def _row_pitch(rows: list[Line]) -> float | None:

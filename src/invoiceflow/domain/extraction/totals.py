@@ -243,7 +243,19 @@ def _rate_heads(head: Line) -> list[tuple[int, int]]:
     """Segments of ``head`` naming a tax-rate column: "MwSt-Satz", "VAT rate", "Taux TVA", or a bare
     "Satz" / "Rate" / "Tipo" / "%" when another column of the same head names the tax ("Satz | Netto |
     Steuer | Brutto", "Tipo | Base | Cuota IVA")."""
-    spans = [head.segment_span(m.start()) for m in TAX_RATE_HEADER.finditer(head.folded)]
+    spans: list[tuple[int, int]] = []
+    for m in TAX_RATE_HEADER.finditer(head.folded):
+        cells = [(a, b) for a, b in head.segments() if a < m.end() and b > m.start()]
+        if len(cells) > 1:
+            # A match across two column heads ("Montant TVA | Taux %", "VAT | Rate"): the head that names
+            # the rate on its own, not the tax amount's column beside it.
+            cells = [
+                (a, b)
+                for a, b in cells
+                if TAX_RATE_HEADER.search(head.folded[a:b]) or _BARE_RATE_HEAD.search(head.folded[a:b])
+            ] or cells
+        if cells and cells[0] not in spans:
+            spans.append(cells[0])
     if not spans and _TAX_HEAD_WORD.search(head.folded):
         spans = [(m.start(), m.end()) for m in _BARE_RATE_HEAD.finditer(head.folded)]
     return spans
