@@ -23,6 +23,10 @@ is printed (the models a worker keeps loaded). ``--world3 N`` adds (or, with ``-
 the reportlab twins of N invoices of each layout of the third world set (Polish, Czech, Slovak,
 Portuguese, Nordic, Hungarian, Turkish, Romanian, Australian, Canadian: ``producer_invoices.py``).
 
+``--figures``: the page read without and with the re-reading of the unsure figures of a page read with a
+further language's model by English alone (``TesseractEngine.reread_figures``); with ``--world3 N`` the
+pages it runs on are there.
+
 ``--invented N``: time scans of N invented designs with real-world looks (``invented_scans.py``:
 coloured bands, boxes, cell grids) instead of the corpus twins.
 
@@ -55,7 +59,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one core, before the Tesseract
 
 from invoiceflow.domain.models import Word
 from invoiceflow.domain.ocr import ocr_loaded_page
-from invoiceflow.domain.ocr_engines import OcrEngine, RapidOcrEngine, TesseractEngine
+from invoiceflow.domain.ocr_engines import OcrEngine, PixelWord, RapidOcrEngine, TesseractEngine
 from invoiceflow.domain.pdf_render import render_page_image
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "generated"
@@ -191,6 +195,20 @@ REREADS = {
 }
 
 
+class _WithoutFigureRereading(TesseractEngine):
+    """The default engine without the English re-reading of unsure figures."""
+
+    def reread_figures(self, image: Image.Image, words: list[PixelWord], deadline: float) -> list[PixelWord]:
+        return words
+
+
+# --figures: a further language's page without and with its unsure figures read again by English.
+FIGURES = {
+    "old: no English re-read of figures": _WithoutFigureRereading,
+    "new default: figures re-read in English": TesseractEngine,
+}
+
+
 def invented_pages(count: int) -> list[tuple[str, bytes, int]]:
     """Scans of ``count`` invented designs with real-world looks (``invented_scans``: coloured bands,
     boxes, cell grids), as (id, pdf, page number)."""
@@ -234,8 +252,10 @@ def compare_backends(
     rereads: bool = False,
     languages: bool = False,
     world3: int = 0,
+    figures: bool = False,
 ) -> None:
     made = LANGUAGES if languages else REREADS if rereads else PREPROCESSING if preprocessing else BACKENDS
+    made = FIGURES if figures else made
     settings: dict[str, OcrEngine] = {label: make() for label, make in made.items()}
     pages = invented_pages(invented) if invented else list(scanned_twin_pages(corpus, limit))
     pages += world3_pages(world3) if world3 else []
@@ -336,6 +356,10 @@ def main() -> int:
         help="compare the six candidate languages (old) with the further ones (new), speed and memory",
     )  # fmt: skip
     parser.add_argument(
+        "--figures", action="store_true",
+        help="compare the English re-reading of a further language's unsure figures (off, on)",
+    )  # fmt: skip
+    parser.add_argument(
         "--world3", type=int, default=0, metavar="N",
         help="add the reportlab twins of N invoices per world3 layout (--pages 0: those alone)",
     )  # fmt: skip
@@ -351,6 +375,7 @@ def main() -> int:
             rereads=args.rereads,
             languages=args.languages,
             world3=args.world3,
+            figures=args.figures,
         )
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -69,7 +70,28 @@ def restore_look_alikes(words: list[PixelWord]) -> list[PixelWord]:
                 continue
             if _NAME_WORD.fullmatch(words[before].text) and _NAME_WORD.fullmatch(words[after].text):
                 out[middle] = replace(word, text="&")
+    out = _legal_form_zeros(out, lines)
     return [_with_full_stop(_with_sharp_s(_with_eight(w))) for w in out]
+
+
+# A lower-case dotted abbreviation with a zero for an "o" ("d.0.0.", "s.r.0."): legal forms ("d.o.o.",
+# "s.r.o.", "Sp. z o.o.") are letters, and a round "o" between full stops reads as a zero.
+_ZERO_IN_DOTTED = re.compile(r"(?=.*0)(?=.*[a-z])(?:[a-z0]\.){2,3}")
+# "o.o." read as zeros alone ("0.0."), after a lone "z": the Polish "Sp. z o.o." (the only dotted form
+# of o's; a figure "0.0" has no full stop after it, nor a "z" before).
+_ZEROS_DOTTED = re.compile(r"0\.0\.")
+
+
+def _legal_form_zeros(words: list[PixelWord], lines: dict[tuple[int, ...], list[int]]) -> list[PixelWord]:
+    """Legal forms of dotted lower-case letters with the zeros OCR read for their o's written back."""
+    out = [
+        replace(w, text=w.text.replace("0", "o")) if _ZERO_IN_DOTTED.fullmatch(w.text) else w for w in words
+    ]
+    for members in lines.values():
+        for before, word in pairwise(members):  # members are ordered left to right
+            if out[before].text == "z" and _ZEROS_DOTTED.fullmatch(out[word].text):
+                out[word] = replace(out[word], text="o.o.")
+    return out
 
 
 def _with_eight(word: PixelWord) -> PixelWord:

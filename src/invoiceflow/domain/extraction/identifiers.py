@@ -123,21 +123,27 @@ _MAX_VAT_VARIANTS = 256
 
 def repair_vat(number: str) -> str | None:
     """The one checksum-valid variant of an OCR-read VAT id after swapping confusable characters after the
-    country prefix (O↔0, I↔1, S↔5, B↔8, Z↔2); None when none or several variants are valid."""
+    country prefix (O↔0, I↔1, S↔5, B↔8, Z↔2); None when none or several variants are valid. The letters
+    among its digits are tried alone first: a number with many 0s, 1s, 5s and 8s ("NLO45850453B01") has
+    too many variants to try every position, but its few letters are the likely misreads."""
     prefix, body = number[:2], number[2:]
-    positions = [i for i, c in enumerate(body) if c in _VAT_CONFUSABLE]
-    if not positions or 2 ** len(positions) > _MAX_VAT_VARIANTS:
-        return None
-    valid: set[str] = set()
-    for mask in range(1, 2 ** len(positions)):
-        chars = list(body)
-        for bit, i in enumerate(positions):
-            if mask >> bit & 1:
-                chars[i] = _VAT_CONFUSABLE[chars[i]]
-        candidate = prefix + "".join(chars)
-        if valid_vat(candidate):
-            valid.add(candidate)
-    return valid.pop() if len(valid) == 1 else None
+    confusable = [i for i, c in enumerate(body) if c in _VAT_CONFUSABLE]
+    letters = [i for i in confusable if body[i].isalpha()]
+    for positions in (letters, confusable) if letters != confusable else (confusable,):
+        if not positions or 2 ** len(positions) > _MAX_VAT_VARIANTS:
+            continue
+        valid: set[str] = set()
+        for mask in range(1, 2 ** len(positions)):
+            chars = list(body)
+            for bit, i in enumerate(positions):
+                if mask >> bit & 1:
+                    chars[i] = _VAT_CONFUSABLE[chars[i]]
+            candidate = prefix + "".join(chars)
+            if valid_vat(candidate):
+                valid.add(candidate)
+        if valid:
+            return valid.pop() if len(valid) == 1 else None
+    return None
 
 
 def _iban_in(raw: str, *, ocr: bool) -> str | None:
