@@ -6,8 +6,9 @@
 Three sets are scored separately: text-layer documents of the tuning layouts, text-layer documents of the
 held-out layouts, and the scanned twins (image-only). Documents of the fresh held-out layouts (``"fresh":
 true`` in index.json) belong to none of them: they are skipped unless ``--fresh`` is given, which adds the
-sets "fresh held-out" (text) and "fresh scanned" (twins); only their aggregate scores are printed (never in
-the worst-documents list), so that nobody tunes on them by accident.
+sets "fresh held-out" (text) and "fresh scanned" (twins); only their aggregate scores are printed. Documents
+of any held-out layout (older or fresh, text or twin) never appear in the worst-documents list and are
+refused by ``--show``, so that nobody tunes on them by accident.
 
 Scoring: each contract field below is one point; a field that is null in the golden is correct only
 when the extractor also says null; ``tax_lines`` is one
@@ -142,6 +143,7 @@ class Score:
     set_name: str
     layout: str
     pages: int
+    held_out: bool = False  # a held-out or fresh layout: scored in aggregate only
     fields: dict[str, bool] = field(default_factory=dict)  # field name -> correct
     items_correct: int = 0
     items_total: int = 0
@@ -338,7 +340,13 @@ def run_document(
 ) -> tuple[Score, AggregatedInvoice | None]:
     data = (corpus / entry["pdf"]).read_bytes()
     golden = AggregatedInvoice.model_validate_json((corpus / entry["golden"]).read_text())
-    result = Score(entry["id"], set_of(entry), entry["layout"], int(entry["page_count"]))
+    result = Score(
+        entry["id"],
+        set_of(entry),
+        entry["layout"],
+        int(entry["page_count"]),
+        held_out=bool(entry["held_out"] or entry.get("fresh")),
+    )
     got: AggregatedInvoice | None = None
     started = time.perf_counter()
     try:
@@ -447,8 +455,8 @@ def print_speed(scores: list[Score]) -> None:
 
 
 def print_worst(scores: list[Score], count: int) -> None:
-    print(f"\nworst {count} documents (fresh held-out documents are never listed):")
-    listed = [s for s in scores if s.set_name not in FRESH_SETS]
+    print(f"\nworst {count} documents of the tuning layouts (held-out documents are never listed):")
+    listed = [s for s in scores if not s.held_out]
     for s in sorted(listed, key=lambda s: (s.accuracy, s.doc_id))[:count]:
         wrong = [name for name, ok in s.fields.items() if not ok]
         if s.items_total and s.items_correct < s.items_total:
@@ -526,8 +534,8 @@ def main(argv: list[str] | None = None) -> int:
         matches = [e for e in entries if e["id"] == args.show or e["pdf"] == args.show]
         if not matches:
             sys.exit(f"no document {args.show!r} in {args.corpus / 'index.json'}")
-        if matches[0].get("fresh"):
-            sys.exit(f"{args.show} belongs to the fresh held-out set: it is never shown document by document")
+        if matches[0].get("fresh") or matches[0]["held_out"]:
+            sys.exit(f"{args.show} belongs to a held-out set: it is never shown document by document")
         show(extract, args.corpus, matches[0])
         return 0
 
