@@ -20,14 +20,14 @@ optimisation level. ``INVOICEFLOW_CODE_CACHE=0`` turns the file off.
 from __future__ import annotations
 
 import builtins
-import marshal
 import os
 import sys
-import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
+
+from invoiceflow.domain.marshal_file import MarshalFile, cache_dir
 
 _FORMAT = 1
 # Entries of snippets no longer compiled (a dataclass edited away) are dropped once the file holds this
@@ -36,24 +36,11 @@ _STALE_SLACK = 300
 _Key = tuple[str, str, str]  # (mode, file name, source)
 
 
-def cache_dir() -> Path:
-    """The user cache directory the extraction's regex cache uses too (``lazy_re``)."""
-    configured = os.environ.get("INVOICEFLOW_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "invoiceflow"
-
-
-class CodeCache:
+class CodeCache(MarshalFile[_Key, CodeType]):
     """Code objects by (mode, file name, source), loaded from and saved to one file."""
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._entries: dict[_Key, CodeType] | None = None
-        self._used: set[_Key] = set()
-        self._dirty = False
-        self._lock = threading.Lock()
+        super().__init__(path, _STALE_SLACK)
         self._shadowed: list[tuple[ModuleType, str, object]] = []
         self.hits = 0
         self.misses = 0
@@ -61,49 +48,14 @@ class CodeCache:
     def code(self, source: str, filename: str, mode: str) -> CodeType:
         """What ``compile(source, filename, mode, dont_inherit=True)`` returns, from the file when known."""
         key = (mode, filename, source)
-        entries = self._load()
-        self._used.add(key)
-        found = entries.get(key)
+        found = self.get(key)
         if type(found) is CodeType:
             self.hits += 1
             return found
         compiled = builtins.compile(source, filename, mode, dont_inherit=True)
-        with self._lock:
-            self.misses += 1
-            entries[key] = compiled
-            self._dirty = True
+        self.misses += 1
+        self.put(key, compiled)
         return compiled
-
-    def _load(self) -> dict[_Key, CodeType]:
-        if self._entries is None:
-            self._entries = {}
-            if self.path is not None:
-                try:
-                    stored = marshal.loads(self.path.read_bytes())
-                    if isinstance(stored, dict):
-                        self._entries = stored
-                except (OSError, EOFError, ValueError, TypeError):
-                    pass  # no file yet, or not ours: start empty, save replaces it
-        return self._entries
-
-    def save(self) -> None:
-        """Write the entries when this run compiled anything new (atomically: concurrent runs each
-        replace the whole file)."""
-        if self.path is None or not self._dirty:
-            return
-        try:
-            with self._lock:
-                entries = self._entries or {}
-                if len(entries) > len(self._used) + _STALE_SLACK:
-                    entries = {key: entries[key] for key in self._used if key in entries}
-                data = marshal.dumps(entries)
-                self._dirty = False
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, self.path)
-        except (OSError, ValueError):
-            pass  # a read-only home: snippets are compiled each run, as without the cache
 
     def install(self) -> None:
         """Shadow ``exec`` in ``dataclasses``, ``compile`` in ``typing`` and ``eval`` in ``collections``

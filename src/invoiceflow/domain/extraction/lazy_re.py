@@ -17,15 +17,15 @@ the opcodes. Anything unexpected (another interpreter, an unreadable or stale fi
 from __future__ import annotations
 
 import atexit
-import marshal
 import os
 import re
 import sys
-import threading
 from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
+
+from invoiceflow.domain.marshal_file import MarshalFile, cache_dir
 
 # (final flags, opcodes, group count - 1, group index, index group): the arguments of _sre.compile, with
 # the opcodes packed as unsigned 32-bit words (``_sre``'s code size). Unpacked only for the patterns a
@@ -39,30 +39,16 @@ _STALE_SLACK = 200
 _MOOT = -1
 
 
-def _cache_dir() -> Path:
-    configured = os.environ.get("INVOICEFLOW_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "invoiceflow"
-
-
-class CompiledCache:
+class CompiledCache(MarshalFile[tuple[str, int], _Entry | bool]):
     """Compiled patterns by (source, flags), loaded from and saved to one file."""
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._entries: dict[tuple[str, int], _Entry | bool] | None = None
-        self._dirty = False
-        self._used: set[tuple[str, int]] = set()
-        self._lock = threading.Lock()
+        super().__init__(path, _STALE_SLACK)
 
     def compile(self, source: str, flags: int) -> re.Pattern[str]:
         flags = int(flags)  # a RegexFlag does not marshal
-        entries = self._load()
         key = (source, flags)
-        self._used.add(key)
-        stored = entries.get(key)
+        stored = self.get(key)
         if isinstance(stored, tuple):
             try:
                 return _from_entry(source, stored)
@@ -77,8 +63,7 @@ class CompiledCache:
     def ignorecase_is_moot(self, source: str) -> bool:
         """``ignorecase_is_moot`` kept in the file too: deciding it parses the pattern, as compiling does."""
         key = (source, _MOOT)
-        self._used.add(key)
-        known = self._load().get(key)
+        known = self.get(key)
         if isinstance(known, bool):
             return known
         verdict = _ignorecase_is_moot(source)
@@ -86,41 +71,8 @@ class CompiledCache:
         return verdict
 
     def _store(self, key: tuple[str, int], value: _Entry | bool) -> None:
-        with self._lock:
-            self._load()[key] = value
-            if not self._dirty and self.path is not None:
-                self._dirty = True
-                atexit.register(self.save)
-
-    def _load(self) -> dict[tuple[str, int], _Entry | bool]:
-        if self._entries is None:
-            self._entries = {}
-            if self.path is not None:
-                try:
-                    stored = marshal.loads(self.path.read_bytes())
-                    if isinstance(stored, dict):
-                        self._entries = stored
-                except (OSError, EOFError, ValueError, TypeError):
-                    pass  # no file yet, or not ours: start empty, save replaces it
-        return self._entries
-
-    def save(self) -> None:
-        """Write the entries (atomically: concurrent processes each replace the whole file)."""
-        if self.path is None or not self._dirty:
-            return
-        try:
-            with self._lock:
-                entries = self._entries or {}
-                if len(entries) > len(self._used) + _STALE_SLACK:
-                    entries = {key: entries[key] for key in self._used if key in entries}
-                data = marshal.dumps(entries)
-                self._dirty = False
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, self.path)
-        except (OSError, ValueError):
-            pass  # a read-only home: patterns are compiled each run, as without the cache
+        if self.put(key, value) and self.path is not None:
+            atexit.register(self.save)
 
 
 def _assemble(source: str, flags: int) -> _Entry | None:
@@ -161,7 +113,7 @@ def _default_cache() -> CompiledCache:
     import _sre
 
     version = f"{sys.version_info[0]}{sys.version_info[1]}-{_sre.MAGIC}-{_FORMAT}"
-    return CompiledCache(_cache_dir() / f"regex-cpython{version}.marshal")
+    return CompiledCache(cache_dir() / f"regex-cpython{version}.marshal")
 
 
 _CACHE = _default_cache()
