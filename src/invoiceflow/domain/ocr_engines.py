@@ -291,23 +291,11 @@ class TesseractEngine:
         words = [*words, *rejected]
         if not phrases:
             return words[:count]
-        from PIL import Image as PilImage
 
-        gap = 12
+        gap = _STACK_GAP
         zoom = REREAD_ZOOM
         boxes = [_padded(box, image.width, image.height) for box, _members in phrases]
-        crops = [image.crop(box) for box in boxes]
-        if zoom != 1:
-            crops = [c.resize((c.width * zoom, c.height * zoom), PilImage.Resampling.LANCZOS) for c in crops]
-        stacked = PilImage.new(
-            "L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255
-        )
-        tops: list[int] = []
-        y = gap
-        for crop in crops:
-            stacked.paste(crop, (gap, y))
-            tops.append(y)
-            y += crop.height + gap
+        stacked, crops, tops = _stacked_crops(image, boxes, zoom)
         try:
             read = self.run(stacked, self.languages, deadline, find_tables=False, psm=6)
         except OcrError:
@@ -346,25 +334,12 @@ class TesseractEngine:
         chosen = unsure_figures(words)
         if not chosen:
             return words
-        from PIL import Image as PilImage
 
-        gap = 12
-        zoom = REREAD_ZOOM
         boxes = [
             _padded((w.left, w.top, w.right, w.bottom), image.width, image.height)
             for w in (words[n] for n in chosen)
         ]
-        crops = [image.crop(box) for box in boxes]
-        crops = [c.resize((c.width * zoom, c.height * zoom), PilImage.Resampling.LANCZOS) for c in crops]
-        stacked = PilImage.new(
-            "L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255
-        )
-        tops: list[int] = []
-        y = gap
-        for crop in crops:
-            stacked.paste(crop, (gap, y))
-            tops.append(y)
-            y += crop.height + gap
+        stacked, crops, tops = _stacked_crops(image, boxes, REREAD_ZOOM)
         try:
             read = self.run(stacked, self.languages[:1], deadline, find_tables=False, psm=6)
         except OcrError:
@@ -605,27 +580,16 @@ class TesseractEngine:
         ]
         if not cells:
             return words
-        from PIL import Image as PilImage
 
-        gap = 12
         # Enlarged: a lone "1" beside a rule reads as a figure only at twice its size.
         zoom = CELL_ZOOM
-        crops = [image.crop(cell.box) for cell in cells]
-        crops = [c.resize((c.width * zoom, c.height * zoom), PilImage.Resampling.LANCZOS) for c in crops]
-        stacked = PilImage.new(
-            "L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255
-        )
-        offsets: list[tuple[float, float]] = []
-        y = gap
-        for crop in crops:
-            stacked.paste(crop.convert("L"), (gap, y))
-            offsets.append((float(y), float(y + crop.height)))
-            y += crop.height + gap
+        stacked, crops, tops = _stacked_crops(image, [cell.box for cell in cells], zoom)
+        offsets = [(float(top), float(top + crop.height)) for top, crop in zip(tops, crops, strict=True)]
         try:
             read = self.run(stacked, self.languages[:1], deadline, digits_only=True)
         except OcrError:
             return words  # the first reading stands; the extra pass is an improvement, not a need
-        return merge_cells(words, cells, offsets, read, gap=gap, zoom=zoom)
+        return merge_cells(words, cells, offsets, read, gap=_STACK_GAP, zoom=zoom)
 
     def run(
         self,
@@ -944,6 +908,34 @@ def better_figure(old: PixelWord, new: PixelWord) -> bool:
 def _subsequence(short: str, long: str) -> bool:
     rest = iter(long)
     return all(char in rest for char in short)
+
+
+# White pixels around and between the crops of a stacked re-reading.
+_STACK_GAP = 12
+
+
+def _stacked_crops(
+    image: Image.Image, boxes: Sequence[tuple[float, float, float, float]], zoom: int
+) -> tuple[Image.Image, list[Image.Image], list[int]]:
+    """The boxes cut out of the grey ``image``, enlarged ``zoom`` times and stacked one under another on
+    white, ``_STACK_GAP`` pixels apart, for one engine pass over all of them: the stacked image, the
+    crops and the top of each crop in it."""
+    from PIL import Image as PilImage
+
+    crops = [image.crop(box) for box in boxes]
+    if zoom != 1:
+        crops = [c.resize((c.width * zoom, c.height * zoom), PilImage.Resampling.LANCZOS) for c in crops]
+    gap = _STACK_GAP
+    stacked = PilImage.new(
+        "L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255
+    )
+    tops: list[int] = []
+    y = gap
+    for crop in crops:
+        stacked.paste(crop if crop.mode == "L" else crop.convert("L"), (gap, y))
+        tops.append(y)
+        y += crop.height + gap
+    return stacked, crops, tops
 
 
 def _padded(box: tuple[float, float, float, float], width: int, height: int) -> tuple[int, int, int, int]:
