@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,11 @@ def test_is_listening_tells_a_listener_from_a_closed_port() -> None:
         port = server.getsockname()[1]
         assert is_listening(port)
     assert not is_listening(port)
+
+
+def test_ports_come_from_below_the_ephemeral_range_where_outgoing_connections_never_land() -> None:
+    start = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+
+    ports = free_ports(30)
+
+    assert all(10000 <= port < start for port in ports)
