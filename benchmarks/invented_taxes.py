@@ -27,7 +27,7 @@ import random
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,7 +39,7 @@ from invoiceflow.domain.models import OcrMode  # noqa: E402
 from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
 from item_families import LABELS, Doc, Row, _article, _head, _price, _quantity, fmt, fmt_qty, money  # noqa: E402
 
-TaxKey = tuple[Decimal | None, Decimal | None, Decimal | None]
+TaxKey = tuple[Decimal, Decimal, Decimal]  # (rate, base, amount): every printed tax line has all three
 
 TAX_NAME = {"en": "VAT", "de": "MwSt.", "fr": "TVA", "nl": "BTW"}
 RATES = {
@@ -122,10 +122,10 @@ NET_RATE_LABEL = {"en": "Net {r}", "de": "Netto {r}", "fr": "HT {r}", "nl": "Net
 @dataclass
 class TaxDoc:
     doc: Doc
-    tax_lines: list[TaxKey] = field(default_factory=list)
-    net: Decimal | None = None
-    tax: Decimal | None = None
-    gross: Decimal | None = None
+    tax_lines: list[TaxKey]
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
 
 
 def _rate_text(rate: Decimal, language: str, rng: random.Random) -> str:
@@ -210,7 +210,7 @@ def _expected(sums: dict[Decimal, Decimal]) -> list[TaxKey]:
 
 
 def _finish(doc: Doc, lines: list[TaxKey], net: Decimal) -> TaxDoc:
-    tax = sum((a for _, _, a in lines if a is not None), Decimal(0))
+    tax = sum((a for _, _, a in lines), Decimal(0))
     return TaxDoc(doc, lines, net, tax, net + tax)
 
 
@@ -223,8 +223,6 @@ def vat_table(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.tax is not None
-    assert result.gross is not None
     lab = LABELS[language]
     y = _block(doc, y, [(lab["net"], net), (TAX_NAME[language], result.tax), (lab["total"], result.gross)])
     y += 16
@@ -242,9 +240,6 @@ def vat_table(rng: random.Random, language: str) -> TaxDoc:
         doc.put(x, y, head[key], font="Helvetica-Bold", align="r")
     y += 13
     for _n, (rate, base, amount) in enumerate(lines):
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         rate_s = fmt(rate, language) if long_head else _rate_text(rate, language, rng)
         cells = {
             "code": "ABC"[rates.index(rate)],
@@ -281,15 +276,11 @@ def rate_on_base(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     word = rng.choice(ON_BASE[language])
     style = rng.choice(["plain", "paren", "currency"])
     currency = {"en": "£", "de": "€", "fr": "€", "nl": "€"}[language]
     rows = [(NET_LABEL[language], net)]
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         rate_s = _rate_text(rate, language, rng)
         base_s = fmt(base, language)
         if style == "paren":
@@ -315,12 +306,8 @@ def net_per_rate(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows: list[tuple[str, Decimal]] = []
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         rate_s = _rate_text(rate, language, rng)
         rows.append((NET_RATE_LABEL[language].format(r=rate_s), base))
         rows.append((f"{TAX_NAME[language]} {rate_s}", amount))
@@ -341,11 +328,8 @@ def item_rates(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
-        assert rate is not None
-        assert amount is not None
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
     rows.append((GROSS_LABEL[language], result.gross))
     _block(doc, y, rows)
@@ -367,13 +351,9 @@ def exempt_row(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     reason = rng.choice(EXEMPT[language])
     rows = [(NET_LABEL[language], net)]
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         rate_s = _rate_text(rate, language, rng)
         if rate:
             rows.append(
@@ -407,7 +387,6 @@ def india_gst(rng: random.Random, language: str) -> TaxDoc:
         lines = [(rate, net, amount)]
         rows.append((f"IGST @ {fmt_qty(rate, 'en')}%", amount))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows.append(("Total Invoice Value", result.gross))
     _block(doc, y, rows)
     return result
@@ -429,7 +408,6 @@ def us_sales_tax(rng: random.Random, language: str) -> TaxDoc:
         (label.format(r=fmt_qty(rate, "en")), amount),
     ]
     result = _finish(doc, [(rate, net, amount)], net)
-    assert result.gross is not None
     rows.append((rng.choice(["Total", "Order total", "Amount due"]), result.gross))
     _block(doc, y, rows)
     return result
@@ -445,11 +423,9 @@ def included_tax(rng: random.Random, language: str) -> TaxDoc:
     for rate, total in sums.items():
         amount = money(total * rate / (100 + rate))
         lines.append((rate, total - amount, amount))
-    tax = sum((a for _, _, a in lines if a is not None), Decimal(0))
+    tax = sum((a for _, _, a in lines), Decimal(0))
     rows = [(GROSS_LABEL[language], gross)]
     for rate, _, amount in lines:
-        assert rate is not None
-        assert amount is not None
         rows.append((INCLUDED[language].format(r=_rate_text(rate, language, rng)), amount))
     _block(doc, y, rows)
     return TaxDoc(doc, lines, gross - tax, tax, gross)
@@ -468,7 +444,6 @@ def shipping_discount(rng: random.Random, language: str) -> TaxDoc:
     amount = money(net * rate / 100)
     lab = LABELS[language]
     result = _finish(doc, [(rate, net, amount)], net)
-    assert result.gross is not None
     rows = [
         (lab["amount"], items),
         (DISCOUNT[language].format(p=percent), -discount),
@@ -492,7 +467,6 @@ def tax_column(rng: random.Random, language: str) -> TaxDoc:
     net = sum(sums.values(), Decimal(0))
     amount = sum((money(a * r / 100) for r, a in rows_drawn), Decimal(0))
     result = _finish(doc, [(rate, net, amount)], net)
-    assert result.gross is not None
     lab = LABELS[language]
     _block(
         doc,
@@ -516,8 +490,6 @@ def side_by_side(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.tax is not None
-    assert result.gross is not None
     head = TABLE_HEAD[language]
     keys = ["rate", "net", "vat"]
     if rng.random() < 0.5:
@@ -534,9 +506,6 @@ def side_by_side(rng: random.Random, language: str) -> TaxDoc:
         doc.put(360, y + 13 * n, label)
         doc.put(555, y + 13 * n, fmt(value, language), align="r")
     for n, (rate, base, amount) in enumerate(lines):
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         cells = {
             "rate": _rate_text(rate, language, rng),
             "net": fmt(base, language),
@@ -558,7 +527,6 @@ def saas_receipt(rng: random.Random, language: str) -> TaxDoc:
     net = sum(sums.values(), Decimal(0))
     amount = money(net * rate / 100)
     result = _finish(doc, [(rate, net, amount)], net)
-    assert result.gross is not None
     symbol = "£" if language == "en" else "€"
     label = (
         f"{TAX_NAME['en']} - {STRIPE_COUNTRY[language]} ({fmt_qty(rate, 'en')}% on {symbol}{fmt(net, 'en')})"
@@ -600,15 +568,12 @@ def hotel_included(rng: random.Random, language: str) -> TaxDoc:
     for rate, total in sums.items():
         amount = money(total * rate / (100 + rate))
         lines.append((rate, total - amount, amount))
-    tax = sum((a for _, _, a in lines if a is not None), Decimal(0))
+    tax = sum((a for _, _, a in lines), Decimal(0))
     doc.put(340, y, GROSS_LABEL[language], font="Helvetica-Bold")
     doc.put(555, y, fmt(gross, language), align="r", font="Helvetica-Bold")
     y += 22
     net_w, vat_w, gross_w = HOTEL_WORDS[language]
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         doc.put(40, y, f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}")
         doc.put(150, y, f"{net_w} {fmt(base, language)}")
         doc.put(280, y, f"{vat_w} {fmt(amount, language)}")
@@ -625,7 +590,6 @@ def two_column_block(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     head = TABLE_HEAD[language]
     if rng.random() < 0.5:
         doc.put(470, y, head["net"], font="Helvetica-Bold", align="r")
@@ -635,9 +599,6 @@ def two_column_block(rng: random.Random, language: str) -> TaxDoc:
     doc.put(555, y, fmt(net, language), align="r")
     y += 13
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         doc.put(300, y, f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}")
         doc.put(470, y, fmt(base, language), align="r")
         doc.put(555, y, fmt(amount, language), align="r")
@@ -658,12 +619,8 @@ def plus_tax(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows = [(NET_LABEL[language], net)]
-    for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
+    for rate, _base, amount in lines:
         rows.append((PLUS_TAX[language].format(r=_rate_text(rate, language, rng)), amount))
     rows.append((GROSS_LABEL[language], result.gross))
     _block(doc, y, rows)
@@ -683,16 +640,11 @@ def uk_codes(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.tax is not None
-    assert result.gross is not None
     doc.put(40, y, "VAT analysis", font="Helvetica-Bold")
     for x, text in ((200, "Net"), (270, "VAT")):
         doc.put(x, y, text, font="Helvetica-Bold", align="r")
     y0 = y + 13
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         code = "ABC"[rates.index(rate)]
         name = next(n for n, r in UK_CODES.values() if r == rate)
         doc.put(40, y0, f"{code}  {name} {fmt_qty(rate, 'en')}%")
@@ -749,11 +701,8 @@ def payment_terms(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
-        assert rate is not None
-        assert amount is not None
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
     rows.append((GROSS_LABEL[language], result.gross))
     y = _block(doc, y, rows) + 20
@@ -806,7 +755,6 @@ def discount_on_base(rng: random.Random, language: str) -> TaxDoc:
     net = items - off
     amount = money(net * rate / 100)
     result = _finish(doc, [(rate, net, amount)], net)
-    assert result.gross is not None
     shown = -off if rng.random() < 0.6 else off
     rows = [
         (LABELS[language]["amount"], items),
@@ -865,14 +813,10 @@ def row_tax(rng: random.Random, language: str) -> TaxDoc:
     lines: list[TaxKey] = [(r, b, a) for r, (b, a) in sums.items()]
     net = sum((b for b, _ in sums.values()), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.tax is not None
-    assert result.gross is not None
     lab = LABELS[language]
     rows = [(lab["net"], net)]
     if len(lines) > 1 and rng.random() < 0.5:
         for rate, _, amount in lines:
-            assert rate is not None
-            assert amount is not None
             rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
     else:
         rows.append((TAX_NAME[language], result.tax))
@@ -919,7 +863,6 @@ def gst_columns(rng: random.Random, language: str) -> TaxDoc:
     y += 12
     lines: list[TaxKey] = [(half, net, cgst), (half, net, cgst)]
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows = [
         ("Taxable Amount", net),
         (f"CGST {fmt_qty(half, 'en')}%", cgst),
@@ -949,12 +892,8 @@ def two_pages(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.tax is not None
-    assert result.gross is not None
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
-        assert rate is not None
-        assert amount is not None
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
     rows.append((GROSS_LABEL[language], result.gross))
     y = _block(doc, y, rows) + 16
@@ -964,9 +903,6 @@ def two_pages(rng: random.Random, language: str) -> TaxDoc:
             doc.put(x, y, head[key], font="Helvetica-Bold", align="r")
         y += 13
         for rate, base, amount in lines:
-            assert rate is not None
-            assert base is not None
-            assert amount is not None
             for x, cell in (
                 (110, _rate_text(rate, language, rng)),
                 (200, fmt(base, language)),
@@ -994,19 +930,13 @@ def named_twice(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
-        assert rate is not None
-        assert amount is not None
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
     rows.append((GROSS_LABEL[language], result.gross))
     y = _block(doc, y, rows) + 16
     other = rng.choice(OTHER_TAX_NAME[language])
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         doc.put(40, y, f"{other} {_rate_text(rate, language, rng)}")
         doc.put(200, y, fmt(base, language), align="r")
         doc.put(280, y, fmt(amount, language), align="r")
@@ -1068,7 +998,6 @@ def section_taxes(rng: random.Random, language: str) -> TaxDoc:
     doc.rule(300, y, 555)
     y += 8
     result = _finish(doc, [(rate, net, parts)], net)
-    assert result.gross is not None
     _block(
         doc,
         y,
@@ -1101,7 +1030,6 @@ def service_charge(rng: random.Random, language: str) -> TaxDoc:
     net = items + charge
     amount = money(net * rate / 100)
     result = _finish(doc, [(rate, net, amount)], net)
-    assert result.gross is not None
     rate_s = _rate_text(rate, language, rng)
     rows = [
         (NET_LABEL[language], items),
@@ -1130,14 +1058,11 @@ def restated_currency(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     currency, home = rng.choice([("USD", "EUR"), ("CHF", "EUR"), ("EUR", "GBP"), ("USD", "GBP")])
     if language == "en" and home == "EUR":
         home = "GBP"
     rows = [(NET_LABEL[language], net)]
     rate, _, amount = lines[0]
-    assert rate is not None
-    assert amount is not None
     rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
     rows.append((GROSS_LABEL[language], result.gross))
     for label, value in rows:
@@ -1196,8 +1121,6 @@ def stacked_breakdown(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.tax is not None
-    assert result.gross is not None
     y += 10
     for label, value in zip(STACKED_TOTALS[language], (net, result.tax, result.gross), strict=True):
         doc.put(40, y, label)
@@ -1210,9 +1133,6 @@ def stacked_breakdown(rng: random.Random, language: str) -> TaxDoc:
     apart = rng.random() < 0.5
     order = rng.choice([("base", "rate", "amount"), ("rate", "base", "amount")])
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         fields = {
             "base": (base_label, fmt(base, language)),
             "rate": (rate_label, fmt(rate, language) + " %"),
@@ -1241,11 +1161,8 @@ def summary_next_page(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
-        assert rate is not None
-        assert amount is not None
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
     rows.append((GROSS_LABEL[language], result.gross))
     _block(doc, y, rows)
@@ -1256,9 +1173,6 @@ def summary_next_page(rng: random.Random, language: str) -> TaxDoc:
         doc.put(x, 60, head[key], font="Helvetica-Bold", align="r")
     y = 73
     for rate, base, amount in lines:
-        assert rate is not None
-        assert base is not None
-        assert amount is not None
         cells = (
             (60, "ABC"[rates.index(rate)]),
             (150, _rate_text(rate, language, rng)),
@@ -1280,11 +1194,9 @@ def idle_rates(rng: random.Random, language: str) -> TaxDoc:
     lines = _expected(sums)
     net = sum(sums.values(), Decimal(0))
     result = _finish(doc, lines, net)
-    assert result.gross is not None
     rows = [(NET_LABEL[language], net)]
     for rate in RATES[language]:
         amount = next((a for r, _, a in lines if r == rate), Decimal(0))
-        assert amount is not None
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
     rows.append((GROSS_LABEL[language], result.gross))
     _block(doc, y, rows)
