@@ -113,6 +113,38 @@ def test_a_lone_whole_number_on_an_ocr_page_is_still_no_total() -> None:
     assert "totals.gross" not in extract_page(sheet.page()).fields
 
 
+def _stored_figures_page(tax: str, gross: str = "142.8") -> PageText:
+    # Software that prints numbers as stored: no trailing zeros, so no figure has two decimals.
+    sheet = Sheet(source=TextSource.OCR)
+    sheet.put(40, 40, "Rechnung 77")
+    sheet.put(40, 120, "Beschreibung")
+    sheet.put(520, 120, "Betrag", right=True)
+    sheet.put(40, 140, "Wartung Heizung")
+    sheet.put(520, 140, "120 EUR", right=True)
+    sheet.put(40, 170, "Summe netto")
+    sheet.put(520, 170, "120 EUR", right=True)
+    sheet.put(40, 186, "MwSt 19%")
+    sheet.put(520, 186, f"{tax} EUR", right=True)
+    sheet.put(40, 202, "Gesamtbetrag")
+    sheet.put(520, 202, f"{gross} EUR", right=True)
+    return sheet.page()
+
+
+def test_one_decimal_totals_of_an_ocr_page_without_cents_count_when_they_add_up() -> None:
+    fields = extract_page(_stored_figures_page("22.8")).fields
+    assert (fields["totals.net"].value, fields["totals.tax"].value, fields["totals.gross"].value) == (
+        "120.00",
+        "22.80",
+        "142.80",
+    )
+    assert fields["totals.gross"].confidence < 0.95
+
+
+def test_one_decimal_ocr_totals_that_do_not_add_up_are_no_totals() -> None:
+    # 120 + 22.8 is not 171.3, nor is 120 at 19 %: figures read wrong, so no gross is taken.
+    assert "totals.gross" not in extract_page(_stored_figures_page("22.8", gross="171.3")).fields
+
+
 def test_a_gstin_read_with_a_character_too_many_is_trimmed_by_its_checksum() -> None:
     gstin = next(
         f"29AAGCK4512M1Z{c}"

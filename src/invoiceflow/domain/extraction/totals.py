@@ -61,7 +61,8 @@ def _money(amounts: list[Amount], integers_ok: bool, line: Line) -> list[Amount]
     """Money figures: two decimals, or whole numbers in a currency without cents, or whole numbers printed
     with their currency ("Rs 1939", "₹ 12,500", "120 kr", "$25": receipts drop the cents) and grouped by
     thousands if at all (not a garbled "£228.084.82"). One decimal counts with its currency on a text layer:
-    software that prints a number as it is stored drops the trailing zero ("8.6 EUR", "€ 51.5")."""
+    software that prints a number as it is stored drops the trailing zero ("8.6 EUR", "€ 51.5"); on OCR
+    only where whole numbers count too (a page without cents, read again under arithmetic's check)."""
     return [
         a
         for a in amounts
@@ -69,7 +70,7 @@ def _money(amounts: list[Amount], integers_ok: bool, line: Line) -> list[Amount]
         and (
             a.decimals == 2
             or (a.decimals == 0 and (integers_ok or (a.has_symbol and _whole_money(line, a))))
-            or (a.decimals == 1 and a.has_symbol and not line.ocr)
+            or (a.decimals == 1 and a.has_symbol and (integers_ok or not line.ocr))
         )
     ]
 
@@ -1098,11 +1099,12 @@ _WHOLE_OCR_PENALTY = 0.15
 
 
 def _ocr_page_without_cents(ctx: PageContext) -> bool:
-    """An OCR page on which no figure has decimals: a receipt that prints whole amounts ("Rs 1939")."""
+    """An OCR page on which no figure has two decimals: a receipt that prints whole amounts ("Rs 1939"),
+    or software that prints money as it is stored ("43 EUR", "8.6 EUR")."""
     if not ctx.lines or not all(line.ocr for line in ctx.lines):
         return False
     return not any(
-        a.decimals > 0 and not a.is_percent for line in ctx.lines for a in find_amounts(line, ctx.style)
+        a.decimals >= 2 and not a.is_percent for line in ctx.lines for a in find_amounts(line, ctx.style)
     )
 
 
