@@ -226,6 +226,18 @@ def test_totals_printed_under_their_labels_in_boxes() -> None:
     assert got["issuer.vat_id"] == "GB980780684"
 
 
+@pytest.mark.parametrize("tax_point_first", [True, False])
+def test_the_invoice_date_beats_a_tax_point_printed_beside_it(tax_point_first: bool) -> None:
+    """A UK invoice may print its date and the VAT's time of supply apart; the invoice date is its date."""
+    rows = [("Invoice date:", "14/04/2024"), ("Tax point:", "31/03/2024")]
+    s = Sheet()
+    s.put(40, 40, "Northwind Supplies Ltd", size=16)
+    for row, (label, value) in enumerate(reversed(rows) if tax_point_first else rows):
+        s.put(330, 100 + 14 * row, label)
+        s.put(430, 100 + 14 * row, value)
+    assert values(extract_page(s.page()))["issue_date"] == "2024-04-14"
+
+
 def test_glued_header_and_arithmetic_find_quantity_and_price_in_any_order() -> None:
     """A text layer that lost the space between two header words ("QtéPrix"), and a table whose price
     column comes before the quantity: q × p = amount decides which number is which."""

@@ -458,11 +458,18 @@ def _labelled_dates(
                     if generic and target is not line and _date_column(ctx, line, label):
                         break  # "Date" heading a table column of service dates: no document date
                     conf = 0.93 - penalty * 0.75 - (0.05 if generic else 0.0)
+                    if kind == "issue_date" and _TAX_POINT_RE.match(line.folded, label.start, label.end):
+                        conf -= 0.02  # the VAT date: the invoice's date when both are printed
                     if dates[0].ambiguous:
                         conf -= 0.1
                     out.append((dates[0], conf, target.index))
                     break
     return out
+
+
+# A UK "Tax point" (the time of supply, the VAT date) dates the invoice only when no invoice date is printed
+# beside it ("Invoice date / Tax point" names both and is left alone).
+_TAX_POINT_RE = lazy_compile(r"tax\s+point")
 
 
 # Prose about a validity that ends on a date: "expire(s) on", "valid until", "gültig bis", "valable
