@@ -37,12 +37,6 @@ from invoiceflow.domain.extraction.party_names import (
 )
 
 
-def _has_labels(ctx: PageContext, block: Block) -> bool:
-    """True when a header label (invoice number, date, due date) starts in the block's column on one of
-    its lines: an address block holds none."""
-    return _first_labelled(ctx, block) is not None
-
-
 def _first_labelled(ctx: PageContext, block: Block) -> int | None:
     """Position in the block of the first line with a header label in the block's column, if any."""
     for k, index in enumerate(block.line_indexes):

@@ -40,6 +40,7 @@ from invoiceflow.domain.extraction.vat_owner import labelled_owner, section_owne
 BANK_CONTEXT = lazy_compile(r"iban|bic|swift|bank|konto|compte|cuenta|rekening|conto|sort\s+code|routing")
 # The widest gap (in line heights) between a return-address line and the window's address under it.
 _WINDOW_GAP = 8.0
+# "Acme GmbH · Street 1 · City"; OCR reads the middle dot as "-", "»", "*", "+" or "°".
 _SENDER_SEPARATORS = lazy_compile(r"\s[·•|»«*+°~]\s|\s[-–]\s")
 
 

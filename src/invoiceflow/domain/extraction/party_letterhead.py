@@ -453,13 +453,6 @@ def _tracked_run(line: Line, seg_start: int, seg_end: int) -> str | None:
     return line.text[seg_start : segments[end][1]] if end > k else None
 
 
-# "Acme GmbH · Street 1 · City"; OCR reads the middle dot as "-", "»", "*", "+" or "°".
-def _addressed(ctx: PageContext, line: Line, block: Block) -> bool:
-    """True when a line of the block under ``line`` (a skipped "t.a.v." line too) addresses a person:
-    the block is where the letter goes."""
-    return _addressing_line(ctx, line, block) is not None
-
-
 def _addressing_line(ctx: PageContext, line: Line, block: Block) -> int | None:
     """Index of the first line under ``line`` (in the block's column, a skipped "t.a.v." line too) that
     addresses a person ("Herrn", "Attn:"), if any."""
