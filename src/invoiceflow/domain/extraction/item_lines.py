@@ -1,6 +1,6 @@
 """What one line of an items table reads as, for every reader of a table: its figures (``row_amounts``,
 day.month dates left out), its description words, whether it settles or totals the invoice or carries a
-sum over from the page before; and the records an items reader returns (``Item``, ``ItemsResult``).
+sum between pages; and the records an items reader returns (``Item``, ``ItemsResult``).
 """
 
 from __future__ import annotations
