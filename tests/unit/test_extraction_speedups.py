@@ -23,9 +23,9 @@ from invoiceflow.domain.extraction.item_header import (
     assign_index,
     header_columns,
 )
+from invoiceflow.domain.extraction.item_lines import row_amounts
 from invoiceflow.domain.extraction.layout import Line, _make_line, build_lines, fold
 from invoiceflow.domain.extraction.lazy_re import CompiledCache, ignorecase_is_moot
-from invoiceflow.domain.extraction.line_items import row_amounts
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, _split
 from invoiceflow.domain.models import TextSource, Word
 

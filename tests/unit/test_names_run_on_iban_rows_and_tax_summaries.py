@@ -10,7 +10,7 @@ from tests.unit.sheets import Sheet, values
 
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.extraction.layout import clean
-from invoiceflow.domain.extraction.parties import name_head
+from invoiceflow.domain.extraction.party_names import name_head
 
 
 def _items(s: Sheet, y: float = 320) -> None:

@@ -11,7 +11,7 @@ import pytest
 from tests.unit.sheets import Sheet, values
 
 from invoiceflow.domain.extraction import extract_page
-from invoiceflow.domain.extraction.parties import name_head
+from invoiceflow.domain.extraction.party_names import name_head
 
 Case = tuple[Sheet, str, str]
 _CASES: list[Callable[[], Case]] = []

@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas
 from tests.unit.sheets import Sheet, values
 
 from invoiceflow.domain.extraction import extract_page
-from invoiceflow.domain.extraction.parties import name_head
+from invoiceflow.domain.extraction.party_names import name_head
 from invoiceflow.domain.models import OcrMode
 from invoiceflow.domain.pipeline import extract_invoice
 

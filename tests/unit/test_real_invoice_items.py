@@ -13,9 +13,10 @@ from tests.unit.sheets import Sheet, d, items
 
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.extraction.context import analyse
+from invoiceflow.domain.extraction.item_lines import settles
 from invoiceflow.domain.extraction.item_rows import is_prose
 from invoiceflow.domain.extraction.layout import build_lines
-from invoiceflow.domain.extraction.line_items import extract_items, settles
+from invoiceflow.domain.extraction.line_items import extract_items
 from invoiceflow.domain.extraction.numbers import DecimalStyle, find_amounts
 from invoiceflow.domain.models import OcrMode
 from invoiceflow.domain.pipeline import extract_invoice
