@@ -15,6 +15,7 @@ from invoiceflow.domain.extraction.context import analyse
 from invoiceflow.domain.extraction.item_header import header_columns
 from invoiceflow.domain.extraction.layout import build_lines
 from invoiceflow.domain.extraction.line_items import extract_items
+from invoiceflow.domain.models import TextSource
 
 # --- a header row with a straddling two-line label -------------------------------------------------------
 
@@ -179,6 +180,29 @@ def test_a_two_line_sender_name_over_the_addressee(letter: tuple[str, str, str, 
     got = values(extract_page(s.page()))
     assert got["issuer.name"] == f"{upper} {lower}"
     assert got["recipient.name"] == person
+
+
+@pytest.mark.parametrize("logo", [False, True])
+def test_a_scanned_two_line_sender_name_beside_a_logo(logo: bool) -> None:
+    """OCR boxes a line's words by the line's median ink: a logo's lettering far right of the name's first
+    line makes that line taller than the name's second (its own cell still continues the name)."""
+    s = Sheet(source=TextSource.OCR, font_size=10)
+    upper_size = 14.5 if logo else 10
+    s.put(70, 70, "NHV Nordhafen", size=upper_size)
+    if logo:
+        s.put(430, 70, "NORDLICHT xo", size=upper_size)
+    s.put(70, 70 + upper_size + 1.5, "Versicherungsverein a.G.")
+    s.put(70, 110, "Herrn")
+    s.put(70, 121.5, "Jonas Petersen")
+    s.put(70, 133, "Kaistraße 3")
+    s.put(70, 144.5, "24103 Kiel")
+    s.put(420, 290, "24.01.2025")
+    s.put(70, 290, "Beitragsrechnung")
+    s.put(70, 380, "Haftpflicht")
+    s.put(330, 380, "80,00 €", right=True)
+    s.put(70, 392, "Gesamtbeitrag")
+    s.put(330, 392, "80,00 €", right=True)
+    assert values(extract_page(s.page()))["issuer.name"] == "NHV Nordhafen Versicherungsverein a.G."
 
 
 def test_a_person_over_a_company_is_not_one_wrapped_name() -> None:

@@ -347,12 +347,17 @@ def _name_start_above(ctx: PageContext, line: Line, seg_start: int, excluded: se
     # right ("Hollis & Crane Analytics" / "Inc." at the top right).
     alone = line.folded[seg_start:seg_end]
     form_alone = bool(LEGAL_FORM.fullmatch(alone.strip(" ,")) or LEGAL_FORM.fullmatch(alone.strip(" ,.")))
+    above_start, above_end = _cell_over_name(above, x0, x1)
+    above_x0, above_x1 = above.span_x(above_start, above_end)
+    # OCR boxes a line's words by the line's median ink: with a logo's lettering beside the cell, the
+    # line's height is not the cell's type size.
+    cut = (above_start, above_end) != (0, len(above.text))
     if (
         above.index in excluded
         or line.top - above.bottom > 0.4 * line.height
-        or abs(above.height - line.height) > 0.1 * line.height
-        or (abs(above.x0 - x0) > 2 and not (form_alone and abs(above.x1 - x1) <= 2))
-        or len(above.segments()) != 1
+        or (abs(above.height - line.height) > 0.1 * line.height and not (cut and above.ocr))
+        or (abs(above_x0 - x0) > 2 and not (form_alone and abs(above_x1 - x1) <= 2))
+        or (above_start, above_end) not in above.segments()
     ):
         # Another column's words beside the name share its lines ("Carpintaria Gonçalves & Filhos  Fatura
         # FT 2025A/17" over "Lda.  ATCUD: …"): the name's own cells, measured by their words, decide.
@@ -368,13 +373,27 @@ def _name_start_above(ctx: PageContext, line: Line, seg_start: int, excluded: se
                 continue
             return text if name_like(text) and (form_alone or not LEGAL_FORM.search(fold(text))) else None
         return None
-    text = above.text.strip()
+    text = above.text[above_start:above_end].strip()
+    folded = above.folded[above_start:above_end].strip()
     wraps = form_alone or _NAME_WRAPS.search(text)
-    if LEGAL_FORM.search(above.folded) or not wraps or not name_like(text):
+    if LEGAL_FORM.search(folded) or not wraps or not name_like(text):
         return None
-    if has_contact_data(above.folded) or _id_line(above.folded) or TITLE.match(above.folded):
+    if has_contact_data(folded) or _id_line(folded) or TITLE.match(folded):
         return None
     return text
+
+
+def _cell_over_name(above: Line, x0: float, x1: float) -> tuple[int, int]:
+    """The text offsets of ``above`` that may hold a name's first line over the name's cell [x0, x1]: the
+    whole line, or its one cell flush with the name when every other cell starts right of the name (a
+    logo's lettering or another column beside it: "MVM Musterhafter      FeRD" over "Versicherungsverein
+    Musterstadt a.G."). A line whose other cells reach over the name is returned whole."""
+    cells = above.segments()
+    flush = [cell for cell in cells if abs(above.span_x(*cell)[0] - x0) <= 2]
+    beside = [cell for cell in cells if above.span_x(*cell)[0] > x1]
+    if len(cells) > 1 and len(flush) == 1 and len(flush) + len(beside) == len(cells):
+        return flush[0]
+    return 0, len(above.text)
 
 
 def _forms_only(folded: str) -> bool:
