@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from datetime import date
@@ -112,6 +113,23 @@ def test_embedded_xml_marks_exactly_the_pdfs_that_attach_an_xml() -> None:
     for entry in index["documents"]:
         attaches_xml = any(name.lower().endswith(".xml") for name in _attachment_names(REAL / entry["pdf"]))
         assert bool(entry.get("embedded_xml")) is attaches_xml, entry["pdf"]
+
+
+def test_a_wrapped_photo_embeds_the_published_jpeg_unchanged_and_nothing_else() -> None:
+    index = json.loads((REAL / "index.json").read_text())
+    wrapped = [entry for entry in index["documents"] if "photo_sha256" in entry]
+
+    assert wrapped
+    for entry in wrapped:
+        document = pdfium.PdfDocument(REAL / entry["pdf"])
+        try:
+            assert len(document) == 1
+            (image,) = list(document[0].get_objects())
+            assert isinstance(image, pdfium.PdfImage)
+            stream = bytes(image.get_data(decode_simple=False))
+        finally:
+            document.close()
+        assert hashlib.sha256(stream).hexdigest() == entry["photo_sha256"], entry["pdf"]
 
 
 def test_an_einvoice_pdf_is_scored_from_its_page_text_not_its_xml() -> None:
