@@ -55,7 +55,7 @@ from corpus.scan import office_scan_params, scanned_twin  # noqa: E402
 
 from invoiceflow.domain.models import AggregatedInvoice, OcrMode  # noqa: E402
 from invoiceflow.domain.ocr import set_default_engine  # noqa: E402
-from invoiceflow.domain.ocr_engines import TesseractEngine  # noqa: E402
+from invoiceflow.domain.ocr_tesseract import TesseractEngine  # noqa: E402
 from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
 
 LABELS: dict[str, dict[str, str]] = {

@@ -59,7 +59,9 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one core, before the Tesseract
 
 from invoiceflow.domain.models import Word
 from invoiceflow.domain.ocr import ocr_loaded_page
-from invoiceflow.domain.ocr_engines import OcrEngine, PixelWord, RapidOcrEngine, TesseractEngine
+from invoiceflow.domain.ocr_engines import OcrEngine, RapidOcrEngine
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 from invoiceflow.domain.pdf_render import render_page_image
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "generated"

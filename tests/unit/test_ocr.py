@@ -11,7 +11,7 @@ from reportlab.pdfgen import canvas
 from invoiceflow.domain.errors import ErrorCode, OcrError
 from invoiceflow.domain.models import OcrMode, PageText, TextSource, Word
 from invoiceflow.domain.ocr import needs_ocr, read_page
-from invoiceflow.domain.ocr_engines import TesseractEngine, parse_tesseract_tsv
+from invoiceflow.domain.ocr_tesseract import TesseractEngine, parse_tesseract_tsv
 from invoiceflow.domain.pdf import page_text
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")

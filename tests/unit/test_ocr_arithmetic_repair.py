@@ -15,8 +15,8 @@ from invoiceflow.domain.extraction.layout import build_lines
 from invoiceflow.domain.extraction.ocr_repair import confusable_readings, repair_sum
 from invoiceflow.domain.identifiers import valid_gstin
 from invoiceflow.domain.models import PageText, TextSource
-from invoiceflow.domain.ocr_engines import PixelWord
 from invoiceflow.domain.ocr_glyphs import restore_look_alikes
+from invoiceflow.domain.ocr_words import PixelWord
 
 D = Decimal
 

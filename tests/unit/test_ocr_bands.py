@@ -12,7 +12,9 @@ from PIL import Image, ImageFilter
 from reportlab.pdfgen import canvas
 
 from invoiceflow.domain.ocr_bands import cell_size, find_bands, normalised_band
-from invoiceflow.domain.ocr_engines import PixelWord, ShadedBand, TesseractEngine, merge_bands
+from invoiceflow.domain.ocr_merge import ShadedBand, merge_bands
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
 

@@ -5,7 +5,7 @@ that line and joins the row's figures, so the detail line stays a line of text u
 from __future__ import annotations
 
 from invoiceflow.domain.ocr import _to_points
-from invoiceflow.domain.ocr_engines import PixelWord
+from invoiceflow.domain.ocr_words import PixelWord
 
 
 def _line(tokens: list[tuple[str, float]], top: float, key: tuple[int, ...]) -> list[PixelWord]:

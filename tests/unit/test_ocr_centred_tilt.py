@@ -7,7 +7,7 @@ words share one band and each amount stands level with its row's other figures."
 from __future__ import annotations
 
 from invoiceflow.domain.ocr import _to_points, page_tilt
-from invoiceflow.domain.ocr_engines import PixelWord
+from invoiceflow.domain.ocr_words import PixelWord
 
 HEADER = [("Artikel", 210), ("Antal", 860), ("Pris", 1070), ("Belopp", 1410)]
 ROWS = [

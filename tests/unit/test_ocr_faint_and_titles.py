@@ -15,8 +15,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from invoiceflow.domain.models import OcrMode
 from invoiceflow.domain.ocr import read_page, set_default_engine
-from invoiceflow.domain.ocr_engines import PixelWord, TesseractEngine, recover_garbled
 from invoiceflow.domain.ocr_faint import find_faint_lines
+from invoiceflow.domain.ocr_merge import recover_garbled
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 from invoiceflow.domain.pipeline import extract_invoice
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
@@ -248,7 +250,7 @@ def test_a_short_label_the_page_pass_rejected_is_read_again_on_its_own() -> None
 
 
 def test_rejected_words_are_word_sized_letters_only() -> None:
-    from invoiceflow.domain.ocr_engines import rejected_words
+    from invoiceflow.domain.ocr_reread import rejected_words
 
     line = (1, 2, 1)
     page = [PixelWord(f"Wort{n}", 100 + 90 * n, 300, 180 + 90 * n, 324, 0.95, line) for n in range(6)]

@@ -10,7 +10,9 @@ from benchmarks.invented_scans import make_designs, render, scan
 from invoiceflow.domain.extraction.layout import build_lines
 from invoiceflow.domain.models import OcrMode, PageText, TextSource
 from invoiceflow.domain.ocr import _to_points
-from invoiceflow.domain.ocr_engines import PixelWord, TesseractEngine, repair_row_numbers
+from invoiceflow.domain.ocr_table_cells import repair_row_numbers
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 from invoiceflow.domain.pipeline import extract_invoice
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")

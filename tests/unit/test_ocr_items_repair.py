@@ -10,14 +10,10 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from invoiceflow.domain.extraction.ocr_repair import repair_row_texts
-from invoiceflow.domain.ocr_engines import (
-    PixelWord,
-    TesseractEngine,
-    drop_specks,
-    missing_cells,
-    repair_row_numbers,
-    strip_rule_marks,
-)
+from invoiceflow.domain.ocr_clean import drop_specks, strip_rule_marks
+from invoiceflow.domain.ocr_table_cells import missing_cells, repair_row_numbers
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 from invoiceflow.domain.pdf_render import render_page_image
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")

@@ -11,15 +11,11 @@ from reportlab.pdfgen import canvas
 
 from invoiceflow.domain.models import OcrMode
 from invoiceflow.domain.ocr import read_page
-from invoiceflow.domain.ocr_engines import (
-    DEFAULT_LANGUAGES,
-    PixelWord,
-    TesseractEngine,
-    drop_garbage,
-    fix_initial_l,
-    recover_garbled,
-)
+from invoiceflow.domain.ocr_clean import drop_garbage, fix_initial_l
 from invoiceflow.domain.ocr_language import page_language
+from invoiceflow.domain.ocr_merge import recover_garbled
+from invoiceflow.domain.ocr_tesseract import DEFAULT_LANGUAGES, TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
 

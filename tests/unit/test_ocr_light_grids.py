@@ -15,8 +15,10 @@ from corpus.scan import ScanParams, degrade
 from PIL import Image
 from reportlab.pdfgen import canvas
 
-from invoiceflow.domain.ocr_engines import PixelWord, TesseractEngine, unread_cells
 from invoiceflow.domain.ocr_rules import LIGHT_INK, erase_rules
+from invoiceflow.domain.ocr_table_cells import unread_cells
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
 

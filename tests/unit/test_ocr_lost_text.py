@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from invoiceflow.domain.ocr_engines import PixelWord, merge_lost_text
 from invoiceflow.domain.ocr_lost import LOST_SHARE, lost_ink
+from invoiceflow.domain.ocr_merge import merge_lost_text
+from invoiceflow.domain.ocr_words import PixelWord
 
 
 def _page() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:

@@ -17,13 +17,10 @@ from invoiceflow.domain.extraction.ocr_repair import (
     class_changes,
     identifier_key,
 )
-from invoiceflow.domain.ocr_engines import (
-    PixelWord,
-    TesseractEngine,
-    agree_identifiers,
-    better_reading,
-    unsure_words,
-)
+from invoiceflow.domain.ocr_clean import agree_identifiers
+from invoiceflow.domain.ocr_reread import better_reading, unsure_words
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
 

@@ -14,13 +14,6 @@ from reportlab.pdfgen import canvas
 
 from invoiceflow.domain.models import OcrMode
 from invoiceflow.domain.ocr import read_page
-from invoiceflow.domain.ocr_engines import (
-    DEFAULT_LANGUAGES,
-    EXTRA_LANGUAGES,
-    PixelWord,
-    TesseractEngine,
-    recover_garbled,
-)
 from invoiceflow.domain.ocr_language import (
     CLOSE_LANGUAGES,
     fold,
@@ -28,7 +21,10 @@ from invoiceflow.domain.ocr_language import (
     page_language,
     page_languages,
 )
+from invoiceflow.domain.ocr_merge import recover_garbled
+from invoiceflow.domain.ocr_tesseract import DEFAULT_LANGUAGES, EXTRA_LANGUAGES, TesseractEngine
 from invoiceflow.domain.ocr_tesseract_api import EnginePool, api_available
+from invoiceflow.domain.ocr_words import PixelWord
 
 ALL = (*DEFAULT_LANGUAGES, *EXTRA_LANGUAGES)
 

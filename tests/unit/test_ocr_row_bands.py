@@ -18,7 +18,8 @@ from invoiceflow.domain.extraction.layout import build_lines
 from invoiceflow.domain.extraction.row_digits import edited_price
 from invoiceflow.domain.models import PageText, TextSource, Word
 from invoiceflow.domain.ocr import _level_bands, _rejoined, _to_points
-from invoiceflow.domain.ocr_engines import PixelWord, unread_cells
+from invoiceflow.domain.ocr_table_cells import unread_cells
+from invoiceflow.domain.ocr_words import PixelWord
 
 # Pixels at 200 dpi: a 9-pt line is 25 px tall.
 LINE = 25

@@ -11,8 +11,8 @@ import pytest
 from PIL import Image, ImageFilter
 from reportlab.pdfgen import canvas
 
-from invoiceflow.domain.ocr_engines import TesseractEngine
 from invoiceflow.domain.ocr_rules import INK, cut_rules
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
 

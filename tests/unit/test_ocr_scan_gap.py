@@ -16,9 +16,11 @@ from reportlab.pdfgen import canvas
 
 from invoiceflow.domain.models import OcrMode
 from invoiceflow.domain.ocr import read_page
-from invoiceflow.domain.ocr_engines import PixelWord, TesseractEngine, better_figure
 from invoiceflow.domain.ocr_font_box import font_band, size_runs
 from invoiceflow.domain.ocr_glyphs import restore_look_alikes
+from invoiceflow.domain.ocr_reread import better_figure
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
+from invoiceflow.domain.ocr_words import PixelWord
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

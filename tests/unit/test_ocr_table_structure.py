@@ -16,8 +16,9 @@ from invoiceflow.domain.extraction.layout import build_lines
 from invoiceflow.domain.extraction.ocr_repair import repair_row_texts
 from invoiceflow.domain.models import OcrMode, PageText, TextSource, Word
 from invoiceflow.domain.ocr import read_page
-from invoiceflow.domain.ocr_engines import MissingCell, PixelWord, merge_cells, repair_row_numbers
 from invoiceflow.domain.ocr_glyphs import restore_look_alikes
+from invoiceflow.domain.ocr_table_cells import MissingCell, merge_cells, repair_row_numbers
+from invoiceflow.domain.ocr_words import PixelWord
 
 
 def apart(texts: list[str]) -> list[bool]:

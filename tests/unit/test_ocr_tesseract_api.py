@@ -15,7 +15,7 @@ from PIL import Image
 
 from invoiceflow.domain.errors import ErrorCode, OcrError
 from invoiceflow.domain.ocr import OCR_DPI
-from invoiceflow.domain.ocr_engines import TesseractEngine
+from invoiceflow.domain.ocr_tesseract import TesseractEngine
 from invoiceflow.domain.ocr_tesseract_api import PassConfig, api_available, missing_languages, read_tsv
 from invoiceflow.domain.pdf_render import render_page_image
 
@@ -98,7 +98,7 @@ def test_a_missing_language_is_ocr_unavailable() -> None:
 )
 def test_the_library_is_used_only_with_openmp_held_to_the_thread_limit(prelude: str, expected: str) -> None:
     script = (
-        prelude + "from invoiceflow.domain.ocr_engines import TesseractEngine\n"
+        prelude + "from invoiceflow.domain.ocr_tesseract import TesseractEngine\n"
         "import os\n"
         "print(TesseractEngine().uses_api(), os.environ.get('OMP_THREAD_LIMIT') if "
         "TesseractEngine().uses_api() else None)\n"

@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from invoiceflow.domain.ocr_engines import PixelWord
+    from invoiceflow.domain.ocr_words import PixelWord
 
 # An ampersand's ink is wider for its height than a digit's: about 0.8 of the height in sans and serif
 # faces against 0.65 for the digits (Helvetica, Times, at 150-300 dpi, blurred or not). A lone "8" this

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from invoiceflow.domain.ocr_engines import PixelWord
+    from invoiceflow.domain.ocr_words import PixelWord
 
 # Dark pixels (0 black .. 255 white) count as ink below this grey.
 INK = 128

@@ -22,7 +22,8 @@ from invoiceflow.domain.extraction.layout import build_lines
 from invoiceflow.domain.extraction.line_items import extract_items
 from invoiceflow.domain.extraction.numbers import money_str, plain_str
 from invoiceflow.domain.extraction.parties import extract_parties
-from invoiceflow.domain.extraction.totals import TOLERANCE, extract_totals
+from invoiceflow.domain.extraction.totals import extract_totals
+from invoiceflow.domain.extraction.totals_figures import TOLERANCE
 from invoiceflow.domain.identifiers import valid_iban
 from invoiceflow.domain.models import (
     PAYMENT_TERM_DAYS,
