@@ -148,6 +148,23 @@ def test_a_tag_line_date_or_page_after_the_letterhead_name_is_left_out(letterhea
     assert _names([letterhead, "Hafenstraße 3", "20457 Hamburg"], _billed("Weber GmbH"))[0] == name
 
 
+@pytest.mark.parametrize(
+    ("brand", "legal"),
+    [("ORBIS", "SIA Dzintara Tirdzniecība"), ("KESKO", "Pohjolan Kauppa Oy"), ("ZEFIR", "Handel Nord GmbH")],
+)
+@pytest.mark.parametrize("brand_size", [13.0, 26.0])
+def test_one_brand_word_of_any_size_over_a_legal_name_gives_the_legal_name(
+    brand: str, legal: str, brand_size: float
+) -> None:
+    s = Sheet(font_size=9)
+    s.put(120, 20, brand, size=brand_size)
+    s.put(110, 30 + brand_size, legal)
+    s.put(60, 42 + brand_size, "Parauga iela 1, LV-1010 Rīga")
+    s.put(40, 300, "Kopā apmaksai EUR")
+    s.put(300, 300, "22,94", right=True)
+    assert values(extract_page(s.page()))["issuer.name"] == legal
+
+
 def test_an_owner_line_is_never_the_issuers_name() -> None:
     lines = ["Inh. Anna Korn", "Bäckerei Korn", "Hafenstraße 3", "20457 Hamburg"]
     assert _names(lines, _billed("Weber GmbH"))[0] == "Bäckerei Korn"

@@ -69,6 +69,7 @@ from invoiceflow.domain.extraction.party_labels import (
 )
 from invoiceflow.domain.extraction.party_letterhead import letterhead
 from invoiceflow.domain.extraction.party_names import LEGAL_FORM, OWNED_BY, name_head, same_name
+from invoiceflow.domain.extraction.party_thanks import thanked_store
 from invoiceflow.domain.extraction.unverified_ids import unverified_ibans, unverified_vat_ids
 from invoiceflow.domain.extraction.vat_owner import (
     info_block_owner,
@@ -314,10 +315,14 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
                     issuer.x0,
                     issuer.x1,
                 )
-    # A letterhead guess no larger than body text and without legal form (a tagline, a slogan) gives way
+    # A letterhead guess no larger than body text and without legal form (a tagline, a slogan, a till's
+    # address line under its logo) gives way to the shop a receipt thanks the reader for visiting, else
     # to the sender named first in a footer laid out like a return address.
     weak = issuer.name is None or (issuer.confidence <= 0.55 and not LEGAL_FORM.search(fold(issuer.name)))
-    if weak and (name := footer_sender(ctx)) is not None and not same_name(name, recipient.name):
+    if weak and (store := thanked_store(ctx)) is not None and not same_name(store, recipient.name):
+        if not same_name(store, issuer.name):
+            issuer = Block(lines=[store], confidence=0.55)
+    elif weak and (name := footer_sender(ctx)) is not None and not same_name(name, recipient.name):
         issuer = Block(lines=[name], confidence=0.5)  # the footer's first part, a guess
     recipient_lines = set(recipient.line_indexes)
     issuer_lines = set(issuer.line_indexes)

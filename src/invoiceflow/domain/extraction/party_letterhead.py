@@ -28,6 +28,7 @@ from invoiceflow.domain.extraction.party_blocks import (
 from invoiceflow.domain.extraction.party_names import (
     ATTENTION,
     LEGAL_FORM,
+    OWNED_BY,
     TITLE,
     garbled,
     has_contact_data,
@@ -64,6 +65,11 @@ def _prominence(line: Line, median: float) -> float:
     return ratio
 
 
+# A North American town line: the town, its state or province, the ZIP or postal code.
+_TOWN_STATE_CODE = lazy_compile(
+    r"[^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+)*,?\s+[A-Z]{2}\.?\s+"
+    r"(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)"
+)
 # How much more prominent (line heights over the median) a name without a legal form must be to win the
 # letterhead over one with a legal form.
 _BRAND_MARGIN = 0.35
@@ -178,6 +184,8 @@ def letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | No
             next_text = ctx.lines[line.index + 1].text if line.index + 1 < len(ctx.lines) else ""
             if not has_form and nameless_address(folded, next_text):
                 continue  # "Via Cantonale 4" over "6500 Bellinzona": a street, the name above it or none
+            if not has_form and _TOWN_STATE_CODE.fullmatch(raw):
+                continue  # "SAN MATEO, CA 94401" under a till's logo image: the town, no name
             if not has_form and (_POSSESSIVE_HEADING.match(folded) or _FIELD_LABEL_WORDS.match(raw)):
                 # "Your services", "Ihre Leistungen": a section's heading; "Viivis:", "Valūta: EUR": a
                 # field's label, its colon waiting for the value.
@@ -196,11 +204,12 @@ def letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | No
     if (
         best_form is not None
         and best_form is not best
-        and best[0] - best_form[0] < _BRAND_MARGIN
+        and (best[0] - best_form[0] < _BRAND_MARGIN or _brand_over_legal_name(best, best_form))
         and best_form[1].top <= best[1].bottom + 3 * median
     ):
         # A brand word or logo read as text ("SERCO", a scan's box heights vary) a little taller than
-        # the company name with its legal form: the name is the issuer.
+        # the company name with its legal form, or one word of any size right over it ("RIMI" over "SIA
+        # Rimi Latvija"): the name is the issuer.
         best = best_form
     if opening is not None and best is not opening and _top_block_over_window(ctx, opening, best, median):
         best = opening
@@ -257,6 +266,17 @@ def letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | No
     has_form = bool(LEGAL_FORM.search(block.lines[0].lower()))
     block.confidence = 0.55 + (0.15 if prominent else 0.0) + (0.15 if has_form else 0.0)
     return block
+
+
+def _brand_over_legal_name(brand: tuple[float, Line, int, int], legal: tuple[float, Line, int, int]) -> bool:
+    """One word (a brand) and a name with its legal form, not the brand's owner line ("a division of
+    Harbor Logistics Ltd" says whose brand it is: ``_owner_below`` reads that)."""
+    _, line, seg_start, seg_end = brand
+    _, legal_line, legal_start, legal_end = legal
+    return (
+        len(line.text[seg_start:seg_end].split()) == 1
+        and OWNED_BY.match(" " + legal_line.folded[legal_start:legal_end].strip()) is None
+    )
 
 
 def _other_party_below(ctx: PageContext, name: str, line: Line, block: Block) -> int | None:
