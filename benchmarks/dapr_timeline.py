@@ -18,7 +18,8 @@ service call, turn and collection of the last run.
 
 Stalls: the hand-offs between daprd and this process are spans too (``item``: a work item taken from
 daprd's stream; ``send``: a result sent back; ``signal``: the worker waking the runner; ``read``: the
-runner reading the instance; ``woken``: the runner's wait returning). ``longest wait`` is the longest
+runner reading the instance; ``woken``: the runner's wait returning; ``wake``: from the worker handing
+the result over to the runner's wait returning). ``longest wait`` is the longest
 stretch of a run in which nothing on this side was busy (no activity, turn, service call, send or
 collection): the run waited on daprd or the scheduler. Above ``--stall-ms`` (150) the run is a stall,
 counted by the phase it started in, its spans printed, with the submit's UTC time to find it in the
@@ -128,10 +129,14 @@ reminder deactivates the running workflow's actor (the outlier described on 2026
 seen``: the runner was woken at most 76 ms after the aggregate's send in every run, so no end went
 unsignalled; the 10 Hz re-check of ef29f59 could not help (the reads during a stall say RUNNING). With
 daprd patched (``runtime/patches/0001-…``, built beside the cached runtime and passed as
-DAPR_RUNTIME_DIR): 0 stalls in 88 runs, longest wait at most 19 ms. This script's own loop did not stall
-on the unpatched runtime in 116 runs (3, 50 pages and the 3-page sample; fresh or the same bytes): what
-the compare adds that widens the race (its memory sampler reading the processes' maps, the paired
-in-process run in another process, 3 and 50 pages alternated) was not found.
+DAPR_RUNTIME_DIR): 0 stalls in 88 runs, longest wait at most 19 ms. Then ``--compare`` (10 runs a
+file), unpatched and patched alternated: 4 of 44 stalled unpatched (3 the 1 s retry in ``to aggregate``,
+one 311 ms before the first turn), 1 of 132 patched: at load 13, the runner's wait returned 205 ms after
+the hand-over, with nothing traced in between (cause not found; ``wake`` in the ~330 other runs: median
+0.4 ms, at most 23 ms). This script's own loop did not stall on the unpatched runtime in 116 runs (3, 50
+pages and the 3-page sample; fresh or the same bytes): what the compare adds that widens the race (its
+memory sampler reading the processes' maps? the paired in-process run in another process? 3 and 50
+pages alternated?) was not found.
 """
 
 from __future__ import annotations
@@ -483,6 +488,17 @@ def describe(span: Span | None) -> str:
     return f"{span.kind} {span.name[-12:]} {span.detail[:60]} @{ms(span.start):.0f}-{ms(span.end):.0f}"
 
 
+def wake_ms(spans: list[Span]) -> float | None:
+    """From the worker handing the result to the waiting runner to the runner's wait returning."""
+    handed = [
+        s.start
+        for s in spans
+        if s.kind == "signal" and s.detail.startswith("hand_over") and not s.detail.endswith("waiters=0")
+    ]
+    woken = [s.start for s in spans if s.kind == "woken"]
+    return (woken[-1] - handed[-1]) * 1000 if handed and woken else None
+
+
 def phase_at(spans: list[Span], at: float) -> str:
     """The phase (as in ``phases``) a moment of a run belongs to."""
     acts = [s for s in spans if s.kind == "activity"]
@@ -559,6 +575,7 @@ def _record_run(out: str, name: str, end: float) -> None:
         "file": name,
         "wall": (end - REC.origin) * 1000,
         "waited": waited,
+        "wake": wake_ms(spans),
         "phase": phase_at(spans, before.end if before is not None else REC.origin),
         "around": f"after {describe(before)}; until {describe(after)}",
         "spans": [span_line(span) for span in spans],
@@ -585,10 +602,17 @@ def probe_compare(files: list[Path], runs: int, stall_ms: float, show_spans: boo
         if stalled:
             stalls[run["phase"]] += 1
         mark = f"STALL in '{run['phase']}'" if stalled else ""
-        print(f"run {number} {run['file']}: wall {run['wall']:.0f}, longest wait {run['waited']:.0f} {mark}")
+        wake = f"{run['wake']:.1f}" if run["wake"] is not None else "-"
+        print(
+            f"run {number} {run['file']}: wall {run['wall']:.0f}, longest wait {run['waited']:.0f}, "
+            f"wake {wake} {mark}"
+        )
         print(f"  {run['around']}")
         if stalled and show_spans:
             print("\n".join(f"    {line}" for line in run["spans"]))
+    wakes = sorted(run["wake"] for run in probed if run["wake"] is not None)
+    if wakes:
+        print(f"wake (hand-over to runner): median {statistics.median(wakes):.1f} ms, max {wakes[-1]:.1f} ms")
     print(
         f"stalls (longest wait > {stall_ms:.0f} ms): {sum(stalls.values())} of {len(probed)} embedded runs"
         + "".join(f", {count} in '{phase}'" for phase, count in sorted(stalls.items()))
@@ -706,6 +730,7 @@ async def main() -> None:
                 **cpu_of,
                 **phases(spans, wall),
                 "longest wait": waited,
+                "wake": wake_ms(spans) or 0.0,
             }
             for key, value in row.items():
                 figures[state, batch][key].append(value)
