@@ -134,9 +134,10 @@ file), unpatched and patched alternated: 4 of 44 stalled unpatched (3 the 1 s re
 one 311 ms before the first turn), 1 of 132 patched: at load 13, the runner's wait returned 205 ms after
 the hand-over, with nothing traced in between (cause not found; ``wake`` in the ~330 other runs: median
 0.4 ms, at most 23 ms). This script's own loop did not stall on the unpatched runtime in 116 runs (3, 50
-pages and the 3-page sample; fresh or the same bytes): what the compare adds that widens the race (its
-memory sampler reading the processes' maps? the paired in-process run in another process? 3 and 50
-pages alternated?) was not found.
+pages and the 3-page sample; fresh or the same bytes; with a sampler reading the stack's memory maps
+every 0.2 s as the compare's does, 0 of 40): here the 3-page sample's extract work items reached the
+worker ~6.5 ms apart, in the compare ~3 ms apart, so results batched into one turn less often; why the
+pace differs was not found.
 """
 
 from __future__ import annotations
