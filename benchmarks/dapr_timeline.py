@@ -130,14 +130,14 @@ seen``: the runner was woken at most 76 ms after the aggregate's send in every r
 unsignalled; the 10 Hz re-check of ef29f59 could not help (the reads during a stall say RUNNING). With
 daprd patched (``runtime/patches/0001-…``, built beside the cached runtime and passed as
 DAPR_RUNTIME_DIR): 0 stalls in 88 runs, longest wait at most 19 ms. Then ``--compare`` (10 runs a
-file), unpatched and patched alternated: 4 of 44 stalled unpatched (3 the 1 s retry in ``to aggregate``,
-one 311 ms before the first turn), 1 of 132 patched: at load 13, the runner's wait returned 205 ms after
-the hand-over, with nothing traced in between (cause not found; ``wake`` in the ~330 other runs: median
-0.4 ms, at most 23 ms). This script's own loop did not stall on the unpatched runtime in 116 runs (3, 50
-pages and the 3-page sample; fresh or the same bytes; with a sampler reading the stack's memory maps
-every 0.2 s as the compare's does, 0 of 40): here the 3-page sample's extract work items reached the
-worker ~6.5 ms apart, in the compare ~3 ms apart, so results batched into one turn less often; why the
-pace differs was not found.
+file), unpatched and patched alternated in 2 rounds: 4 of 44 stalled unpatched (3 the 1 s retry in ``to
+aggregate``, one 311 ms before the first turn), 1 of 44 patched, and 0 of 44 in 2 more patched rounds.
+That one: at load 13, the runner's wait returned 205 ms after the hand-over, with nothing traced in
+between (cause not found; ``wake`` in the ~330 other runs: median 0.4 ms, at most 23 ms). This script's
+own loop did not stall on the unpatched runtime in 116 runs (3, 50 pages and the 3-page sample; fresh or
+the same bytes; with a sampler reading the stack's memory maps every 0.2 s as the compare's does, 0 of
+40): here the 3-page sample's extract work items reached the worker ~6.5 ms apart, in the compare ~3 ms
+apart, so results batched into one turn less often; why the pace differs was not found.
 """
 
 from __future__ import annotations
