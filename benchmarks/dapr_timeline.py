@@ -16,10 +16,22 @@ alternates pages-per-child settings run by run on one stack; ``--state sqlite me
 per state store, all up at once, and alternates runs between them; ``--spans`` prints every activity,
 service call, turn and collection of the last run.
 
+Stalls: the hand-offs between daprd and this process are spans too (``item``: a work item taken from
+daprd's stream; ``send``: a result sent back; ``signal``: the worker waking the runner; ``read``: the
+runner reading the instance; ``woken``: the runner's wait returning; ``wake``: from the worker handing
+the result over to the runner's wait returning). ``longest wait`` is the longest
+stretch of a run in which nothing on this side was busy (no activity, turn, service call, send or
+collection): the run waited on daprd or the scheduler. Above ``--stall-ms`` (150) the run is a stall,
+counted by the phase it started in, its spans printed, with the submit's UTC time to find it in the
+daprd log (``--log-level debug --run-dir DIR`` keeps the log). ``--compare FILE...`` runs ``invoiceflow
+compare`` (local, dapr) instead with its Dapr worker probed the same way (a ``sitecustomize`` on its
+PYTHONPATH), because there the stalls show and in this script's own loop they did not (below).
+
 Instrumentation is by monkeypatching, here only (the benchmark's own view of the SDK and the services).
 
-    python benchmarks/dapr_timeline.py [--pages 50] [--batch 8] [--state memory sqlite] [--repeats 3]
-        [--spans]
+    python benchmarks/dapr_timeline.py [--pages 50 | --pdf FILE] [--batch 8] [--state memory sqlite]
+        [--repeats 3] [--same-bytes] [--spans] [--stall-ms 150] [--log-level debug --run-dir DIR]
+    python benchmarks/dapr_timeline.py --compare FILE... [--repeats 10] [--spans]
 
 Measured 2026-11-22 (2 shared cores, load 7-18 from other work; medians of 3-5 runs, 50 pages):
   before the embedded stack froze its start-up objects: a full collection of ~120 000 objects in the
@@ -51,6 +63,7 @@ Measured 2026-11-22 (2 shared cores, load 7-18 from other work; medians of 3-5 r
   of an event added at that moment hits "actor is closed, cannot handle lock" and is retried after 1 s
   (router.CallReminder's built-in DaprBuiltInActorNotFoundRetries, constant 1 s, not configurable; the
   reminder's own failure policy is 1 s too). Visible with ``log_level="debug"`` in the daprd log.
+  (Fixed by ``runtime/patches/0001-…``: see the 2026-11-23 eighth session below.)
 
 Measured 2026-11-22, sixth session (load 5-9 from other work on the 2 cores: walls are noisy, the CPU
 figures are the ones to trust). Where the plumbing's CPU goes (50 pages, per run): the workflow process
@@ -103,6 +116,28 @@ the extract service's pool cut the extract window's CPU:
   in isolation: ~1.5 ms a run), the blob binding over HTTP instead of gRPC (150-170 us of this process's
   CPU a write either way), skipping the activity's validation of the aggregate answer (~5 ms a run; it is
   the contract check at a service boundary).
+
+Measured 2026-11-23, eighth session (load 6-12 from other work): where the 50-page stalls of 0.3-1.1 s
+went (the ~1.19 s Dapr run that missed issue #8's target). ``--compare samples/invoice-de-3p.pdf
+big-50p.pdf``-style probes (3 and 50 pages alternated, runs with re-checks every 1 s as before
+ef29f59): 13 stalls in 192 embedded runs, 163-1008 ms, every one in ``to aggregate``: after a turn that
+took two or more results at once, nothing happened until the next turn of the same workflow (3 pages) or
+of a child (50 pages) 1.0 s after the last result was sent; the daprd log, each time: "ignoring run
+request for reminder 'new-event-…' because the workflow inbox is empty", then "failed to invoke method
+(or reminder) for workflow …: actor is closed, cannot handle lock" and "Retrying in 1s" — the stale
+reminder deactivates the running workflow's actor (the outlier described on 2026-11-22). Never in ``to
+seen``: the runner was woken at most 76 ms after the aggregate's send in every run, so no end went
+unsignalled; the 10 Hz re-check of ef29f59 could not help (the reads during a stall say RUNNING). With
+daprd patched (``runtime/patches/0001-…``, built beside the cached runtime and passed as
+DAPR_RUNTIME_DIR): 0 stalls in 88 runs, longest wait at most 19 ms. Then ``--compare`` (10 runs a
+file), unpatched and patched alternated in 2 rounds: 4 of 44 stalled unpatched (3 the 1 s retry in ``to
+aggregate``, one 311 ms before the first turn), 1 of 44 patched, and 0 of 44 in 2 more patched rounds.
+That one: at load 13, the runner's wait returned 205 ms after the hand-over, with nothing traced in
+between (cause not found; ``wake`` in the ~330 other runs: median 0.4 ms, at most 23 ms). This script's
+own loop did not stall on the unpatched runtime in 116 runs (3, 50 pages and the 3-page sample; fresh or
+the same bytes; with a sampler reading the stack's memory maps every 0.2 s as the compare's does, 0 of
+40): here the 3-page sample's extract work items reached the worker ~6.5 ms apart, in the compare ~3 ms
+apart, so results batched into one turn less often; why the pace differs was not found.
 """
 
 from __future__ import annotations
@@ -112,13 +147,18 @@ import asyncio
 import atexit
 import contextlib
 import gc
+import json
+import os
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +227,7 @@ def instrument() -> None:
             )
 
     worker.TaskHubGrpcWorker._execute_orchestrator = timed_execute
+    instrument_hand_offs()
 
     for name in ("split_stored_pdf_activity", "extract_page_activity", "aggregate_and_finish_activity"):
         original = getattr(InvoiceActivities, name)
@@ -256,6 +297,90 @@ def instrument() -> None:
             REC.add(Span("gc", f"gen{info['generation']}", start, time.perf_counter(), detail=str(info)))
 
     gc.callbacks.append(on_gc)
+
+
+def instrument_hand_offs() -> None:
+    """Points and spans at every hand-off between daprd and this process: a work item's arrival from
+    the stream (``item``), a result's send back (``send``), the worker's wake-ups of a waiter
+    (``signal``), the waiter's reads of the instance (``read``) and its return (``woken``)."""
+    from dapr.ext.workflow._durabletask import worker
+
+    from invoiceflow.dapr.workflow import WorkflowManager
+    from invoiceflow.workflow import completions, starter
+
+    manager = worker._AsyncWorkerManager
+    original_orchestration = manager.submit_orchestration
+    original_activity = manager.submit_activity
+
+    def arrived_orchestration(self: Any, func: Any, req: Any, *args: Any) -> None:
+        kinds = ",".join(sorted({e.WhichOneof("eventType") for e in req.newEvents}))
+        _point("item", req.instanceId, f"turn new={len(req.newEvents)} {kinds}")
+        original_orchestration(self, func, req, *args)
+
+    def arrived_activity(self: Any, func: Any, fn: Any, req: Any, *args: Any) -> None:
+        _point("item", req.workflowInstance.instanceId, f"{req.name}#{req.taskId}")
+        original_activity(self, func, fn, req, *args)
+
+    manager.submit_orchestration = arrived_orchestration  # type: ignore[method-assign]
+    manager.submit_activity = arrived_activity  # type: ignore[method-assign]
+    grpc_worker = worker.TaskHubGrpcWorker
+    original_deliver = grpc_worker._deliver_activity_response
+    original_respond = grpc_worker._send_orchestrator_response
+
+    def timed_deliver(self: Any, req: Any, res: Any, *args: Any) -> None:
+        start = time.perf_counter()
+        try:
+            original_deliver(self, req, res, *args)
+        finally:
+            name = req.workflowInstance.instanceId
+            REC.add(Span("send", name, start, time.perf_counter(), detail=f"{req.name}#{req.taskId}"))
+
+    def timed_respond(self: Any, req: Any, stub: Any, res: Any, *args: Any) -> None:
+        start = time.perf_counter()
+        try:
+            original_respond(self, req, stub, res, *args)
+        finally:
+            kinds = ",".join(a.WhichOneof("workflowActionType") for a in res.actions)
+            REC.add(Span("send", req.instanceId, start, time.perf_counter(), detail=f"turn [{kinds}]"))
+
+    grpc_worker._deliver_activity_response = timed_deliver
+    grpc_worker._send_orchestrator_response = timed_respond
+    signals = completions.CompletionSignals
+    original_hand_over, original_notify = signals.hand_over, signals.notify
+
+    def timed_hand_over(self: Any, instance_id: str, output: Any) -> None:
+        _point("signal", instance_id, f"hand_over waiters={self.waiter_count()}")
+        original_hand_over(self, instance_id, output)
+
+    def timed_notify(self: Any, instance_id: str) -> None:
+        _point("signal", instance_id, f"notify waiters={self.waiter_count()}")
+        original_notify(self, instance_id)
+
+    signals.hand_over = timed_hand_over  # type: ignore[method-assign]
+    signals.notify = timed_notify  # type: ignore[method-assign]
+    original_get = WorkflowManager.get
+
+    async def timed_get(self: Any, instance_id: str, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        instance = await original_get(self, instance_id, **kwargs)
+        status = instance.status.value if instance is not None else "none"
+        REC.add(Span("read", instance_id, start, time.perf_counter(), detail=status))
+        return instance
+
+    WorkflowManager.get = timed_get  # type: ignore[method-assign]
+    original_wait = starter.wait_for_end
+
+    async def timed_wait(read: Any, signals: Any, instance_id: str, **kwargs: Any) -> Any:
+        ended = await original_wait(read, signals, instance_id, **kwargs)
+        _point("woken", instance_id, type(ended).__name__)
+        return ended
+
+    starter.wait_for_end = timed_wait  # type: ignore[assignment]
+
+
+def _point(kind: str, name: str, detail: str) -> None:
+    now = time.perf_counter()
+    REC.add(Span(kind, name, now, now, detail=detail))
 
 
 RUNTIME_BINARIES = ("daprd", "scheduler", "placement")
@@ -337,13 +462,163 @@ def phases(spans: list[Span], wall_ms: float) -> dict[str, float]:
     }
 
 
+# Work on this side of the stream: while none of it runs, the run waits on daprd / the scheduler.
+BUSY_KINDS = frozenset({"activity", "turn", "service", "send", "gc"})
+
+
+def longest_wait(spans: list[Span], end: float) -> tuple[float, Span | None, Span | None]:
+    """The longest stretch (ms) between the submit and ``end`` in which nothing of this process's side
+    of the run was busy (no activity, turn, service call, send or collection), and the spans that end
+    it on either side: a stall in daprd's or the scheduler's delivery shows here, work does not."""
+    busy = sorted((s for s in spans if s.kind in BUSY_KINDS), key=lambda s: s.start)
+    longest, before, after = 0.0, None, None
+    covered, last = REC.origin, None
+    for span in busy:
+        if span.start > covered and span.start - covered > longest:
+            longest, before, after = span.start - covered, last, span
+        if span.end > covered:
+            covered, last = span.end, span
+    if end - covered > longest:
+        longest, before, after = end - covered, last, None
+    return longest * 1000, before, after
+
+
+def describe(span: Span | None) -> str:
+    if span is None:
+        return "-"
+    return f"{span.kind} {span.name[-12:]} {span.detail[:60]} @{ms(span.start):.0f}-{ms(span.end):.0f}"
+
+
+def wake_ms(spans: list[Span]) -> float | None:
+    """From the worker handing the result to the waiting runner to the runner's wait returning."""
+    handed = [
+        s.start
+        for s in spans
+        if s.kind == "signal" and s.detail.startswith("hand_over") and not s.detail.endswith("waiters=0")
+    ]
+    woken = [s.start for s in spans if s.kind == "woken"]
+    return (woken[-1] - handed[-1]) * 1000 if handed and woken else None
+
+
+def phase_at(spans: list[Span], at: float) -> str:
+    """The phase (as in ``phases``) a moment of a run belongs to."""
+    acts = [s for s in spans if s.kind == "activity"]
+    split = [s for s in acts if s.name == "split_stored_pdf"]
+    extract = [s for s in acts if s.name == "extract_page"]
+    finish = [s for s in acts if s.name == "aggregate_and_finish"]
+    bounds = [
+        ("to split", split[0].start if split else None),
+        ("split", split[0].end if split else None),
+        ("to extract", min(s.start for s in extract) if extract else None),
+        ("extract", max(s.end for s in extract) if extract else None),
+        ("to aggregate", finish[0].start if finish else None),
+        ("aggregate", finish[0].end if finish else None),
+    ]
+    for name, until in bounds:
+        if until is None or at < until:
+            return name
+    return "to seen"
+
+
+def span_line(span: Span) -> str:
+    return (
+        f"{ms(span.start):>8.1f} {ms(span.end):>8.1f} {(span.end - span.start) * 1000:>7.1f}"
+        f" {span.kind:<8} {span.name[-30:]:<30} {span.detail}"
+    )
+
+
 def print_spans(spans: list[Span]) -> None:
     print("  every span (ms from submit: start, end, duration, kind, name, detail):")
     for span in sorted(spans, key=lambda s: s.start):
+        print(f"    {span_line(span)}")
+
+
+PROBE_ENV = "INVOICEFLOW_TIMELINE_PROBE"
+# Loaded by every Python process of the compare (PYTHONPATH); only its Dapr engine's worker is probed.
+_SITECUSTOMIZE = f"""import os
+import sys
+
+if "invoiceflow.compare.worker" in sys.orig_argv and "dapr" in sys.orig_argv:
+    from benchmarks.dapr_timeline import probe_embedded_runs
+
+    probe_embedded_runs(os.environ["{PROBE_ENV}"])
+"""
+
+
+def probe_embedded_runs(out: str) -> None:
+    """In this process, time every ``EmbeddedInvoiceFlow.process_file`` and append one JSON line per run
+    to ``out``: its wall, longest wait (with the spans around it and its phase) and every span."""
+    instrument()
+    original = EmbeddedInvoiceFlow.process_file
+    active: list[dict[str, bool]] = []  # the runs in flight; a batch's runs overlap and are not recorded
+
+    async def probed(self: EmbeddedInvoiceFlow, path: Path, **kwargs: Any) -> Any:
+        this = {"overlapped": bool(active)}
+        for other in active:
+            other["overlapped"] = True
+        active.append(this)
+        if not this["overlapped"]:
+            REC.reset()
+        try:
+            return await original(self, path, **kwargs)
+        finally:
+            active.remove(this)
+            if not this["overlapped"]:
+                _record_run(out, path.name, time.perf_counter())
+
+    EmbeddedInvoiceFlow.process_file = probed  # type: ignore[method-assign]
+
+
+def _record_run(out: str, name: str, end: float) -> None:
+    spans = sorted(REC.spans, key=lambda span: span.start)
+    waited, before, after = longest_wait(spans, end)
+    run = {
+        "file": name,
+        "wall": (end - REC.origin) * 1000,
+        "waited": waited,
+        "wake": wake_ms(spans),
+        "phase": phase_at(spans, before.end if before is not None else REC.origin),
+        "around": f"after {describe(before)}; until {describe(after)}",
+        "spans": [span_line(span) for span in spans],
+    }
+    with open(out, "a", encoding="utf-8") as lines:
+        lines.write(json.dumps(run) + "\n")
+
+
+def probe_compare(files: list[Path], runs: int, stall_ms: float, show_spans: bool) -> None:
+    """``invoiceflow compare`` (local and dapr) with its Dapr worker probed: every embedded run's longest
+    wait and the stalls by phase, as this script's own runs report them."""
+    with tempfile.TemporaryDirectory(prefix="invoiceflow-timeline-probe-") as temp:
+        (Path(temp) / "sitecustomize.py").write_text(_SITECUSTOMIZE)
+        out = Path(temp) / "runs.jsonl"
+        paths = [temp, *filter(None, [os.environ.get("PYTHONPATH")])]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths), PROBE_ENV: str(out)}
+        command = [sys.executable, "-m", "invoiceflow", "compare", *map(str, files)]
+        command += ["--engines", "local,dapr", "--runs", str(runs), "--out", str(Path(temp) / "report")]
+        report = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+        probed = [json.loads(line) for line in out.read_text().splitlines()]
+    stalls: dict[str, int] = defaultdict(int)
+    for number, run in enumerate(probed):
+        stalled = run["waited"] > stall_ms
+        if stalled:
+            stalls[run["phase"]] += 1
+        mark = f"STALL in '{run['phase']}'" if stalled else ""
+        wake = f"{run['wake']:.1f}" if run["wake"] is not None else "-"
         print(
-            f"    {ms(span.start):>8.1f} {ms(span.end):>8.1f} {(span.end - span.start) * 1000:>7.1f}"
-            f" {span.kind:<8} {span.name[-30:]:<30} {span.detail}"
+            f"run {number} {run['file']}: wall {run['wall']:.0f}, longest wait {run['waited']:.0f}, "
+            f"wake {wake} {mark}"
         )
+        print(f"  {run['around']}")
+        if stalled and show_spans:
+            print("\n".join(f"    {line}" for line in run["spans"]))
+    wakes = sorted(run["wake"] for run in probed if run["wake"] is not None)
+    if wakes:
+        print(f"wake (hand-over to runner): median {statistics.median(wakes):.1f} ms, max {wakes[-1]:.1f} ms")
+    print(
+        f"stalls (longest wait > {stall_ms:.0f} ms): {sum(stalls.values())} of {len(probed)} embedded runs"
+        + "".join(f", {count} in '{phase}'" for phase, count in sorted(stalls.items()))
+    )
+    print("\n".join(line for line in report.splitlines() if line.startswith("| dapr |")))
 
 
 async def main() -> None:
@@ -351,6 +626,7 @@ async def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--pages", type=int, default=50)
+    parser.add_argument("--pdf", type=Path, default=None, help="run on this PDF instead of a generated one")
     parser.add_argument(
         "--batch",
         type=int,
@@ -368,9 +644,35 @@ async def main() -> None:
         "each, all up at once, alternated run by run",
     )
     parser.add_argument("--spans", action="store_true", help="print every span of the last run")
+    parser.add_argument(
+        "--stall-ms",
+        type=float,
+        default=150.0,
+        help="a run whose longest wait on the runtime (nothing busy on this side) exceeds this is a "
+        "stall: counted by phase, its spans printed",
+    )
+    parser.add_argument(
+        "--same-bytes",
+        action="store_true",
+        help="every run on the same PDF bytes, as ``invoiceflow compare`` does (default: fresh bytes per "
+        "run, so no run profits from blobs a previous run stored)",
+    )
+    parser.add_argument("--log-level", default=None, help="daprd's and the control plane's (e.g. debug)")
+    parser.add_argument("--run-dir", type=Path, default=None, help="keep the stack's run dir (logs) here")
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        nargs="+",
+        default=None,
+        help="instead: run `invoiceflow compare` (local, dapr; --repeats runs) on these PDFs with its Dapr "
+        "worker probed, and report each embedded run's longest wait (--spans: every span of a stall)",
+    )
     args = parser.parse_args()
+    if args.compare:
+        probe_compare(args.compare, args.repeats, args.stall_ms, args.spans)
+        return
     instrument()
-    data, _ = build_invoice_pdf(pages=args.pages, seed=3)
+    data = args.pdf.read_bytes() if args.pdf is not None else build_invoice_pdf(pages=args.pages, seed=3)[0]
     workdir = Path(tempfile.mkdtemp(prefix="invoiceflow-timeline-"))
     atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # the PDF copies of the runs
     states: list[str | None] = list(args.state) or [None]
@@ -381,6 +683,11 @@ async def main() -> None:
         for state in states:
             before = runtime_pids()
             options = EmbeddedOptions(pages_per_batch=args.batch[0])
+            if args.log_level is not None:
+                options.log_level = args.log_level
+            if args.run_dir is not None:
+                options.run_dir = args.run_dir / (state or "default")
+                options.run_dir.mkdir(parents=True, exist_ok=True)
             if state is not None:  # unset otherwise: the script also times code from before the option
                 options.state_in_memory = state == "memory"
             flow = await stacks.enter_async_context(EmbeddedInvoiceFlow(options))
@@ -389,6 +696,7 @@ async def main() -> None:
                 fresh_copy(data, workdir, f"w{state}"), invoice_id=f"tl-w-{time.time_ns()}"
             )
         runs = args.repeats * len(configs)
+        stalls: dict[str, int] = defaultdict(int)
         for run in range(runs):
             state, batch = configs[run % len(configs)]
             flow, own_runtime = flows[state]
@@ -399,13 +707,17 @@ async def main() -> None:
             local_ms = (time.perf_counter() - local_start) * 1000
             REC.reset()
             cpu_before = stack_cpu_by_process(own_runtime)
+            submitted_at = datetime.now(UTC)
             start = time.perf_counter()
             instance = await flow.submit_file(
-                fresh_copy(data, workdir, str(run)), invoice_id=f"tl-{run}-{time.time_ns()}"
+                fresh_copy(data, workdir, "same" if args.same_bytes else str(run)),
+                invoice_id=f"tl-{run}-{time.time_ns()}",
             )
             await flow.runner.wait(instance)
-            wall = (time.perf_counter() - start) * 1000
+            end = time.perf_counter()
+            wall = (end - start) * 1000
             spans = list(REC.spans)
+            waited, before, after = longest_wait(spans, end)
             cpu_after = stack_cpu_by_process(own_runtime)
             cpu_of = {
                 f"cpu {label}": (cpu_after[label] - cpu_before.get(label, 0.0)) * 1000
@@ -418,14 +730,27 @@ async def main() -> None:
                 "stack cpu": sum(cpu_of.values()),
                 **cpu_of,
                 **phases(spans, wall),
+                "longest wait": waited,
+                "wake": wake_ms(spans) or 0.0,
             }
             for key, value in row.items():
                 figures[state, batch][key].append(value)
             print(f"run {run} ({_label(state, batch)}): " + ", ".join(f"{k} {v:.0f}" for k, v in row.items()))
-            if args.spans and run == runs - 1:
+            print(f"  longest wait {waited:.0f} ms: after {describe(before)}; until {describe(after)}")
+            stalled = waited > args.stall_ms
+            if stalled:
+                phase = phase_at(spans, before.end if before is not None else REC.origin)
+                stalls[phase] += 1
+                print(f"  STALL in '{phase}' (submitted {submitted_at:%H:%M:%S.%f} UTC, instance {instance})")
+            if (args.spans and run == runs - 1) or stalled:
                 print_spans(spans)
+    print(
+        f"stalls (longest wait > {args.stall_ms:.0f} ms): {sum(stalls.values())} of {runs} runs"
+        + "".join(f", {count} in '{phase}'" for phase, count in sorted(stalls.items()))
+    )
+    source = args.pdf.name if args.pdf is not None else f"{args.pages} pages"
     for (state, batch), by_key in figures.items():
-        print(f"{_label(state, batch)}, medians of {args.repeats} ({args.pages} pages, ms unless a count):")
+        print(f"{_label(state, batch)}, medians of {args.repeats} ({source}, ms unless a count):")
         for key, values in by_key.items():
             print(f"  {key:<17} {statistics.median(values):>8.0f}")
 

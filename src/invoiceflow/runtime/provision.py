@@ -6,6 +6,8 @@ Order: ``$DAPR_RUNTIME_DIR``, ``$PATH``, ``~/.dapr/bin`` (``dapr init --slim``),
 directory counts only when every binary in it reports the pinned version. Otherwise the binaries are
 built from the Go module in ``runtime/`` (see ``runtime/components.txt``) into
 ``$INVOICEFLOW_CACHE_DIR`` (default ``~/.cache/invoiceflow``), keyed by version and build inputs.
+The patches in ``runtime/patches/`` (fixes of the pinned release, each file says why) are applied to the
+source before the build; installed binaries found first do not have them.
 """
 
 from __future__ import annotations
@@ -63,12 +65,19 @@ def read_component_list(module_dir: Path) -> list[str]:
     return sorted({line.split("#", 1)[0].strip() for line in lines} - {""})
 
 
+def read_patches(module_dir: Path) -> list[Path]:
+    """The source patches to apply, in name order (``runtime/patches/*.patch``, ``patch -p1`` format)."""
+    return sorted((module_dir / "patches").glob("*.patch"))
+
+
 def build_key(module_dir: Path) -> str:
     digest = hashlib.sha256()
     digest.update(f"{DAPR_VERSION}\n{_BUILD_RECIPE_REVISION}\n".encode())
     digest.update("\n".join(read_component_list(module_dir)).encode())
     for name in ("go.mod", "go.sum"):
         digest.update((module_dir / name).read_bytes())
+    for patch in read_patches(module_dir):
+        digest.update(f"\n{patch.name}\n".encode() + patch.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -135,6 +144,8 @@ def build_runtime(module_dir: Path) -> RuntimeBinaries:
             "(see runtime/go.mod for the version), or `dapr init --slim --runtime-version "
             f"{DAPR_VERSION}`, or point DAPR_RUNTIME_DIR at a directory with daprd/placement/scheduler"
         )
+    if read_patches(module_dir) and shutil.which("patch") is None:
+        raise RuntimeProvisionError("building the runtime applies runtime/patches/ with `patch`: install it")
     keep = set(read_component_list(module_dir))
     bin_dir = cached_bin_dir(module_dir)
     work = bin_dir.parent / "build"
@@ -157,7 +168,20 @@ def build_runtime(module_dir: Path) -> RuntimeBinaries:
     for stem in available - keep:
         (components / f"{stem}.go").unlink()
 
-    # 3. A build module: the project's go.mod/go.sum, pointed at the trimmed copy.
+    # 3. The project's fixes of the pinned release; one that no longer applies exactly stops the build.
+    for patch in read_patches(module_dir):
+        print(f"+ patch -p1 < {patch.name}", file=sys.stderr, flush=True)
+        patch_file = str(patch.resolve())  # absolute: -d changes directory first
+        proc = subprocess.run(
+            ["patch", "-p1", "--forward", "--batch", "--fuzz=0", "-d", str(source), "-i", patch_file],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeProvisionError(f"{patch.name} does not apply:\n{proc.stdout}{proc.stderr}")
+
+    # 4. A build module: the project's go.mod/go.sum, pointed at the trimmed copy.
     build_module = work / "module"
     build_module.mkdir()
     shutil.copy(module_dir / "go.sum", build_module / "go.sum")

@@ -8,7 +8,9 @@ process when a workflow function returned or raised in a live (non-replay) turn;
 the instance once (a few short retries cover the moment until daprd has stored the completion).
 
 A wake-up is a hint, not the truth: waiters still re-read the runtime now and then (instances finished
-by another replica, terminated or purged through the API), so a missed signal only costs latency.
+by another replica, terminated or purged through the API), so a missed signal only costs latency. None
+was missed in ~250 embedded runs timed by ``benchmarks/dapr_timeline.py``'s hand-off spans; the stalls
+once suspected here were daprd delivering an activity result 1 s late (``runtime/patches/0001-…``).
 
 A wake-up after a live *return* also carries the workflow's output, and a waiter that only wants the
 result (``take_output``: the embedded runner) takes it from there instead of reading the instance until
