@@ -116,6 +116,25 @@ def test_a_tax_summary_row_and_the_totals_block_print_one_tax_once() -> None:
     assert _tax_rows(page) == [("19", "100.00", "19.00")]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [("Rate", "Gross", "Net", "VAT"), ("Satz", "Brutto", "Netto", "MwSt."), ("Taux", "TTC", "HT", "TVA")],
+)
+def test_a_small_tax_whose_rate_fits_gross_and_net_alike_takes_the_net_as_base(
+    header: tuple[str, str, str, str],
+) -> None:
+    # 2.69 × 5 % and 2.56 × 5 % both round near 0.13: 2.56 + 0.13 = 2.69 says which is the base.
+    s, y = _sheet([("Apples", "16.74"), ("Bread", "2.56")])
+    xs = [(40, False), (250, True), (330, True), (410, True)]
+    y = s.table(
+        y + 10,
+        [(x, h, right) for (x, right), h in zip(xs, header, strict=True)],
+        [["21 %", "20.25", "16.74", "3.51"], ["5 %", "2.69", "2.56", "0.13"]],
+    )
+    _block(s, y + 14, [("Total", "22.94")])
+    assert _tax_rows(extract_page(s.page())) == [("21", "16.74", "3.51"), ("5", "2.56", "0.13")]
+
+
 def test_taxes_named_without_rates_are_one_line_each_at_the_rate_they_imply() -> None:
     s = Sheet()
     s.put(40, 40, "Tarnwood Optics Pvt Ltd", size=16)

@@ -91,12 +91,20 @@ def close(a: Decimal, b: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
 
 
 def rate_pair(rate: Decimal, money: list[Amount]) -> tuple[Decimal, Decimal] | None:
-    """(base, amount) among the line's amounts with base × rate ≈ amount."""
+    """(base, amount) among the line's amounts with base × rate ≈ amount. A small tax fits its base and
+    its gross alike ("5 % 2,69 2,56 0,13": 2.69 and 2.56 × 5 % both round near 0.13): the base is the one
+    that the amount tops up to another figure of the row, else the closest fit."""
+    fits: list[tuple[bool, Decimal, Decimal, Decimal]] = []
+    values = {a.value for a in money}
     for base, amount in itertools.permutations(money, 2):
         expected = base.value * rate / 100
         if base.value and close(expected, amount.value, max(Decimal("0.02"), abs(expected) / 500)):
-            return base.value, amount.value
-    return None
+            tops_up = base.value + amount.value in values
+            fits.append((not tops_up, abs(expected - amount.value), base.value, amount.value))
+    if not fits:
+        return None
+    _, _, base_value, amount_value = min(fits, key=lambda fit: fit[:2])
+    return base_value, amount_value
 
 
 # Label prefix of a tax line read from a cell of a table row (several taxes on one row): such lines are
