@@ -145,6 +145,32 @@ def test_one_decimal_ocr_totals_that_do_not_add_up_are_no_totals() -> None:
     assert "totals.gross" not in extract_page(_stored_figures_page("22.8", gross="171.3")).fields
 
 
+def _deposit_page(gross_label: str) -> PageText:
+    # A final invoice after a deposit: the payable is not the gross, and OCR may lose the gross's label.
+    sheet = Sheet(source=TextSource.OCR)
+    sheet.put(40, 40, "Nordbau Montage GmbH")
+    sheet.put(40, 80, "Schlussrechnung Nr. 2024-118")
+    rows = [
+        ("Rechnungssumme ohne USt.", "12.500,00"),
+        ("Steuerbetrag", "2.375,00"),
+        (gross_label, "14.875,00"),
+        ("Erhaltene Anzahlungen", "5.000,00"),
+        ("Zahlbetrag", "9.875,00"),
+    ]
+    for n, (label, value) in enumerate(rows):
+        if label:
+            sheet.put(300, 300 + 16 * n, label)
+        sheet.put(540, 300 + 16 * n, value, right=True)
+    return sheet.page()
+
+
+@pytest.mark.parametrize("gross_label", ["Bruttosumme", ""])
+def test_a_gross_whose_label_ocr_lost_is_net_plus_tax_printed_alone(gross_label: str) -> None:
+    fields = extract_page(_deposit_page(gross_label)).fields
+    got = tuple(fields[f"totals.{name}"].value for name in ("net", "tax", "gross"))
+    assert got == ("12500.00", "2375.00", "14875.00")
+
+
 def test_a_gstin_read_with_a_character_too_many_is_trimmed_by_its_checksum() -> None:
     gstin = next(
         f"29AAGCK4512M1Z{c}"

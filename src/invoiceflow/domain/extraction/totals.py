@@ -76,7 +76,11 @@ from invoiceflow.domain.extraction.totals_lines import (
     tax_excluded,
     tax_included,
 )
-from invoiceflow.domain.extraction.totals_ocr_repair import repair_misread_total, tax_of_net_and_gross
+from invoiceflow.domain.extraction.totals_ocr_repair import (
+    gross_without_label,
+    repair_misread_total,
+    tax_of_net_and_gross,
+)
 
 
 def _totals_from(
@@ -204,6 +208,8 @@ def _totals_from(
         if any(g.line > index and close(base + levied, g.value) for g in gross):
             net.append(Candidate(base, 0.6, index))
             tax.append(Candidate(levied, 0.6, index))
+    if ctx.lines and ctx.lines[0].ocr:
+        gross += gross_without_label(ctx, start_line, net, tax, gross, integers_ok=integers_ok)
     sums = {n.value + t.value for n in net for t in tax}
     gross = unexplained_balances(
         ctx, not_balances(gross, deductions, deduction_lines), deduction_lines, integers_ok, sums

@@ -1,5 +1,6 @@
 """Totals of an OCR page repaired by arithmetic: one misread digit in a net, tax or gross that then
-adds up, or a lost or garbled tax that gross less net gives when the page's one rate confirms it.
+adds up, a lost or garbled tax that gross less net gives when the page's one rate confirms it, or a gross
+whose label OCR lost that net + tax finds printed alone.
 """
 
 from __future__ import annotations
@@ -10,11 +11,45 @@ from decimal import Decimal
 
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
+from invoiceflow.domain.extraction.numbers import find_amounts
 from invoiceflow.domain.extraction.ocr_repair import repair_sum
-from invoiceflow.domain.extraction.totals_figures import Candidate, TaxLineFound, TotalsResult, rounds_to
+from invoiceflow.domain.extraction.totals_figures import (
+    Candidate,
+    TaxLineFound,
+    TotalsResult,
+    money_figures,
+    rounds_to,
+)
 
 # A total repaired by one confusable digit is kept a little less certain than one read as it stands.
 _REPAIRED_PENALTY = 0.1
+# A gross found as net + tax printed alone (its label lost) is no surer than a guess confirmed by sums.
+_UNLABELLED_GROSS = 0.6
+
+
+def gross_without_label(
+    ctx: PageContext,
+    start_line: int,
+    net: list[Candidate],
+    tax: list[Candidate],
+    gross: list[Candidate],
+    *,
+    integers_ok: bool,
+) -> list[Candidate]:
+    """Grosses whose label OCR lost ("Bruttosumme 23.800,00" read "23.800,00"): a figure alone on its OCR
+    line, below a net and a tax it is the sum of, when no gross candidate is that sum already (a payable
+    after a deposit may be the only labelled total)."""
+    sums = {n.value + t.value: max(n.line, t.line) for n in net for t in tax}
+    if not sums or any(g.value in sums for g in gross):
+        return []
+    found: list[Candidate] = []
+    for line in ctx.lines[start_line:]:
+        if not line.ocr or any(c.isalpha() for c in line.text) or ctx.total_labels.get(line.index):
+            continue
+        figures = money_figures(find_amounts(line, ctx.style), integers_ok, line)
+        if len(figures) == 1 and line.index > sums.get(figures[0].value, len(ctx.lines)):
+            found.append(Candidate(figures[0].value, _UNLABELLED_GROSS, line.index))
+    return found
 
 
 def repair_misread_total(
