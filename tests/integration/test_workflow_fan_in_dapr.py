@@ -18,6 +18,7 @@ from typing import Any
 
 import dapr.ext.workflow as wf
 import pytest
+from tests.integration.sdk_worker import sdk_workflow_client
 
 from invoiceflow.runtime.stack import Sidecar
 
@@ -55,22 +56,12 @@ def fan_in(ctx: wf.DaprWorkflowContext, count: int) -> Any:
 
 @pytest.fixture(scope="module")
 def workflow_client(dapr_session_sidecar: Sidecar) -> Iterator[wf.DaprWorkflowClient]:
-    sidecar = dapr_session_sidecar
-    runtime = wf.WorkflowRuntime(
-        host=sidecar.host,
-        port=str(sidecar.grpc_port),
-        maximum_concurrent_activity_work_items=32,
-        maximum_thread_pool_workers=32,
-    )
-    runtime.register_activity(staggered)
-    runtime.register_workflow(fan_in)
-    runtime.start()
-    client = wf.DaprWorkflowClient(host=sidecar.host, port=str(sidecar.grpc_port))
-    try:
+    with sdk_workflow_client(
+        dapr_session_sidecar,
+        activities=[staggered],
+        workflows=[fan_in],
+    ) as client:
         yield client
-    finally:
-        client.close()
-        runtime.shutdown()
 
 
 def test_closely_spaced_activity_results_reach_the_workflow_without_a_stall(

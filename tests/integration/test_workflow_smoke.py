@@ -16,6 +16,7 @@ from typing import Any
 
 import dapr.ext.workflow as wf
 import pytest
+from tests.integration.sdk_worker import sdk_workflow_client
 
 from invoiceflow.runtime.stack import LocalStack, Sidecar
 
@@ -93,24 +94,12 @@ def waits_forever(ctx: wf.DaprWorkflowContext, _: None) -> Any:
 
 @pytest.fixture(scope="module")
 def workflow_client(dapr_session_sidecar: Sidecar) -> Iterator[wf.DaprWorkflowClient]:
-    sidecar = dapr_session_sidecar
-    runtime = wf.WorkflowRuntime(
-        host=sidecar.host,
-        port=str(sidecar.grpc_port),
-        maximum_concurrent_activity_work_items=32,
-        maximum_thread_pool_workers=32,
-    )
-    for activity in (square, flaky_square, always_fails):
-        runtime.register_activity(activity)
-    for workflow in (fan_out_squares, retries_exhausted, approval_or_timeout, waits_forever):
-        runtime.register_workflow(workflow)
-    runtime.start()
-    client = wf.DaprWorkflowClient(host=sidecar.host, port=str(sidecar.grpc_port))
-    try:
+    with sdk_workflow_client(
+        dapr_session_sidecar,
+        activities=[square, flaky_square, always_fails],
+        workflows=[fan_out_squares, retries_exhausted, approval_or_timeout, waits_forever],
+    ) as client:
         yield client
-    finally:
-        client.close()
-        runtime.shutdown()
 
 
 def _new_id(prefix: str) -> str:
