@@ -174,6 +174,32 @@ def cell_runs(line: Line, labels: list[LabelMatch]) -> list[tuple[int, int, floa
     return out
 
 
+# OCR boxes of a monospaced till-receipt font hug each glyph while its spaces are a whole character wide:
+# a label's words may stand just over the segment gap apart ("Dok.  Nr.:  162/165393").
+_CLOSE_SEGMENTS_EM = 1.5
+
+
+def _labels_across_close_segments(line: Line, found: list[LabelMatch]) -> list[LabelMatch]:
+    """Header labels of an OCR line that only the text of two neighbouring segments read together holds,
+    when the gap between them is under ``_CLOSE_SEGMENTS_EM`` of the line's tallest word (a table's
+    columns stand further apart), and no label already read overlaps them."""
+    segments, xs = line.segments(), line.segment_x()
+    em = max(w.y1 - w.y0 for w in line.words)
+    out: list[LabelMatch] = []
+    for k in range(len(segments) - 1):
+        if xs[k + 1][0] - xs[k][1] > _CLOSE_SEGMENTS_EM * em:
+            continue
+        boundary_start, boundary_end = segments[k][1], segments[k + 1][0]
+        for m in find_labels_of_families(line.folded, (HEADER_KINDS,), segments[k][0], segments[k + 1][1])[0]:
+            if (
+                m.start < boundary_start
+                and m.end > boundary_end
+                and not any(o.start < m.end and m.start < o.end for o in (*found, *out))
+            ):
+                out.append(m)
+    return out
+
+
 def _straddles_cell_gap(line: Line, labels: list[LabelMatch]) -> bool:
     """A label read across a gap wider than word spacing: "Invoice date | Due date" packed in one segment
     reads "date Due" as a label."""
@@ -231,6 +257,8 @@ def analyse(
                 in_header = _labels_per_cell(line, in_header, seg_start, seg_end)
             header += in_header
             totals += in_totals
+        if line.ocr and len(line.words) > 1:
+            header = sorted(header + _labels_across_close_segments(line, header), key=lambda m: m.start)
         if header:
             ctx.header_labels[line.index] = header
         if totals:

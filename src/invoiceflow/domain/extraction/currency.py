@@ -1,7 +1,8 @@
 """Currency (ISO 4217) from codes and symbols on the page.
 
 Codes beat symbols; "$" alone is USD unless another dollar code (CAD, AUD, …) or a prefixed symbol
-(C$, A$, CA$) is on the page; "kr" is resolved by other Nordic cues; "Fr."/"CHF" → CHF.
+(C$, A$, CA$, MX$, R$, …) is on the page; a prefixed symbol is never the bare "$" ("R$" is Brazil's real,
+not a dollar); "kr" is resolved by other Nordic cues; "Fr."/"CHF" → CHF.
 """
 
 from __future__ import annotations
@@ -65,9 +66,12 @@ _CODES = [
 ]
 _CODE_RE = lazy_compile(r"(?<![A-Za-z])(" + "|".join(_CODES) + r")(?![A-Za-z])")
 _DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
-_PREFIXED_DOLLAR_RE = lazy_compile(r"(?<![A-Za-z])(US|CA|C|A|AU|NZ|S|HK)\$")
+# The dollar sign with a letter prefix names its own currency: the Brazilian real "R$", the Mexican peso
+# "MX$" / "Mex$", the New Taiwan dollar "NT$" among them.
+_PREFIXED_DOLLAR_RE = lazy_compile(r"(?<![A-Za-z])(US|CA|C|A|AU|NZ|S|SG|HK|MX|Mex|NT|R)\$")
 _PREFIX_TO_CODE = {
-    "US": "USD", "CA": "CAD", "C": "CAD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "S": "SGD", "HK": "HKD",
+    "US": "USD", "CA": "CAD", "C": "CAD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "S": "SGD", "SG": "SGD",
+    "HK": "HKD", "MX": "MXN", "Mex": "MXN", "NT": "TWD", "R": "BRL",
 }  # fmt: skip
 _SYMBOLS = {"€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY", "zł": "PLN", "Kč": "CZK", "₺": "TRY", "₽": "RUB"}
 _SYMBOL_RE = lazy_compile(r"€|£|₹|¥|zł|Kč|₺|₽|\$")
@@ -114,18 +118,22 @@ def detect_currency(lines: list[Line]) -> tuple[str, float] | None:
     for line in lines:
         line_starts.append(offset)
         offset += len(line.text) + 1
+    prefixed_signs: set[int] = set()  # offsets of the "$" of every prefixed sign: not a bare dollar
+    for m in _PREFIXED_DOLLAR_RE.finditer(text):
+        prefixed[_PREFIX_TO_CODE[m.group(1)]] += 1
+        prefixed_signs.add(m.end() - 1)
     events: list[tuple[int, int, int, str]] = []  # line, pattern order, offset, what was found
     for order, (pattern, subject) in enumerate(((_CODE_RE, text), (_SYMBOL_RE, text), (_WORD_RE, folded))):
         for m in pattern.finditer(subject):
             found = m.group(0) if pattern is _SYMBOL_RE else m.group(1)
             events.append((bisect_right(line_starts, m.start()) - 1, order, m.start(), found))
     events.sort()
-    for _line, order, _offset, found in events:
+    for _line, order, offset, found in events:
         if order == 0:
             votes[found] += 3
         elif order == 1:
             if found == "$":
-                dollar += 1
+                dollar += offset not in prefixed_signs
             else:
                 votes[_SYMBOLS[found]] += 2
         else:
@@ -143,8 +151,6 @@ def detect_currency(lines: list[Line]) -> tuple[str, float] | None:
         votes[_NAMED_DOLLAR_CODE.get(name, {"singapore": "SGD", "hong kong": "HKD"}.get(name, "NZD"))] += 3
     for m in _AFTER_FIGURE_RE.finditer(text):
         votes[_AFTER_FIGURE_TO_CODE[m.group(1)]] += 2
-    for m in _PREFIXED_DOLLAR_RE.finditer(text):
-        prefixed[_PREFIX_TO_CODE[m.group(1)]] += 1
     # The first Nordic word of the last line that has one.
     nordic_line = -1
     for m in _NORDIC_RE.finditer(folded):

@@ -121,6 +121,7 @@ class DateMatch:
     ambiguous: bool  # numeric with day and month both <= 12
     # A print or generation stamp ("11/22/26, 7:35 PM" in a browser's print header): see ``_stamped``.
     stamp: bool = False
+    timed: bool = False  # a clock time follows ("2026-02-09 09:31:48"): a stamp or a receipt's sale
 
 
 def _year(text: str) -> int:
@@ -146,13 +147,11 @@ _CLOCK_AFTER_RE = lazy_compile(
 _STAMP_LEAD_RE = lazy_compile(r"[\s(\[\u2022\-]*")
 
 
-def _stamped(line: Line, start: int, end: int) -> bool:
-    """A date followed by a clock time that opens its segment (no label before it): the time a browser, a
-    print driver or a generator stamped on the page ("11/22/26, 7:35 PM" over a browser-printed page),
-    in the printing machine's locale rather than the document's. Under a label ("Date: 12/03/2024 10:31")
-    the date keeps its weight."""
-    if _CLOCK_AFTER_RE.match(line.text, end) is None:
-        return False
+def _stamped(line: Line, start: int) -> bool:
+    """A date followed by a clock time (checked by the caller) that opens its segment (no label before
+    it): the time a browser, a print driver or a generator stamped on the page ("11/22/26, 7:35 PM" over
+    a browser-printed page), in the printing machine's locale rather than the document's. Under a label
+    ("Date: 12/03/2024 10:31") the date keeps its weight."""
     seg_start = line.segment_span(start)[0]
     return _STAMP_LEAD_RE.fullmatch(line.text, seg_start, start) is not None
 
@@ -163,7 +162,7 @@ def numeric_order_evidence(lines: list[Line]) -> DateOrder | None:
     dmy = mdy = 0
     for line in lines:
         for match in _NUMERIC_RE.finditer(line.text):
-            if _stamped(line, match.start(), match.end()):
+            if _CLOCK_AFTER_RE.match(line.text, match.end()) and _stamped(line, match.start()):
                 continue
             first, second = int(match.group(1)), int(match.group(3))
             if first > 12 >= second >= 1:
@@ -206,7 +205,9 @@ def find_dates(line: Line, order: DateOrder, start: int = 0, end: int | None = N
             return
         taken.append((m_start, m_end))
         x0, x1 = line.span_x(m_start, m_end)
-        found.append(DateMatch(value, m_start, m_end, x0, x1, ambiguous, _stamped(line, m_start, m_end)))
+        timed = _CLOCK_AFTER_RE.match(line.text, m_end) is not None
+        stamp = timed and _stamped(line, m_start)
+        found.append(DateMatch(value, m_start, m_end, x0, x1, ambiguous, stamp, timed))
 
     for m in _ISO_RE.finditer(line.text, start, stop):
         add(m.start(), m.end(), _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4))))

@@ -479,6 +479,14 @@ _VALIDITY_RE = lazy_compile(
     r"verfall(?:en|t)?|valable\s+jusqu|expire(?:nt|ra)?|valido\s+hasta|vence\s+el|geldig\s+(?:tot|t/m)|"
     r"vervalt|valido\s+fino|scade\s+il)(?![a-z])"
 )
+# A version, release or revision line dates a stylesheet, a form or software, not the document:
+# "Stylesheet-Version: 2.5 vom 10.01.2023", "Release 4.2 (2023-01-10)", "Form W-9 (Rev. 10-2018)",
+# "Versión", "Versione", "Versão", "Wersja", "Verze", "Versio" (folded).
+_VERSION_RE = lazy_compile(
+    r"(?<![a-z])(?:versione?|versao|wersja|verze|versio|stylesheet|release|revision|rev\.)(?![a-z])"
+)
+
+
 # The word of an order's date label: "Order date", "Date of order", "Bestelldatum", "Date de commande",
 # "Fecha de pedido", "Besteldatum", "Data dell'ordine", "Orderdatum", "Data zamówienia", "Sipariş tarihi".
 _ORDER_WORD_RE = lazy_compile(
@@ -551,8 +559,8 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
         for line in ctx.lines:
             if line.top > ctx.page.height * 0.5:
                 break
-            if _VALIDITY_RE.search(line.folded):
-                continue  # "Credits expire on …", "gültig bis …": a date in the future, not the document's
+            if _VALIDITY_RE.search(line.folded) or _VERSION_RE.search(line.folded):
+                continue  # "Credits expire on …", "Stylesheet-Version: 2.5 vom …": not the document's date
             for match in find_dates(line, ctx.order):
                 if match.value in due_values or match.value in other:
                     continue
@@ -566,6 +574,8 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
             if issue_found:
                 break
         issue_found = issue_found or stamp
+    if issue_found is None and not issue and not due and not other:
+        issue_found = _timed_date(ctx)
     if issue_found is None and not issue:
         # No document date at all: an order's date dates an order receipt (not a delivery or a period).
         ordered = _labelled_dates(ctx, "other_date", _ORDER_WORD_RE)
@@ -601,6 +611,18 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
     ):
         due_found = None  # "Due: <invoice date>" beside "payable on receipt": immediate, no term
     return issue_found, due_found
+
+
+def _timed_date(ctx: PageContext) -> Found | None:
+    """A date printed with its time of day anywhere on a page that labels no date: a till receipt's
+    "2026-02-09 09:31:48" at its foot dates the sale (a label, or a date high on the page, wins)."""
+    for line in ctx.lines:
+        if _VALIDITY_RE.search(line.folded) or _VERSION_RE.search(line.folded):
+            continue
+        for match in find_dates(line, ctx.order):
+            if match.timed:
+                return Found(match.value.isoformat(), UNLABELLED_ISSUE - 0.15, line.index)
+    return None
 
 
 # A letter's dateline: the place, a comma, a particle and the date ("Paris, le 12 mars 2024", "Berlin, den

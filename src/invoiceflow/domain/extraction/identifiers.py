@@ -303,7 +303,13 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
                 add("vat", number, start)
         if not line.ocr and (wrapped := _wrapped_vat(lines, line, text)) is not None:
             add("vat", wrapped[1], wrapped[0])
-        for start, number in labelled_national_vat_ids(text):  # "P.IVA 0213…", "ABN 51 824 753 556"
+        national = labelled_national_vat_ids(text)  # "P.IVA 0213…", "ABN 51 824 753 556"
+        if not national and not text.isascii():
+            # OCR confuses diacritics ("maksätäja" for Latvian "maksātāja"): the labels read accent-free too.
+            plain = line.folded.upper()
+            if len(plain) == len(text) and plain != text:
+                national = labelled_national_vat_ids(plain)
+        for start, number in national:
             add("vat", number, start)
         for m in _GSTIN_RE.finditer(text):
             if valid_gstin(m.group(0)):

@@ -19,7 +19,11 @@ _NO = r"(?:no|nr|n|num|number|numero|nummer|n\.?\s?[°ºo]\.?|no°|#|id|ref)\.?"
 # The document's title word, full or abbreviated, in the lexicon's languages ("Inv.", "Rech.", "Fact.",
 # "Fra.", "Nota", "Belge", "Daňový doklad"); never an order, delivery note, account or ticket.
 _TITLE = (
-    r"(?:invoice|inv|bill(?:\s+of\s+supply)?|rechnung|rech|facture|fact|factura|fra|fattura|fatt|factuur|faktuur|"
+    # German compounds of "-rechnung" ("Handelsrechnung", "Schlussrechnung", "Abschlagsrechnung"), not a
+    # calculation, conversion, offset or settlement ("Kostenberechnung", "Umrechnung", "Verrechnung",
+    # "Anrechnung", "Abrechnung", "Hochrechnung", "Gegenrechnung").
+    r"(?:[a-z]{0,24}(?<!be)(?<!um)(?<!an)(?<!ab)(?<!ver)(?<!hoch)(?<!gegen)rechnung|"
+    r"invoice|inv|bill(?:\s+of\s+supply)?|rech|facture|fact|factura|fra|fattura|fatt|factuur|faktuur|"
     r"faktura|fatura|nota|abono|avoir|gutschrift|kreditnota|creditnota|kreditfaktura|credit\s*note|documento|"
     r"dokument|belge|fis|(?:danovy\s+)?doklad|"
     # Balkan, Baltic, Romanian and Cyrillic titles: "Račun", "Arve", "Rēķins", "(PVM) sąskaita faktūra",
@@ -27,12 +31,15 @@ _TITLE = (
     r"racun|arve|rekin[as]|(?:pvm\s+)?saskaita(?:\s+faktura)?|saskaitos(?:\s+fakturos)?|factura\s+fiscala|"
     r"фактура|счет|сметка)\.?"
 )
+# The document type's UNTDID 1001 code that e-invoice visualisations print in brackets after the title:
+# "Handelsrechnung (380) Nr.", "Invoice (380) No.", "Gutschrift (381) Nr.".
+_TYPE_CODE = r"(?:\s*\(\d{3}\))?"
 # A word for "number" after the title, with its abbreviations and punctuation ("Nro.", "N°", "Nr:", "č.",
 # "Numarası", "Sıra No": folding keeps Turkish "ı", a letter class takes it); a bare "n" only before a
 # colon or a value with a digit ("Facture n F-117", not "la facture n'est …").
 _NUMBER_WORD = (
     r"(?:no|nr|nro|num|number|numero|nummer|numer|numara(?:s[^\W\d_])?|cislo|c\.|n\.?\s?[°ºo]\.?|n\.|"
-    r"n(?=\s*:|\s+[a-z0-9\-/.]*\d)|#|№|br\.|broj|"
+    r"n(?=\s*:|\s+[a-z0-9\-/.]*\d)|#|№|br\.|broj|numurs|numeris|"
     r"(?:seri|s[^\W\d_]ra|seri\s*-\s*s[^\W\d_]ra)\s+no)\.?"
 )
 # Genitive and plural forms of the title after a number word ("Nr dokumentu", "Číslo faktury", "N.º da
@@ -58,7 +65,8 @@ LABEL_PATTERNS: dict[str, str] = {
     "invoice_number": _alt(
         rf"(?:tax\s+|commercial\s+|pro\s*-?\s*forma\s+|final\s+|deposit\s+|interim\s+|progress\s+)?invoice\s*{_NO}",
         rf"(?:credit|debit)\s*(?:note|memo)\s*{_NO}",
-        rf"(?:receipt|document|doc\.?)\s*{_NO}",
+        # "Dok. Nr." (German, Nordic, Baltic, Slavic abbreviation), "Dokumenta numurs", "Dokumento Nr.".
+        rf"(?:receipt|document)\s*{_NO}|(?:doc|dok)\.?\s*-?\s*{_NO}|dokument[ao]\s+(?:nr\.?|numurs|numeris)",
         rf"bill\s*{_NO}",
         # Portuguese "Fatura-Recibo", debit notes, Hungarian "Számla sorszáma", Greek "Αριθμός τιμολογίου".
         rf"(?:fatura|factura)\s*-\s*recibo(?:\s*{_NO})?|nota\s+de\s+(?:debito|credito)\s*{_NO}",
@@ -70,12 +78,11 @@ LABEL_PATTERNS: dict[str, str] = {
         # "Invoice-No.", "Rechnung #", "Rech.-Nr.", "Nota nr.", "Abono nº", "Faktura č.", "Fatura Numarası",
         # "Belge No"; "Nro. factura", "Nr dokumentu", "N.º da fatura"; one word: "Fakturanum.", "Notanummer",
         # "Kreditnotanummer" (not "Rekeningnummer": a bank account's number in Dutch).
-        rf"{_TITLE}\s*[-/]?\s*{_NUMBER_WORD}",
+        rf"{_TITLE}{_TYPE_CODE}\s*[-/]?\s*{_NUMBER_WORD}",
         rf"(?:no|nr|nro|num|numero|numer|cislo|n\.?\s?[°ºo]|n(?=\.))\.?\s*(?:(?:de|da|di|du|del|do)\s+)?(?:la\s+)?"
         rf"{_TITLE_AFTER_NUMBER}",
         r"(?:faktura|factuur|faktuur|nota|kreditnota|creditnota|gutschrifts?|beleg)(?:nummer|nr|num|numer|no)\.?",
         r"racun\s*st\.|номер\s+на\s+(?:фактура|сметка)|номер\s+(?:счета|фактуры)",
-        r"(?:abschlags|schluss|teil|sammel|anzahlungs|proforma)?rechnung\s+(?:nr\.?|nummer|no\.?)",
         r"(?:gutschrifts?|storno|beleg)\s*-?\s*(?:nummer|nr\.?)",
         r"gutschrift\s+nr\.?",
         r"(?:n\.?\s?[°ºo]\.?|no\.?|nr\.?|n\.|numero|num\.?)\s*(?:de\s+)?(?:la\s+)?(?:facture|factura|fattura|avoir|d'avoir|rectificativa|abono|factura\s+rectificativa)",
