@@ -8,7 +8,8 @@ rightmost amounts are aligned in one column above the totals block.
 ``extract_items`` picks the reading: rows under a header (``item_table``, with ``item_column_roles``,
 ``item_wrapped_lines`` and ``item_table_end``), blocks with a detail line (``item_blocks``), an outline
 (``item_sections``) or a table without a header (``item_headerless``); each row becomes an item as
-``item_figures`` reads it.
+``item_figures`` reads it, and a row whose text is only an article code takes the name line above it
+(``item_code_rows``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from decimal import Decimal
 from invoiceflow.domain.extraction.column_inference import Column
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.item_blocks import read_blocks
+from invoiceflow.domain.extraction.item_code_rows import names_over_codes
 from invoiceflow.domain.extraction.item_column_roles import net_from_products
 from invoiceflow.domain.extraction.item_header import (
     COLUMN_PATTERNS,
@@ -42,6 +44,7 @@ from invoiceflow.domain.extraction.numbers import DecimalStyle
 
 def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     result = _items(ctx, style)
+    names_over_codes(ctx, style, result.items)
     for item in result.items:
         item.description = [t for t in _tidy(item.description) if t]
     return result
