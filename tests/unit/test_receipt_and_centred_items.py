@@ -23,20 +23,24 @@ def _receipt_sheet() -> Sheet:
     s.put(40, 86, "--------------------------------------")
     s.put(40, 100, "KLIENT: 4711")
     s.put(40, 114, "Ziemniaki mlode kg")
-    s.put(46, 126, "1,350 kg X 2,99 PLN/kg")
+    s.put(46, 126, "1,350 kg X")
+    s.put(120, 126, "2,99 PLN/kg")
     s.put(280, 126, "4,04 C", right=True)
     s.put(40, 138, "Kupon 5900000012345")
     s.put(46, 150, "1 szt.")
     s.put(40, 162, "Maslo ekstra 200g")
-    s.put(46, 174, "2 szt X 6,49 PLN")
+    s.put(46, 174, "2 szt X")
+    s.put(120, 174, "6,49 PLN")
     s.put(280, 174, "12,98 A", right=True)
     s.put(46, 186, "Rabat -1,30   Cena po rabacie 11,68")
     s.put(40, 198, "Chleb zytni")
-    s.put(46, 210, "1 szt X 4,20 PLN")
+    s.put(46, 210, "1 szt X")
+    s.put(120, 210, "4,20 PLN")
     s.put(280, 210, "4,20 C", right=True)
     s.put(40, 222, "Woda mineralna gazowana")
     s.put(40, 234, "1,5 l")
-    s.put(46, 246, "6 szt X 1,79 PLN")
+    s.put(46, 246, "6 szt X")
+    s.put(120, 246, "1,79 PLN")
     s.put(280, 246, "10,74 A", right=True)
     s.put(40, 262, "--------------------------------------")
     s.put(40, 276, "RABATY:")
@@ -48,6 +52,7 @@ def _receipt_sheet() -> Sheet:
 
 
 def test_receipt_articles_over_quantity_times_price_lines_with_discounts_under_them() -> None:
+    # The detail lines' figures also read as a table without a header whose rows' text is "2 szt X".
     got = items(extract_page(_receipt_sheet().page()))
     assert got[:2] == [
         ("Ziemniaki mlode kg", d("1.350"), d("2.99"), d("4.04")),
@@ -154,4 +159,48 @@ def test_centred_rows_on_a_page_without_the_header_keep_every_row_and_their_curr
     got = items(extract_page(s.page()))
     assert [(description, amount) for description, _, _, amount in got] == [
         (description, d(price.split()[1].replace(".", "").replace(",", "."))) for description, price in rows
+    ]
+
+
+def test_a_scanned_receipt_with_the_savings_listed_under_its_articles() -> None:
+    """A Lithuanian receipt read by OCR: one detail line garbled ("4, 20"), the savings under the articles
+    right-aligned with the amounts; the articles are read from their name and detail lines, no saving is
+    an item."""
+    s = Sheet(source=TextSource.OCR)
+    s.put(40, 30, "PREKYBA UAB")
+    s.put(40, 44, "PVM kodas: LT100000000000")
+    s.put(40, 58, "----------------------------------------")
+    articles = [
+        ("Bananai kg", "0,850 kg X", "1,49 EUR/kg", "1,27 A"),
+        ("Pienas 2,5% 1l", "2 vnt X", "1,19 EUR", "2,38 A"),
+        ("Duona ruginė", "1 vnt X", "4, 20 EUR", "4,20 A"),
+        ("Obuoliai kg", "1,200 kg X", "1,99 EUR/kg", "2,39 A"),
+        ("Sūris 200g", "1 vnt X", "3,49 EUR", "3,49 A"),
+    ]
+    y = 72.0
+    for name, count, price, amount in articles:
+        s.put(40, y, name)
+        s.put(50, y + 12, count)
+        s.put(120, y + 12, price)
+        s.put(300, y + 12, amount, right=True)
+        y += 24
+    s.put(40, y, "----------------------------------------")
+    for n, (label, value) in enumerate(
+        (
+            ("Akcijos", "-0,40"),
+            ("Pienas 2,5% 1l", "-0,20"),
+            ("Lojalumo kortele", "-0,30"),
+            ("Sutaupėte", "0,90"),
+        )
+    ):
+        s.put(40, y + 14 + 12 * n, label)
+        s.put(300, y + 14 + 12 * n, value, right=True)
+    s.put(40, y + 74, "MOKETI EUR")
+    s.put(300, y + 74, "13,73", right=True)
+    got = items(extract_page(s.page()))
+    assert got == [
+        ("Bananai kg", d("0.850"), d("1.49"), d("1.27")),
+        ("Pienas 2,5% 1l", d("2"), d("1.19"), d("2.38")),
+        ("Obuoliai kg", d("1.200"), d("1.99"), d("2.39")),
+        ("Sūris 200g", d("1"), d("3.49"), d("3.49")),
     ]

@@ -16,12 +16,13 @@ _WORD_RE = lazy_compile(r"[^\W\d_]{2,}")
 
 
 def names_over_codes(ctx: PageContext, style: DecimalStyle, items: list[Item]) -> None:
-    """Give each row whose description holds no word (digits, codes, a one-letter tax flag) the name line
-    right above it: a line with words whose figures stand in no amount column (a row's own line holds its
-    money there; a name carries at most a size, "8.4OZ", "380g"), taken by no other row and no total."""
+    """Give each row of a table without a header whose description holds no word (digits, codes, a
+    one-letter tax flag) the name line right above it: a line with words whose figures stand in no amount
+    column (a row's own line holds its money there; a name carries at most a size, "8.4OZ", "380g"),
+    taken by no other row and no total."""
     rows = {item.line for item in items}
     for n, item in enumerate(items):
-        if any(_WORD_RE.search(t) for t in item.description) or item.line < 1:
+        if not item.description or any(_WORD_RE.search(t) for t in item.description) or item.line < 1:
             continue
         line, above = ctx.lines[item.line], ctx.lines[item.line - 1]
         if above.index in rows or not _names_article(ctx, style, above, line):

@@ -44,7 +44,8 @@ from invoiceflow.domain.extraction.numbers import DecimalStyle
 
 def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     result = _items(ctx, style)
-    names_over_codes(ctx, style, result.items)
+    if result.header_line is None:
+        names_over_codes(ctx, style, result.items)  # under a header, the line above a row may be the header
     for item in result.items:
         item.description = [t for t in _tidy(item.description) if t]
     return result
@@ -193,6 +194,10 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         table.header_line = header_index
         net_from_products(ctx, style, table, rows_from)
     blocks = read_blocks(ctx, style)
+    if header_index is None and _rows_are_details(table, blocks):
+        # A receipt: the headerless reading took the "0,158 kg x 1,39 0,22" lines as rows (their text the
+        # unit and the sign), and with them the discounts and savings listed under the articles.
+        return blocks
     # Block items are arithmetic-checked: they win when they explain more rows than the table reading.
     if len(blocks.items) > len(table.items) or (
         blocks.items
@@ -227,6 +232,12 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
             item.description = list(block.description)
             table.last_line = max(table.last_line or 0, block.line)
     return table
+
+
+def _rows_are_details(table: ItemsResult, blocks: ItemsResult) -> bool:
+    """Most rows of the table reading are the detail lines of blocks (quantity × price = amount there)."""
+    details = {b.line for b in blocks.items}
+    return len(blocks.items) >= 2 and 2 * sum(i.line in details for i in table.items) > len(table.items)
 
 
 def _outline_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
