@@ -20,11 +20,16 @@ from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle, find_amo
 # "2 x 9,99", "Qty 3 @ 25.00", "2 Stk x 0,99", "1,5 h à 80,00": a quantity, an optional unit word and a
 # multiplication sign; the unit price is the number right after it.
 _DETAIL_RE = lazy_compile(
-    r"(?<![\w.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)\s*(?:(?![x×])[^\W\d_]{1,5}\.?\s*)?"
-    r"(?P<sign>[x×*@]|at|à)(?=[\s\d€$£₹¥])"
+    r"(?<![\w.,])(?P<qty>\d{1,6}(?:[.,]\d{1,4})?)\s*(?:(?P<unit>(?![xX×])[^\W\d_]{1,5})\.?\s*)?"
+    r"(?P<sign>[xX×*@]|at|à)(?=[\s\d€$£₹¥])"
 )
 
 _QUANTITY_LABEL_RE = lazy_compile(rf"(?:{COLUMN_PATTERNS['quantity']})\.?\s*:?")
+# Lines that end the description lines above a detail line: a label opening the line ("Customer:",
+# "Kasse:"), a rule printed with dashes or equals signs, a count alone in the unit the receipt counts in.
+_LABEL_START_RE = lazy_compile(r"[^\W\d_][\w.]*:(?:\s|$)")
+_RULE_RE = lazy_compile(r"[-=_*]{5,}")
+_COUNT_ONLY_RE = lazy_compile(r"\d{1,4}\s*(?P<unit>[^\W\d_]{1,5})\.?")
 
 
 def _detail(line: Line, style: DecimalStyle) -> tuple[Decimal, Amount, list[Amount], int] | None:
@@ -112,7 +117,9 @@ def read_blocks(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         elif sum(c.isalpha() for c in own) >= 3 and not _QUANTITY_LABEL_RE.fullmatch(fold(own)):
             description = [own]
         else:
-            description = _lines_above(ctx, line, used)
+            detail = _DETAIL_RE.match(line.text, qty_offset)
+            unit = fold(detail["unit"]) if detail is not None and detail["unit"] else None
+            description = _lines_above(ctx, line, style, used, unit)
         used.add(line.index)
         if not description or not any(description):
             continue
@@ -138,17 +145,28 @@ def _any_product(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
     return any(_product_matches(q, price, amount) for q in _quantity_variants_of(quantity))
 
 
-def _lines_above(ctx: PageContext, line: Line, used: set[int]) -> list[str]:
+def _lines_above(
+    ctx: PageContext, line: Line, style: DecimalStyle, used: set[int], unit: str | None
+) -> list[str]:
     """The description lines of a block: contiguous lines right above its detail line, up to the
-    previous block, a label or a wider gap."""
+    previous block, a label, a printed rule or a wider gap."""
     texts: list[str] = []
     below = line
     for above in reversed(ctx.lines[max(0, line.index - MAX_DESCRIPTION_LINES) : line.index]):
         if above.index in used or below.top - above.bottom > 1.2 * max(em(above), em(below)):
             break
         labels = ctx.header_labels.get(above.index, []) + ctx.total_labels.get(above.index, [])
-        if any(label.start == 0 for label in labels):
+        if any(label.start == 0 for label in labels) or _LABEL_START_RE.match(above.text):
             break  # "Customer No.: …" above the first block: a header line, not a description
+        if _RULE_RE.search(above.text):
+            break  # "--------" closes the receipt's head
+        count = _COUNT_ONLY_RE.fullmatch(fold(above.text))
+        if count is not None and unit is not None and count["unit"] == unit:
+            break  # "1 pcs." over a name whose detail line reads "2 pcs x 1,99": the count of the entry above
+        if _money_right(above, style) is not None:
+            # "Discount -0,27", "Regular price 2,99", a detail line OCR could not split into its figures:
+            # the previous article's lines, each with its money; a name line carries none.
+            break
         texts.insert(0, above.text)
         used.add(above.index)
         below = above

@@ -207,7 +207,31 @@ def header_columns(line: Line) -> list[Column]:
         # "Prix unitaire | Prix HT", "Unit price | Price": two price columns and no amount column, the
         # last one at the right edge is what the row costs, its amount.
         prices[-1].kind = "amount"
+    elif (
+        len(prices) == 1
+        and prices[0] is columns[-1]
+        and any(c.kind == "quantity" for c in columns)
+        and not any(c.kind in AMOUNT_KINDS for c in columns)
+        and _BARE_PRICE_RE.fullmatch(_label_text(line, prices[0]))
+    ):
+        # "Product | Quantity | Price": a bare "Price" at the right edge and no amount column is what the
+        # row costs, its amount ("Unit price" stays a price: the amount column is then unlabelled).
+        prices[0].kind = "amount"
     return columns
+
+
+_BARE_PRICE_RE = lazy_compile(
+    r"price|preis|prix|precio|prezzo|prijs|preco|pret|pris|hinta|cena|cijena|kaina|hind|цена|τιμη"
+)
+
+
+def _label_text(line: Line, column: Column) -> str:
+    """The folded words of a header label, its punctuation and a currency in brackets left out."""
+    words = [w.text for w in line.words if column.x0 - 1 <= (w.x0 + w.x1) / 2 <= column.x1 + 1]
+    return _LABEL_DECOR_RE.sub("", fold(" ".join(words))).strip(" :.")
+
+
+_LABEL_DECOR_RE = lazy_compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
 # Letters OCR reads as digits or marks in a header label ("Quant1ty", "Descr|ption", "Am0unt"), and

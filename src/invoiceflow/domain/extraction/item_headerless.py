@@ -5,12 +5,15 @@ column above the totals block.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from invoiceflow.domain.extraction.column_inference import Column, infer_columns
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.item_column_roles import INFERENCE_ROWS
 from invoiceflow.domain.extraction.item_figures import make_item
 from invoiceflow.domain.extraction.item_lines import (
     ItemsResult,
+    cell_start,
     is_carry_line,
     is_totals_line,
     printed_net_totals,
@@ -87,24 +90,36 @@ def _aligned_rows(
             rows.append((line, amounts))
     if below_summary and not below_totals:
         return []
-    groups: dict[int, list[tuple[Line, list[Amount]]]] = {}
-    for row in rows:
-        groups.setdefault(round(row[1][-1].x1 / 4), []).append(row)
-    group = max(groups.values(), key=len) if groups else []
+    group = _aligned(rows, lambda a: a.x1)
     # Amounts set flush left ("$0.00" over "$20.20", a plain list with no ruled columns) share their left
-    # edge instead: that column when it holds more rows.
-    flush_left: dict[int, list[tuple[Line, list[Amount]]]] = {}
-    for row in rows:
-        flush_left.setdefault(round(row[1][-1].x0 / 4), []).append(row)
-    left_group = max(flush_left.values(), key=len) if flush_left else []
-    if len(left_group) > len(group):
-        group = left_group
+    # edge instead, amounts centred in their cells (tables drawn by PDF libraries) their middle: that
+    # column when it holds more rows.
+    for edge in (lambda a: a.x0, lambda a: (a.x0 + a.x1) / 2):
+        other = _aligned(rows, edge)
+        if len(other) > len(group):
+            group = other
     if below_totals and group:
         # Under a totals line the rows are charges only when they add up to a total printed on the page.
         totals = printed_totals(ctx, style, lambda line: is_totals_line(ctx, line))
         if not adds_up([amounts[-1].value for _, amounts in group], totals):
             return []
     return group
+
+
+_ALIGNED = 4.0  # points: one column's amounts share an edge (or their middle) to this
+
+
+def _aligned(
+    rows: list[tuple[Line, list[Amount]]], edge: Callable[[Amount], float]
+) -> list[tuple[Line, list[Amount]]]:
+    """The most rows whose last amounts have ``edge`` within a few points of each other (in page order)."""
+    best: list[tuple[Line, list[Amount]]] = []
+    for _, amounts in rows:
+        low = edge(amounts[-1])
+        group = [row for row in rows if low <= edge(row[1][-1]) <= low + _ALIGNED]
+        if len(group) > len(best):
+            best = group
+    return best
 
 
 def _sole_charge(ctx: PageContext, style: DecimalStyle, line: Line, money: list[Amount]) -> bool:
@@ -139,7 +154,8 @@ def _headerless(ctx: PageContext, style: DecimalStyle, group: list[tuple[Line, l
     for line, money in group:
         qty_amounts = row_amounts(line, style)
         # A row without a price (a charge line) may run its text on over the price column.
-        desc_range = (0.0, max(first_amount_x, money[0].x0) - 4)
+        # A currency word before the first figure ("R$ 4,00") stands in the figure's cell.
+        desc_range = (0.0, min(max(first_amount_x, money[0].x0), cell_start(line, money[0])) - 4)
         item = make_item(line, qty_amounts, columns, desc_range)
         if item is not None and item.description:
             synthetic.items.append(item)

@@ -102,6 +102,27 @@ def printed_net_totals(ctx: PageContext, style: DecimalStyle, first: int) -> lis
 
 CENT_SLACK = Decimal("0.011")
 
+# A currency printed as a word of its own before the figure ("R$ 4,00", "zł 12,50", "US$ 9.99", "CHF 80.00").
+_CURRENCY_WORD_RE = lazy_compile(
+    r"[A-Z]{0,3}[$€£¥₹₩₽₺₴₪₱฿]|S/|zł|kr|Kč|Ft|lei|лв|руб\.?|Rs\.?|Fr\.?|"
+    r"EUR|USD|GBP|CHF|BRL|ARS|MXN|COP|CLP|PEN|INR|JPY|CNY|SEK|DKK|NOK|PLN|CZK|HUF|RON|CAD|AUD|NZD|ZAR|TRY"
+)
+
+
+def cell_start(line: Line, amount: Amount) -> float:
+    """Where a figure's cell starts: at the currency word standing before it in its cell, else at the
+    figure."""
+    index = line.word_at(amount.start)
+    if index == 0 or line.starts[index] != amount.start:
+        return amount.x0
+    before = line.words[index - 1]
+    if line.segment_of_word[index - 1] != line.segment_of_word[index] or not _CURRENCY_WORD_RE.fullmatch(
+        before.text
+    ):
+        return amount.x0
+    return min(before.x0, amount.x0)
+
+
 _POSITION_RE = lazy_compile(r"^\d{1,3}\.?$")
 LONG_POSITION_RE = lazy_compile(r"^\d{1,5}\.?$")
 _RULE_MARKS = frozenset(

@@ -8,7 +8,8 @@ rightmost amounts are aligned in one column above the totals block.
 ``extract_items`` picks the reading: rows under a header (``item_table``, with ``item_column_roles``,
 ``item_wrapped_lines`` and ``item_table_end``), blocks with a detail line (``item_blocks``), an outline
 (``item_sections``) or a table without a header (``item_headerless``); each row becomes an item as
-``item_figures`` reads it.
+``item_figures`` reads it, and a row whose text is only an article code takes the name line above it
+(``item_code_rows``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from decimal import Decimal
 from invoiceflow.domain.extraction.column_inference import Column
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.item_blocks import read_blocks
+from invoiceflow.domain.extraction.item_code_rows import names_over_codes
 from invoiceflow.domain.extraction.item_column_roles import net_from_products
 from invoiceflow.domain.extraction.item_header import (
     COLUMN_PATTERNS,
@@ -42,6 +44,8 @@ from invoiceflow.domain.extraction.numbers import DecimalStyle
 
 def extract_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
     result = _items(ctx, style)
+    if result.header_line is None:
+        names_over_codes(ctx, style, result.items)  # under a header, the line above a row may be the header
     for item in result.items:
         item.description = [t for t in _tidy(item.description) if t]
     return result
@@ -190,6 +194,10 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
         table.header_line = header_index
         net_from_products(ctx, style, table, rows_from)
     blocks = read_blocks(ctx, style)
+    if header_index is None and _rows_are_details(table, blocks):
+        # A receipt: the headerless reading took the "0,158 kg x 1,39 0,22" lines as rows (their text the
+        # unit and the sign), and with them the discounts and savings listed under the articles.
+        return blocks
     # Block items are arithmetic-checked: they win when they explain more rows than the table reading.
     if len(blocks.items) > len(table.items) or (
         blocks.items
@@ -224,6 +232,12 @@ def _items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
             item.description = list(block.description)
             table.last_line = max(table.last_line or 0, block.line)
     return table
+
+
+def _rows_are_details(table: ItemsResult, blocks: ItemsResult) -> bool:
+    """Most rows of the table reading are the detail lines of blocks (quantity × price = amount there)."""
+    details = {b.line for b in blocks.items}
+    return len(blocks.items) >= 2 and 2 * sum(i.line in details for i in table.items) > len(table.items)
 
 
 def _outline_items(ctx: PageContext, style: DecimalStyle) -> ItemsResult:
