@@ -44,7 +44,13 @@ def test_the_shop_a_receipt_thanks_for_the_visit_is_its_issuer(thanks: str, shop
 
 
 @pytest.mark.parametrize(
-    "thanks", ["THANK YOU FOR SHOPPING WITH US", "Vielen Dank für Ihren Einkauf bei uns!"]
+    "thanks",
+    [
+        "THANK YOU FOR SHOPPING WITH US",
+        "Vielen Dank für Ihren Einkauf bei uns!",
+        "Thank you for your purchase Please come again",  # no "at": what follows is no shop
+        "Merci de votre visite, à bientôt",
+    ],
 )
 def test_thanks_that_name_no_shop_name_no_issuer(thanks: str) -> None:
     # Nor is the till's town line under its logo image a name.
