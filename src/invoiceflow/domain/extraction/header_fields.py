@@ -613,10 +613,15 @@ def extract_dates(ctx: PageContext) -> tuple[Found | None, Found | None]:
     return issue_found, due_found
 
 
+_CLOCK_RE = lazy_compile(r"\d:\d\d")
+
+
 def _timed_date(ctx: PageContext) -> Found | None:
     """A date printed with its time of day anywhere on a page that labels no date: a till receipt's
     "2026-02-09 09:31:48" at its foot dates the sale (a label, or a date high on the page, wins)."""
     for line in ctx.lines:
+        if ":" not in line.text or _CLOCK_RE.search(line.text) is None:
+            continue  # no time of day on the line: reading its dates would find none timed
         if _VALIDITY_RE.search(line.folded) or _VERSION_RE.search(line.folded):
             continue
         for match in find_dates(line, ctx.order):
