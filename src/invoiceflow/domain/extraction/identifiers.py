@@ -304,7 +304,7 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
         if not line.ocr and (wrapped := _wrapped_vat(lines, line, text)) is not None:
             add("vat", wrapped[1], wrapped[0])
         national = labelled_national_vat_ids(text)  # "P.IVA 0213…", "ABN 51 824 753 556"
-        if not national and not text.isascii():
+        if not national and line.ocr and not text.isascii():
             # OCR confuses diacritics ("maksätäja" for Latvian "maksātāja"): the labels read accent-free too.
             plain = line.folded.upper()
             if len(plain) == len(text) and plain != text:
