@@ -9,10 +9,11 @@ Names and addresses in another language (an English page billing "Müller", "Hau
 model reads unsure or with a letter of its own for theirs ("Miller", "HauptstraBe"): those words alone
 are read once more with all six (``TesseractEngine.reread_unsure_words``).
 
-Close relatives (Czech and Slovak; Danish, Norwegian and Swedish; Portuguese and Spanish) share much of
-their vocabulary, so a page of one often hits the other nearly as much. Such a close call is not a
-failure to judge: the page is read with the close relatives together (``ces+slk``), which know each
-other's letters, instead of with the six fallback models that know neither.
+Close relatives (Czech and Slovak; Danish, Norwegian and Swedish; Portuguese and Spanish; Croatian,
+Serbian and Slovenian) share much of their vocabulary, so a page of one often hits the other nearly as
+much. Such a close call is not a failure to judge: the page is read with the close relatives together
+(``ces+slk``), which know each other's letters, instead of with the six fallback models that know
+neither.
 """
 
 from __future__ import annotations
@@ -87,6 +88,30 @@ _VOCABULARY: dict[str, frozenset[str]] = {
         "fin": "ja tai on ei se kanssa seka lasku laskun laskunumero paivamaara erapaiva maksuehto "
         "summa yhteensa maksettava alv veroton verollinen maara kpl hinta yksikkohinta kuvaus "
         "asiakas asiakasnumero tilaus sivu paivaa viitenumero viite tilinumero pankki kiitos netto",
+        "lav": "un ar par uz lidz ir rekins rekina pavadzime numurs datums izrakstisanas apmaksas termins "
+        "samaksai samaksa summa kopa kopsumma cena daudzums vieniba mervieniba apraksts nosaukums "
+        "preces pakalpojumi klients pircejs pardevejs piegadatajs sanemejs pvn bez atlaide atlaides "
+        "konts banka registracijas lapa dienas paldies pasutijums maksajums kase ceks karte eur",
+        "lit": "ir su be uz is iki nuo per saskaita saskaitos faktura serija numeris data israsymo "
+        "apmoketi terminas suma viso kaina kiekis vnt pavadinimas prekes paslaugos pirkejas "
+        "pardavejas tiekejas gavejas pvm kodas imones banko puslapis dienu aciu uzsakymas mokejimo "
+        "nuolaida kasos kvitas moketi grazinta eur",
+        "est": "ja ning on ei kui see arve arvel kuupaev maksetahtaeg tahtaeg maksmisele kuulub summa "
+        "kokku tasuda hind uhikuhind kogus tk kirjeldus nimetus toode teenus klient ostja muuja "
+        "tarnija kaibemaks kaibemaksuta km ilma registrikood pank arvelduskonto konto leht paeva "
+        "aitah tellimus viitenumber viide netto soodustus kassa tsekk eur",
+        "hrv": "je su za na od do sa iz po se uz racun racuna broj datum izdavanja dospijeca rok placanja "
+        "nacin iznos ukupno ukupan sveukupno platiti cijena kolicina jedinica mjere jed kom opis "
+        "naziv proizvoda usluga usluge kupac prodavatelj dobavljac pdv porez osnovica oib iban banka "
+        "stranica dana hvala narudzba napomena popust kn",
+        "srp_latn": "je su za na od do sa iz po se uz racun faktura broj datum izdavanja prometa valuta rok "
+        "placanja nacin iznos ukupno ukupan uplatu cena kolicina jedinica mere jm kom opis naziv "
+        "proizvoda usluga usluge kupac prodavac dobavljac pdv porez osnovica pib maticni tekuci "
+        "banka strana dana hvala porudzbina napomena popust rsd din",
+        "slv": "je so za na od do iz po se pri racun racuna stevilka datum izdaje opravljene storitve rok "
+        "placila valuta znesek skupaj placilo placati cena kolicina enota kos opis naziv izdelka "
+        "storitev kupec prodajalec dobavitelj ddv davek osnova davcna banka trr stran dni hvala "
+        "narocilo opomba popust",
     }.items()
 }
 # Languages so alike that a close call between them is read with both models rather than none.
@@ -94,6 +119,7 @@ CLOSE_LANGUAGES: tuple[frozenset[str], ...] = (
     frozenset({"ces", "slk"}),
     frozenset({"dan", "nor", "swe"}),
     frozenset({"por", "spa"}),
+    frozenset({"hrv", "slv", "srp_latn"}),
 )
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters that do not decompose into a base letter and a mark.

@@ -57,7 +57,10 @@ DEFAULT_LANGUAGES = ("eng", "deu", "fra", "spa", "nld", "ita")
 # Further languages a page may be judged to be written in (``ocr_language``) and then read with alone,
 # where their models are installed; never part of the all-languages pass (more models there read slower
 # and pick the wrong one more often). A machine without them reads as with the six alone.
-EXTRA_LANGUAGES = ("por", "pol", "ces", "slk", "hun", "ron", "tur", "swe", "dan", "nor", "fin")
+EXTRA_LANGUAGES = (
+    "por", "pol", "ces", "slk", "hun", "ron", "tur", "swe", "dan", "nor", "fin",
+    "lav", "lit", "est", "hrv", "slv", "srp_latn",
+)  # fmt: skip
 # Share of the page (from the top) read by the probe pass: the header and the table head name the
 # language; reading less than the whole page makes the probe cheap (about a quarter of one pass).
 # Measured on the scanned set in one interleaved run: 0.3 instead of 0.4 took 21 % off the median time per
@@ -92,8 +95,9 @@ class TesseractEngine:
     the page's language is judged from those words (``ocr_language``), and the whole page is read with
     that language alone; a page whose language cannot be judged is read with all. The candidates are
     ``languages`` and those of ``extra_languages`` (Portuguese, Polish, Czech, Slovak, Hungarian,
-    Romanian, Turkish, Nordic) whose models are installed; close relatives are read together, and a
-    further language with English beside it (``page_models``). Lines the full
+    Romanian, Turkish, Nordic, Baltic, Croatian, Slovenian, Serbian in Latin script) whose models are
+    installed; close relatives are read together, and a further language with English beside it
+    (``page_models``). Lines the full
     reading garbled in the page head are taken from the probe (``recover_garbled``), and the text of
     shaded bands (white on dark or coloured bars) from a pass over the bands alone, normalised to black
     on white (``shaded_bands``, ``read_shaded_bands``), and lines of light-grey text the page pass lost
