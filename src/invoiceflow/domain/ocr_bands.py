@@ -82,7 +82,7 @@ def find_bands(grey: Grey, cell: int) -> list[Band]:
         for dx in (-1, 0, 1):
             core[1:-1, 1:-1] &= shaded[1 + dy : rows - 1 + dy, 1 + dx : columns - 1 + dx]
     grown: list[tuple[tuple[int, int, int, int], int]] = []
-    for core_top, core_left, core_bottom, core_right in _joined(_components(core)):
+    for core_top, core_left, core_bottom, core_right in _joined(ink_components(core)):
         # grow back by the cell the erosion took
         top, left = max(0, core_top - 1), max(0, core_left - 1)
         bottom, right = min(rows, core_bottom + 1), min(columns, core_right + 1)
@@ -117,7 +117,7 @@ def find_bands(grey: Grey, cell: int) -> list[Band]:
     return bands
 
 
-def _components(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int, int, int]]:
+def ink_components(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int, int, int]]:
     """Bounding boxes (top, left, bottom, right; exclusive ends) of the 4-connected areas of a small
     boolean grid (a few hundred cells a side, few of them set)."""
     import numpy as np

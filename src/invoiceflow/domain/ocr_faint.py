@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from invoiceflow.domain.ocr_bands import _components
+from invoiceflow.domain.ocr_bands import ink_components
 from invoiceflow.domain.ocr_rules import long_runs
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def find_faint_lines(grey: Grey, cell: int) -> list[FaintLine]:
         for offset in range(1, step):
             joined[:, offset : columns - step + offset] |= bridge
     lines: list[FaintLine] = []
-    for top, left, bottom, right in _components(joined):
+    for top, left, bottom, right in ink_components(joined):
         if not (MIN_ROWS <= bottom - top <= MAX_ROWS) or right - left < MIN_COLUMNS:
             continue
         box = (
