@@ -197,6 +197,12 @@ def _two_rates(rng: random.Random, language: str, zero: bool = False) -> list[De
     return sorted(rng.sample(pool, min(count, len(pool))), reverse=True)
 
 
+def _several_rates(rng: random.Random, language: str) -> list[Decimal]:
+    """Two or three of the language's rates (a design about several rates needs more than one)."""
+    rates = _two_rates(rng, language)
+    return RATES[language][:2] if len(rates) == 1 else rates
+
+
 def _block(doc: Doc, y: float, rows: list[tuple[str, Decimal]], x_label: float = 340) -> float:
     for label, value in rows:
         doc.put(x_label, y, label)
@@ -214,15 +220,20 @@ def _finish(doc: Doc, lines: list[TaxKey], net: Decimal) -> TaxDoc:
     return TaxDoc(doc, lines, net, tax, net + tax)
 
 
+def _priced(doc: Doc, sums: dict[Decimal, Decimal]) -> tuple[list[TaxKey], Decimal, TaxDoc]:
+    """The tax lines of the items' nets per rate, their net and the document's expected figures."""
+    lines = _expected(sums)
+    net = sum(sums.values(), Decimal(0))
+    return lines, net, _finish(doc, lines, net)
+
+
 def vat_table(rng: random.Random, language: str) -> TaxDoc:
     """Totals block with one tax total, then a VAT analysis table with shuffled columns."""
     doc = Doc(language)
     rates = _two_rates(rng, language)
     use_code = rng.random() < 0.5
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="code" if use_code else "rate")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     lab = LABELS[language]
     y = _block(doc, y, [(lab["net"], net), (TAX_NAME[language], result.tax), (lab["total"], result.gross)])
     y += 16
@@ -273,9 +284,7 @@ def rate_on_base(rng: random.Random, language: str) -> TaxDoc:
     doc = Doc(language)
     rates = _two_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate" if len(rates) > 1 else "")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     word = rng.choice(ON_BASE[language])
     style = rng.choice(["plain", "paren", "currency"])
     currency = {"en": "£", "de": "€", "fr": "€", "nl": "€"}[language]
@@ -299,13 +308,9 @@ def rate_on_base(rng: random.Random, language: str) -> TaxDoc:
 def net_per_rate(rng: random.Random, language: str) -> TaxDoc:
     """Net line per rate above its tax line: "Netto 7 %  100,00 / MwSt. 7 %  7,00"."""
     doc = Doc(language)
-    rates = _two_rates(rng, language)
-    if len(rates) == 1:
-        rates = RATES[language][:2]
+    rates = _several_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     rows: list[tuple[str, Decimal]] = []
     for rate, base, amount in lines:
         rate_s = _rate_text(rate, language, rng)
@@ -321,13 +326,9 @@ def net_per_rate(rng: random.Random, language: str) -> TaxDoc:
 def item_rates(rng: random.Random, language: str) -> TaxDoc:
     """A rate per item; the totals print one tax line per rate with its amount only."""
     doc = Doc(language)
-    rates = _two_rates(rng, language)
-    if len(rates) == 1:
-        rates = RATES[language][:2]
+    rates = _several_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
@@ -348,9 +349,7 @@ def exempt_row(rng: random.Random, language: str) -> TaxDoc:
     if not sums[Decimal(0)]:
         sums[Decimal(0)] = Decimal("0")
     sums = {r: b for r, b in sums.items() if b}
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     reason = rng.choice(EXEMPT[language])
     rows = [(NET_LABEL[language], net)]
     for rate, base, amount in lines:
@@ -483,13 +482,9 @@ def tax_column(rng: random.Random, language: str) -> TaxDoc:
 def side_by_side(rng: random.Random, language: str) -> TaxDoc:
     """A VAT analysis table on the left of the page, the totals block on the right on the same lines."""
     doc = Doc(language)
-    rates = _two_rates(rng, language)
-    if len(rates) == 1:
-        rates = RATES[language][:2]
+    rates = _several_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     head = TABLE_HEAD[language]
     keys = ["rate", "net", "vat"]
     if rng.random() < 0.5:
@@ -587,9 +582,7 @@ def two_column_block(rng: random.Random, language: str) -> TaxDoc:
     doc = Doc(language)
     rates = _two_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate" if len(rates) > 1 else "")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     head = TABLE_HEAD[language]
     if rng.random() < 0.5:
         doc.put(470, y, head["net"], font="Helvetica-Bold", align="r")
@@ -616,9 +609,7 @@ def plus_tax(rng: random.Random, language: str) -> TaxDoc:
     doc = Doc(language)
     rates = _two_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate" if len(rates) > 1 else "")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     rows = [(NET_LABEL[language], net)]
     for rate, _base, amount in lines:
         rows.append((PLUS_TAX[language].format(r=_rate_text(rate, language, rng)), amount))
@@ -637,9 +628,7 @@ def uk_codes(rng: random.Random, language: str) -> TaxDoc:
     rates = [UK_CODES[c][1] for c in codes]
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="code")
     # the drawn table prints A/B/C: overwrite nothing, codes map by position
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     doc.put(40, y, "VAT analysis", font="Helvetica-Bold")
     for x, text in ((200, "Net"), (270, "VAT")):
         doc.put(x, y, text, font="Helvetica-Bold", align="r")
@@ -698,9 +687,7 @@ def payment_terms(rng: random.Random, language: str) -> TaxDoc:
     doc = Doc(language)
     rates = _two_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate" if len(rates) > 1 else "")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
@@ -889,9 +876,7 @@ def two_pages(rng: random.Random, language: str) -> TaxDoc:
     doc.put(555, 70, fmt(carried, language), align="r")
     y, sums2, _ = _items(doc, rng, 90, rates, rate_column="rate" if len(rates) > 1 else "")
     sums = {r: sums1.get(r, Decimal(0)) + sums2.get(r, Decimal(0)) for r in {*sums1, *sums2}}
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
@@ -927,9 +912,7 @@ def named_twice(rng: random.Random, language: str) -> TaxDoc:
     doc = Doc(language)
     rates = _two_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate" if len(rates) > 1 else "")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
@@ -1055,9 +1038,7 @@ def restated_currency(rng: random.Random, language: str) -> TaxDoc:
     doc = Doc(language)
     rates = _two_rates(rng, language)[:1]
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates)
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     currency, home = rng.choice([("USD", "EUR"), ("CHF", "EUR"), ("EUR", "GBP"), ("USD", "GBP")])
     if language == "en" and home == "EUR":
         home = "GBP"
@@ -1118,9 +1099,7 @@ def stacked_breakdown(rng: random.Random, language: str) -> TaxDoc:
     doc = Doc(language)
     rates = _two_rates(rng, language, zero=True)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate" if len(rates) > 1 else "")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     y += 10
     for label, value in zip(STACKED_TOTALS[language], (net, result.tax, result.gross), strict=True):
         doc.put(40, y, label)
@@ -1154,13 +1133,9 @@ def summary_next_page(rng: random.Random, language: str) -> TaxDoc:
     """Page 1: items and totals with one tax line per rate, no bases; page 2: the VAT summary with the
     bases (and the terms), as long invoices of ERP systems print it."""
     doc = Doc(language)
-    rates = _two_rates(rng, language)
-    if len(rates) == 1:
-        rates = RATES[language][:2]
+    rates = _several_rates(rng, language)
     y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="code")
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     rows = [(NET_LABEL[language], net)]
     for rate, _, amount in lines:
         rows.append((f"{TAX_NAME[language]} {_rate_text(rate, language, rng)}", amount))
@@ -1191,9 +1166,7 @@ def idle_rates(rng: random.Random, language: str) -> TaxDoc:
     doc = Doc(language)
     used = [RATES[language][0]]
     y, sums, _ = _items(doc, rng, _head(doc, rng), used)
-    lines = _expected(sums)
-    net = sum(sums.values(), Decimal(0))
-    result = _finish(doc, lines, net)
+    lines, net, result = _priced(doc, sums)
     rows = [(NET_LABEL[language], net)]
     for rate in RATES[language]:
         amount = next((a for r, _, a in lines if r == rate), Decimal(0))
