@@ -545,8 +545,9 @@ RECIPIENT_LABEL = lazy_compile(
         r"faturar\s+a|faturado\s+a|adquirente",
         r"kund|faktureringsadress|fakturaadress|mottagare|kunde|faktureres\s+til|modtager|mottaker",
         r"asiakas|laskutettava|laskutusosoite|nabywca|odbiorca|odberatel|zakaznik",
-        # Buyers heading an e-invoice view's section: "Köpare", "Kjøper", "Køber", "Kupujący".
-        r"kopare|kjoper|kober|kupujacy",
+        # Buyers heading an e-invoice view's section: "Köpare", "Kjøper", "Køber", "Kupujący", "Kupující";
+        # Spanish "Receptor" (beside "Emisor").
+        r"kopare|kjoper|kober|kupujacy|kupujici|receptor",
         # A practice's patient, a Portuguese "Exmo.(s) Sr.(s)" and a British "Messrs" over the addressee.
         r"patient(?:e|in)?|paciente|paziente|messrs\.?",
         # A letter's "To," over the addressee (Indian and British trade invoices).
@@ -643,7 +644,7 @@ ISSUER_LABEL = lazy_compile(
         *["leverancier", "fornitore", "cedente"],
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
         r"fornecedor|prestador|saljare|leverantor|s[æa]lger|selger|leverandor|leverand[øo]r|myyja|sprzedawca|"
-        r"dostawca|wystawca|dodavatel",
+        r"dostawca|wystawca|dodavatel|prodavajici|emitente",
         # Hungarian, Romanian, Turkish, Croatian / Serbian / Slovenian, Baltic and Greek sellers.
         r"elado|szallito|furnizor|vanzator|sat[iı]c[iı]|prodavatelj|prodavac|dobavljac|dobavitelj|"
         r"muuja|tarnija|pardavejas|pardevejs|piegadatajs|πωλητη[σς]|προμηθευτη[σς]",
@@ -656,8 +657,8 @@ ISSUER_LABEL = lazy_compile(
             "mittente",
             "remitente",
             r"(?:bill|invoice)\s+from",
-            # "Von: …", "De : …" (a colon required: the words are common).
-            r"(?:von|de)(?=\s?:)",
+            # "Von: …", "De : …", "Van: …", "Fra: …", "Od: …" (a colon required: the words are common).
+            r"(?:von|de|van|fra|fran|od|da)(?=\s?:)",
             # "From" in other languages as a column's heading, alone in its cell over the block ("Van",
             # "Von", "De", "Da", "Fra", "Från", "Od"): a heading, not the word in a sentence or a name.
             r"(?:van|von|de|da|fra|fran|od)(?=\s*$)",

@@ -75,6 +75,7 @@ from invoiceflow.domain.extraction.vat_owner import (
     info_block_owner,
     labelled_owner,
     row_text,
+    row_x0,
     section_owner,
     third_party,
 )
@@ -200,7 +201,11 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if same_name(footer, recipient.name) and not same_name(footer, issuer.name):
         # The footer (bank and VAT data) belongs to the issuer: the blocks were read the wrong way round.
         issuer, recipient = recipient, issuer
-    elif from_letterhead and not recipient.lines and window_taken_for_letterhead(ctx, issuer, footer):
+    elif (
+        from_letterhead
+        and not recipient.lines
+        and window_taken_for_letterhead(ctx, issuer, footer, identifiers)
+    ):
         # A body-size address block taken for the letterhead while the footer's legal name is the one the
         # page's e-mail or web address spells: the block is the customer's window, the footer the issuer's.
         recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
@@ -333,7 +338,12 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         line = ctx.lines[ident.line]
         before = line.folded[: ident.start]
         if ident.kind in ("vat", "gstin"):
-            in_block = ident.line in recipient_lines and recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
+            # In the customer's block: the id inside its column, or its row ("VAT no.: …") starting at the
+            # block's left edge though the id itself stands right of the block's widest name line.
+            in_block = ident.line in recipient_lines and (
+                recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
+                or abs(row_x0(line, ident.start) - recipient.x0) <= 10
+            )
             owner = labelled_owner(before)  # "Käufer USt-IdNr.", "TVA vendeur", "our VAT no."
             hinted = bool(RECIPIENT_VAT_HINT.search(before[-40:]))
             label = row_text(line, ident.start)

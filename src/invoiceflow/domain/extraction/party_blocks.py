@@ -494,7 +494,8 @@ def nameless_address(folded: str, below: str) -> bool:
 
 
 # A street line: a house number before or after the street's name ("220 Pier Road", "93B Harbour
-# View", "Hafenstraße 3", "Via Roma 12/A", "3, impasse des Roses", "Office 12, Sheikh Zayed Road").
+# View", "Hafenstraße 3", "Via Roma 12/A", "Via Roma, 12", "Rua do Carmo, 159", "3, impasse des Roses",
+# "Office 12, Sheikh Zayed Road").
 STREET_LINE = lazy_compile(
-    r"(?:.*\s)?\d{1,4}[a-z]?,?\s+[^\W\d_]{2,}.*|.*[^\W\d_]{3,}\.?\s+\d{1,4}[a-z]?(?:\s*[-/]\s*\d{1,4}[a-z]?)?(?:,.*)?"
+    r"(?:.*\s)?\d{1,4}[a-z]?,?\s+[^\W\d_]{2,}.*|.*[^\W\d_]{3,}\.?,?\s+\d{1,4}[a-z]?(?:\s*[-/]\s*\d{1,4}[a-z]?)?(?:,.*)?"
 )

@@ -182,8 +182,12 @@ def letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | No
             if starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and garbled(text)):
                 continue
             next_text = ctx.lines[line.index + 1].text if line.index + 1 < len(ctx.lines) else ""
-            if not has_form and nameless_address(folded, next_text):
-                continue  # "Via Cantonale 4" over "6500 Bellinzona": a street, the name above it or none
+            if not has_form and (
+                nameless_address(folded, next_text) or nameless_address(fold(raw), next_text)
+            ):
+                # "Via Cantonale 4" over "6500 Bellinzona": a street, the name above it or none (also when the
+                # name's head cut "Via Roma, 12" at its comma).
+                continue
             if not has_form and _TOWN_STATE_CODE.fullmatch(raw):
                 continue  # "SAN MATEO, CA 94401" under a till's logo image: the town, no name
             if not has_form and (_POSSESSIVE_HEADING.match(folded) or _FIELD_LABEL_WORDS.match(raw)):

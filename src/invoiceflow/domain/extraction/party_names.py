@@ -243,6 +243,16 @@ _LEGAL_STATUS = lazy_compile(
 )
 
 
+def form_bracket_end(folded: str, end: int) -> int:
+    """Where a legal form ending at ``end`` ends with its own bracket ("UG (haftungsbeschränkt)", "GmbH
+    (i.L.)", "Pty (Ltd)"): after the bracket, else ``end``."""
+    if (bracket := _BRACKETED.match(folded, end)) is not None and (
+        _LEGAL_STATUS.fullmatch(inner := bracket.group(1).strip()) or LEGAL_FORM.fullmatch(inner)
+    ):
+        return bracket.end()
+    return end
+
+
 def ends_with_form(part: str) -> bool:
     """True when ``part`` ends with a legal form: a comma part that is the rest of a company's name
     ("Kanzlei Weber, Partner 3 mbB", "Müller, 2. Generation GmbH"), not an address."""
@@ -271,11 +281,9 @@ def _through_form(head: str) -> str:
             continue
         if (gap := FORM_GAP.match(folded, end)) and LEGAL_FORM.match(folded, gap.end()):
             continue  # a second form follows
-        if (bracket := _BRACKETED.match(folded, end)) is not None and (
-            _LEGAL_STATUS.fullmatch(inner := bracket.group(1).strip()) or LEGAL_FORM.fullmatch(inner)
-        ):
+        if (bracketed := form_bracket_end(folded, end)) > end:
             # The form's own bracket: "UG (haftungsbeschränkt)", "GmbH (i.L.)", "Pty (Ltd)".
-            end = bracket.end()
+            end = bracketed
             if end >= len(head):
                 continue
         rest = folded[end:]

@@ -1,0 +1,248 @@
+"""Party blocks as invoices of many countries print them (what ``benchmarks/invented_parties.py`` measures):
+the customer's VAT id in the information block under "your" in Nordic, Czech and Italian wording, an id
+under an inline party heading ("Comprador: …"), sellers and buyers headed in Czech, Spanish and Portuguese
+and "From:" in Dutch, Danish and Polish, a logo-only header whose legal name, VAT id and IBAN stand in the
+footer, Italian and Danish VAT labels, a legal form's own bracket, a customer's id row wider than its
+block, and a letterhead without legal form beside the invoice data over "Via Roma, 12". Invented pages."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.sheets import Sheet, values
+
+from invoiceflow.domain.extraction import extract_page
+from invoiceflow.domain.extraction.national_vat import labelled_national_vat_ids
+from invoiceflow.domain.extraction.party_blocks import street_only
+from invoiceflow.domain.extraction.vat_owner import labelled_owner
+
+
+def _items(s: Sheet, top: float) -> None:
+    end = s.table(
+        top,
+        [(40, "Description", False), (400, "Qty", True), (470, "Price", True), (555, "Amount", True)],
+        [["Maintenance contract", "2", "120.00", "240.00"]],
+    )
+    s.put(400, end + 20, "Total 240.00")
+
+
+# (language, issuer VAT line in the footer, the "your VAT" row, the recipient's id it holds)
+YOUR_VAT_ROWS = [
+    ("sv", "Momsreg.nr SE557491186201", "Ert momsreg.nr: SE551163726501", "SE551163726501"),
+    ("da", "CVR-nr. DK92880729", "Jeres CVR-nr.: DK44018780", "DK44018780"),
+    ("cs", "DIČ: CZ24483478", "Vaše DIČ: CZ15617483", "CZ15617483"),
+    ("it", "P.IVA IT08682880730", "Vs. P.IVA: IT07764260456", "IT07764260456"),
+    ("nb", "Org.nr. NO 923 609 016 MVA", "Deres org.nr.: SE551163726501", "SE551163726501"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "own", "your", "expected"), YOUR_VAT_ROWS, ids=[r[0] for r in YOUR_VAT_ROWS]
+)
+def test_your_vat_row_of_the_information_block_is_the_customers(
+    language: str, own: str, your: str, expected: str
+) -> None:
+    """The information block (invoice number, date) beside the window holds the customer's id under
+    "your": the block's rows are the sender's data, but the row's own word names the customer."""
+    s = Sheet()
+    s.put(330, 40, "Nordvik Tryck AB", size=12)
+    s.put(330, 56, "Kungsgatan 17, 411 19 Göteborg")
+    s.put(57, 146, "Ekberg Konsult HB")
+    s.put(57, 160, "Storgatan 4")
+    s.put(57, 174, "111 51 Stockholm")
+    s.put(360, 146, "Invoice no: INV-4711")
+    s.put(360, 160, "Date: 14.11.2024")
+    s.put(360, 174, your)
+    _items(s, 260)
+    s.put(40, 780, "Nordvik Tryck AB · Kungsgatan 17 · 411 19 Göteborg", size=7)
+    s.put(40, 790, own, size=7)
+    found = values(extract_page(s.page()))
+    assert found.get("recipient.vat_id") == expected
+    assert found.get("issuer.vat_id") != expected
+
+
+@pytest.mark.parametrize(
+    ("words", "owner"),
+    [
+        ("ert momsreg.nr: ", "recipient"),
+        ("jeres cvr-nr.: ", "recipient"),
+        ("vase dic: ", "recipient"),
+        ("vs. p.iva ", "recipient"),
+        ("vores cvr-nr.: ", "issuer"),
+        ("nase dic: ", "issuer"),
+        ("var momsreg.nr ", "issuer"),
+        ("momsreg.nr ", None),
+    ],
+)
+def test_first_and_second_person_words_name_the_owner(words: str, owner: str | None) -> None:
+    assert labelled_owner(words) == owner
+
+
+# (language, seller heading, buyer heading, the buyer's VAT row)
+INLINE_HEADINGS = [
+    ("es", "Vendedor", "Comprador", "CIF: ESH16801235", "ESH16801235"),
+    ("cs", "Prodávající", "Kupující", "DIČ CZ15617483", "CZ15617483"),
+    ("en", "From", "To", "VAT Reg No GB960244966", "GB960244966"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "seller", "buyer", "row", "expected"), INLINE_HEADINGS, ids=[r[0] for r in INLINE_HEADINGS]
+)
+def test_inline_buyer_heading_owns_the_id_under_it(
+    language: str, seller: str, buyer: str, row: str, expected: str
+) -> None:
+    """Stacked sections whose heading carries the party's name on its line ("Comprador: Ibarra S.L."):
+    the id under the buyer's is the buyer's, not the seller's further up."""
+    s = Sheet()
+    s.put(40, 40, "INVOICE 2024-118", size=15)
+    s.put(360, 40, "Date: 14.11.2024")
+    s.put(40, 100, f"{seller}:")
+    for n, text in enumerate(["Rivera Suministros S.L.", "C/ Mayor 15", "28013 Madrid", "NIF: B12345674"]):
+        s.put(40, 112 + 11 * n, text)
+    s.put(40, 180, f"{buyer}: Castells Instalaciones S.A.")
+    for n, text in enumerate(["Gran Vía 93", "46001 Valencia", row]):
+        s.put(40, 192 + 11 * n, text)
+    _items(s, 280)
+    found = values(extract_page(s.page()))
+    assert found.get("recipient.vat_id") == expected
+    assert found.get("recipient.name") == "Castells Instalaciones S.A."
+
+
+@pytest.mark.parametrize(
+    ("seller", "buyer"),
+    [
+        ("Van:", "Aan:"),
+        ("Fra:", "Til:"),
+        ("Od:", "Do:"),
+        ("Emitente:", "Cliente:"),
+        ("Prodávající:", "Kupující:"),
+    ],
+)
+def test_from_labels_left_of_their_blocks(seller: str, buyer: str) -> None:
+    """Labels in a key column left of the blocks, the name on the label's line: the sender's label
+    ("Van:", "Fra:", "Od:", "Emitente:", "Prodávající:") heads the issuer's block, not its town line."""
+    s = Sheet()
+    s.put(40, 40, "FACTUUR", size=16)
+    s.put(360, 40, "Factuurnummer: INV-1797")
+    s.put(360, 52, "Factuurdatum: 10.11.2024")
+    for n, text in enumerate(["Visser Installatie", "Stationsweg 73", "3070 Utrecht"]):
+        s.put(130, 110 + 11 * n, text)
+    s.put(40, 110, seller)
+    for n, text in enumerate(["Doyle & Kilbride Supplies", "2 Grafton Street", "Dublin 2 D02 X285"]):
+        s.put(130, 163 + 11 * n, text)
+    s.put(40, 163, buyer)
+    _items(s, 230)
+    found = values(extract_page(s.page()))
+    assert found.get("issuer.name") == "Visser Installatie"
+    assert found.get("recipient.name") == "Doyle & Kilbride Supplies"
+
+
+# (footer's legal name, its VAT line, the customer's block)
+LOGO_FOOTERS = [
+    (
+        "Marchetti Tipografia S.r.l.",
+        "P.IVA IT08682880730",
+        ["Colombo & Rinaldi S.p.A.", "Via Garibaldi 12", "20121 Milano"],
+    ),
+    (
+        "Hartmann & Obermaier UG (haftungsbeschränkt)",
+        "USt-IdNr.: DE373128054",
+        ["Kessler Bau GmbH", "Hafenstraße 9", "20095 Hamburg"],
+    ),
+    (
+        "Ashcombe Print Ltd",
+        "VAT Reg. No.: GB960244966",
+        ["Summit Supplies Corp.", "18 Market Street", "Leeds LS1 4AB"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("legal", "vat", "customer"), LOGO_FOOTERS, ids=["it", "de", "en"])
+def test_logo_header_legal_name_in_the_footer(legal: str, vat: str, customer: list[str]) -> None:
+    """The sender only as a logo up top, one address block at body size (the customer's), and the footer
+    printing a company with the page's only VAT id and IBAN: the footer's company is the issuer."""
+    s = Sheet()
+    s.put(470, 40, "INVOICE", size=16)
+    s.put(400, 64, "Invoice No.: 9771")
+    s.put(400, 75, "Date: 12.11.2024")
+    for n, text in enumerate(customer):
+        s.put(40, 140 + 11 * n, text)
+    _items(s, 250)
+    s.put(40, 768, legal, size=6.5)
+    s.put(40, 777, "Via Roma 16", size=6.5)
+    s.put(230, 768, "Company register 123456", size=6.5)
+    s.put(230, 777, vat, size=6.5)
+    s.put(410, 768, "Bank", size=6.5)
+    s.put(410, 777, "IBAN DE89 3704 0044 0532 0130 00", size=6.5)
+    found = values(extract_page(s.page()))
+    assert found.get("issuer.name") == legal
+    assert found.get("recipient.name") == customer[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("P.I. 08682880730", "IT08682880730"),
+        ("P.IVA E C.F. 07764260456", "IT07764260456"),
+        ("C.F./P.IVA 36450740745", "IT36450740745"),
+        ("MOMS-NR.: 92880729", "DK92880729"),
+        ("SE-NR. 44018780", "DK44018780"),
+        ("P.I. 08682880731", None),  # a wrong check digit
+        ("MOMS-NR.: 92880728", None),
+    ],
+)
+def test_italian_and_danish_vat_labels(text: str, expected: str | None) -> None:
+    found = [number for _, number in labelled_national_vat_ids(text)]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("label", "number", "expected"),
+    [
+        ("Momsregistreringsnummer:", "SE551163726501", "SE551163726501"),
+        ("TVA intracommunautaire :", "FR 08 600 672 919", "FR08600672919"),
+        ("Umsatzsteuer-Identifikationsnummer:", "DE373128054", "DE373128054"),
+    ],
+)
+def test_customer_vat_row_wider_than_its_block(label: str, number: str, expected: str) -> None:
+    """A small business printing only tax numbers that are no VAT id; the customer's block ends with its
+    VAT row, whose long label puts the id right of the block's widest line: the row starts at the block's
+    edge, so the id is the customer's and the issuer has none."""
+    s = Sheet()
+    for n, text in enumerate(["Lund Bygg", "Storgatan 99", "988 22 Stockholm", "Org.nr: 556677-8899"]):
+        s.put(40, 40 + 11 * n, text)
+    s.put(380, 40, "Invoice no: INV-7449")
+    s.put(380, 51, "Date: 14.11.2024")
+    for n, text in enumerate(["Holm AB", "Kungsgatan 1", "127 37 Malmö", f"{label} {number}"]):
+        s.put(40, 130 + 11 * n, text)
+    _items(s, 250)
+    found = values(extract_page(s.page()))
+    assert found.get("recipient.vat_id") == expected
+    assert found.get("issuer.vat_id") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "street", "town"),
+    [
+        ("Colombo Costruzioni", "Via dei Mille, 129", "15859 Torino (MI)"),
+        ("Materiais Moreira", "Rua do Carmo, 159", "1495-915 Braga"),
+        ("Soler Suministros", "C/ Mayor, 74", "22751 Madrid"),
+    ],
+)
+def test_letterhead_over_a_street_with_a_comma_beside_the_invoice_data(
+    name: str, street: str, town: str
+) -> None:
+    """A letterhead without legal form whose rows share their lines with the invoice data at the right:
+    "Via dei Mille, 129" is a street (its number after a comma), never the sender's name."""
+    s = Sheet()
+    s.put(40, 40, name)
+    s.put(40, 51, street, size=9)
+    s.put(40, 62, town, size=9)
+    s.put(380, 40, "Invoice no.: 9593")
+    s.put(380, 51, "Date: 26.11.2024")
+    s.put(380, 62, "Customer no.: 69289")
+    for n, text in enumerate(["Bianchi Impianti S.r.l.", "Via Garibaldi 3", "20121 Milano"]):
+        s.put(40, 133 + 11 * n, text)
+    _items(s, 255)
+    assert values(extract_page(s.page())).get("issuer.name") == name
+    assert street_only(street)
