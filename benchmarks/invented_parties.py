@@ -744,7 +744,7 @@ def registered_footer(rng: random.Random, country: str) -> PartyDoc:
     issuer, recipient = company(country, rng, legal_form=True), _recipient(rng, country)
     lang = issuer.language
     words = L[lang]
-    brand = issuer.name.rsplit(" ", 1)[0].rstrip(",") if " " in issuer.name else issuer.name
+    brand = issuer.base
     issuer.accepted = [issuer.name, brand]
     _put(doc, 40, 40, brand, size=18, bold=True)
     _put(doc, 40, 62, " | ".join(issuer.address), size=8)

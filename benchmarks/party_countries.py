@@ -519,7 +519,7 @@ class Party:
     vat: TaxId | None
     others: list[str] = field(default_factory=list)  # numbers that are no VAT id
     person: str = ""  # a contact / attention person
-    legal_name: str = ""  # a longer legal name printed elsewhere (footer), when the block prints a brand
+    base: str = ""  # the name without its legal form (a letterhead's brand)
 
     @property
     def language(self) -> str:
@@ -552,7 +552,9 @@ def company(
     else:
         name = f"{base} {trade}" if shape in (2, 3) else base
     vat = vat_id(country, rng) if with_vat else None
-    party = Party(country, name, [name], address(country, rng), vat, person=person_name(language, rng))
+    party = Party(
+        country, name, [name], address(country, rng), vat, person=person_name(language, rng), base=base
+    )
     party.others = other_numbers(country, rng, vat)
     return party
 

@@ -246,3 +246,104 @@ def test_letterhead_over_a_street_with_a_comma_beside_the_invoice_data(
     _items(s, 255)
     assert values(extract_page(s.page())).get("issuer.name") == name
     assert street_only(street)
+
+
+@pytest.mark.parametrize(
+    ("addressee", "expected"),
+    [
+        ("Pan Tomasz Kowalczyk", "Tomasz Kowalczyk"),
+        ("Paní Jana Horáková", "Jana Horáková"),
+        ("Fru Karin Lund", "Karin Lund"),
+    ],
+)
+def test_polish_czech_and_nordic_salutations_are_no_part_of_the_name(addressee: str, expected: str) -> None:
+    """A consumer in the window under the sender's return line, addressed "Pan" / "Paní" / "Fru": the
+    person is the recipient, the salutation is not part of the name and the street is not the name."""
+    s = Sheet()
+    s.put(330, 40, "Dahl Tryk ApS", size=12)
+    s.put(330, 56, "Vesterbrogade 4, 1620 København V")
+    s.put(57, 128, "Dahl Tryk ApS · Vesterbrogade 4 · 1620 København V", size=6)
+    for n, text in enumerate([addressee, "ul. Długa 161", "00-238 Warszawa"]):
+        s.put(57, 146 + 11 * n, text)
+    s.put(360, 146, "Invoice no: INV-4711")
+    s.put(360, 157, "Date: 14.11.2024")
+    _items(s, 260)
+    assert values(extract_page(s.page())).get("recipient.name") == expected
+
+
+@pytest.mark.parametrize(
+    "number_line", ["N.º cliente 67276", "Nr klienta 42065", "Kundenr. 53244", "Číslo zákazníka 4471"]
+)
+def test_customer_number_line_heading_the_block_is_no_name(number_line: str) -> None:
+    """The customer's number printed as the block's first line ("N.º cliente", "Nr klienta", "Kundenr.",
+    "Číslo zákazníka"): the name is the line under it."""
+    s = Sheet()
+    for n, text in enumerate(["Pinheiro & Carvalho Lda.", "Rua Augusta, 147", "7210-918 Braga"]):
+        s.put(40, 40 + 11 * n, text, size=10 if n == 0 else None)
+    s.put(380, 40, "Invoice no.: INV-7066")
+    s.put(380, 51, "Date: 19.11.2024")
+    for n, text in enumerate([number_line, "Mariana Silva", "Rua do Carmo, 11", "4759-646 Braga"]):
+        s.put(40, 133 + 11 * n, text)
+    _items(s, 255)
+    assert values(extract_page(s.page())).get("recipient.name") == "Mariana Silva"
+
+
+@pytest.mark.parametrize("town", ["3953 Aarhus C", "401 40 Göteborg", "1495-915 Braga", "A-1010 Wien"])
+def test_town_line_is_no_letterhead_name(town: str) -> None:
+    """The sender's name set in the invoice data's type on the data's first line, its town line in a
+    slightly larger type: the postal code and town are never the name."""
+    s = Sheet(font_size=8.5)
+    s.put(40, 40, "Kjær Byg")
+    s.put(40, 51, "Vesterbrogade 109")
+    s.put(40, 64, town, size=9.5)
+    s.put(380, 40, "Invoice no.: INV-5152")
+    s.put(380, 51, "Date: 19.11.2024")
+    for n, text in enumerate(["Bill to:", "Sørensen El-service", "Nørregade 115", "1767 Odense"]):
+        s.put(40, 120 + 11 * n, text)
+    _items(s, 255)
+    assert values(extract_page(s.page())).get("issuer.name") == "Kjær Byg"
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("VAT Reg No 865205774", "GB865205774"),
+        ("USt-IdNr.: DE373128054", "DE373128054"),
+        ("NIF: B12345674", "ESB12345674"),
+    ],
+)
+def test_vat_row_right_under_the_customers_block(row: str, expected: str) -> None:
+    """The customer's block stops reading at its last address line; its VAT row follows without a gap:
+    the customer's id, never the sender's (who prints only its company number)."""
+    s = Sheet()
+    for n, text in enumerate(["Kestrel LLP", "58 High Street", "Leeds LS1 4AB", "Company No. 08123456"]):
+        s.put(40, 40 + 11 * n, text)
+    s.put(380, 40, "Invoice No.: INV-7709")
+    s.put(380, 51, "Date: 07.11.2024")
+    for n, text in enumerate(["Ashcombe Supplies LLP", "44 High Street", "York YO1 7HH", row]):
+        s.put(40, 130 + 11 * n, text)
+    _items(s, 260)
+    found = values(extract_page(s.page()))
+    assert found.get("recipient.vat_id") == expected
+    assert found.get("issuer.vat_id") is None
+
+
+def test_vat_id_beside_the_next_columns_label_is_no_iban() -> None:
+    """ "USt-ID: DE274997348" at the left and "Rechnungsnr.: …" in the next column on the same line:
+    DE27 4997 348R ECHN UNGS NR has a German IBAN's length and passes mod-97, but a German IBAN has
+    digits only after its check digits; the VAT id stays the issuer's and no IBAN is read."""
+    s = Sheet()
+    for n, text in enumerate(
+        ["Nordlicht & Kessler KG", "Lindenstraße 30", "30270 Köln", "USt-ID: DE274997348"]
+    ):
+        s.put(40, 40 + 11 * n, text)
+    s.put(400, 73, "Rechnungsnr.: INV-9273")
+    s.put(400, 84, "Datum: 20.11.2024")
+    for n, text in enumerate(
+        ["Rechnungsempfänger:", "Hartmann Consulting", "Berliner Straße 148", "92518 Hamburg"]
+    ):
+        s.put(40, 150 + 11 * n, text)
+    _items(s, 260)
+    found = values(extract_page(s.page()))
+    assert found.get("issuer.vat_id") == "DE274997348"
+    assert found.get("issuer.iban") is None

@@ -622,6 +622,10 @@ CUSTOMER_ID_LABEL = lazy_compile(
         r"(?:numero|num\.?|n\.)\s*(?:de\s+)?cliente|cliente\s*(?:n[°o]\.?|num\.?|numero)",
         r"klant\s*-?\s*(?:nummer|nr)\.?|debiteur\s*-?\s*(?:nummer|nr)\.?",
         r"(?:codice|cod\.)\s*cliente",
+        # "N.º cliente" (the ordinal sign folds to "o"), Nordic "Kundnr" / "Kundenr.", Polish "Nr klienta",
+        # Czech "Číslo zákazníka".
+        r"n\.\s?o\.?\s*(?:de\s+)?client[e]?|kunde?\s*-?\s*(?:nr|nummer)\.?|nr\.?\s+klienta|"
+        r"(?:cislo|c\.)\s*zakaznika",
     )
     + _E
 )

@@ -92,6 +92,17 @@ def _owner_below(block: Block) -> str | None:
     return None
 
 
+def _row_under(ctx: PageContext, block: Block, ident: Identifier) -> bool:
+    """True when the id's line comes right under the block's last line, no gap between them: the block's
+    own VAT row that its reading stopped short of ("York LS1 4AB" over "VAT Reg No 865205774"). Only
+    for a block found with some confidence (an unlabelled guess may be the sender's own)."""
+    if not block.line_indexes or block.confidence < 0.6:
+        return False
+    last = ctx.lines[block.line_indexes[-1]]
+    line = ctx.lines[ident.line]
+    return ident.line == last.index + 1 and line.top - last.bottom <= 0.6 * line.height
+
+
 @dataclass
 class Parties:
     issuer: Block
@@ -340,7 +351,7 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         if ident.kind in ("vat", "gstin"):
             # In the customer's block: the id inside its column, or its row ("VAT no.: …") starting at the
             # block's left edge though the id itself stands right of the block's widest name line.
-            in_block = ident.line in recipient_lines and (
+            in_block = (ident.line in recipient_lines or _row_under(ctx, recipient, ident)) and (
                 recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
                 or abs(row_x0(line, ident.start) - recipient.x0) <= 10
             )

@@ -143,7 +143,9 @@ _ADDRESS_AFTER_COMMA = lazy_compile(r",\s+(?=[^,]*\d)")
 # Braun" is "Dr. Stefan Braun", as a practice's letterhead prints it.
 SALUTATION = lazy_compile(
     r"(?:(?:herrn?|frau|familie|monsieur|madame|mademoiselle|mme\.?|mlle\.?|m\.|mr\.?|mrs\.?|ms\.?|mx\.?|"
-    r"miss|sr\.|sra\.|srta\.|sr|sra|d\.|dna\.?|dhr\.?|mevr\.?|mw\.|sig\.(?:ra|na)?\.?|sig|sigra)\s+)+"
+    r"miss|sr\.|sra\.|srta\.|sr|sra|d\.|dna\.?|dhr\.?|mevr\.?|mw\.|sig\.(?:ra|na)?\.?|sig|sigra|"
+    # Polish and Czech "Pan" / "Pani" / "Paní", Nordic "Hr." / "Fru".
+    r"pan|pani|panu|hr\.|fru)\s+)+"
 )
 # A name opening with two initials ("D. J. Smith").
 _INITIALS = lazy_compile(r"[^\W\d_]\.\s*[^\W\d_]\.\s")
