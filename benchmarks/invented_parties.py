@@ -11,8 +11,12 @@ recipient), seller and buyer blocks with a VAT id each, the issuer only as a dra
 name in the footer, the issuer's name in the header's right column beside the title, labels left of
 their blocks, upper-case names, a recipient with department, attention, care-of and customer-number
 lines, a letterhead brand with the legal name and register lines in the footer, both parties' VAT ids in
-the meta block ("our / your VAT no."), an unlabelled recipient on the right, and issuers that print only
-tax numbers that are no VAT id (small businesses). Names, numbers and wording are our own.
+the meta block ("our / your VAT no."), an unlabelled recipient on the right, sold-to / bill-to / ship-to
+columns, an Indian tax invoice's receiver and consignee boxes with their GSTINs, names wrapped in narrow
+blocks, a US "Remit to" lockbox beside "Bill to", VAT ids typed with odd separators under their label or
+in a footer grid, a marketplace invoice "sold by" its seller, and issuers that print only tax numbers that
+are no VAT id (small businesses). Names, numbers and wording are our own. The contract's form of each
+VAT id (what a design expects) is described in ``party_countries.py``.
 
 Scores per design: issuer.name, issuer.vat_id, recipient.name, recipient.vat_id (a VAT id that is not
 printed must come back null; names compared as ``accuracy.py`` does, any accepted form right: a person
@@ -414,6 +418,17 @@ def _lines(
         _put(doc, x, y, line, size=size, bold=first_bold and n == 0)
         y += size * 1.3
     return y
+
+
+def _wrap(text: str, chars: int) -> list[str]:
+    """``text`` wrapped at word boundaries into lines of at most ``chars`` characters."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _number(rng: random.Random, language: str) -> str:
@@ -832,6 +847,207 @@ def tax_numbers_only(rng: random.Random, country: str) -> PartyDoc:
     return PartyDoc(doc, issuer, recipient, None, recipient_vat)
 
 
+def sold_bill_ship(rng: random.Random, country: str) -> PartyDoc:
+    """Three columns: the ordering party (sold to), the payer (bill to, the recipient) and the delivery
+    address (ship to); the ordering party is a sister company."""
+    doc = Doc(LANGUAGE[country])
+    issuer, recipient = company(country, rng), company(country, rng)
+    orderer = company(country, rng)
+    lang = issuer.language
+    words = L[lang]
+    y = _lines(doc, 40, 40, [issuer.name, *issuer.address], first_bold=True)
+    if issuer.vat:
+        _put(doc, 40, y, issuer.vat.printed)
+    _put(doc, 555, 40, words["title"], size=18, bold=True, align="r")
+    _meta(doc, 400, 70, rng, lang)
+    sold = {"en": "Sold to", "de": "Auftraggeber", "fr": "Donneur d'ordre", "es": "Solicitante"}
+    sold_label = sold.get(lang, "Sold to")
+    columns = [
+        (sold_label, [orderer.name, *orderer.address]),
+        (rng.choice(words["bill"]), [recipient.name, *recipient.address]),
+        (rng.choice(words["ship"]), [recipient.person, *company(country, rng).address]),
+    ]
+    for x, (label, lines) in zip((40, 225, 410), columns, strict=True):
+        _put(doc, x, 150, f"{label}:", bold=True)
+        _lines(doc, x, 164, [part for line in lines for part in _wrap(line, 34)])  # narrow columns
+    _body(doc, rng, lang, 250)
+    _footer(doc, rng, issuer, vat=False)
+    return PartyDoc(doc, issuer, recipient, issuer.vat.expected if issuer.vat else None, None)
+
+
+def india_gst(rng: random.Random, country: str) -> PartyDoc:
+    """An Indian tax invoice: supplier block with GSTIN and PAN, "Details of Receiver (Billed to)" and
+    "Details of Consignee (Shipped to)" side by side, each with its GSTIN and state."""
+    doc = Doc("en")
+    issuer, recipient, consignee = company("IN", rng), company("IN", rng), company("IN", rng)
+    assert issuer.vat
+    assert recipient.vat
+    assert consignee.vat
+    _put(doc, 297, 36, "TAX INVOICE", size=14, bold=True, align="c")
+    y = _lines(doc, 40, 60, [issuer.name, *issuer.address], first_bold=True)
+    _lines(doc, 40, y, [issuer.vat.printed, *issuer.others[:1]])
+    _meta(doc, 400, 60, rng, "en")
+    state = {"27": "Maharashtra", "29": "Karnataka", "07": "Delhi", "33": "Tamil Nadu", "24": "Gujarat"}
+    boxes = (
+        (40, "Details of Receiver (Billed to)", recipient),
+        (300, "Details of Consignee (Shipped to)", consignee),
+    )
+    for x, label, party in boxes:
+        assert party.vat
+        code = party.vat.expected[:2]
+        _put(doc, x, 150, label, bold=True)
+        lines = [f"Name: {party.name}", *party.address, f"GSTIN: {party.vat.expected}"]
+        _lines(doc, x, 164, [*lines, f"State: {state.get(code, 'Maharashtra')} ({code})"])
+    _body(doc, rng, "en", 260)
+    return PartyDoc(doc, issuer, recipient, issuer.vat.expected, recipient.vat.expected)
+
+
+def wrapped_names(rng: random.Random, country: str) -> PartyDoc:
+    """Long names wrapped in narrow blocks: the legal form (or its tail) on the block's second line."""
+    doc = Doc(LANGUAGE[country])
+    issuer, recipient = company(country, rng, legal_form=True), company(country, rng, legal_form=True)
+    lang = issuer.language
+    words = L[lang]
+
+    def wrapped(party: Party) -> list[str]:
+        form = party.name[len(party.base) :].strip(" ,")
+        if " & " in form:  # "Hartmann Bau GmbH" / "& Co. KG"
+            head, tail = form.split(" & ", 1)
+            return [f"{party.base} {head}", f"& {tail}"]
+        words = party.name.split()
+        cut = len(party.base.split()) if rng.random() < 0.5 else max(1, len(words) // 2)
+        return [" ".join(words[:cut]), " ".join(words[cut:])] if 0 < cut < len(words) else [party.name]
+
+    _lines(doc, 360, 40, [*wrapped(issuer), *issuer.address], size=10, first_bold=True)
+    _put(doc, 40, 40, words["title"], size=20, bold=True)
+    _put(doc, 40, 120, rng.choice(words["bill"]) + ":", bold=True)
+    _lines(doc, 40, 133, [*wrapped(recipient), *recipient.address])
+    _meta(doc, 360, 133, rng, lang)
+    _body(doc, rng, lang, 240)
+    _footer(doc, rng, issuer)
+    return PartyDoc(doc, issuer, recipient, issuer.vat.expected if issuer.vat else None, None)
+
+
+def remit_to(rng: random.Random, country: str) -> PartyDoc:
+    """A US bill with a "Remit to" block (the issuer's lockbox address) beside "Bill to", the issuer's
+    letterhead at the top right."""
+    doc = Doc("en")
+    issuer, recipient = company("US", rng), company("US", rng)
+    _lines(doc, 555 - 160, 40, [issuer.name, *issuer.address], first_bold=True)
+    _put(doc, 40, 40, "INVOICE", size=20, bold=True)
+    _meta(doc, 40, 70, rng, "en")
+    bill = [recipient.name, f"Attn: {rng.choice(L['en']['dept'])}", *recipient.address]
+    remit = [issuer.name, f"P.O. Box {rng.randint(1000, 99999)}", f"Chicago, IL {rng.randint(60600, 60699)}"]
+    for x, label, lines in ((40, "BILL TO", bill), (300, "REMIT TO", remit)):
+        _put(doc, x, 140, label, bold=True)
+        _lines(doc, x, 153, lines)
+    _body(doc, rng, "en", 240)
+    return PartyDoc(doc, issuer, recipient, None, None)
+
+
+def _odd_separators(rng: random.Random, expected: str) -> str:
+    """A VAT id with the separators people type into their templates ("DE-123456789", "FR 12-345 678 901",
+    "ATU 123 45 678", "NL 1234.56.789.B.01", "CHE 123.456.789 MWST")."""
+    prefix = "CHE" if expected.startswith("CHE") else "ATU" if expected.startswith("ATU") else expected[:2]
+    body = expected[len(prefix) :]
+    suffix = ""
+    for tail in ("MWST", "MVA", "B01"):
+        if body.endswith(tail):
+            body, suffix = body[: -len(tail)], tail
+    digits = body
+    style = rng.randrange(4)
+    if style == 0:
+        shown = f"{prefix}-{digits}"
+    elif style == 1:
+        shown = f"{prefix} {' '.join(digits[i : i + 3] for i in range(0, len(digits), 3))}"
+    elif style == 2:
+        shown = f"{prefix}{'.'.join(digits[i : i + 3] for i in range(0, len(digits), 3))}"
+    else:
+        shown = f"{prefix} {digits}"
+    if suffix == "B01":
+        return f"{shown}{rng.choice(['B01', '.B01', ' B01', '.B.01'])}"
+    return f"{shown} {suffix}".strip()
+
+
+def id_layouts(rng: random.Random, country: str) -> PartyDoc:
+    """The issuer's VAT id typed with odd separators, printed under its label (a stacked cell in the
+    information block) or in a footer grid whose first row holds the labels and the second the values."""
+    doc = Doc(LANGUAGE[country])
+    issuer, recipient = company(country, rng), _recipient(rng, country)
+    assert issuer.vat
+    lang = issuer.language
+    words = L[lang]
+    shown = (
+        _odd_separators(rng, issuer.vat.expected)
+        if issuer.vat.expected[:2] not in ("IN",)
+        else issuer.vat.shown
+    )
+    label = issuer.vat.label.rstrip(":").strip()
+    _lines(doc, 40, 40, [issuer.name, *issuer.address], size=10, first_bold=True)
+    _lines(doc, 40, 140, [recipient.name, *recipient.address])
+    where = rng.choice(["stacked", "grid"])
+    if where == "stacked":
+        cells = [
+            (words["no"], _number(rng, lang)),
+            (words["date"], f"{rng.randint(1, 28):02d}.11.2024"),
+            (label, shown),
+        ]
+        for n, (head, value) in enumerate(cells):
+            _put(doc, 360 + 80 * n if n < 2 else 360, 140 if n < 2 else 170, head, size=7, bold=True)
+            _put(doc, 360 + 80 * n if n < 2 else 360, 149 if n < 2 else 179, value)
+    else:
+        _meta(doc, 360, 140, rng, lang)
+    _put(doc, 40, 225, words["title"], size=14, bold=True)
+    _body(doc, rng, lang, 250)
+    if where == "grid":
+        doc.rule(40, 760, 555)
+        heads = [words["contact"], label, words["bank"]]
+        phone = f"{words['phone']} +{rng.randint(30, 49)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+        values_ = [phone, shown, f"IBAN {_iban(rng, issuer.country)}"]
+        for x, head, value in zip((40, 230, 410), heads, values_, strict=True):
+            _put(doc, x, 766, head, size=6.5, bold=True)
+            _put(doc, x, 775, value, size=6.5)
+    return PartyDoc(doc, issuer, recipient, issuer.vat.expected, None)
+
+
+def marketplace(rng: random.Random, country: str) -> PartyDoc:
+    """A marketplace's invoice issued on behalf of its seller: the platform's brand up top, "Sold by"
+    naming the seller (the issuer) with its VAT id, billing and delivery addresses side by side, the
+    platform's own legal line in the footer."""
+    doc = Doc(LANGUAGE[country])
+    issuer, recipient = company(country, rng, legal_form=True), private_person(country, rng)
+    assert issuer.vat
+    lang = issuer.language
+    words = L[lang]
+    platform = rng.choice(["Marktwerk", "ShopNow", "Kaufhalle", "Bazaro"])
+    _put(doc, 40, 40, platform, size=22, bold=True)
+    _put(doc, 555, 40, words["title"], size=16, bold=True, align="r")
+    _meta(doc, 400, 64, rng, lang)
+    sold_by = {
+        "de": "Verkauft von",
+        "fr": "Vendu par",
+        "es": "Vendido por",
+        "it": "Venduto da",
+        "nl": "Verkocht door",
+    }
+    _put(doc, 40, 110, f"{sold_by.get(lang, 'Sold by')}: {issuer.name}")
+    _put(doc, 40, 121, f"{issuer.vat.printed}")
+    bill, ship = rng.choice(words["bill"]), rng.choice(words["ship"])
+    for x, label in ((40, bill), (300, ship)):
+        _put(doc, x, 150, f"{label}:", bold=True)
+        _lines(doc, x, 164, [recipient.name, *recipient.address])
+    _body(doc, rng, lang, 240)
+    doc.rule(40, 770, 555)
+    _put(
+        doc,
+        40,
+        776,
+        f"{platform} Services S.à r.l. · 5, rue Plaetis · L-2338 Luxembourg · RCS B 123456",
+        size=6.5,
+    )
+    return PartyDoc(doc, issuer, recipient, issuer.vat.expected, None)
+
+
 DESIGNS: dict[str, tuple[Callable[[random.Random, str], PartyDoc], list[str]]] = {
     "window_envelope": (window_envelope, ["DE", "AT", "CH", "FR", "BE", "NL", "DK", "SE", "CZ", "LU"]),
     "bill_ship": (bill_ship, ["US", "GB", "IE", "AU", "IN", "DE", "FR", "ES", "IT", "NL", "PT", "SE"]),
@@ -844,6 +1060,15 @@ DESIGNS: dict[str, tuple[Callable[[random.Random, str], PartyDoc], list[str]]] =
     "registered_footer": (registered_footer, ["DE", "AT", "FR", "IT", "GB", "ES", "NL", "PL"]),
     "both_vat_ids": (both_vat_ids, ["DE", "FR", "NL", "IT", "ES", "BE", "AT", "PL", "GB", "DK", "SE", "CZ"]),
     "unlabelled_right": (unlabelled_right, ["NL", "DE", "SE", "DK", "NO", "FR", "IT", "GB", "CZ", "PT"]),
+    "sold_bill_ship": (sold_bill_ship, ["US", "GB", "DE", "FR", "ES", "IE", "AU", "NL"]),
+    "india_gst": (india_gst, ["IN"]),
+    "wrapped_names": (wrapped_names, ["DE", "PL", "PT", "ES", "IT", "FR", "GB", "IN", "AU", "CZ"]),
+    "remit_to": (remit_to, ["US"]),
+    "id_layouts": (
+        id_layouts,
+        ["DE", "AT", "CH", "FR", "BE", "NL", "GB", "IE", "IT", "ES", "PL", "SE", "DK", "NO"],
+    ),
+    "marketplace": (marketplace, ["DE", "FR", "ES", "IT", "NL", "GB", "AT", "BE"]),
     "tax_numbers_only": (tax_numbers_only, ["DE", "FR", "NL", "PL", "CZ", "SE", "US", "AU", "IN", "GB"]),
 }
 

@@ -13,6 +13,7 @@ from tests.unit.sheets import Sheet, values
 from invoiceflow.domain.extraction import extract_page
 from invoiceflow.domain.extraction.national_vat import labelled_national_vat_ids
 from invoiceflow.domain.extraction.party_blocks import street_only
+from invoiceflow.domain.extraction.party_names import has_contact_data
 from invoiceflow.domain.extraction.vat_owner import labelled_owner
 
 
@@ -347,3 +348,101 @@ def test_vat_id_beside_the_next_columns_label_is_no_iban() -> None:
     found = values(extract_page(s.page()))
     assert found.get("issuer.vat_id") == "DE274997348"
     assert found.get("issuer.iban") is None
+
+
+# (the name's two lines as a narrow column wraps them, the whole name)
+WRAPPED = [
+    (["Thistle &", "Kestrel Ltd"], "Thistle & Kestrel Ltd"),
+    (["Électricité Durand", "SASU"], "Électricité Durand SASU"),
+    (["Zieliński Transport", "Spółka z o.o."], "Zieliński Transport Spółka z o.o."),
+    (["Procházka", "spol. s r.o."], "Procházka spol. s r.o."),
+    (["Kessler Kältetechnik UG", "(haftungsbeschränkt)"], "Kessler Kältetechnik UG (haftungsbeschränkt)"),
+]
+
+
+@pytest.mark.parametrize(("lines", "name"), WRAPPED, ids=[w[1] for w in WRAPPED])
+def test_names_wrapped_in_narrow_blocks(lines: list[str], name: str) -> None:
+    """The sender's name in the header's right column beside a large title, the customer's under its
+    label: both wrapped onto two lines (a word alone or ending on "&" above, forms alone below)."""
+    s = Sheet()
+    s.put(40, 40, "FACTURE", size=20)
+    for n, text in enumerate([*lines, "133, rue des Lilas", "85571 Nantes"]):
+        s.put(360, 40 + 13 * n, text)
+    s.put(40, 120, "Facturé à:")
+    for n, text in enumerate([*lines, "Masarykova 2", "581 93 Praha 2"]):
+        s.put(40, 133 + 11 * n, text, size=8.5)
+    s.put(360, 133, "Facture n°: INV-5988", size=8.5)
+    s.put(360, 144, "Date: 13.11.2024", size=8.5)
+    _items(s, 240)
+    found = values(extract_page(s.page()))
+    assert found.get("issuer.name") == name
+    assert found.get("recipient.name") == name
+
+
+def test_contact_person_over_the_company_is_not_joined() -> None:
+    """A person's name over the company (two words, no joining word): the company alone is the name."""
+    s = Sheet()
+    for n, text in enumerate(["Brennwald Technik GmbH", "Hafenstraße 4", "20095 Hamburg"]):
+        s.put(40, 40 + 12 * n, text, size=12 if n == 0 else None)
+    s.put(380, 40, "Rechnungsnr.: R-1001")
+    s.put(380, 52, "Datum: 14.03.2024")
+    s.put(40, 120, "Rechnung an:")
+    for n, text in enumerate(["Anna Weber", "Weber Consulting GmbH", "Lindenallee 3", "50667 Köln"]):
+        s.put(40, 133 + 11 * n, text, size=8.5)
+    _items(s, 240)
+    assert values(extract_page(s.page())).get("recipient.name") == "Weber Consulting GmbH"
+
+
+@pytest.mark.parametrize("addressee", ["Pan Piotr Mazur", "Pani Anna Mazur", "Paní Jana Nováková"])
+def test_window_block_of_a_person_addressed_pan(addressee: str) -> None:
+    """An unlabelled window block under a large letterhead, addressed "Pan" / "Pani" / "Paní": the
+    salutation is no Indian PAN (tax number) label, so the block is the customer's, not contact data."""
+    s = Sheet()
+    s.put(40, 41, "Kowalski & Zieliński", size=18)
+    s.put(40, 62, "ul. Długa 23 | 36-284 Warszawa", size=8)
+    for n, text in enumerate([addressee, "Marszałkowska 83", "49-551 Gdańsk"]):
+        s.put(40, 130 + 11 * n, text, size=8.5)
+    s.put(380, 130, "Faktura nr: FV/2024/11/4213", size=8.5)
+    s.put(380, 141, "Data wystawienia: 01.11.2024", size=8.5)
+    s.put(40, 216, "FAKTURA VAT", size=14)
+    _items(s, 240)
+    assert values(extract_page(s.page())).get("recipient.name") == addressee.split(" ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("pan piotr mazur", False),
+        ("pan aaacx1234f", True),
+        ("pan: aaacx1234f", True),
+        ("pan no. aaacx1234f", True),
+    ],
+)
+def test_pan_is_contact_data_only_with_its_number(text: str, contact: bool) -> None:
+    assert has_contact_data(text) is contact
+
+
+@pytest.mark.parametrize(
+    ("delivery", "billing"),
+    [("Local de entrega", "Dados de faturação"), ("Morada de entrega", "Morada de faturação")],
+)
+def test_portuguese_billing_block_beside_the_delivery_block(delivery: str, billing: str) -> None:
+    """The delivery address first, the billing address beside it: the billing block is the recipient."""
+    s = Sheet()
+    for n, text in enumerate(["Pinheiro Tintas S.A.", "Rua do Carmo, 164", "6481-459 Lisboa"]):
+        s.put(40, 40 + 11 * n, text, size=12 if n == 0 else None)
+    s.put(400, 70, "Fatura n.º: INV-5226")
+    s.put(400, 81, "Data: 24.11.2024")
+    s.put(40, 150, delivery)
+    s.put(300, 150, billing)
+    for n, (left, right) in enumerate(
+        [
+            ("Materiais Sousa S.A.", "Carvalho Unipessoal, Lda"),
+            ("Rua do Carmo, 125", "Rua do Carmo, 101"),
+            ("9892-690 Braga", "7103-182 Lisboa"),
+        ]
+    ):
+        s.put(40, 164 + 11 * n, left)
+        s.put(300, 164 + 11 * n, right)
+    _items(s, 260)
+    assert values(extract_page(s.page())).get("recipient.name") == "Carvalho Unipessoal, Lda"

@@ -542,7 +542,7 @@ RECIPIENT_LABEL = lazy_compile(
         r"gefactureerd\s+aan|opdrachtgever|klantgegevens|koper",
         r"fatturare\s+a|fatturato\s+a|dati\s+(?:del\s+)?cliente|acquirente|cessionario(?:\s+committente)?",
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
-        r"faturar\s+a|faturado\s+a|adquirente",
+        r"faturar\s+a|faturado\s+a|adquirente|(?:dados|morada|endereco)\s+de\s+fatura[cç][aã]o",
         r"kund|faktureringsadress|fakturaadress|mottagare|kunde|faktureres\s+til|modtager|mottaker",
         r"asiakas|laskutettava|laskutusosoite|nabywca|odbiorca|odberatel|zakaznik",
         # Buyers heading an e-invoice view's section: "Köpare", "Kjøper", "Køber", "Kupujący", "Kupující";
@@ -603,6 +603,7 @@ DELIVERY_LABEL = lazy_compile(
         r"liefer\s*(?:adresse|anschrift)|lieferung\s+an|warenempfanger|versand\s*adresse",
         r"(?:adresse\s+de\s+)?livraison|livre\s+a|expedie\s+a",
         r"(?:direccion\s+de\s+)?(?:entrega|envio)|enviar\s+a|entregar\s+a",
+        r"(?:local|morada|endereco)\s+de\s+(?:entrega|descarga)|enviar\s+para",
         r"(?:aflever|lever|bezorg)\s*adres|leveren\s+aan",
         r"(?:indirizzo\s+di\s+|luogo\s+di\s+)?(?:consegna|spedizione|destinazione)|consegnare\s+a",
         # Where the work was done, not who pays: "Job site", "Site address", "Baustelle", "Chantier", "Obra".

@@ -70,6 +70,7 @@ from invoiceflow.domain.extraction.party_labels import (
 from invoiceflow.domain.extraction.party_letterhead import letterhead
 from invoiceflow.domain.extraction.party_names import LEGAL_FORM, OWNED_BY, name_head, same_name
 from invoiceflow.domain.extraction.party_thanks import thanked_store
+from invoiceflow.domain.extraction.party_wrapped import join_wrapped_names
 from invoiceflow.domain.extraction.unverified_ids import unverified_ibans, unverified_vat_ids
 from invoiceflow.domain.extraction.vat_owner import (
     info_block_owner,
@@ -340,6 +341,8 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
             issuer = Block(lines=[store], confidence=0.55)
     elif weak and (name := footer_sender(ctx)) is not None and not same_name(name, recipient.name):
         issuer = Block(lines=[name], confidence=0.5)  # the footer's first part, a guess
+    issuer = join_wrapped_names(ctx, issuer, set(recipient.line_indexes))
+    recipient = join_wrapped_names(ctx, recipient, set(issuer.line_indexes))
     recipient_lines = set(recipient.line_indexes)
     issuer_lines = set(issuer.line_indexes)
     issuer_name = (issuer.name or "").casefold()

@@ -98,7 +98,7 @@ BRACKETED_NOTE = lazy_compile(r"[(\[][^()\[\]]*[)\]]\.?")
 BLOCK_HEADING = lazy_compile(
     r"(?:herrn?|frau|firma|familie|monsieur|madame|mademoiselle|messieurs|mr\.?|mrs\.?|ms\.?|messrs\.?|"
     r"exm[oa]s?\.?\s*(?:\(s\)|\(as?\))?\.?\s*(?:sr[as]?|senhor(?:a|es)?)?\.?\s*(?:\(s\)|\(as?\))?\.?|"
-    r"spett(?:\.\s?le|\.|abile)|gentile|egregio|senor(?:es)?|sr(?:es)?\.?|dhr\.?|mevr\.?|"
+    r"spett(?:\.\s?le|\.|abile)|gentile|egregio|senor(?:es)?|sr(?:es)?\.?|dhr\.?|mevr\.?|pan|pani|fru|"
     r"(?:strictly\s+)?(?:private\s*(?:&|and)\s*)?(?:confidential|personal)|persoonlijk|vertraulich|"
     r"personlich|persoenlich|confidentiel|personnel|riservat[oa]|confidencial|"
     # How the letter travels: "Per E-Mail", "Par courriel", "Por correo", "Priority Mail", "Einschreiben".
