@@ -164,6 +164,21 @@ def _iban_in(raw: str, *, ocr: bool) -> str | None:
     return None
 
 
+def _across_columns_in_format(line: Line, start: int, number: str) -> bool:
+    """True when an IBAN read from ``start`` runs on into the next column of its line and takes a word
+    there: a VAT id beside the next column's label ("USt-ID: DE274997348 | Rechnungsnr.: …" read as DE27
+    4997 348R ECHN UNGS NR) passes mod-97 by chance one time in 97. No IBAN holds five letters in a row
+    after its country code (bank codes have four: "NWBK"); within its own column the checksum alone
+    decides, as before. (The country's format from schwifty's registry would say more, at the cost of
+    loading it on every text-layer page.)"""
+    seg_end = line.segment_span(start)[1]
+    inside = len(compact(line.text[start:seg_end]))
+    return inside < len(number) and _LETTER_RUN.search(number, max(2, inside)) is not None
+
+
+_LETTER_RUN = lazy_compile(r"[A-Z]{5}")
+
+
 # Digit-for-letter and letter-for-digit confusions of OCR. Applied only where the format says which of
 # the two a position holds, and then only when the identifier's checksum confirms the result.
 _AS_DIGIT = str.maketrans("OQDILTSBZG", "0001115826")
@@ -265,7 +280,7 @@ def find_identifiers(lines: list[Line]) -> list[Identifier]:
 
         for m in (_OCR_IBAN_RE if line.ocr else _IBAN_RE).finditer(text):
             number = _iban_in(m.group(0), ocr=line.ocr) or _wrapped_iban(lines, line, m.start(), m.end())
-            if number:
+            if number and not _across_columns_in_format(line, m.start(), number):
                 add("iban", number, m.start())
         if not line.ocr and ("." in text or "-" in text):
             # Groups joined by dots or hyphens ("DE89.3704.0044…", "GB29-NWBK-6016-…") in a bank block

@@ -542,11 +542,12 @@ RECIPIENT_LABEL = lazy_compile(
         r"gefactureerd\s+aan|opdrachtgever|klantgegevens|koper",
         r"fatturare\s+a|fatturato\s+a|dati\s+(?:del\s+)?cliente|acquirente|cessionario(?:\s+committente)?",
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
-        r"faturar\s+a|faturado\s+a|adquirente",
+        r"faturar\s+a|faturado\s+a|adquirente|(?:dados|morada|endereco)\s+de\s+fatura[cç][aã]o",
         r"kund|faktureringsadress|fakturaadress|mottagare|kunde|faktureres\s+til|modtager|mottaker",
         r"asiakas|laskutettava|laskutusosoite|nabywca|odbiorca|odberatel|zakaznik",
-        # Buyers heading an e-invoice view's section: "Köpare", "Kjøper", "Køber", "Kupujący".
-        r"kopare|kjoper|kober|kupujacy",
+        # Buyers heading an e-invoice view's section: "Köpare", "Kjøper", "Køber", "Kupujący", "Kupující";
+        # Spanish "Receptor" (beside "Emisor").
+        r"kopare|kjoper|kober|kupujacy|kupujici|receptor",
         # A practice's patient, a Portuguese "Exmo.(s) Sr.(s)" and a British "Messrs" over the addressee.
         r"patient(?:e|in)?|paciente|paziente|messrs\.?",
         # A letter's "To," over the addressee (Indian and British trade invoices).
@@ -602,6 +603,7 @@ DELIVERY_LABEL = lazy_compile(
         r"liefer\s*(?:adresse|anschrift)|lieferung\s+an|warenempfanger|versand\s*adresse",
         r"(?:adresse\s+de\s+)?livraison|livre\s+a|expedie\s+a",
         r"(?:direccion\s+de\s+)?(?:entrega|envio)|enviar\s+a|entregar\s+a",
+        r"(?:local|morada|endereco)\s+de\s+(?:entrega|descarga)|enviar\s+para",
         r"(?:aflever|lever|bezorg)\s*adres|leveren\s+aan",
         r"(?:indirizzo\s+di\s+|luogo\s+di\s+)?(?:consegna|spedizione|destinazione)|consegnare\s+a",
         # Where the work was done, not who pays: "Job site", "Site address", "Baustelle", "Chantier", "Obra".
@@ -621,6 +623,10 @@ CUSTOMER_ID_LABEL = lazy_compile(
         r"(?:numero|num\.?|n\.)\s*(?:de\s+)?cliente|cliente\s*(?:n[°o]\.?|num\.?|numero)",
         r"klant\s*-?\s*(?:nummer|nr)\.?|debiteur\s*-?\s*(?:nummer|nr)\.?",
         r"(?:codice|cod\.)\s*cliente",
+        # "N.º cliente" (the ordinal sign folds to "o"), Nordic "Kundnr" / "Kundenr.", Polish "Nr klienta",
+        # Czech "Číslo zákazníka".
+        r"n\.\s?o\.?\s*(?:de\s+)?client[e]?|kunde?\s*-?\s*(?:nr|nummer)\.?|nr\.?\s+klienta|"
+        r"(?:cislo|c\.)\s*zakaznika",
     )
     + _E
 )
@@ -643,7 +649,7 @@ ISSUER_LABEL = lazy_compile(
         *["leverancier", "fornitore", "cedente"],
         # Portuguese, Swedish, Danish, Norwegian, Finnish, Polish, Czech.
         r"fornecedor|prestador|saljare|leverantor|s[æa]lger|selger|leverandor|leverand[øo]r|myyja|sprzedawca|"
-        r"dostawca|wystawca|dodavatel",
+        r"dostawca|wystawca|dodavatel|prodavajici|emitente",
         # Hungarian, Romanian, Turkish, Croatian / Serbian / Slovenian, Baltic and Greek sellers.
         r"elado|szallito|furnizor|vanzator|sat[iı]c[iı]|prodavatelj|prodavac|dobavljac|dobavitelj|"
         r"muuja|tarnija|pardavejas|pardevejs|piegadatajs|πωλητη[σς]|προμηθευτη[σς]",
@@ -656,8 +662,8 @@ ISSUER_LABEL = lazy_compile(
             "mittente",
             "remitente",
             r"(?:bill|invoice)\s+from",
-            # "Von: …", "De : …" (a colon required: the words are common).
-            r"(?:von|de)(?=\s?:)",
+            # "Von: …", "De : …", "Van: …", "Fra: …", "Od: …" (a colon required: the words are common).
+            r"(?:von|de|van|fra|fran|od|da)(?=\s?:)",
             # "From" in other languages as a column's heading, alone in its cell over the block ("Van",
             # "Von", "De", "Da", "Fra", "Från", "Od"): a heading, not the word in a sentence or a name.
             r"(?:van|von|de|da|fra|fran|od)(?=\s*$)",

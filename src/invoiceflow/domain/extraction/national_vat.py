@@ -47,7 +47,9 @@ _LABELLED: tuple[_NationalForm, ...] = (
         "IT",
         "",
         lazy_compile(
-            r"(?<![A-Z])(?:P\.?\s?IVA|PARTITA\s+I\.?V\.?A\.?)(?:\s*(?:N\.?|NR\.?|N°))?\s*[:.]?\s*(\d{11})(?!\d)"
+            # "P.IVA", "Partita IVA", "P.I.", with the fiscal code named too ("P.IVA e C.F.", "C.F./P.IVA").
+            r"(?<![A-Z])(?:C\.?\s?F\.?\s*(?:E|/|-|&)\s*)?(?:P\.?\s?IVA|PARTITA\s+I\.?V\.?A\.?|P\.\s?I\.)"
+            r"(?:\s*(?:E|/|-|&)\s*C\.?\s?F\.?)?(?:\s*(?:N\.?|NR\.?|N°))?\s*[:.]?\s*(\d{11})(?!\d)"
         ),
     ),
     _NationalForm(
@@ -100,12 +102,13 @@ _LABELLED: tuple[_NationalForm, ...] = (
         "",
         lazy_compile(r"(?<![A-ZÁ-Ű])AD[ÓO]SZ[ÁA]M\s*[:.]?\s*(\d{8})-\d-\d{2}(?!\d)"),
     ),
-    # Denmark: the CVR number is the VAT number ("CVR-nr. 12 34 56 78").
+    # Denmark: the CVR number is the VAT number ("CVR-nr. 12 34 56 78", "SE-nr.", "Moms-nr.").
     _NationalForm(
         "DK",
         "",
         lazy_compile(
-            r"(?<![A-Z])CVR(?:[\s\-]*(?:NR|NUMMER)\.?)?\s*[:.]?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?![\dA-Z])"
+            r"(?<![A-Z])(?:CVR(?:[\s\-]*(?:NR|NUMMER)\.?)?|(?:SE|MOMS)[\s\-]*(?:NR|NUMMER)\.?)\s*[:.]?\s*"
+            r"(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?![\dA-Z])"
         ),
     ),
     # Finland: the business id (Y-tunnus / FO-nummer "1234567-8") without its dash is the VAT number.
@@ -184,9 +187,9 @@ _LABELLED: tuple[_NationalForm, ...] = (
     ),
 )
 _LABEL_WORDS = (
-    *("IVA", "CIF", "NIF", "C.I.F", "N.I.F", "VAT", "NIP", "CONTRIBUINTE", "MVA", "Φ"),
+    *("IVA", "P.I", "P. I", "CIF", "NIF", "C.I.F", "N.I.F", "VAT", "NIP", "CONTRIBUINTE", "MVA", "Φ"),
     *("ABN", "GST", "HST", "BN", "IRD"),
-    *("ADÓSZ", "ADOSZ", "CVR", "Y-TUNN", "FO-N", "VKN", "VERG"),
+    *("ADÓSZ", "ADOSZ", "CVR", "SE-N", "SE N", "MOMS", "Y-TUNN", "FO-N", "VKN", "VERG"),
     *("OIB", "DDV", "DAV", "KMKR", "PVN", "PVM", "ДДС", "PIB"),
     *("MWST", "TVA", "UID"),
 )

@@ -70,11 +70,13 @@ from invoiceflow.domain.extraction.party_labels import (
 from invoiceflow.domain.extraction.party_letterhead import letterhead
 from invoiceflow.domain.extraction.party_names import LEGAL_FORM, OWNED_BY, name_head, same_name
 from invoiceflow.domain.extraction.party_thanks import thanked_store
+from invoiceflow.domain.extraction.party_wrapped import join_wrapped_names
 from invoiceflow.domain.extraction.unverified_ids import unverified_ibans, unverified_vat_ids
 from invoiceflow.domain.extraction.vat_owner import (
     info_block_owner,
     labelled_owner,
     row_text,
+    row_x0,
     section_owner,
     third_party,
 )
@@ -89,6 +91,17 @@ def _owner_below(block: Block) -> str | None:
             if LEGAL_FORM.search(fold(owner)) and sum(c.isalpha() for c in owner) >= 3:
                 return owner
     return None
+
+
+def _row_under(ctx: PageContext, block: Block, ident: Identifier) -> bool:
+    """True when the id's line comes right under the block's last line, no gap between them: the block's
+    own VAT row that its reading stopped short of ("York LS1 4AB" over "VAT Reg No 865205774"). Only
+    for a block found with some confidence (an unlabelled guess may be the sender's own)."""
+    if not block.line_indexes or block.confidence < 0.6:
+        return False
+    last = ctx.lines[block.line_indexes[-1]]
+    line = ctx.lines[ident.line]
+    return ident.line == last.index + 1 and line.top - last.bottom <= 0.6 * line.height
 
 
 @dataclass
@@ -200,7 +213,11 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if same_name(footer, recipient.name) and not same_name(footer, issuer.name):
         # The footer (bank and VAT data) belongs to the issuer: the blocks were read the wrong way round.
         issuer, recipient = recipient, issuer
-    elif from_letterhead and not recipient.lines and window_taken_for_letterhead(ctx, issuer, footer):
+    elif (
+        from_letterhead
+        and not recipient.lines
+        and window_taken_for_letterhead(ctx, issuer, footer, identifiers)
+    ):
         # A body-size address block taken for the letterhead while the footer's legal name is the one the
         # page's e-mail or web address spells: the block is the customer's window, the footer the issuer's.
         recipient = Block(issuer.lines, issuer.line_indexes, 0.6, issuer.x0, issuer.x1)
@@ -324,6 +341,8 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
             issuer = Block(lines=[store], confidence=0.55)
     elif weak and (name := footer_sender(ctx)) is not None and not same_name(name, recipient.name):
         issuer = Block(lines=[name], confidence=0.5)  # the footer's first part, a guess
+    issuer = join_wrapped_names(ctx, issuer, set(recipient.line_indexes))
+    recipient = join_wrapped_names(ctx, recipient, set(issuer.line_indexes))
     recipient_lines = set(recipient.line_indexes)
     issuer_lines = set(issuer.line_indexes)
     issuer_name = (issuer.name or "").casefold()
@@ -333,7 +352,12 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
         line = ctx.lines[ident.line]
         before = line.folded[: ident.start]
         if ident.kind in ("vat", "gstin"):
-            in_block = ident.line in recipient_lines and recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
+            # In the customer's block: the id inside its column, or its row ("VAT no.: …") starting at the
+            # block's left edge though the id itself stands right of the block's widest name line.
+            in_block = (ident.line in recipient_lines or _row_under(ctx, recipient, ident)) and (
+                recipient.x0 - 10 <= ident.x0 <= recipient.x1 + 10
+                or abs(row_x0(line, ident.start) - recipient.x0) <= 10
+            )
             owner = labelled_owner(before)  # "Käufer USt-IdNr.", "TVA vendeur", "our VAT no."
             hinted = bool(RECIPIENT_VAT_HINT.search(before[-40:]))
             label = row_text(line, ident.start)

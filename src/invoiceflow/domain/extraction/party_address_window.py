@@ -6,6 +6,7 @@ is in fact such a window (a plain address at body size, a person addressed by sa
 from __future__ import annotations
 
 from invoiceflow.domain.extraction.context import PageContext
+from invoiceflow.domain.extraction.identifiers import Identifier
 from invoiceflow.domain.extraction.labels import ISSUER_LABEL
 from invoiceflow.domain.extraction.layout import Line, fold
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
@@ -23,7 +24,7 @@ from invoiceflow.domain.extraction.party_blocks import (
     segment_at,
     starts_block_label,
 )
-from invoiceflow.domain.extraction.party_hints import median_height, registered_name
+from invoiceflow.domain.extraction.party_hints import footer_top, median_height, registered_name
 from invoiceflow.domain.extraction.party_letterhead import agrees_with_mail, page_mail_names
 from invoiceflow.domain.extraction.party_names import (
     LEGAL_FORM,
@@ -188,17 +189,32 @@ def contact_lines(block: Block) -> int:
     return sum(1 for text in block.lines if has_contact_data(fold(text)))
 
 
-def window_taken_for_letterhead(ctx: PageContext, issuer: Block, footer: str | None) -> bool:
+def window_taken_for_letterhead(
+    ctx: PageContext, issuer: Block, footer: str | None, identifiers: list[Identifier]
+) -> bool:
     """True when the letterhead guess is an address block at body size (a name over two address lines
     or more, no contact data) and only the footer's legal name agrees with the page's e-mail or web
-    address."""
+    address, or is the company the footer registers for tax."""
     if footer is None or same_name(footer, issuer.name) or not plain_address_block(ctx, issuer):
         return False
     names = page_mail_names(ctx)
     # The footer's name is the one the page's e-mail or web address spells, or the one its legal lines
     # register ("Atelier Brun SAS" over "SAS au capital de … RCS Paris …"): ERP reports print the company
     # only there and the customer's block at body size where a letterhead would sit.
-    return agrees_with_mail(fold(footer), names) or same_name(footer, registered_name(ctx, Block()))
+    return (
+        agrees_with_mail(fold(footer), names)
+        or same_name(footer, registered_name(ctx, Block()))
+        or _ids_only_in_footer(ctx, identifiers)
+    )
+
+
+def _ids_only_in_footer(ctx: PageContext, identifiers: list[Identifier]) -> bool:
+    """True when the page's VAT ids and IBANs all stand in its footer: the company the footer names is
+    the one registered for tax and paid, and the only block up top (a logo prints no name) is the
+    customer's, never a letterhead that would carry them."""
+    top = footer_top(ctx)
+    ids = [ident for ident in identifiers if ident.kind in ("vat", "gstin", "iban")]
+    return bool(ids) and all(ctx.lines[ident.line].top >= top for ident in ids)
 
 
 def plain_address_block(ctx: PageContext, block: Block) -> bool:

@@ -98,7 +98,7 @@ BRACKETED_NOTE = lazy_compile(r"[(\[][^()\[\]]*[)\]]\.?")
 BLOCK_HEADING = lazy_compile(
     r"(?:herrn?|frau|firma|familie|monsieur|madame|mademoiselle|messieurs|mr\.?|mrs\.?|ms\.?|messrs\.?|"
     r"exm[oa]s?\.?\s*(?:\(s\)|\(as?\))?\.?\s*(?:sr[as]?|senhor(?:a|es)?)?\.?\s*(?:\(s\)|\(as?\))?\.?|"
-    r"spett(?:\.\s?le|\.|abile)|gentile|egregio|senor(?:es)?|sr(?:es)?\.?|dhr\.?|mevr\.?|"
+    r"spett(?:\.\s?le|\.|abile)|gentile|egregio|senor(?:es)?|sr(?:es)?\.?|dhr\.?|mevr\.?|pan|pani|fru|"
     r"(?:strictly\s+)?(?:private\s*(?:&|and)\s*)?(?:confidential|personal)|persoonlijk|vertraulich|"
     r"personlich|persoenlich|confidentiel|personnel|riservat[oa]|confidencial|"
     # How the letter travels: "Per E-Mail", "Par courriel", "Por correo", "Priority Mail", "Einschreiben".
@@ -494,7 +494,8 @@ def nameless_address(folded: str, below: str) -> bool:
 
 
 # A street line: a house number before or after the street's name ("220 Pier Road", "93B Harbour
-# View", "Hafenstraße 3", "Via Roma 12/A", "3, impasse des Roses", "Office 12, Sheikh Zayed Road").
+# View", "Hafenstraße 3", "Via Roma 12/A", "Via Roma, 12", "Rua do Carmo, 159", "3, impasse des Roses",
+# "Office 12, Sheikh Zayed Road").
 STREET_LINE = lazy_compile(
-    r"(?:.*\s)?\d{1,4}[a-z]?,?\s+[^\W\d_]{2,}.*|.*[^\W\d_]{3,}\.?\s+\d{1,4}[a-z]?(?:\s*[-/]\s*\d{1,4}[a-z]?)?(?:,.*)?"
+    r"(?:.*\s)?\d{1,4}[a-z]?,?\s+[^\W\d_]{2,}.*|.*[^\W\d_]{3,}\.?,?\s+\d{1,4}[a-z]?(?:\s*[-/]\s*\d{1,4}[a-z]?)?(?:,.*)?"
 )

@@ -32,6 +32,7 @@ from invoiceflow.domain.extraction.party_names import (
     FORM_GAP,
     LEGAL_FORM,
     NAME_WORD,
+    form_bracket_end,
     has_contact_data,
     prose,
 )
@@ -117,7 +118,7 @@ FOOTER_GAP = 3.0  # median line heights
 FOOTER_LINE_GAP = 2.0  # lines of one footer block stand closer than this (median line heights)
 
 
-def _footer_top(ctx: PageContext) -> float:
+def footer_top(ctx: PageContext) -> float:
     """Where the page's footer begins (see ``FOOTER_SHARE`` and ``FOOTER_BLOCK_LINES``)."""
     bottom = ctx.page.height * FOOTER_SHARE
     lines = sorted(ctx.lines, key=lambda line: line.top)
@@ -146,7 +147,7 @@ def _footer_top(ctx: PageContext) -> float:
 
 def footer_name(ctx: PageContext) -> str | None:
     """A company name with a legal form in the page footer (where bank and VAT data usually sit)."""
-    top = _footer_top(ctx)
+    top = footer_top(ctx)
     for line in ctx.lines:
         if line.top < top:
             continue
@@ -228,7 +229,7 @@ def _through_legal_form(text: str) -> str:
         words = text[: form.start()].split()
         if (printed.islower() and "." not in printed) or not all(NAME_WORD.match(w) for w in words):
             return text
-        return text[: form.end()]
+        return text[: form_bracket_end(fold(text), form.end())]  # "… UG (haftungsbeschränkt)" whole
     return text
 
 
@@ -470,7 +471,7 @@ def footer_sender(ctx: PageContext) -> str | None:
 
 def _footer_sender_line(ctx: PageContext) -> tuple[str, int] | None:
     """The sender's name of a footer line laid out like a return address, and the line's index."""
-    top = _footer_top(ctx)
+    top = footer_top(ctx)
     for line in ctx.lines:
         if line.top < top:
             continue

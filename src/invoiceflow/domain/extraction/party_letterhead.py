@@ -70,6 +70,12 @@ _TOWN_STATE_CODE = lazy_compile(
     r"[^\W\d_][^\W\d_ .'\-]*(?:[ .'\-]+[^\W\d_]+)*,?\s+[A-Z]{2}\.?\s+"
     r"(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)"
 )
+# A European town line: the postal code, then the town ("3953 Aarhus C", "401 40 Göteborg", "1495-915
+# Braga", "A-1010 Wien", "Praha 2", "15859 Torino (MI)").
+_POSTCODE_TOWN = lazy_compile(
+    r"(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}-\d{3})\s+[^\W\d_]+(?:[\s.'\-]+[^\W\d_]+)*"
+    r"(?:\s+\d{1,2})?(?:\s+\([A-Z]{2}\))?"
+)
 # How much more prominent (line heights over the median) a name without a legal form must be to win the
 # letterhead over one with a legal form.
 _BRAND_MARGIN = 0.35
@@ -182,10 +188,16 @@ def letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | No
             if starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and garbled(text)):
                 continue
             next_text = ctx.lines[line.index + 1].text if line.index + 1 < len(ctx.lines) else ""
-            if not has_form and nameless_address(folded, next_text):
-                continue  # "Via Cantonale 4" over "6500 Bellinzona": a street, the name above it or none
-            if not has_form and _TOWN_STATE_CODE.fullmatch(raw):
-                continue  # "SAN MATEO, CA 94401" under a till's logo image: the town, no name
+            if not has_form and (
+                nameless_address(folded, next_text) or nameless_address(fold(raw), next_text)
+            ):
+                # "Via Cantonale 4" over "6500 Bellinzona": a street, the name above it or none (also when the
+                # name's head cut "Via Roma, 12" at its comma).
+                continue
+            if not has_form and (_TOWN_STATE_CODE.fullmatch(raw) or _POSTCODE_TOWN.fullmatch(raw)):
+                # "SAN MATEO, CA 94401" under a till's logo image, "3953 Aarhus C" under a letterhead set
+                # in the invoice data's type: the town, no name.
+                continue
             if not has_form and (_POSSESSIVE_HEADING.match(folded) or _FIELD_LABEL_WORDS.match(raw)):
                 # "Your services", "Ihre Leistungen": a section's heading; "Viivis:", "Valūta: EUR": a
                 # field's label, its colon waiting for the value.

@@ -45,8 +45,9 @@ LEGAL_FORM = lazy_compile(
     # and a.s., Balkan d.o.o., Hungarian Zrt./Nyrt., Latin American Ltda., corporations in words.
     r"dac|clg|uc|s\.?\s?a\.?\s?r\.?\s?l\.?|s\.?a\.?u\.?|ou|s\.?\s?r\.?\s?o\.?|a\.\s?s\.|spol\.?|"
     r"d\.?\s?o\.?\s?o\.?|zrt\.?|nyrt\.?|ltda\.?|corporation|incorporated|company|"
-    # Austrian e.U., Polish sp.j./sp.k., Portuguese Unipessoal Lda, Nordic ApS/ASA/Oyj, Czech v.o.s.
-    r"e\.\s?u\.|sp\.\s?[jk]\.|unipessoal|asa|oyj|v\.o\.s\.|"
+    # Austrian e.U., Polish sp.j./sp.k. and "Spółka z o.o." written out, Portuguese Unipessoal Lda, Nordic
+    # ApS/ASA/Oyj, Czech v.o.s.
+    r"e\.\s?u\.|sp\.\s?[jk]\.|unipessoal|asa|oyj|v\.o\.s\.|sp[oó][lł]ka\s+z\s*o\.?\s*o\.?|sp[oó][lł]ka\s+akcyjna|"
     # Austrian OG / GesmbH (not a floor, "2. OG"), Belgian BVBA / SPRL / ASBL / VZW, Malaysian Sdn Bhd.
     # Baltic UAB / SIA / MB (not megabytes: "16 MB"), Bulgarian (E)OOD, Greek A.E., JSC, Icelandic ehf.,
     # Albanian Sh.p.k.
@@ -98,7 +99,7 @@ CONTACT = lazy_compile(
 )
 # Contact words that also name trades ("Skyline Mobile Ltd", "Web Studio GmbH", "Code Crafters Ltd"):
 # contact data only with a value after them ("Mobile: 0171 …", "Web www.…").
-_NAME_SAFE_CONTACTS = frozenset({"mobile", "web", "code", "page", "phone"})
+_NAME_SAFE_CONTACTS = frozenset({"mobile", "web", "code", "page", "phone", "pan"})
 
 
 def has_contact_data(folded: str) -> bool:
@@ -143,7 +144,9 @@ _ADDRESS_AFTER_COMMA = lazy_compile(r",\s+(?=[^,]*\d)")
 # Braun" is "Dr. Stefan Braun", as a practice's letterhead prints it.
 SALUTATION = lazy_compile(
     r"(?:(?:herrn?|frau|familie|monsieur|madame|mademoiselle|mme\.?|mlle\.?|m\.|mr\.?|mrs\.?|ms\.?|mx\.?|"
-    r"miss|sr\.|sra\.|srta\.|sr|sra|d\.|dna\.?|dhr\.?|mevr\.?|mw\.|sig\.(?:ra|na)?\.?|sig|sigra)\s+)+"
+    r"miss|sr\.|sra\.|srta\.|sr|sra|d\.|dna\.?|dhr\.?|mevr\.?|mw\.|sig\.(?:ra|na)?\.?|sig|sigra|"
+    # Polish and Czech "Pan" / "Pani" / "Paní", Nordic "Hr." / "Fru".
+    r"pan|pani|panu|hr\.|fru)\s+)+"
 )
 # A name opening with two initials ("D. J. Smith").
 _INITIALS = lazy_compile(r"[^\W\d_]\.\s*[^\W\d_]\.\s")
@@ -243,6 +246,26 @@ _LEGAL_STATUS = lazy_compile(
 )
 
 
+def form_bracket_end(folded: str, end: int) -> int:
+    """Where a legal form ending at ``end`` ends with its own bracket ("UG (haftungsbeschränkt)", "GmbH
+    (i.L.)", "Pty (Ltd)"): after the bracket, else ``end``."""
+    if (bracket := _BRACKETED.match(folded, end)) is not None and (
+        _LEGAL_STATUS.fullmatch(inner := bracket.group(1).strip()) or LEGAL_FORM.fullmatch(inner)
+    ):
+        return bracket.end()
+    return end
+
+
+def forms_only(folded: str) -> bool:
+    """Folded text made of legal forms alone, with their own brackets ("lda.", "unipessoal lda.",
+    "spol. s r.o.", "ug (haftungsbeschrankt)")."""
+    rest = _BRACKETED.sub(
+        lambda m: "" if _LEGAL_STATUS.fullmatch(m.group(1).strip()) else m.group(0),
+        LEGAL_FORM.sub("", folded),
+    )
+    return rest != folded and not any(c.isalnum() for c in rest)  # a form or status taken, nothing else left
+
+
 def ends_with_form(part: str) -> bool:
     """True when ``part`` ends with a legal form: a comma part that is the rest of a company's name
     ("Kanzlei Weber, Partner 3 mbB", "Müller, 2. Generation GmbH"), not an address."""
@@ -271,11 +294,9 @@ def _through_form(head: str) -> str:
             continue
         if (gap := FORM_GAP.match(folded, end)) and LEGAL_FORM.match(folded, gap.end()):
             continue  # a second form follows
-        if (bracket := _BRACKETED.match(folded, end)) is not None and (
-            _LEGAL_STATUS.fullmatch(inner := bracket.group(1).strip()) or LEGAL_FORM.fullmatch(inner)
-        ):
+        if (bracketed := form_bracket_end(folded, end)) > end:
             # The form's own bracket: "UG (haftungsbeschränkt)", "GmbH (i.L.)", "Pty (Ltd)".
-            end = bracket.end()
+            end = bracketed
             if end >= len(head):
                 continue
         rest = folded[end:]
@@ -380,7 +401,11 @@ def name_like(text: str) -> bool:
 
 
 # A contact word followed by its value ("Mobile: 0171 …", "Tel. +49 …", "web www…").
-CONTACT_VALUE = lazy_compile(r"\s*[:.#]|\s*[\d+(]|\s+(?:www|http|[\w.]+@)")
+# What follows a contact word when it labels a value; an Indian PAN's letters-and-digits form too ("PAN
+# AAACX1234F"), as "Pan" alone is a Polish or Czech salutation ("Pan Piotr Mazur").
+CONTACT_VALUE = lazy_compile(
+    r"\s*[:.#]|\s*[\d+(]|\s+(?:www|http|[\w.]+@)|\s+[a-z]{5}\d{4}[a-z](?![a-z\d])|\s+(?:no|nr|number)(?![a-z])"
+)
 
 FORM_GAP = lazy_compile(r",?\s+")
 
@@ -408,8 +433,8 @@ ATTENTION = lazy_compile(
     r"^(?:attn\.?|attention|z\.\s?hd\.?|zu\s+handen|herrn?|frau|mr\.?|mrs\.?|ms\.?|mme\.?|"
     r"monsieur|madame|mademoiselle|mlle\.?|senora?|srta\.?|signora?|gentile|egregio|mevrouw|de\s+heer|"
     r"a\s+l'attention|sr\.?|sra\.?|dhr\.?|mevr\.?|t\.a\.v\.?|sig\.?(?:ra)?\.?|att\.?\s*:?|"
-    + CARE_OF
-    + r")(?![a-z])"
+    # Polish and Czech "Pan" / "Pani" / "Paní", "Do rąk", "K rukám"; Nordic "Fru", "Hr.".
+    r"pan|pani|panu|do\s+r[aą]k|k\s+rukam|fru|hr\.|" + CARE_OF + r")(?![a-z])"
 )
 
 

@@ -22,13 +22,20 @@ Owner = Literal["issuer", "recipient"]
 _BUYER_RE = lazy_compile(
     r"(?<![a-z])(?:recipient|bill(?:ed)?[\s\-]*to|buyer|purchaser|destinataire|acheteur|preneur|"
     r"destinatario|cessionario|committente|comprador|adquirente|(?:leistungs|rechnungs)empfangers?|"
-    r"kaufers?|afnemer|koper|nabywc[ay]|odbiorc[ay])(?![a-z])"
+    r"kaufers?|afnemer|koper|nabywc[ay]|odbiorc[ay]|kjopers?|kobers?|kopare|odberatel[e]?|"
+    # "your" in the languages that print "Ihre USt-IdNr.", "Vs. P.IVA", "Ert momsreg.nr", "Vaše DIČ"
+    r"your|ihre|votre|vostr[ao]|vs|uw|vosso|vossa|jeres|deres|ert|vase|wasz[ae]?|"
+    r"er(?=\s+(?:momsreg|moms|vat|org)))(?![a-z])"
 )
 # Words naming the seller, and the first person plural of its own letterhead ("our VAT no.").
 _SELLER_RE = lazy_compile(
     r"(?<![a-z])(?:our|unsere?|notre|nostra|nuestro|onze|seller|supplier|vendor|issuer|vendeur|"
     r"fournisseur|prestataire|emetteur|verkaufers?|lieferanten?|leistungserbringers?|fornitore|cedente|"
-    r"prestatore|proveedor|vendedor|emisor|leverancier|verkoper|sprzedawc[ay])(?![a-z])"
+    r"prestatore|proveedor|vendedor|emisor|leverancier|verkoper|sprzedawc[ay]|selgers?|saelgers?|"
+    r"saljare|dodavatel[e]?|leverandors?|leverantor|"
+    # "our" beyond English, German, French, Italian, Spanish, Dutch ("Vores CVR-nr.", "Naše DIČ", "Ns. P.IVA")
+    r"vores|vart|nase|nasz[ae]?|ns|nosso|nossa|nostro|"
+    r"var(?=\s+(?:momsreg|moms|vat|org)))(?![a-z])"
 )
 _WINDOW = 40  # characters before the id that its label may occupy
 
@@ -64,14 +71,17 @@ def third_party(folded_before: str) -> bool:
 
 
 def _heading_owner(folded_segment: str) -> Owner | None:
-    """The party a segment names when it is nothing but a party's heading ("Acheteur", "Verkäufer:")."""
+    """The party a segment names when it is nothing but a party's heading ("Acheteur", "Verkäufer:"), or
+    starts with one and a colon before the party's name ("Comprador: Ibarra S.L.", "To: Ashcombe Ltd")."""
     text = folded_segment.strip(" :")
-    if not text or ACCOUNT_HOLDER_LABEL.fullmatch(text):
+    if not text or ACCOUNT_HOLDER_LABEL.match(text):
         return None  # "Account holder" heads the bank details, not the customer's section
-    if RECIPIENT_LABEL.fullmatch(text):
-        return "recipient"
-    if ISSUER_LABEL.fullmatch(text):
-        return "issuer"
+    owners: tuple[Owner, Owner] = ("recipient", "issuer")
+    for label, owner in zip((RECIPIENT_LABEL, ISSUER_LABEL), owners, strict=True):
+        if (m := label.match(text)) is not None and (
+            m.end() == len(text) or text[m.end() - 1] == ":" or text[m.end() :].lstrip().startswith(":")
+        ):
+            return owner
     return None
 
 
@@ -88,7 +98,7 @@ def section_owner(
     side (of two headings on one line, the one nearest left of the id). None outside such a section; the
     item table (its top at ``table_top``) ends the sections above it, so a footer's id is none of theirs."""
     line = lines[line_index]
-    row_x0 = _row_x0(line, offset)
+    left = row_x0(line, offset)
     id_x0 = line.char_x(offset)
     tolerance = max(4.0, 0.8 * line.height)
     upper_top = line.top
@@ -103,7 +113,7 @@ def section_owner(
         for (start, end), (x0, _) in zip(above.segments(), above.segment_x(), strict=True):
             if x0 > id_x0 + tolerance:
                 break
-            at_row = abs(x0 - row_x0) <= tolerance
+            at_row = abs(x0 - left) <= tolerance
             aligned = aligned or at_row
             if at_row or abs(x0 - id_x0) <= tolerance:
                 # Of two headings side by side, the one nearest left of the id.
@@ -123,7 +133,8 @@ def _row_segment(line: Line, offset: int) -> int:
     return seg if line.folded[seg_start:offset].strip() or seg == 0 else seg - 1
 
 
-def _row_x0(line: Line, offset: int) -> float:
+def row_x0(line: Line, offset: int) -> float:
+    """The left edge of the id's row: its label's cell, or the id's own segment."""
     return line.segment_x()[_row_segment(line, offset)][0]
 
 
@@ -145,7 +156,7 @@ def info_block_owner(
     or more of the invoice number and its dates on the rows next to it): an information block printed
     beside the recipient's address is the sender's, whatever the block's labels call the id."""
     line = lines[line_index]
-    row_x0 = _row_x0(line, offset)
+    left = row_x0(line, offset)
     tolerance = max(4.0, 0.8 * line.height)
     rows = 0
     for other in [*_block_rows(lines, line_index, -1), *_block_rows(lines, line_index, 1)]:
@@ -153,7 +164,7 @@ def info_block_owner(
             if label.kind not in _DOCUMENT_DATA_KINDS:
                 continue
             label_x0 = other.segment_x()[other.segment_index(label.start)][0]
-            if abs(label_x0 - row_x0) <= tolerance:
+            if abs(label_x0 - left) <= tolerance:
                 rows += 1
                 break
     return "issuer" if rows >= 2 else None
