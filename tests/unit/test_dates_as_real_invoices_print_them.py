@@ -41,7 +41,7 @@ def _dates(s: Sheet) -> tuple[str | None, str | None]:
 def test_a_date_label_naming_the_invoice_after_the_date_word_is_the_issue_date(
     label: str, value: str, expected: str
 ) -> None:
-    """ "Date of invoice:" holds "invoice:", a number's label on its own: the date's label is the longer one."""
+    """ "Date of invoice:" holds "invoice:", a number's label on its own: the date's label is the longer."""
     s = _pairs(_letterhead(Sheet()), [("Invoice number:", "F-56912"), ("Your order of:", "26/07/2024")])
     _pairs(s, [(label, value)], y=138)
     assert _dates(s)[0] == expected
