@@ -306,15 +306,48 @@ def fmt_money(value: Decimal, language: str) -> str:
     return text.replace(",", "X").replace(".", ",").replace("X", group)
 
 
+ABBR = {
+    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    "de": "Jan. Feb. Mär. Apr. Mai Jun. Jul. Aug. Sep. Okt. Nov. Dez.",
+    "es": "ene feb mar abr may jun jul ago sep oct nov dic",
+    "it": "gen feb mar apr mag giu lug ago set ott nov dic",
+    "nl": "jan feb mrt apr mei jun jul aug sep okt nov dec",
+}
+ABBR["us"] = ABBR["en"]
+WEEKDAYS = {
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+}
+WEEKDAYS["us"] = WEEKDAYS["en"]
+
+
 def fmt_date(day: date, language: str, style: str) -> str:
-    """``style``: "numeric" (the language's usual numeric form), "words" (the month in words), "iso"."""
+    """``style``: "numeric" (the language's usual numeric form), "short" (the same with a two-digit year),
+    "words" (the month in words), "abbr" (abbreviated), "weekday" (words after the day of the week),
+    "iso"."""
     if style == "iso":
         return day.isoformat()
-    if style == "numeric":
+    if style in ("numeric", "short"):
+        year = f"{day.year % 100:02d}" if style == "short" else str(day.year)
         if language == "us":
-            return f"{day.month:02d}/{day.day:02d}/{day.year}"
+            return f"{day.month:02d}/{day.day:02d}/{year}"
         sep = {"de": ".", "pl": ".", "nl": "-", "sv": "-"}.get(language, "/")
-        return day.isoformat() if language == "sv" else f"{day.day:02d}{sep}{day.month:02d}{sep}{day.year}"
+        return day.isoformat() if language == "sv" else f"{day.day:02d}{sep}{day.month:02d}{sep}{year}"
+    if style == "abbr":
+        month = ABBR[language].split()[day.month - 1]
+        if language == "us":
+            return f"{month} {day.day}, {day.year}"
+        return f"{day.day}. {month} {day.year}" if language == "de" else f"{day.day:02d}-{month}-{day.year}"
+    words = _in_words(day, language)
+    if style == "weekday":
+        weekday = WEEKDAYS[language].split()[day.weekday()]
+        return f"{weekday}, {words}" if language != "fr" else f"{weekday} {words}"
+    return words
+
+
+def _in_words(day: date, language: str) -> str:
     month = MONTHS[language].split()[day.month - 1]
     if language == "us":
         return f"{month} {day.day}, {day.year}"
@@ -326,7 +359,11 @@ def fmt_date(day: date, language: str, style: str) -> str:
 
 
 def _style(rng: random.Random, language: str) -> str:
-    return rng.choice(["numeric", "numeric", "words"] + (["iso"] if language in ("sv", "pl", "en") else []))
+    styles = ["numeric", "numeric", "words", "short"]
+    styles += ["iso"] if language in ("sv", "pl", "en") else []
+    styles += ["abbr"] if language in ABBR else []
+    styles += ["weekday"] if language in WEEKDAYS else []
+    return rng.choice(styles)
 
 
 @dataclass
@@ -559,6 +596,7 @@ def city_dateline(rng: random.Random, language: str) -> DateDoc:
 def header_grid(rng: random.Random, language: str) -> DateDoc:
     """A ruled row of cells, each label above its value: number, customer, order date, invoice date, due."""
     page = Page(rng, language)
+    page.style = "words" if page.style == "weekday" else page.style  # a weekday would not fit a cell
     page.letterhead()
     due = page.issue + timedelta(days=rng.choice([10, 14, 30]))
     cells = [
@@ -692,7 +730,7 @@ def stacked_labels(rng: random.Random, language: str) -> DateDoc:
     with_due = rng.random() < 0.6
     if with_due:
         fields.insert(rng.randint(1, len(fields)), (page.word("due"), page.day(due)))
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 and page.style != "weekday":  # a weekday would not fit a column
         width = 515 / len(fields)
         for n, (label, value) in enumerate(fields):
             page.put(40 + n * width, 200, label, bold=True, size=7.5)

@@ -169,3 +169,31 @@ def test_plural_due_labels_of_instalment_lists(label: str, issue: str, due: str)
     s.put(40, 300, f"{label} {due}")
     s.put(300, 300, "1.234,56")
     assert _dates(s) == ("2025-01-29", "2025-02-18")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Rechnung F-67972 vom Sonntag, 8. Juni 2025", "2025-06-08"),
+        ("Invoice 2025-117 dated Thursday, 5 June 2025", "2025-06-05"),
+        ("Facture F-117 du jeudi 5 juin 2025", "2025-06-05"),
+    ],
+)
+def test_the_title_dated_with_the_day_of_the_week(title: str, expected: str) -> None:
+    """No date label; a due date printed high on the page, with its weekday too, is not the dateline."""
+    s = _letterhead(Sheet())
+    s.put(40, 180, title, size=12)
+    s.put(40, 300, "Zahlbetrag fällig am Sonntag, 22. Juni 2025: 100,00")
+    assert _dates(s)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Paris, le lundi 2 juin 2025", "Berlin, Montag, 2. Juni 2025", "Madrid, lunes, 2 de junio de 2025"],
+)
+def test_a_dateline_with_the_day_of_the_week(dateline: str) -> None:
+    s = _letterhead(Sheet())
+    s.put(330, 150, "Bestellung 4711 vom 20.05.2025")
+    s.put(555, 175, dateline, right=True)
+    s.put(40, 200, "Rechnung RE-4711")
+    assert _dates(s)[0] == "2025-06-02"

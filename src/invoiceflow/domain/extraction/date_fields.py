@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from invoiceflow.domain.extraction.context import PageContext
-from invoiceflow.domain.extraction.dates import DateMatch, DateOrder, find_dates
+from invoiceflow.domain.extraction.dates import WEEKDAY, DateMatch, DateOrder, find_dates
 from invoiceflow.domain.extraction.header_fields import (
     REFERENCE_BEFORE_RE,
     REFERENCE_WORDS,
@@ -232,7 +232,7 @@ def _opens_period(line: Line, dates: list[DateMatch]) -> bool:
 # d.d. …", "Faktura VAT nr 117/2024 z dnia …" (folded text between the label's end and the date).
 _NUMBER_THEN_DATED_RE = lazy_compile(
     r"[\s:#.]*[a-z0-9][a-z0-9\-/_.]*,?\s+(?:du|vom|del|dated|of|from|d\.\s?d\.|de\s+fecha|de|z\s+dnia|ze\s+dne|"
-    r"van|den|dal)\s*(?:le\s+|am\s+|el\s+|il\s+)?"
+    rf"van|den|dal)\s*(?:le\s+|am\s+|el\s+|il\s+)?(?:{WEEKDAY},?\s*)?"
 )
 
 
@@ -367,12 +367,15 @@ def _timed_date(ctx: PageContext) -> Found | None:
 # date ("Paris, le 12 mars 2024", "Berlin, den 12.03.2024", "Madrid, a 12 de marzo de 2024", "Milano, lì
 # 12/03/2024", "Utrecht, 12-03-2024", "Austin, TX, April 19, 2024"); folded.
 _DATELINE_RE = lazy_compile(
-    r"\s*[a-z][a-z.'\- ]{1,28}[a-z.](?:,\s*[a-z]{2})?,\s*(?:le|den|am|a|el|li|il|op|the|dnia|dne)?\s*"
+    r"\s*(?P<place>[a-z][a-z.'\- ]{1,28}[a-z.])(?:,\s*[a-z]{2})?,\s*"
+    rf"(?:{WEEKDAY},?\s*)?(?:le|den|am|a|el|li|il|op|the|dnia|dne)?\s*(?:{WEEKDAY},?\s*)?"
     r"(?:\d{1,2}\s*\.?\s*)?$"
 )
+# A weekday closing the "place": "Zahlbetrag fällig am Sonntag, 22. Juni" is no dateline.
+_ENDS_WITH_WEEKDAY_RE = lazy_compile(rf"(?<![a-z]){WEEKDAY}$")
 # Cheap test for a line that may hold one (after ", " in the text: "1.234,56" has a comma too, no space).
 _DATELINE_HINT_RE = lazy_compile(
-    r"[a-z]{2}\.?, ?(?:(?:le|den|am|a|el|li|il|op|the|dnia|dne)\s+)?(?:\d{1,2}"
+    rf"[a-z]{{2}}\.?, ?(?:(?:le|den|am|a|el|li|il|op|the|dnia|dne)\s+)?(?:{WEEKDAY},?\s+)?(?:\d{{1,2}}"
     r"(?:\s?[./-]\s?\d|\.?\s?(?:de\s)?[a-z]{3})|[a-z]{3,9}\.?\s\d{1,2},?\s\d{4})"
 )
 
@@ -388,6 +391,7 @@ def _letter_date(ctx: PageContext) -> Found | None:
             continue
         for match in find_dates(line, ctx.order):
             seg_start, _ = line.segment_span(match.start)
-            if _DATELINE_RE.fullmatch(line.folded, seg_start, match.start):
+            dateline = _DATELINE_RE.fullmatch(line.folded, seg_start, match.start)
+            if dateline and not _ENDS_WITH_WEEKDAY_RE.search(dateline.group("place")):
                 return Found(match.value.isoformat(), 0.8, line.index)
     return None
