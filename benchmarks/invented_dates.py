@@ -273,6 +273,11 @@ DUE_PHRASES = {
     "sv": ["Förfallodatum: {d}", "Att betala senast {d}", "Förfaller till betalning {d}",
            "Sista betalningsdag: {d}"],
 }  # fmt: skip
+# Item groups headed by the delivery note they were shipped with.
+DELIVERY_NOTE = {"en": "Delivery note {n} of {d}", "us": "Packing slip {n} dated {d}", "de": "Lieferschein {n} vom {d}",
+                 "fr": "BL n° {n} du {d}", "es": "Albarán {n} de {d}", "it": "DDT n. {n} del {d}",
+                 "nl": "Pakbon {n} van {d}", "pt": "Guia de remessa {n} de {d}", "pl": "WZ {n} z dnia {d}",
+                 "sv": "Följesedel {n} av den {d}"}  # fmt: skip
 ITEM_HEAD = {
     "en": ("Description", "Qty", "Unit price", "Amount"), "us": ("Description", "Qty", "Rate", "Amount"),
     "de": ("Bezeichnung", "Menge", "Einzelpreis", "Gesamt"), "fr": ("Désignation", "Qté", "P.U. HT",
@@ -785,6 +790,25 @@ def due_phrases(rng: random.Random, language: str) -> DateDoc:
     return page.done(due)
 
 
+def delivery_notes(rng: random.Random, language: str) -> DateDoc:
+    """Items grouped by delivery notes, each heading dated, over two pages; the second page repeats the
+    letterhead and the invoice number but not the date."""
+    page = Page(rng, language)
+    page.letterhead()
+    number = page.number()
+    page.pairs([number, (page.word("date"), page.day(page.issue))])
+    y = 230.0
+    for n in range(rng.randint(2, 3)):
+        if n == 1 or y > 700:
+            page.doc.new_page()
+            page.put(40, 40, number[0] + " " + number[1], bold=True)
+            y = 80.0
+        note = DELIVERY_NOTE[language].format(n=rng.randint(4000, 9999), d=page.day(_before(page, 2, 30)))
+        page.put(40, y, note, bold=True)
+        y = page.items(y + 16)
+    return page.done(None)
+
+
 DESIGNS: dict[str, Callable[[random.Random, str], DateDoc]] = {
     "order_beside": order_beside,
     "service_period": service_period,
@@ -802,6 +826,7 @@ DESIGNS: dict[str, Callable[[random.Random, str], DateDoc]] = {
     "stacked_labels": stacked_labels,
     "credit_note": credit_note,
     "due_phrases": due_phrases,
+    "delivery_notes": delivery_notes,
 }
 
 

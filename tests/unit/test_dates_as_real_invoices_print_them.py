@@ -197,3 +197,24 @@ def test_a_dateline_with_the_day_of_the_week(dateline: str) -> None:
     s.put(555, 175, dateline, right=True)
     s.put(40, 200, "Rechnung RE-4711")
     assert _dates(s)[0] == "2025-06-02"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Packing slip 4711 dated 06/20/24",
+        "Bon de livraison n° 4711 date 20/06/2024",
+        "DDT n. 4711 data 20/06/2024",
+    ],
+)
+def test_a_bare_date_label_after_another_documents_name_dates_that_document(note: str) -> None:
+    """A continuation page: the invoice number again, items grouped under a dated delivery note. That
+    date is no labelled issue date: it must not outweigh page 1's "Date: 07/06/24", whose confidence its
+    day/month doubt lowers to 0.78 (the pages are merged by confidence)."""
+    s = Sheet(page_number=2)
+    s.put(40, 40, "Invoice # INV-41731")
+    s.put(40, 80, note)
+    s.put(40, 100, "Relay 24 V")
+    s.put(540, 100, "1,675.05", right=True)
+    found = extract_page(s.page()).fields.get("issue_date")
+    assert found is None or found.confidence < 0.78

@@ -131,6 +131,12 @@ def _labelled_dates(
             ):
                 continue  # "Original invoice RE-9481 dated …", "zu Rechnung 4711 vom …": that invoice's date
             if (
+                kind == "issue_date"
+                and label.end - label.start <= 7
+                and _OTHER_DOCUMENT_RE.search(line.folded, seg_start, label.start)
+            ):
+                continue  # "Packing slip 4711 dated …", "Mandat SEPA … Date": another document's date
+            if (
                 kind == "due_date"
                 and _AMOUNT_BEFORE_RE.search(line.folded, 0, label.start)
                 and _BARE_DUE_RE.match(line.folded, label.start, label.end)
@@ -174,6 +180,15 @@ _ARTICLE = r"(?:(?:the|la|le|l'|die|der|den|de|del|della|het)\s*)?"
 _REFERENCED_INVOICE_RE = lazy_compile(
     rf"{_REFERENCE_LEAD}[\s:.\-]*{_ARTICLE}"
     r"(?:invoice|rechnung|facture|factura|fattura|factuur|faktur[ay]?|fatura)(?![a-z])"
+)
+# Another document named before a bare date label in its segment: a delivery note, an order, a quote, a
+# contract or a mandate ("Packing slip 4711 dated …", "Auftrag 12 Datum …"); folded.
+_OTHER_DOCUMENT_RE = lazy_compile(
+    r"(?<![a-z])(?:delivery\s+note|packing\s+(?:slip|list)|(?:purchase\s+)?order|p\.?\s?o\.?|quot(?:e|ation)|"
+    r"offer|contract|agreement|mandate?|lieferschein|auftrag|bestellung|angebot|vertrag|bon\s+de\s+livraison|"
+    r"bl|commande|devis|contrat|albaran|pedido|presupuesto|contrato|ddt|ordine|preventivo|contratto|pakbon|"
+    r"bestelling|offerte|guia(?:\s+de\s+remessa)?|encomenda|orcamento|wz|zamowienie|oferta|umowa|"
+    r"foljesedel|offert|avtal)(?![a-z])"
 )
 _REFERENCE_RIGHT_BEFORE_RE = lazy_compile(rf"{_REFERENCE_LEAD}[\s:.\-]*{_ARTICLE}$")
 _LETTERS_RE = lazy_compile(r"[^\W\d_]{2,}")
