@@ -274,8 +274,9 @@ DUE_PHRASES = {
            "Sista betalningsdag: {d}"],
 }  # fmt: skip
 # Item groups headed by the delivery note they were shipped with.
-DELIVERY_NOTE = {"en": "Delivery note {n} of {d}", "us": "Packing slip {n} dated {d}", "de": "Lieferschein {n} vom {d}",
-                 "fr": "BL n° {n} du {d}", "es": "Albarán {n} de {d}", "it": "DDT n. {n} del {d}",
+DELIVERY_NOTE = {"en": "Delivery note {n} of {d}", "us": "Packing slip {n} dated {d}",
+                 "de": "Lieferschein {n} vom {d}", "fr": "BL n° {n} du {d}", "es": "Albarán {n} de {d}",
+                 "it": "DDT n. {n} del {d}",
                  "nl": "Pakbon {n} van {d}", "pt": "Guia de remessa {n} de {d}", "pl": "WZ {n} z dnia {d}",
                  "sv": "Följesedel {n} av den {d}"}  # fmt: skip
 ITEM_HEAD = {
