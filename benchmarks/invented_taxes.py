@@ -1280,10 +1280,12 @@ def _key(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.normalize()
 
 
-def measure(design: str, documents: int, seed: int, show: int) -> tuple[Counter[str], int]:
+def measure(
+    design: str, documents: int, seed: int, show: int, builder: Callable[[str, int], TaxDoc] = build
+) -> tuple[Counter[str], int]:
     right: Counter[str] = Counter()
     for n in range(documents):
-        expected = build(design, seed * 1000 + n)
+        expected = builder(design, seed * 1000 + n)
         invoice = extract_invoice(expected.doc.pdf(), filename=f"{design}.pdf", ocr=OcrMode.NEVER)
         got = Counter((_key(t.rate), _key(t.base), _key(t.amount)) for t in invoice.tax_lines)
         want = Counter((_key(r), _key(b), _key(a)) for r, b, a in expected.tax_lines)

@@ -394,7 +394,7 @@ def test_a_quantity_of_days_without_payment_words_is_no_due_date() -> None:
 
 def test_an_amount_after_a_net_label_is_not_a_payment_term() -> None:
     from invoiceflow.domain.extraction.context import analyse
-    from invoiceflow.domain.extraction.header_fields import payment_term_days
+    from invoiceflow.domain.extraction.payment_terms import payment_term_days
 
     for text, expected in (
         ("VAT 23 % (Net 1 462 448,67) 336 363,19", None),

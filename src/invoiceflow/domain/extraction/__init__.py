@@ -11,17 +11,15 @@ from decimal import Decimal
 
 from invoiceflow.domain.extraction.context import analyse
 from invoiceflow.domain.extraction.currency import detect_currency
+from invoiceflow.domain.extraction.date_fields import extract_dates
 from invoiceflow.domain.extraction.dates import DateOrder
-from invoiceflow.domain.extraction.header_fields import (
-    extract_dates,
-    extract_invoice_number,
-    payment_term_days,
-)
+from invoiceflow.domain.extraction.header_fields import extract_invoice_number
 from invoiceflow.domain.extraction.identifiers import find_identifiers
 from invoiceflow.domain.extraction.layout import build_lines
 from invoiceflow.domain.extraction.line_items import extract_items
 from invoiceflow.domain.extraction.numbers import money_str, plain_str
 from invoiceflow.domain.extraction.parties import extract_parties
+from invoiceflow.domain.extraction.payment_terms import payment_term_days
 from invoiceflow.domain.extraction.totals import extract_totals
 from invoiceflow.domain.extraction.totals_figures import TOLERANCE
 from invoiceflow.domain.identifiers import valid_iban

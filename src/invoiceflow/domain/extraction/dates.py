@@ -80,6 +80,16 @@ for _month, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _month
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# Days of the week as printed before a date ("Thursday, 14 March 2024", "jeudi 14 mars", "Donnerstag,
+# 14. März"): EN DE FR ES IT NL PT, the Nordic languages and PL, folded.
+WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|"
+    r"jueves|viernes|sabado|domingo|lunedi|martedi|mercoledi|giovedi|venerdi|domenica|maandag|dinsdag|"
+    r"woensdag|donderdag|vrijdag|zaterdag|zondag|segunda|terca|quarta|quinta|sexta|mandag|tisdag|tirsdag|"
+    r"onsdag|torsdag|fredag|lordag|sondag|poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)"
+    r"(?:-feira)?(?![a-z])"
+)
 _WORD_END = r"(?![a-z])"
 
 _ISO_RE = lazy_compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")

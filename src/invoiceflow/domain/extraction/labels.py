@@ -93,6 +93,7 @@ LABEL_PATTERNS: dict[str, str] = {
         # facture :", "Date de la facture :", "Datum factuur:", "Fecha factura:": the date's label).
         # (The one-letter look-ahead first: the look-behinds are tried only where a title word may start.)
         r"(?=[irf])(?<!date )(?<!date de )(?<!f\. )(?<!f\.)(?<!date de la )(?<!datum )(?<!fecha )"
+        r"(?<!date of )(?<!datum van de )"
         r"(?<!fecha de )"
         r"(?<!fecha de la )(?<!data )(?<!data della )(?<!data da )(?<!total )(?<!totaal )(?<!totale )"
         r"(?<!montant de la )"
@@ -162,11 +163,11 @@ LABEL_PATTERNS: dict[str, str] = {
         r"echeance",
         r"a\s+payer\s+avant\s+le",
         r"fecha\s+(?:de\s+)?vencimiento",
-        r"vencimiento",
+        r"vencimientos?",
         r"vervaldatum",
         r"(?:uiterste\s+)?betaal(?:datum|termijn)",
         r"te\s+betalen\s+voor",
-        r"(?:data\s+(?:di\s+)?)?scadenza",
+        r"(?:data\s+(?:di\s+)?)?scadenz[ae]",
         r"(?:payment\s+)?deadline|date\s+limite(?:\s+de\s+(?:paiement|reglement))?|zahlungsfrist",
         r"fecha\s+limite(?:\s+de\s+pago)?|pagar\s+antes\s+de|pagamento\s+entro\s+il|betalen\s+voor",
         r"vervaldag|(?:data\s+de\s+)?vencimento|please\s+pay\s+(?:by|before)|pay\s+before",
@@ -216,7 +217,7 @@ LABEL_PATTERNS: dict[str, str] = {
         r"transport|(?:van\s+vorige|naar\s+volgende)\s+pagina",
     ),
     "other_date": _alt(
-        r"(?:delivery|shipping|ship|order|service|supply|performance|po|purchase\s+order)\s+date",
+        r"(?:delivery|shipping|ship|order|service|supply|performance|po|p\.\s?o\.|purchase\s+order)\s+date",
         r"date\s+of\s+(?:supply|delivery|service|order)",
         r"(?:liefer|leistungs|bestell|auftrags)(?:datum|zeitraum|tag)",
         r"date\s+(?:de\s+(?:la\s+)?|d'\s*)(?:livraison|commande|prestation|expedition)",

@@ -188,8 +188,12 @@ def _summary_row_tax(
 def _labelled_tax_lines(
     ctx: PageContext, line: Line, labels: list[LabelMatch], tax_labels: list[LabelMatch], integers_ok: bool
 ) -> list[TaxLineFound]:
-    """One tax line per tax label: each reads its own span up to the next label (or the whole line)."""
+    """One tax line per tax label: each reads its own span up to the next label (or the whole line). An
+    item row naming its tax holds none (its rate's coincidences too: 10 × 896,92 = 8 969,20, of which
+    10 % is 896,92)."""
     found: list[TaxLineFound] = []
+    if _item_row(find_amounts(line, ctx.style)):
+        return found
     for label in tax_labels:
         if len(tax_labels) == 1:
             amounts = find_amounts(line, ctx.style)
@@ -225,6 +229,16 @@ def _labelled_tax_lines(
             base = _repaired_base(line, rate, values[-1]) if line.ocr else None
             found.append(TaxLineFound(rate, base, values[-1].value, line.index, name))
     return found
+
+
+def _item_row(amounts: list[Amount]) -> bool:
+    """An item row naming its tax ("Relay 24 V  10  297,01  TVA 20% (vente)  2 970,10"): two of its
+    figures multiply to the last one (quantity × unit price = amount), so the last is no tax amount."""
+    figures = [a for a in amounts if not a.is_percent]
+    if len(figures) < 3:
+        return False
+    last = figures[-1].value
+    return any(close(q.value * p.value, last) for q, p in itertools.combinations(figures[:-1], 2))
 
 
 def _worded_row_pair(

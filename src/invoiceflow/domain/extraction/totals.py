@@ -229,7 +229,7 @@ def _totals_from(
     fill_bases(result)
     # Rows that print their rate are read before a split of the net is guessed: a small rate lets a cent
     # move between two bases, and the rows tell which way.
-    bases_of_rated_rows(ctx, start_line, result, integers_ok)
+    bases_of_rated_rows(ctx, _above_totals(result, start_line), result, integers_ok)
     find_bases(ctx, result, integers_ok)
     bases_of_item_subsets(result, item_amounts)
     if not result.tax_lines:
@@ -248,6 +248,13 @@ def _totals_from(
         without_idle_rates([*(result.tax_lines or []), *exempt_line(ctx, start_line, result, integers_ok)])
     )
     return result
+
+
+def _above_totals(result: TotalsResult, start_line: int) -> int:
+    """The line the chosen totals start on: item rows the item reader did not take (rows naming their
+    tax, "Relay 24 V  10  297,01  TVA 20% (vente)  2 970,10") stand between ``start_line`` and it."""
+    lines = [c.line for c in (result.net, result.tax, result.gross) if c is not None]
+    return max(start_line, min(lines, default=start_line))
 
 
 def extract_totals(

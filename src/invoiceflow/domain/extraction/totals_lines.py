@@ -106,19 +106,26 @@ def column_values(ctx: PageContext, line: Line, label: LabelMatch, integers_ok: 
     """The money figures in consecutive rows under a column head ("Net amount" over a row per rate),
     up to a row that carries a totals label in that column (the table's own totals row) or none."""
     values: list[Decimal] = []
+    rated_rows = True  # every row so far prints a rate
     for below, seg_start, seg_end, alignment in ctx.cells_below(line, label.start, max_lines=6):
         row_labels = ctx.total_labels.get(below.index, [])
         if alignment < 0.5 or any(seg_start <= other.start < seg_end for other in row_labels):
             break
-        if any(other.kind != "tax" for other in row_labels) or (
-            row_labels and not any(a.is_percent for a in find_amounts(below, ctx.style))
-        ):
+        rated = any(a.is_percent for a in find_amounts(below, ctx.style))
+        if any(other.kind != "tax" for other in row_labels) or (row_labels and not rated):
             break  # the table's own totals row ("Razem", "Total", "Summe"): not one more rate's figure
         amounts = money_figures(find_amounts(below, ctx.style, seg_start, seg_end), integers_ok, below)
         if len(amounts) != 1:
             break
-        if len(values) >= 2 and close(amounts[0].value, sum(values, Decimal(0))):
-            break  # the table's totals row printed without a label: the sum of the rows above
+        if (
+            values
+            and close(amounts[0].value, sum(values, Decimal(0)))
+            and (len(values) >= 2 or (rated_rows and not rated))
+        ):
+            # The table's totals row printed without a label we know ("Totales", or none): the sum of
+            # the rows above; under one row, the row that repeats it without its rate.
+            break
+        rated_rows = rated_rows and rated
         values.append(amounts[0].value)
     return values
 
