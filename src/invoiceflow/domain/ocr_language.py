@@ -22,12 +22,24 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Common function words and invoice vocabulary, written without accents (the probe model may drop them).
+# Letters that do not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "ı": "i", "đ": "d", "œ": "oe"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Wartość" -> "wartosc", "Beløb" -> "belob", "Açıklama" -> "aciklama",
+    "плаќање" -> "плакање"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Common function words and invoice vocabulary, written without accents (the probe model may drop them;
+# Cyrillic words are folded here).
 # Words shared by several languages ("de", "la", "total", "bank") count for each of them; the
 # language-specific ones decide. The languages after the first six leave out one-letter words ("a",
 # "i", "w", "z" are frequent there, but so are one-letter fragments of OCR noise).
 _VOCABULARY: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
+    lang: frozenset(fold(word) for word in words.split())
     for lang, words in {
         "eng": "the and of to for with from your our you thank please invoice date due total amount number "
         "payment bank account price description quantity qty customer order tax net terms page "
@@ -112,6 +124,25 @@ _VOCABULARY: dict[str, frozenset[str]] = {
         "placila valuta znesek skupaj placilo placati cena kolicina enota kos opis naziv izdelka "
         "storitev kupec prodajalec dobavitelj ddv davek osnova davcna banka trr stran dni hvala "
         "narocilo opomba popust",
+        # Cyrillic script (read by a Cyrillic model after OSD saw the script: ``ocr_script``).
+        "rus": "на по для от до не счет счета фактура накладная дата номер поставщик покупатель "
+        "продавец грузоотправитель грузополучатель плательщик получатель итого всего сумма суммы ндс "
+        "без цена количество кол ед изм наименование товара товаров услуг услуги работ оплата оплате "
+        "банк банка бик инн кпп руб рублей коп страница договор основание адрес телефон руководитель",
+        "ukr": "на по для від до не рахунок рахунку фактура накладна видаткова дата номер "
+        "постачальник покупець одержувач платник всього разом сума суми пдв без ціна кількість од "
+        "найменування товару товарів послуг послуги оплата банк банку мфо єдрпоу іпн код грн коп "
+        "сторінка договір адреса телефон",
+        "bul": "на по за от до не фактура дата номер доставчик получател купувач продавач общо "
+        "сума ддс без цена количество мярка мерна единица ед наименование стока стоки услуга услуги "
+        "плащане банка банкова сметка еик булстат лв лева страница основа данъчна данъчно събитие срок "
+        "място съставил получил оригинал",
+        "srp": "на са по за од до не рачун фактура датум број продавац купац испоручилац добављач "
+        "укупно износ пдв без цена количина јединица мере јм назив производа услуге услуга плаћање "
+        "плаћања банка текући пиб матични дин рсд страна промета валута основица",
+        "mkd": "во на со по за од до не фактура датум број продавач купувач добавувач вкупно износ "
+        "ддв без цена количина единица мерка назив производ производи услуги плаќање банка жиро сметка "
+        "едб ден денари страна",
     }.items()
 }
 # Languages so alike that a close call between them is read with both models rather than none.
@@ -120,10 +151,9 @@ CLOSE_LANGUAGES: tuple[frozenset[str], ...] = (
     frozenset({"dan", "nor", "swe"}),
     frozenset({"por", "spa"}),
     frozenset({"hrv", "slv", "srp_latn"}),
+    frozenset({"rus", "ukr", "bul", "srp", "mkd"}),
 )
 _WORD = re.compile(r"[^\W\d_]+")
-# Letters that do not decompose into a base letter and a mark.
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "ı": "i", "đ": "d", "œ": "oe"})
 # Fewer hits than this and the page is not judged (a logo, a page of figures): read it with all languages.
 MIN_HITS = 3
 # The winner must lead the runner-up by this factor; closer calls are not judged either (unless only
@@ -136,12 +166,6 @@ def known_languages() -> frozenset[str]:
     return frozenset(_VOCABULARY)
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: "Wartość" -> "wartosc", "Beløb" -> "belob", "Açıklama" -> "aciklama"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNDECOMPOSED))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def language_hits(words: Iterable[str], candidates: Iterable[str]) -> dict[str, int]:
     """How many of the words each candidate's vocabulary holds (candidates without one are left out)."""
     counts = {lang: 0 for lang in candidates if lang in _VOCABULARY}
@@ -151,6 +175,14 @@ def language_hits(words: Iterable[str], candidates: Iterable[str]) -> dict[str, 
                 if token in _VOCABULARY[lang]:
                     counts[lang] += 1
     return counts
+
+
+def vocabulary_share(words: Iterable[str], candidates: Iterable[str]) -> float:
+    """Share of the words' letter runs that the best-hitting candidate's vocabulary holds (0.0 without
+    any)."""
+    tokens = [token for text in words for token in _WORD.findall(fold(text))]
+    hits = language_hits(tokens, candidates)
+    return max(hits.values(), default=0) / len(tokens) if tokens else 0.0
 
 
 def page_languages(words: Iterable[str], candidates: Iterable[str]) -> tuple[str, ...] | None:

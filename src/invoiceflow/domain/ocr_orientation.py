@@ -50,6 +50,8 @@ MIN_OSD_CONFIDENCE = 2.0
 class Orientation:
     turn: int  # degrees the image must be turned counter-clockwise (PIL ``rotate``) to stand upright
     confidence: float
+    script: str = ""  # the writing system OSD sees ("Latin", "Greek", "Cyrillic", ...)
+    script_confidence: float = 0.0
 
 
 def upright_turn(image: Image.Image) -> int:
@@ -134,7 +136,12 @@ class _OsdEngine:
             return None
         # Tesseract reports the clockwise turn the page shows; turning it back is the same angle
         # counter-clockwise.
-        return Orientation(turn=int(degrees.value) % 360, confidence=float(confidence.value))
+        return Orientation(
+            turn=int(degrees.value) % 360,
+            confidence=float(confidence.value),
+            script=(script.value or b"").decode("ascii", "replace"),
+            script_confidence=float(script_confidence.value),
+        )
 
 
 _lock = threading.Lock()

@@ -10,13 +10,13 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from invoiceflow.domain.errors import ErrorCode, OcrError
 from invoiceflow.domain.ocr_clean import agree_identifiers, clean_reading
-from invoiceflow.domain.ocr_language import page_languages
+from invoiceflow.domain.ocr_language import page_languages, vocabulary_share
 from invoiceflow.domain.ocr_merge import (
     FAINT_BLOCKS,
     REGION_BLOCKS,
@@ -25,6 +25,7 @@ from invoiceflow.domain.ocr_merge import (
     merge_lost_text,
     recover_garbled,
 )
+from invoiceflow.domain.ocr_orientation import detect_orientation
 from invoiceflow.domain.ocr_reread import (
     REREAD_ZOOM,
     STACK_GAP,
@@ -36,6 +37,16 @@ from invoiceflow.domain.ocr_reread import (
     unsure_figures,
     unsure_phrases,
     unsure_words,
+)
+from invoiceflow.domain.ocr_script import (
+    MIN_CONFIDENCE_GAIN,
+    MIN_LATIN_SHARE,
+    SCRIPT_LANGUAGES,
+    ScriptReading,
+    better_code,
+    code_words,
+    mean_confidence,
+    restore_numero_signs,
 )
 from invoiceflow.domain.ocr_table_cells import (
     CELL_ZOOM,
@@ -119,7 +130,9 @@ class TesseractEngine:
     repaired where row arithmetic confirms them (``repair_row_numbers``). On a page read with a further
     language's model, the figures it was unsure of are read again by English alone (``reread_figures``:
     the Turkish model's "(9620)" for "(%20)"); ``english_helper`` off reads such a page with its own
-    model alone (English then only re-reads its figures).
+    model alone (English then only re-reads its figures). A page whose probe no Latin vocabulary holds
+    is checked for Greek or Cyrillic script and then read with that script's models
+    (``read_other_script``, ``ocr_script``; ``script_languages`` empty: never).
     """
 
     name = "tesseract"
@@ -145,8 +158,10 @@ class TesseractEngine:
         lost_text: bool = True,
         extra_languages: tuple[str, ...] = EXTRA_LANGUAGES,
         english_helper: bool = True,
+        script_languages: Mapping[str, tuple[str, ...]] = SCRIPT_LANGUAGES,
     ) -> None:
         self.english_helper = english_helper
+        self.script_languages = script_languages
         self.languages = languages
         self.extra_languages = extra_languages
         self._installed_extra: tuple[str, ...] | None = None
@@ -233,7 +248,14 @@ class TesseractEngine:
             words = self.reread_missing_cells(page, words, deadline)
             return repair_row_numbers(agree_identifiers(words) if self.identifier_agreement else words)
         probe = self.read_head(page, deadline)
-        judged = page_languages((word.text for word in probe), self.candidate_languages())
+        probe_words = [word.text for word in probe]
+        judged = page_languages(probe_words, self.candidate_languages())
+        unsure_models, script = self.languages, "Latin"
+        if judged is None or vocabulary_share(probe_words, self.candidate_languages()) < MIN_LATIN_SHARE:
+            other = self.read_other_script(page, probe, deadline)
+            if other is not None:
+                script, probe, judged = other.script, other.probe, other.judged
+                unsure_models = self.page_models(other.models)
         languages = self.page_models(judged)
         words = recover_garbled(self.run(page, languages, deadline), probe)
         words = self.read_faint_lines(
@@ -244,20 +266,30 @@ class TesseractEngine:
         )
         rejected = rejected_words(words)
         words = clean_reading(words)
-        if languages != self.languages:
-            words = self.reread_unsure_words(page, words, deadline, rejected)
+        if languages != unsure_models:
+            words = self.reread_unsure_words(page, words, deadline, rejected, unsure_models)
         if languages[0] not in self.languages:
             words = self.reread_figures(page, words, deadline)
+        if script != "Latin":
+            words = self.reread_in_english(page, words, deadline, code_words(words), better_code)
         words = self.reread_missing_cells(page, words, deadline)
         if self.identifier_agreement:
             words = agree_identifiers(words, probe)
+        if script == "Cyrillic":
+            words = restore_numero_signs(words)
         return repair_row_numbers(words)
 
     def reread_unsure_words(
-        self, image: Image.Image, words: list[PixelWord], deadline: float, rejected: Sequence[PixelWord] = ()
+        self,
+        image: Image.Image,
+        words: list[PixelWord],
+        deadline: float,
+        rejected: Sequence[PixelWord] = (),
+        models: tuple[str, ...] | None = None,
     ) -> list[PixelWord]:
         """The reading of a page read with its judged language alone, with the words that model was
-        unsure of read again with all the languages.
+        unsure of read again with all the languages (``models``: all those of the page's script; the six
+        Latin ones by default).
 
         Invoices mix languages: English labels round a German buyer's name and address ("Müller",
         "Hauptstraße", "München"), or the reverse. The page's model does not know the other languages'
@@ -287,7 +319,7 @@ class TesseractEngine:
         boxes = [padded_box(box, image.width, image.height) for box, _members in phrases]
         stacked, crops, tops = stacked_crops(image, boxes, zoom)
         try:
-            read = self.run(stacked, self.languages, deadline, find_tables=False, psm=6)
+            read = self.run(stacked, models or self.languages, deadline, find_tables=False, psm=6)
         except OcrError:
             return words[:count]  # the page reading stands; the re-reading is an improvement, not a need
         out = list(words)
@@ -321,10 +353,20 @@ class TesseractEngine:
         0.64 where English alone reads it at 0.92. The unsure words holding digits (``unsure_figures``) are
         cut out, stacked and read in one pass; a re-reading that is clearly surer and about the same
         figure (``better_figure``) takes the word's place."""
-        chosen = unsure_figures(words)
+        return self.reread_in_english(image, words, deadline, unsure_figures(words), better_figure)
+
+    def reread_in_english(
+        self,
+        image: Image.Image,
+        words: list[PixelWord],
+        deadline: float,
+        chosen: list[int],
+        better: Callable[[PixelWord, PixelWord], bool],
+    ) -> list[PixelWord]:
+        """``words`` with the ``chosen`` ones cut out, stacked, read in one pass by English alone and
+        replaced by that reading where ``better(old, new)``."""
         if not chosen:
             return words
-
         boxes = [
             padded_box((w.left, w.top, w.right, w.bottom), image.width, image.height)
             for w in (words[n] for n in chosen)
@@ -337,7 +379,7 @@ class TesseractEngine:
         out = list(words)
         for n, top, crop in zip(chosen, tops, crops, strict=True):
             found = [w for w in read if top <= (w.top + w.bottom) / 2 <= top + crop.height and w.text.strip()]
-            if len(found) == 1 and better_figure(words[n], found[0]):
+            if len(found) == 1 and better(words[n], found[0]):
                 out[n] = replace(words[n], text=found[0].text, confidence=found[0].confidence)
         return out
 
@@ -532,19 +574,44 @@ class TesseractEngine:
         ]
         return merge_lost_text(words, placed)
 
-    def read_head(self, image: Image.Image, deadline: float) -> list[PixelWord]:
-        """The probe: the top of the page (scaled by ``probe_scale``) read with the first language; words
-        come back in the page image's pixel coordinates."""
+    def read_other_script(
+        self, image: Image.Image, latin_probe: list[PixelWord], deadline: float
+    ) -> ScriptReading | None:
+        """For a page whose language the Latin probe could not judge: when OSD sees Greek or Cyrillic
+        script in the probe's strip and a probe with that script's model confirms it (``ocr_script``), that
+        probe with the page's models among the script's installed ones; else None."""
+        found = detect_orientation(self.head(image))
+        models = self.script_languages.get(found.script, ()) if found is not None else ()
+        if found is None or not models:
+            return None
+        installed = tuple(lang for lang in models if lang not in set(self._missing(models)))
+        if not installed:
+            return None
+        probe = self.read_head(image, deadline, installed[:1])
+        if mean_confidence(probe) < mean_confidence(latin_probe) + MIN_CONFIDENCE_GAIN:
+            return None
+        judged = page_languages((word.text for word in probe), installed) if len(installed) > 1 else None
+        return ScriptReading(found.script, probe, judged or installed, installed)
+
+    def head(self, image: Image.Image) -> Image.Image:
+        """The probe's strip: the top ``probe_share`` of the page."""
+        return image.crop((0, 0, image.width, max(1, round(image.height * self.probe_share))))
+
+    def read_head(
+        self, image: Image.Image, deadline: float, languages: tuple[str, ...] | None = None
+    ) -> list[PixelWord]:
+        """The probe: the top of the page (scaled by ``probe_scale``) read with the first language (or
+        ``languages``); words come back in the page image's pixel coordinates."""
         from PIL import Image as PilImage
 
-        head = image.crop((0, 0, image.width, max(1, round(image.height * self.probe_share))))
+        head = self.head(image)
         scale = self.probe_scale
         if scale != 1.0:
             size = (max(1, round(head.width * scale)), max(1, round(head.height * scale)))
             head = head.resize(size, PilImage.Resampling.LANCZOS)
         # Table finding off for the head: Tesseract's table finder takes a letterhead beside a block of
         # invoice details for one table and reads their interleaved lines as one, garbling both.
-        words = self.run(head, self.languages[:1], deadline, find_tables=False)
+        words = self.run(head, languages or self.languages[:1], deadline, find_tables=False)
         if scale == 1.0:
             return words
         return [
