@@ -3,14 +3,9 @@ together), the page is read with their own models where installed, and missing m
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
 import pytest
 from PIL import Image
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
+from tests.unit.font_pages import needs_font, text_page
 
 from invoiceflow.domain.models import OcrMode
 from invoiceflow.domain.ocr import read_page
@@ -163,22 +158,6 @@ def test_without_further_languages_configured_the_candidates_are_the_six() -> No
 
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def _page(lines: list[str]) -> bytes:
-    """A text page drawn in a font with the letters of Central European languages."""
-    pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT)))
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=(595, 842))
-    c.setFont("DejaVuSans", 11)
-    for number, line in enumerate(lines):
-        c.drawString(50, 780 - 24 * number, line)
-    c.showPage()
-    c.save()
-    return buffer.getvalue()
-
-
 # A Czech invoice of our own invention: every line but the figures carries háčky or čárky.
 CZECH_LINES = [
     "Faktura - daňový doklad č. 4410207",
@@ -193,12 +172,12 @@ CZECH_WORDS = {"daňový", "Truhlářství", "Šťovíček", "Řemeslná", "vyst
 
 
 @tesseract
-@pytest.mark.skipif(not FONT.exists(), reason=f"font {FONT} (fonts-dejavu-core) not installed")
+@needs_font
 def test_a_czech_scan_keeps_its_hacky_with_the_czech_model() -> None:
     engine = TesseractEngine()
     if "ces" not in engine.candidate_languages():
         pytest.skip("Tesseract model ces not installed (scripts/install-system-deps installs it)")
-    pdf = _page(CZECH_LINES)
+    pdf = text_page(CZECH_LINES)
     words = {w.text for w in read_page(pdf, 1, OcrMode.ALWAYS, engine=engine).words}
     assert len(CZECH_WORDS & words) >= len(CZECH_WORDS) - 1, CZECH_WORDS - words
     # the six models alone garble them: the gain is the Czech model's
@@ -232,12 +211,12 @@ LATVIAN_WORDS = {
 
 
 @tesseract
-@pytest.mark.skipif(not FONT.exists(), reason=f"font {FONT} (fonts-dejavu-core) not installed")
+@needs_font
 def test_a_latvian_scan_keeps_its_long_vowels_with_the_latvian_model() -> None:
     engine = TesseractEngine()
     if "lav" not in engine.candidate_languages():
         pytest.skip("Tesseract model lav not installed (scripts/install-system-deps installs it)")
-    pdf = _page(LATVIAN_LINES)
+    pdf = text_page(LATVIAN_LINES)
     words = {w.text for w in read_page(pdf, 1, OcrMode.ALWAYS, engine=engine).words}
     assert len(LATVIAN_WORDS & words) >= len(LATVIAN_WORDS) - 1, LATVIAN_WORDS - words
     # the models installed before (the six and the eleven further ones) read them as á, é, i

@@ -3,13 +3,8 @@ with their script's models (the Cyrillic language judged from its vocabulary), "
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
 import pytest
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
+from tests.unit.font_pages import needs_font, text_page
 
 from invoiceflow.domain.models import OcrMode
 from invoiceflow.domain.ocr import read_page
@@ -109,21 +104,6 @@ def test_the_numero_sign_is_restored_before_a_figure_on_its_line() -> None:
 
 
 tesseract = pytest.mark.skipif(not TesseractEngine().is_available(), reason="tesseract not installed")
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def _page(lines: list[str]) -> bytes:
-    pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT)))
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=(595, 842))
-    c.setFont("DejaVuSans", 11)
-    for number, line in enumerate(lines):
-        c.drawString(50, 780 - 24 * number, line)
-    c.showPage()
-    c.save()
-    return buffer.getvalue()
-
-
 # Invoices of our own invention.
 GREEK_LINES = [
     "ΤΙΜΟΛΟΓΙΟ ΠΑΡΟΧΗΣ ΥΠΗΡΕΣΙΩΝ Αριθμός 1804",
@@ -166,7 +146,7 @@ BULGARIAN_WORDS = {
 
 
 @tesseract
-@pytest.mark.skipif(not FONT.exists(), reason=f"font {FONT} (fonts-dejavu-core) not installed")
+@needs_font
 @pytest.mark.parametrize(
     ("lines", "expected", "model"),
     [(GREEK_LINES, GREEK_WORDS, "ell"), (BULGARIAN_LINES, BULGARIAN_WORDS, "bul")],
@@ -178,7 +158,7 @@ def test_a_greek_or_cyrillic_scan_is_read_in_its_script(
     engine = TesseractEngine()
     if engine._missing((model,)):
         pytest.skip(f"Tesseract model {model} not installed (scripts/install-system-deps installs it)")
-    pdf = _page(lines)
+    pdf = text_page(lines)
     words = [w.text for w in read_page(pdf, 1, OcrMode.ALWAYS, engine=engine).words]
     assert len(expected & set(words)) >= len(expected) - 1, expected - set(words)
     if model == "bul":
