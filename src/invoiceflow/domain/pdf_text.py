@@ -30,6 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from invoiceflow.domain.models import PageText, TextSource, Word
+from invoiceflow.domain.pdf_accents import attach_accents, has_detached_accents
 from invoiceflow.domain.pdf_document import load_page, opened
 
 CharBoxFn = Callable[[ctypes.c_void_p, int, object], int]
@@ -518,6 +519,8 @@ def _text_and_string(page: pdfium.PdfPage, page_number: int) -> tuple[PageText, 
         words = _words_from_boxes(_reading_order_boxes(_raw_boxes(textpage, geometry, string)))
     finally:
         textpage.close()
+    if has_detached_accents(string):
+        words = [Word(attach_accents(w.text), w.x0, w.y0, w.x1, w.y1) for w in words]
     text = PageText(
         page_number=page_number,
         width=geometry.width,
