@@ -21,7 +21,6 @@ Names, wording and dates are our own. Scores per design: issue_date and due_date
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from collections import Counter
@@ -38,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from invented_cli import design_arguments  # noqa: E402
 from invoiceflow.domain.models import OcrMode  # noqa: E402
 from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
 from item_families import Doc, money  # noqa: E402
@@ -856,15 +856,7 @@ def measure(design: str, documents: int, seed: int, show: int) -> Counter[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--documents", type=int, default=30, help="PDFs per design (languages in turn)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--only", default="", help="comma-separated design names")
-    parser.add_argument("--show", type=int, default=0, help="print up to N misses per design")
-    args = parser.parse_args(argv)
-    designs = args.only.split(",") if args.only else list(DESIGNS)
+    args, designs = design_arguments(__doc__, DESIGNS, 30, "PDFs per design (languages in turn)", argv)
     totals: Counter[str] = Counter()
     print(f"{'design':<16} {'issue_date':>10} {'due_date':>9}   (seed {args.seed})")
     for design in designs:

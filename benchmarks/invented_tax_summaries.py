@@ -16,18 +16,17 @@ amount)), totals net, tax and gross, and items by position.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
-from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from invented_cli import design_arguments
 from invented_dates import ARTICLES, BOLD, FONT, ITEM_HEAD, fmt_money
-from invented_taxes import TaxDoc, TaxKey, measure
+from invented_taxes import TaxDoc, TaxKey, report
 from item_families import Doc, fmt, fmt_qty, money
 
 LANGUAGES = ["en", "de", "fr", "nl", "es", "it", "pt", "pl", "sv"]
@@ -460,34 +459,8 @@ def build(design: str, seed: int) -> TaxDoc:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--documents", type=int, default=18, help="PDFs per design (languages in turn)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--only", default="", help="comma-separated design names")
-    parser.add_argument("--show", type=int, default=0, help="print up to N misses per design")
-    args = parser.parse_args(argv)
-    designs = args.only.split(",") if args.only else list(DESIGNS)
-    totals: Counter[str] = Counter()
-    documents = 0
-    print(
-        f"{'design':<20} {'tax_lines':>9} {'net':>5} {'tax':>5} {'gross':>5} {'items':>9}"
-        f"   (seed {args.seed})"
-    )
-    for design in designs:
-        right, count = measure(design, args.documents, args.seed, args.show, builder=build)
-        totals.update(right)
-        documents += count
-        figures = " ".join(
-            f"{right[k]:>{w}}" for k, w in (("tax_lines", 9), ("net", 5), ("tax", 5), ("gross", 5))
-        )
-        print(f"{design:<20} {figures} {right['items']}/{right['items_total']:>5}   /{count}")
-    print(
-        "all: "
-        + ", ".join(f"{k} {100 * totals[k] / documents:.1f} %" for k in ("tax_lines", "net", "tax", "gross"))
-        + f", items {100 * totals['items'] / max(1, totals['items_total']):.1f} %  ({documents} documents)"
-    )
+    args, designs = design_arguments(__doc__, DESIGNS, 18, "PDFs per design (languages in turn)", argv)
+    report(designs, args, builder=build, width=20)
     return 0
 
 

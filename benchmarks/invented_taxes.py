@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from invented_cli import design_arguments  # noqa: E402
 from invoiceflow.domain.models import OcrMode  # noqa: E402
 from invoiceflow.domain.pipeline import extract_invoice  # noqa: E402
 from item_families import LABELS, Doc, Row, _article, _head, _price, _quantity, fmt, fmt_qty, money  # noqa: E402
@@ -1317,37 +1318,39 @@ def measure(
     return right, documents
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--documents", type=int, default=6, help="PDFs per design")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--only", default="", help="comma-separated design names")
-    parser.add_argument("--show", type=int, default=0, help="print up to N misses per design")
-    args = parser.parse_args(argv)
-    designs = args.only.split(",") if args.only else list(DESIGNS)
+def report(
+    designs: list[str],
+    args: argparse.Namespace,
+    builder: Callable[[str, int], TaxDoc] = build,
+    width: int = 18,
+) -> None:
+    """Measure ``designs`` (``args``: ``design_arguments``) and print a row of right answers per design
+    (names in ``width`` columns) and the overall shares."""
+    documents, seed, show = args.documents, args.seed, args.show
     totals: Counter[str] = Counter()
-    documents = 0
-    print(
-        f"{'design':<18} {'tax_lines':>9} {'net':>5} {'tax':>5} {'gross':>5} {'items':>9}"
-        f"   (seed {args.seed})"
-    )
+    measured = 0
+    heads = f"{'tax_lines':>9} {'net':>5} {'tax':>5} {'gross':>5} {'items':>9}"
+    print(f"{'design':<{width}} {heads}   (seed {seed})")
     for design in designs:
-        right, count = measure(design, args.documents, args.seed, args.show)
+        right, count = measure(design, documents, seed, show, builder=builder)
         totals.update(right)
-        documents += count
+        measured += count
         figures = " ".join(
             f"{right[k]:>{w}}" for k, w in (("tax_lines", 9), ("net", 5), ("tax", 5), ("gross", 5))
         )
         items = f"{right['items']}/{right['items_total']}"
-        print(f"{design:<18} {figures} {items:>9}   /{count}")
+        print(f"{design:<{width}} {figures} {items:>9}   /{count}")
     print(
         "all: "
-        + ", ".join(f"{k} {100 * totals[k] / documents:.1f} %" for k in ("tax_lines", "net", "tax", "gross"))
+        + ", ".join(f"{k} {100 * totals[k] / measured:.1f} %" for k in ("tax_lines", "net", "tax", "gross"))
         + f", items {100 * totals['items'] / max(1, totals['items_total']):.1f} %"
-        + f"  ({documents} documents)"
+        + f"  ({measured} documents)"
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, designs = design_arguments(__doc__, DESIGNS, 6, "PDFs per design", argv)
+    report(designs, args)
     return 0
 
 
