@@ -57,6 +57,7 @@ from invoiceflow.domain.ocr_table_cells import (
 )
 from invoiceflow.domain.ocr_tesseract_api import PassConfig, api_available, read_tsv
 from invoiceflow.domain.ocr_tesseract_api import missing_languages as api_missing_languages
+from invoiceflow.domain.ocr_vertical import drop_vertical_blocks
 from invoiceflow.domain.ocr_words import GARBLED, TRUSTED, PixelWord, words_overlap
 
 if TYPE_CHECKING:
@@ -676,7 +677,9 @@ class TesseractEngine:
             tsv = read_tsv(image, config, max(0.1, deadline - time.monotonic()))
         else:
             tsv = self.run_binary(_pgm(image), config, deadline)
-        return parse_tesseract_tsv(tsv, self.min_confidence)
+        words = parse_tesseract_tsv(tsv, self.min_confidence)
+        # Only the automatic page analysis finds vertical text; a uniform block (psm 6) never does.
+        return drop_vertical_blocks(words) if mode == 3 else words
 
     def uses_api(self) -> bool:
         """True when passes run in-process through the C library (``backend`` "api", or "auto" with the
