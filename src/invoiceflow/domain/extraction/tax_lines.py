@@ -42,6 +42,17 @@ def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount 
             for amount in amounts:
                 if hx0 - 4 <= (amount.x0 + amount.x1) / 2 <= hx1 + 4 and _plausible_rate(amount, amounts):
                     return amount
+            # A head set flush left over figures set flush right ("USt. %" over a "19" at the column's
+            # right edge): the figure stands in the head's column, confirmed by base × rate = tax.
+            for amount in amounts:
+                column = _column_head(above, amount)
+                if (
+                    column is not None
+                    and column[0] <= seg_start < column[1]
+                    and _plausible_rate(amount, amounts)
+                    and rate_pair(amount.value, [a for a in amounts if a is not amount]) is not None
+                ):
+                    return amount
         # A tax table whose first column is headed by the tax's bare name ("Taxe | Base | Montant", "VAT |
         # Net | Tax"), the head centred over figures set flush left: the row's first figure is the rate
         # when base × rate = amount on the row ("Code | Net | VAT | Gross": a column of tax amounts).
@@ -60,6 +71,18 @@ def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount 
         ):
             return first
     return None
+
+
+def _column_head(head: Line, amount: Amount) -> tuple[int, int] | None:
+    """The segment of the column head ``head`` whose column holds ``amount``: the last head that starts
+    left of the figure's right edge, when the next one starts right of it (heads set flush left, centred
+    or flush right over figures set flush right)."""
+    column = None
+    for segment, (x0, _) in zip(head.segments(), head.segment_x(), strict=True):
+        if x0 > amount.x1 + 1:
+            break
+        column = segment
+    return column
 
 
 def _rate_heads(head: Line) -> list[tuple[int, int]]:
@@ -133,12 +156,19 @@ def tax_lines_of(
     if not tax_labels:
         return _summary_row_tax(ctx, line, find_amounts(line, ctx.style), integers_ok, codes)
     found = _labelled_tax_lines(ctx, line, labels, tax_labels, integers_ok)
+    if found:
+        return found
+    amounts = find_amounts(line, ctx.style)
     first = min(label.start for label in labels)
-    before = [a for a in find_amounts(line, ctx.style) if a.end <= first]
-    if not found and len(before) >= 3:
+    before = [a for a in amounts if a.end <= first]
+    if len(before) >= 3:
         # A tax table's row on the baseline of a totals box's "Tax" line beside it ("20.0  200.00  40.00
         # … Tax  42.75"): the figures left of the label are the row's own.
-        found = _summary_row_tax(ctx, line, before, integers_ok, codes)
+        return _summary_row_tax(ctx, line, before, integers_ok, codes)
+    if len(tax_labels) == 1 and labels[0] is tax_labels[0] and tax_rate(amounts) is None:
+        # A tax summary row that starts with the tax's name, its rate under a "Steuersatz [%]" / "USt. %"
+        # column printed without a % sign ("Umsatzsteuer (S) | 275,00 | 7 | 19,25").
+        return _summary_row_tax(ctx, line, amounts, integers_ok, codes)
     return found
 
 

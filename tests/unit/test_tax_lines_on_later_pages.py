@@ -1,0 +1,143 @@
+"""Tax breakdowns as e-invoice viewers and small-office templates print them, read from real PDFs: a
+breakdown on the last page whose rows start with the tax's name and carry the rate without "%" under a
+"USt. %" head set flush left over figures set flush right; a base printed on its own line above its tax
+with the same rate ("BI (16 %)" over "IVA (16 %)"), amounts after the bolívar's "Bs."; a Norwegian
+"MVA-grunnlag" (the tax base) over "MVA". Invented vendors and figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.unit.item_pdfs import Text, pdf_pages
+
+from invoiceflow.domain.models import AggregatedInvoice, OcrMode
+from invoiceflow.domain.pipeline import extract_invoice
+
+TaxRow = tuple[Decimal | None, Decimal | None, Decimal | None]
+
+
+def _read(pages: list[list[Text]]) -> AggregatedInvoice:
+    return extract_invoice(pdf_pages(pages), filename="invented.pdf", ocr=OcrMode.NEVER)
+
+
+def _taxes(invoice: AggregatedInvoice) -> list[TaxRow]:
+    return sorted((t.rate, t.base, t.amount) for t in invoice.tax_lines)
+
+
+def _first_page() -> list[Text]:
+    return [
+        (40, 40, "Brennholz Aigner GmbH", "l", True),
+        (40, 60, "Rechnung Nr. 2026-0412 vom 03.02.2026", "l", False),
+        (40, 100, "Pos", "l", True),
+        (80, 100, "Beschreibung", "l", True),
+        (400, 100, "Steuer", "l", True),
+        (540, 100, "Entgelt", "r", True),
+        (40, 116, "1", "l", False),
+        (80, 116, "Buchenscheite 33 cm", "l", False),
+        (400, 116, "19 % VAT (S)", "l", False),
+        (540, 116, "326,50", "r", False),
+        (40, 132, "2", "l", False),
+        (80, 132, "Anzündholz", "l", False),
+        (400, 132, "7 % VAT (S)", "l", False),
+        (540, 132, "130,70", "r", False),
+        (40, 160, "Transportkosten", "l", False),
+        (400, 160, "19 % VAT (S)", "l", False),
+        (540, 160, "3,00", "r", False),
+    ]
+
+
+def test_a_breakdown_on_the_last_page_with_rates_under_a_flush_left_head() -> None:
+    """Page 1 names a charge with its rate ("Transportkosten 19 % VAT 3,00"), no tax line; the last page
+    prints the breakdown, each row starting with the tax's name and its rate a bare "19" right-aligned
+    under "USt. %"; base × rate = tax confirms the column."""
+    heads = [
+        (40, 40, "Art (Kategorie)", "l", True),
+        (150, 40, "Warenwert", "l", True),
+        (230, 40, "Zu-/Abschlag", "l", True),
+        (300, 40, "Steuer basisbetrag", "l", True),
+        (410, 40, "USt. %", "l", True),
+        (485, 40, "USt.-Betrag", "l", True),
+    ]
+    rows = [
+        ["VAT (S)", "326,50", "-5,10", "321,40", "19", "61,07"],
+        ["VAT (S)", "130,70", "-3,11", "127,59", "7", "8,93"],
+    ]
+    right_edges = [0, 200, 298, 382, 466, 550]
+    last: list[Text] = list(heads)
+    for n, row in enumerate(rows):
+        y = 56 + 14 * n
+        last.append((40, y, row[0], "l", False))
+        last += [(x, y, cell, "r", False) for x, cell in zip(right_edges[1:], row[1:], strict=True)]
+    last += [
+        (300, 110, "Rechnungssumme ohne USt.", "l", False),
+        (540, 110, "448,99", "r", False),
+        (300, 124, "Steuerbetrag", "l", False),
+        (540, 124, "70,00", "r", False),
+        (300, 138, "Bruttosumme", "l", False),
+        (540, 138, "518,99", "r", False),
+    ]
+    invoice = _read([_first_page(), last])
+    assert _taxes(invoice) == [
+        (Decimal(7), Decimal("127.59"), Decimal("8.93")),
+        (Decimal(19), Decimal("321.40"), Decimal("61.07")),
+    ]
+
+
+def test_bases_on_their_own_lines_above_the_taxes_of_the_same_rate() -> None:
+    """No net or tax total printed, amounts after the bolívar's "Bs.": "BI R (8 %) Bs.820,00" over "IVA R
+    (8 %) Bs.65,60" gives each rate its base (the one figure on the page that gives its tax)."""
+    page: list[Text] = [
+        (40, 40, "Ferretería Los Andes", "l", True),
+        (40, 60, "FACTURA Nº 000731", "l", False),
+        (40, 100, "Cantidad", "l", True),
+        (100, 100, "Descripción", "l", True),
+        (540, 100, "Precio T. (Bs.)", "r", True),
+        (40, 116, "1", "l", False),
+        (100, 116, "Tornillos (IVA general)", "l", False),
+        (540, 116, "G Bs.1.000,00", "r", False),
+        (40, 132, "1", "l", False),
+        (100, 132, "Harina (IVA reducido)", "l", False),
+        (540, 132, "R Bs.1.000,00", "r", False),
+    ]
+    y = 170
+    for code, rate, tax in (("R", "8", "65,60"), ("G", "16", "131,20")):
+        for label, value in (
+            (f"Subtotal {code}", "Bs.1.000,00"),
+            (f"Descuento {code} (18 %)", "Bs.180,00"),
+            (f"BI {code} ({rate} %)", "Bs.820,00"),
+            (f"IVA {code} ({rate} %)", f"Bs.{tax}"),
+        ):
+            page += [(380, y, label, "l", False), (540, y, value, "r", False)]
+            y += 14
+    page += [(430, y, "TOTAL", "l", True), (540, y, "Bs.1.836,80", "r", True)]
+    invoice = _read([page])
+    assert _taxes(invoice) == [
+        (Decimal(8), Decimal("820.00"), Decimal("65.60")),
+        (Decimal(16), Decimal("820.00"), Decimal("131.20")),
+    ]
+
+
+def test_a_norwegian_tax_base_line_gives_the_net_and_the_rate() -> None:
+    """Items carry "25 %" but no tax; the totals print "MVA-grunnlag" (the base), "MVA" and the gross:
+    one 25 % line on the base."""
+    page: list[Text] = [
+        (40, 40, "Fjordlys Snekkeri AS", "l", True),
+        (40, 60, "Faktura 118", "l", False),
+        (40, 100, "Beskrivelse", "l", True),
+        (300, 100, "Enhetspris", "r", True),
+        (380, 100, "MVA", "r", True),
+        (540, 100, "Sum", "r", True),
+        (40, 116, "Kjøkkenbenk", "l", False),
+        (300, 116, "8 000.00 kr", "r", False),
+        (380, 116, "25 %", "r", False),
+        (540, 116, "10 000.00 kr", "r", False),
+        (380, 160, "MVA-grunnlag:", "l", False),
+        (540, 160, "8 000.00 kr", "r", False),
+        (380, 174, "MVA:", "l", False),
+        (540, 174, "2 000.00 kr", "r", False),
+        (380, 188, "Å betale:", "l", False),
+        (540, 188, "10 000.00 kr", "r", False),
+    ]
+    invoice = _read([page])
+    assert _taxes(invoice) == [(Decimal(25), Decimal("8000.00"), Decimal("2000.00"))]
+    assert invoice.totals.net == Decimal("8000.00")
