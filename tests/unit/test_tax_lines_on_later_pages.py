@@ -141,3 +141,57 @@ def test_a_norwegian_tax_base_line_gives_the_net_and_the_rate() -> None:
     invoice = _read([page])
     assert _taxes(invoice) == [(Decimal(25), Decimal("8000.00"), Decimal("2000.00"))]
     assert invoice.totals.net == Decimal("8000.00")
+
+
+def _charge_page(rows: list[tuple[str, str]]) -> list[Text]:
+    page: list[Text] = [
+        (40, 40, "Spedition Hollerbach GmbH", "l", True),
+        (40, 60, "Rechnung Nr. 7731", "l", False),
+        (40, 100, "Bezeichnung", "l", True),
+        (320, 100, "Menge", "r", True),
+        (400, 100, "Einzelpreis", "r", True),
+        (555, 100, "Gesamt", "r", True),
+        (40, 116, "Lagerung", "l", False),
+        (320, 116, "2", "r", False),
+        (400, 116, "500,00", "r", False),
+        (555, 116, "1.000,00", "r", False),
+    ]
+    for n, (label, value) in enumerate(rows):
+        page += [(260, 156 + 14 * n, label, "l", False), (555, 156 + 14 * n, value, "r", False)]
+    return page
+
+
+def test_a_fee_worded_like_a_tax_row_that_the_tax_is_levied_on_is_no_tax() -> None:
+    """ "Provision 5 % von 1.000,00  50,00" reads as a summary row (base × rate = amount), but the tax
+    below is levied on 1.050,00, the base with it: a tax is not itself taxed."""
+    invoice = _read(
+        [
+            _charge_page(
+                [
+                    ("Provision 5 % von 1.000,00", "50,00"),
+                    ("MwSt. 19 % von 1.050,00", "199,50"),
+                    ("Gesamtbetrag", "1.249,50"),
+                ]
+            )
+        ]
+    )
+    assert _taxes(invoice) == [(Decimal(19), Decimal("1050.00"), Decimal("199.50"))]
+    assert (invoice.totals.net, invoice.totals.tax) == (Decimal("1050.00"), Decimal("199.50"))
+
+
+def test_lines_beyond_the_tax_total_go_when_the_rest_make_it() -> None:
+    """The fee's row names no base that a tax is levied on ("Nettobetrag" stands apart): the fee's line
+    and the tax's sum to more than the printed tax total, which the tax's line alone makes."""
+    invoice = _read(
+        [
+            _charge_page(
+                [
+                    ("Verpackungspauschale 3 % von 1.000,00", "30,00"),
+                    ("Nettobetrag", "1.030,00"),
+                    ("MwSt. 19 %", "195,70"),
+                    ("Gesamtbetrag", "1.225,70"),
+                ]
+            )
+        ]
+    )
+    assert _taxes(invoice) == [(Decimal(19), Decimal("1030.00"), Decimal("195.70"))]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from invoiceflow.domain.extraction.tax_line_check import lines_making_the_totals
 from invoiceflow.domain.models import (
     PAYMENT_TERM_DAYS,
     AggregatedInvoice,
@@ -137,8 +138,11 @@ def _apply_payment_terms(fields: dict[str, FieldValue]) -> None:
     fields["due_date"] = FieldValue(value=due.isoformat(), confidence=confidence)
 
 
-def merge_tax_lines(pages: Sequence[PageExtraction], tax_total: Decimal | None = None) -> list[TaxLine]:
-    """Tax lines of all pages in page order, a line repeated on several pages kept once."""
+def merge_tax_lines(
+    pages: Sequence[PageExtraction], tax_total: Decimal | None = None, net_total: Decimal | None = None
+) -> list[TaxLine]:
+    """Tax lines of all pages in page order, a line repeated on several pages kept once; lines that are
+    no part of the tax total (a page's charge printed with its rate) dropped when the rest make it."""
     seen: set[tuple[Decimal | None, Decimal | None, Decimal | None]] = set()
     merged: list[TaxLine] = []
     origin: list[int] = []  # the page each merged line was read on
@@ -157,7 +161,14 @@ def merge_tax_lines(pages: Sequence[PageExtraction], tax_total: Decimal | None =
                 # The totals on one page without the base, the tax summary on the next with it: one tax.
                 merged[twin] = _completed(merged[twin], line)
         seen |= page_keys
-    return _last_page_taxes(merged, origin, tax_total)
+    merged = _last_page_taxes(merged, origin, tax_total)
+    amounts = [t.amount for t in merged]
+    if tax_total is None or None in amounts:
+        return merged
+    kept = lines_making_the_totals(
+        [a for a in amounts if a is not None], [t.base for t in merged], tax_total, net_total
+    )
+    return merged if kept is None else [merged[i] for i in kept]
 
 
 def _last_page_taxes(lines: list[TaxLine], origin: list[int], tax_total: Decimal | None) -> list[TaxLine]:
@@ -427,7 +438,7 @@ def aggregate(
     fields = merge_fields(ordered)
     _complete_totals(fields)
     _apply_payment_terms(fields)
-    tax_lines = merge_tax_lines(ordered, _decimal(fields, "totals.tax"))
+    tax_lines = merge_tax_lines(ordered, _decimal(fields, "totals.tax"), _decimal(fields, "totals.net"))
     invoice = AggregatedInvoice(
         document=document,
         invoice_number=_text(fields, "invoice_number"),

@@ -154,7 +154,8 @@ def tax_lines_of(
     whole line when it is the only one), else a rate with a base and an amount (a tax summary row)."""
     tax_labels = [label for label in labels if label.kind == "tax"]
     if not tax_labels:
-        return _summary_row_tax(ctx, line, find_amounts(line, ctx.style), integers_ok, codes)
+        found = _summary_row_tax(ctx, line, find_amounts(line, ctx.style), integers_ok, codes)
+        return [] if _taxed_below(ctx, line, found) else found
     found = _labelled_tax_lines(ctx, line, labels, tax_labels, integers_ok)
     if found:
         return found
@@ -183,6 +184,26 @@ _NOT_TAX_WORD = lazy_compile(
     r"deposit|anzahlung|acompte|aanbetaling|anticipo|retention|einbehalt|retenue|"
     r"interest|zinsen|interets|rente|commission)(?![a-z])"
 )
+
+
+def _taxed_below(ctx: PageContext, line: Line, found: list[TaxLineFound]) -> bool:
+    """A charge worded like a tax summary row, in words we have no list for ("Provision 5 % von 1.000,00
+    50,00", "Pfand 10 %", "Verwaltungsgebühr 2 %"): a tax is not itself taxed, and a line just below
+    prints another rate beside the row's base plus its amount ("MwSt. 19 % von 1.050,00 199,50")."""
+    for t in found:
+        if t.base is None:
+            continue
+        levied = t.base + t.amount
+        for below in ctx.lines[line.index + 1 : line.index + 5]:
+            amounts = find_amounts(below, ctx.style)
+            rate = tax_rate(amounts)
+            if (
+                rate is not None
+                and rate != t.rate
+                and any(a.value == levied for a in amounts if not a.is_percent)
+            ):
+                return True
+    return False
 
 
 def _summary_row_tax(
