@@ -195,3 +195,47 @@ def test_lines_beyond_the_tax_total_go_when_the_rest_make_it() -> None:
         ]
     )
     assert _taxes(invoice) == [(Decimal(19), Decimal("1030.00"), Decimal("195.70"))]
+
+
+def _item_rows(rows: list[tuple[str, str, str]], top: float) -> list[Text]:
+    texts: list[Text] = [
+        (40, top, "Bezeichnung", "l", True),
+        (480, top, "Gesamt", "r", True),
+        (555, top, "MwSt. %", "r", True),
+    ]
+    for n, (description, amount, rate) in enumerate(rows):
+        y = top + 16 + 13 * n
+        texts += [(40, y, description, "l", False), (480, y, amount, "r", False), (555, y, rate, "r", False)]
+    return texts
+
+
+def test_bases_of_items_spread_over_two_pages() -> None:
+    """Items with a rate column on two pages, the totals on the last one with each rate's tax but no
+    base: no page's items make a base, all of them shared among the rates make each rate's tax."""
+    first: list[Text] = [
+        (40, 40, "Brennholz Aigner GmbH", "l", True),
+        (40, 60, "Rechnung Nr. 2026-0513", "l", False),
+        *_item_rows(
+            [("Buche", "1.234,56", "19 %"), ("Brot", "2.345,67", "7 %"), ("Eiche", "3.456,78", "19 %")], 100
+        ),
+        (340, 170, "Übertrag", "l", False),
+        (480, 170, "7.037,01", "r", False),
+    ]
+    second: list[Text] = [
+        (340, 40, "Übertrag", "l", False),
+        (480, 40, "7.037,01", "r", False),
+        *_item_rows([("Mehl", "4.567,89", "7 %"), ("Birke", "5.678,91", "19 %")], 60),
+        (340, 130, "Nettobetrag", "l", False),
+        (480, 130, "17.283,81", "r", False),
+        (340, 144, "MwSt. 19 %", "l", False),
+        (480, 144, "1.970,35", "r", False),
+        (340, 158, "MwSt. 7 %", "l", False),
+        (480, 158, "483,95", "r", False),
+        (340, 172, "Gesamtbetrag", "l", False),
+        (480, 172, "19.738,11", "r", False),
+    ]
+    invoice = _read([first, second])
+    assert _taxes(invoice) == [
+        (Decimal(7), Decimal("6913.56"), Decimal("483.95")),
+        (Decimal(19), Decimal("10370.25"), Decimal("1970.35")),
+    ]
