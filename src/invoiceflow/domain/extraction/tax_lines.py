@@ -17,6 +17,7 @@ from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, find_amounts
 from invoiceflow.domain.extraction.ocr_repair import money_readings
+from invoiceflow.domain.extraction.tax_names import NO_LETTER_AFTER, NO_LETTER_BEFORE, VAT_NAMES
 from invoiceflow.domain.extraction.totals_figures import (
     CELL,
     MAX_RATE,
@@ -119,12 +120,9 @@ _BARE_RATE_HEAD = lazy_compile(
     r"(?<![a-z%])(?:satz|rate|taux|tipo|tarief|aliquota|sats|stawka|sazba|%)(?![a-z%])"
 )
 _TAX_HEAD_WORD = lazy_compile(
-    r"(?<![a-z])(?:taxes?|vat|tva|iva|btw|mwst|ust|gst|moms|mva|alv|steuer|umsatzsteuer|impuesto|imposta|"
-    r"cuota|dph)(?![a-z])"
+    rf"{NO_LETTER_BEFORE}(?:taxes?|steuer|umsatzsteuer|impuesto|imposta|cuota|{VAT_NAMES}){NO_LETTER_AFTER}"
 )
-_BARE_TAX_HEAD = lazy_compile(
-    r"(?:taxes?|taxe|vat|tva|iva|btw|mwst|ust|gst|moms|mva|alv|steuer|impuesto|imposta)\.?"
-)
+_BARE_TAX_HEAD = lazy_compile(rf"(?:taxes?|taxe|steuer|impuesto|imposta|{VAT_NAMES})\.?")
 
 
 def _gross_pair(rate: Decimal, money: list[Amount]) -> tuple[Decimal, Decimal] | None:
@@ -417,8 +415,8 @@ def _repaired_base(line: Line, rate: Decimal, amount: Amount) -> Decimal | None:
     return None
 
 
-# A tax named anywhere in a line's words ("Umsatzsteuersatz", "VAT rate", "Taux de TVA").
-_TAX_STEM = lazy_compile(r"steuer|vat|tax|tva|iva|btw|mwst|gst|moms|mva|alv|dph")
+# A tax named in a line's words ("Umsatzsteuersatz", "VAT rate", "Taux de TVA", "Συντελεστής ΦΠΑ").
+_TAX_STEM = lazy_compile(rf"steuer|tax|{NO_LETTER_BEFORE}(?:{VAT_NAMES})")
 _STACK_REACH = 3  # lines above and below a rate that a stacked breakdown spreads over
 
 
