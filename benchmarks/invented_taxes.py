@@ -1025,6 +1025,93 @@ def service_charge(rng: random.Random, language: str) -> TaxDoc:
     return result
 
 
+# Charges printed with their own percentage, in words no list of ours holds: a fee is no tax, and the tax
+# is levied on the net with it.
+PERCENT_CHARGE = {
+    "en": ["Handling fee {p}% of {b}", "Admin charge {p} % on {b}", "Brokerage {p}% of {b}"],
+    "de": [
+        "Bearbeitungsgebühr {p} % von {b}",
+        "Provision {p} % auf {b}",
+        "Verpackungspauschale {p} % von {b}",
+    ],
+    "fr": ["Frais de dossier {p} % sur {b}", "Frais de gestion {p} % sur {b}", "Courtage {p} % sur {b}"],
+    "nl": ["Administratiekosten {p}% over {b}", "Behandelingskosten {p} % van {b}", "Courtage {p}% over {b}"],
+}
+
+
+def percent_charge(rng: random.Random, language: str) -> TaxDoc:
+    """A fee worded like a tax line ("Bearbeitungsgebühr 3 % von 1.000,00  30,00") added to the items,
+    then the net with it and one tax line: with its base ("MwSt. 19 % von 1.030,00") or without."""
+    doc = Doc(language)
+    rate = RATES[language][0]
+    y, sums, _ = _items(doc, rng, _head(doc, rng), [rate])
+    items = sum(sums.values(), Decimal(0))
+    percent = Decimal(rng.choice([2, 3, 4, 6, 8]))
+    charge = money(items * percent / 100)
+    net = items + charge
+    amount = money(net * rate / 100)
+    result = _finish(doc, [(rate, net, amount)], net)
+    rate_s = _rate_text(rate, language, rng)
+    fee = rng.choice(PERCENT_CHARGE[language]).format(p=fmt_qty(percent, language), b=fmt(items, language))
+    rows = [(fee, charge)]
+    if rng.random() < 0.5:
+        rows.append(
+            (f"{TAX_NAME[language]} {rate_s} {rng.choice(ON_BASE[language])} {fmt(net, language)}", amount)
+        )
+    else:
+        rows += [(NET_LABEL[language], net), (f"{TAX_NAME[language]} {rate_s}", amount)]
+    rows.append((GROSS_LABEL[language], result.gross))
+    _block(doc, y, rows, x_label=260)
+    return result
+
+
+BREAKDOWN_HEAD = {
+    "en": ("Tax (category)", "Goods", "Charges", "Taxable amount", "VAT %", "VAT amount"),
+    "de": ("Art (Kategorie)", "Warenwert", "Zu-/Abschlag", "Basisbetrag", "USt. %", "USt.-Betrag"),
+    "fr": ("Taxe (catégorie)", "Marchandises", "Frais", "Base HT", "TVA %", "Montant TVA"),
+    "nl": ("Belasting (categorie)", "Goederen", "Toeslag", "Grondslag", "BTW %", "BTW-bedrag"),
+}
+ROW_TAX_NAME = {"en": "VAT (S)", "de": "Umsatzsteuer (S)", "fr": "TVA (S)", "nl": "BTW (S)"}
+
+
+def breakdown_last_page(rng: random.Random, language: str) -> TaxDoc:
+    """An e-invoice viewer's layout: page 1 lists the items and a freight charge that names its rate and
+    tax ("Freight  19 % VAT  3,00"), no totals; the last page alone prints the breakdown, each row
+    starting with the tax's name, its rate a bare number right-aligned under a head set flush left
+    ("USt. %"), then the totals."""
+    doc = Doc(language)
+    rates = _several_rates(rng, language)
+    y, sums, _ = _items(doc, rng, _head(doc, rng), rates, rate_column="rate")
+    freight_rate = rates[0]
+    freight = Decimal(rng.choice(["3.00", "4.90", "12.50"]))
+    doc.put(40, y, SHIPPING[language])
+    doc.put(480, y, fmt(freight, language), align="r")
+    doc.put(555, y, f"{fmt_qty(freight_rate, language)} % {TAX_NAME[language]}", align="r")
+    doc.new_page()
+    charges = {rate: freight if rate == freight_rate else Decimal(0) for rate in sums}
+    lines = _expected({rate: base + charges[rate] for rate, base in sums.items()})
+    result = _finish(doc, lines, sum(b for _, b, _ in lines))
+    lefts = (40, 150, 230, 300, 410, 485)
+    for x, text in zip(lefts, BREAKDOWN_HEAD[language], strict=True):
+        doc.put(x, 40, text, font="Helvetica-Bold")
+    y = 56
+    for rate, base, amount in lines:
+        cells = (fmt(base - charges[rate], language), fmt(charges[rate], language), fmt(base, language))
+        doc.put(40, y, ROW_TAX_NAME[language])
+        for x, cell in zip((200, 280, 380), cells, strict=True):
+            doc.put(x, y, cell, align="r")
+        doc.put(466, y, fmt_qty(rate, language), align="r")
+        doc.put(550, y, fmt(amount, language), align="r")
+        y += 14
+    lab = LABELS[language]
+    _block(
+        doc,
+        y + 20,
+        [(lab["net"], result.net), (TAX_NAME[language], result.tax), (lab["total"], result.gross)],
+    )
+    return result
+
+
 RESTATED = {
     "en": "{tax} {r} in {cur}: {a} {cur} (exchange rate 1 {doc} = {x} {cur})",
     "de": "Steuerbetrag in {cur}: {r} von {b} {cur} = {a} {cur} (Kurs 1 {doc} = {x} {cur})",
@@ -1262,6 +1349,8 @@ DESIGNS: dict[str, Callable[[random.Random, str], TaxDoc]] = {
     "idle_rates": idle_rates,
     "page_tax_subtotals": page_tax_subtotals,
     "split_same_rate": split_same_rate,
+    "percent_charge": percent_charge,
+    "breakdown_last_page": breakdown_last_page,
 }
 
 

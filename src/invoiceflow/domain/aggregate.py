@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from invoiceflow.domain.extraction.tax_bases import shared_item_bases
+from invoiceflow.domain.extraction.tax_line_check import lines_making_the_totals
 from invoiceflow.domain.models import (
     PAYMENT_TERM_DAYS,
     AggregatedInvoice,
@@ -137,8 +139,11 @@ def _apply_payment_terms(fields: dict[str, FieldValue]) -> None:
     fields["due_date"] = FieldValue(value=due.isoformat(), confidence=confidence)
 
 
-def merge_tax_lines(pages: Sequence[PageExtraction], tax_total: Decimal | None = None) -> list[TaxLine]:
-    """Tax lines of all pages in page order, a line repeated on several pages kept once."""
+def merge_tax_lines(
+    pages: Sequence[PageExtraction], tax_total: Decimal | None = None, net_total: Decimal | None = None
+) -> list[TaxLine]:
+    """Tax lines of all pages in page order, a line repeated on several pages kept once; lines that are
+    no part of the tax total (a page's charge printed with its rate) dropped when the rest make it."""
     seen: set[tuple[Decimal | None, Decimal | None, Decimal | None]] = set()
     merged: list[TaxLine] = []
     origin: list[int] = []  # the page each merged line was read on
@@ -157,7 +162,14 @@ def merge_tax_lines(pages: Sequence[PageExtraction], tax_total: Decimal | None =
                 # The totals on one page without the base, the tax summary on the next with it: one tax.
                 merged[twin] = _completed(merged[twin], line)
         seen |= page_keys
-    return _last_page_taxes(merged, origin, tax_total)
+    merged = _last_page_taxes(merged, origin, tax_total)
+    amounts = [t.amount for t in merged]
+    if tax_total is None or None in amounts:
+        return merged
+    kept = lines_making_the_totals(
+        [a for a in amounts if a is not None], [t.base for t in merged], tax_total, net_total
+    )
+    return merged if kept is None else [merged[i] for i in kept]
 
 
 def _last_page_taxes(lines: list[TaxLine], origin: list[int], tax_total: Decimal | None) -> list[TaxLine]:
@@ -175,6 +187,30 @@ def _last_page_taxes(lines: list[TaxLine], origin: list[int], tax_total: Decimal
     ) <= (_CENT_SLACK * len(kept)):
         return kept
     return lines
+
+
+def _bases_of_items(
+    lines: list[TaxLine], items: Sequence[LineItem], net_total: Decimal | None
+) -> list[TaxLine]:
+    """Bases of several rates that no page printed, their items spread over pages (each page's items sum
+    to no rate's base): the one sharing of all the items among the rates that gives every rate's tax to
+    the cent, when the items add up to the net total."""
+    amounts = [i.amount for i in items]
+    taxes = [(t.rate, t.amount) for t in lines if t.rate and t.amount is not None and t.base is None]
+    if (
+        net_total is None
+        or len(taxes) < 2
+        or len(taxes) != len(lines)
+        or len({r for r, _ in taxes}) < len(taxes)
+    ):
+        return lines
+    known = [a for a in amounts if a is not None]
+    if len(known) != len(amounts) or not _adds_up(known, net_total):
+        return lines
+    bases = shared_item_bases(taxes, known)
+    if bases is None:
+        return lines
+    return [line.model_copy(update={"base": base}) for line, base in zip(lines, bases, strict=True)]
 
 
 def _same_tax(a: TaxLine, b: TaxLine) -> bool:
@@ -427,7 +463,14 @@ def aggregate(
     fields = merge_fields(ordered)
     _complete_totals(fields)
     _apply_payment_terms(fields)
-    tax_lines = merge_tax_lines(ordered, _decimal(fields, "totals.tax"))
+    net_total = _decimal(fields, "totals.net")
+    tax_lines = merge_tax_lines(ordered, _decimal(fields, "totals.tax"), net_total)
+    line_items = merge_line_items(
+        ordered,
+        net_total,
+        [t.rate for t in tax_lines if t.rate is not None],
+        gross_total=_decimal(fields, "totals.gross"),
+    )
     invoice = AggregatedInvoice(
         document=document,
         invoice_number=_text(fields, "invoice_number"),
@@ -451,13 +494,8 @@ def aggregate(
             tax=_decimal(fields, "totals.tax"),
             gross=_decimal(fields, "totals.gross"),
         ),
-        tax_lines=tax_lines,
-        line_items=merge_line_items(
-            ordered,
-            _decimal(fields, "totals.net"),
-            [t.rate for t in tax_lines if t.rate is not None],
-            gross_total=_decimal(fields, "totals.gross"),
-        ),
+        tax_lines=_bases_of_items(tax_lines, line_items, net_total),
+        line_items=line_items,
         confidence={name: round(field.confidence, 3) for name, field in sorted(fields.items())},
         pages=[PageInfo(page_number=p.page_number, text_source=p.text_source) for p in ordered],
         extractor=ExtractorInfo(method=method, version=EXTRACTOR_VERSION),

@@ -304,10 +304,10 @@ LABEL_PATTERNS: dict[str, str] = {
         r"(?:netto)?warenwert(?:\s+(?:total|gesamt|netto))?|(?:totale|valore)\s+merce|"
         r"nett(?:\s+(?:total|amount|value))?",
         # The taxable base: "Base HT", "Base imposable", "Base tributável", "(Base de) incidência",
-        # "Momsgrundlag", "Maatstaf van heffing", "Imponibile IVA", "Základ DPH", Turkish "KDV matrahı", "Mal
-        # hizmet toplam tutarı"; French "HT soumis à TVA", "Montant de la facture soumis à TVA" (what the tax
-        # is charged on).
-        r"base\s+(?:h\.?\s?t\.?|imposable|tributavel|de\s+incidencia)|incidencia|momsgrundlag|"
+        # "Momsgrundlag", "MVA-grunnlag", "Maatstaf van heffing", "Imponibile IVA", "Základ DPH", Turkish "KDV
+        # matrahı", "Mal hizmet toplam tutarı"; French "HT soumis à TVA", "Montant de la facture soumis à
+        # TVA" (what the tax is charged on).
+        r"base\s+(?:h\.?\s?t\.?|imposable|tributavel|de\s+incidencia)|incidencia|(?:moms|mva)\s*-?\s*grun[dn]lag|"
         r"maatstaf\s+van\s+heffing|imponibile\s+iva|zaklad\s+(?:dane|dph)|(?:kdv\s+)?matrah[^\W\d_]?|"
         r"mal\s+(?:ve\s+)?hizmet\s+toplam\s+tutar[^\W\d_]?",
         r"(?:(?:montant|total)\s+(?:de\s+la\s+facture\s+)?)?(?:h\.?\s?t\.?\s+)?soumis\s+a\s+(?:la\s+)?tva",

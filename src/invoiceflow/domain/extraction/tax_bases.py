@@ -254,14 +254,26 @@ def bases_of_item_subsets(result: TotalsResult, item_amounts: Sequence[Decimal])
     if not close(sum(item_amounts, Decimal(0)), net.value):
         return
     rates = [t.rate for t in rated if t.rate is not None]
+    bases = shared_item_bases([(t.rate, t.amount) for t in rated if t.rate is not None], item_amounts)
+    if bases is not None:
+        _with_bases(result, dict(zip(rates, bases, strict=True)))
+
+
+def shared_item_bases(
+    taxes: Sequence[tuple[Decimal, Decimal]], item_amounts: Sequence[Decimal]
+) -> tuple[Decimal, ...] | None:
+    """The bases of ``taxes`` ((rate, amount) each, rates distinct and positive) when exactly one way of
+    sharing the item amounts among them gives every rate's amount to the cent; ``None`` when none or
+    several do, or there are too many ways to try."""
+    if not taxes or len(taxes) ** len(item_amounts) > _MAX_SPLITS:
+        return None
     fits: set[tuple[Decimal, ...]] = set()
-    for shares in itertools.product(range(len(rates)), repeat=len(item_amounts)):
-        sums = [Decimal(0)] * len(rates)
+    for shares in itertools.product(range(len(taxes)), repeat=len(item_amounts)):
+        sums = [Decimal(0)] * len(taxes)
         for amount, share in zip(item_amounts, shares, strict=True):
             sums[share] += amount
-        if all(s > 0 and rounds_to(s, t.rate, t.amount) for s, t in zip(sums, rated, strict=True) if t.rate):
+        if all(s > 0 and rounds_to(s, rate, tax) for s, (rate, tax) in zip(sums, taxes, strict=True)):
             fits.add(tuple(sums))
             if len(fits) > 1:
-                return
-    if len(fits) == 1:
-        _with_bases(result, dict(zip(rates, fits.pop(), strict=True)))
+                return None
+    return fits.pop() if fits else None

@@ -17,6 +17,7 @@ from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, find_amounts
 from invoiceflow.domain.extraction.ocr_repair import money_readings
+from invoiceflow.domain.extraction.tax_names import NO_LETTER_AFTER, NO_LETTER_BEFORE, VAT_NAMES
 from invoiceflow.domain.extraction.totals_figures import (
     CELL,
     MAX_RATE,
@@ -42,6 +43,17 @@ def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount 
             for amount in amounts:
                 if hx0 - 4 <= (amount.x0 + amount.x1) / 2 <= hx1 + 4 and _plausible_rate(amount, amounts):
                     return amount
+            # A head set flush left over figures set flush right ("USt. %" over a "19" at the column's
+            # right edge): the figure stands in the head's column, confirmed by base × rate = tax.
+            for amount in amounts:
+                column = _column_head(above, amount)
+                if (
+                    column is not None
+                    and column[0] <= seg_start < column[1]
+                    and _plausible_rate(amount, amounts)
+                    and rate_pair(amount.value, [a for a in amounts if a is not amount]) is not None
+                ):
+                    return amount
         # A tax table whose first column is headed by the tax's bare name ("Taxe | Base | Montant", "VAT |
         # Net | Tax"), the head centred over figures set flush left: the row's first figure is the rate
         # when base × rate = amount on the row ("Code | Net | VAT | Gross": a column of tax amounts).
@@ -60,6 +72,18 @@ def _rate_column(ctx: PageContext, line: Line, amounts: list[Amount]) -> Amount 
         ):
             return first
     return None
+
+
+def _column_head(head: Line, amount: Amount) -> tuple[int, int] | None:
+    """The segment of the column head ``head`` whose column holds ``amount``: the last head that starts
+    left of the figure's right edge, when the next one starts right of it (heads set flush left, centred
+    or flush right over figures set flush right)."""
+    column = None
+    for segment, (x0, _) in zip(head.segments(), head.segment_x(), strict=True):
+        if x0 > amount.x1 + 1:
+            break
+        column = segment
+    return column
 
 
 def _rate_heads(head: Line) -> list[tuple[int, int]]:
@@ -96,12 +120,9 @@ _BARE_RATE_HEAD = lazy_compile(
     r"(?<![a-z%])(?:satz|rate|taux|tipo|tarief|aliquota|sats|stawka|sazba|%)(?![a-z%])"
 )
 _TAX_HEAD_WORD = lazy_compile(
-    r"(?<![a-z])(?:taxes?|vat|tva|iva|btw|mwst|ust|gst|moms|mva|alv|steuer|umsatzsteuer|impuesto|imposta|"
-    r"cuota|dph)(?![a-z])"
+    rf"{NO_LETTER_BEFORE}(?:taxes?|steuer|umsatzsteuer|impuesto|imposta|cuota|{VAT_NAMES}){NO_LETTER_AFTER}"
 )
-_BARE_TAX_HEAD = lazy_compile(
-    r"(?:taxes?|taxe|vat|tva|iva|btw|mwst|ust|gst|moms|mva|alv|steuer|impuesto|imposta)\.?"
-)
+_BARE_TAX_HEAD = lazy_compile(rf"(?:taxes?|taxe|steuer|impuesto|imposta|{VAT_NAMES})\.?")
 
 
 def _gross_pair(rate: Decimal, money: list[Amount]) -> tuple[Decimal, Decimal] | None:
@@ -131,14 +152,22 @@ def tax_lines_of(
     whole line when it is the only one), else a rate with a base and an amount (a tax summary row)."""
     tax_labels = [label for label in labels if label.kind == "tax"]
     if not tax_labels:
-        return _summary_row_tax(ctx, line, find_amounts(line, ctx.style), integers_ok, codes)
+        found = _summary_row_tax(ctx, line, find_amounts(line, ctx.style), integers_ok, codes)
+        return [] if _taxed_below(ctx, line, found) else found
     found = _labelled_tax_lines(ctx, line, labels, tax_labels, integers_ok)
+    if found:
+        return found
+    amounts = find_amounts(line, ctx.style)
     first = min(label.start for label in labels)
-    before = [a for a in find_amounts(line, ctx.style) if a.end <= first]
-    if not found and len(before) >= 3:
+    before = [a for a in amounts if a.end <= first]
+    if len(before) >= 3:
         # A tax table's row on the baseline of a totals box's "Tax" line beside it ("20.0  200.00  40.00
         # … Tax  42.75"): the figures left of the label are the row's own.
-        found = _summary_row_tax(ctx, line, before, integers_ok, codes)
+        return _summary_row_tax(ctx, line, before, integers_ok, codes)
+    if len(tax_labels) == 1 and labels[0] is tax_labels[0] and tax_rate(amounts) is None:
+        # A tax summary row that starts with the tax's name, its rate under a "Steuersatz [%]" / "USt. %"
+        # column printed without a % sign ("Umsatzsteuer (S) | 275,00 | 7 | 19,25").
+        return _summary_row_tax(ctx, line, amounts, integers_ok, codes)
     return found
 
 
@@ -153,6 +182,26 @@ _NOT_TAX_WORD = lazy_compile(
     r"deposit|anzahlung|acompte|aanbetaling|anticipo|retention|einbehalt|retenue|"
     r"interest|zinsen|interets|rente|commission)(?![a-z])"
 )
+
+
+def _taxed_below(ctx: PageContext, line: Line, found: list[TaxLineFound]) -> bool:
+    """A charge worded like a tax summary row, in words we have no list for ("Provision 5 % von 1.000,00
+    50,00", "Pfand 10 %", "Verwaltungsgebühr 2 %"): a tax is not itself taxed, and a line just below
+    prints another rate beside the row's base plus its amount ("MwSt. 19 % von 1.050,00 199,50")."""
+    for t in found:
+        if t.base is None:
+            continue
+        levied = t.base + t.amount
+        for below in ctx.lines[line.index + 1 : line.index + 5]:
+            amounts = find_amounts(below, ctx.style)
+            rate = tax_rate(amounts)
+            if (
+                rate is not None
+                and rate != t.rate
+                and any(a.value == levied for a in amounts if not a.is_percent)
+            ):
+                return True
+    return False
 
 
 def _summary_row_tax(
@@ -366,8 +415,8 @@ def _repaired_base(line: Line, rate: Decimal, amount: Amount) -> Decimal | None:
     return None
 
 
-# A tax named anywhere in a line's words ("Umsatzsteuersatz", "VAT rate", "Taux de TVA").
-_TAX_STEM = lazy_compile(r"steuer|vat|tax|tva|iva|btw|mwst|gst|moms|mva|alv|dph")
+# A tax named in a line's words ("Umsatzsteuersatz", "VAT rate", "Taux de TVA", "Συντελεστής ΦΠΑ").
+_TAX_STEM = lazy_compile(rf"steuer|tax|{NO_LETTER_BEFORE}(?:{VAT_NAMES})")
 _STACK_REACH = 3  # lines above and below a rate that a stacked breakdown spreads over
 
 

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import Amount, find_amounts
+from invoiceflow.domain.extraction.tax_names import NO_LETTER_AFTER, NO_LETTER_BEFORE, VAT_NAMES
 from invoiceflow.domain.extraction.totals_figures import (
     CELL,
     CENT,
@@ -27,9 +28,7 @@ from invoiceflow.domain.extraction.totals_figures import (
     tax_rate,
 )
 
-_TAX_WORD = lazy_compile(
-    r"(?<![a-z])(?:vat|tax|mwst|ust|tva|iva|btw|moms|mva|alv|gst|dph|pvm|pvn|kdv|igic|dds|pdv)(?![a-z])"
-)
+_TAX_WORD = lazy_compile(rf"{NO_LETTER_BEFORE}(?:tax|{VAT_NAMES}){NO_LETTER_AFTER}")
 
 
 def printed_rates(ctx: PageContext) -> set[Decimal]:
