@@ -641,7 +641,7 @@ ISSUER_LABEL = lazy_compile(
             "vendor",
             "issuer",
             "lieferant",
-            "verkaufer",
+            r"ver[\s-]?kaufer",  # "Ver käufer": a text layer or OCR may split the word
             "fournisseur",
             "vendeur",
             "emisor",

@@ -57,6 +57,7 @@ from invoiceflow.domain.extraction.party_hints import (
     payment_slip_top,
     registered_footer_sender,
     registered_name,
+    repeated_in_footer,
     sender_line_block,
     slip_name,
     vat_line_name,
@@ -213,6 +214,17 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if same_name(footer, recipient.name) and not same_name(footer, issuer.name):
         # The footer (bank and VAT data) belongs to the issuer: the blocks were read the wrong way round.
         issuer, recipient = recipient, issuer
+    elif (
+        recipient.confidence < 0.85
+        and repeated_in_footer(ctx, recipient)
+        and not repeated_in_footer(ctx, issuer)
+    ):
+        # The page's foot repeats the unlabelled guess's name and street (a freelancer's name, address,
+        # phone and e-mail): only the sender prints its own address there, the blocks were swapped.
+        issuer, recipient = (
+            Block(recipient.lines, recipient.line_indexes, 0.6, recipient.x0, recipient.x1),
+            Block(issuer.lines, issuer.line_indexes, 0.55, issuer.x0, issuer.x1),
+        )
     elif (
         from_letterhead
         and not recipient.lines

@@ -395,6 +395,11 @@ PERSON = lazy_compile(
 )
 
 
+# A copyright notice ("© 2024 Acme Ltd", "(c) AWV e.V. 2020"): the author of the page's design or of
+# the software that drew it, never a party of the invoice.
+COPYRIGHT = lazy_compile(r"\s*(?:©|\(c\)|copyright(?![a-z]))")
+
+
 def name_like(text: str) -> bool:
     """Text that reads as a name: letters first, no colon, not contact data."""
     return bool(text) and text[0].isalpha() and ":" not in text and not has_contact_data(fold(text))
