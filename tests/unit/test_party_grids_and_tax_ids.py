@@ -135,3 +135,29 @@ def test_a_taxpayer_number_failing_its_check_digit_or_form_is_left_out(line: str
     p.row(300, [(40, "Descripción", False), (555, "Importe", True)])
     p.row(314, [(40, "Cemento", False), (555, "1.000,00", True)])
     assert _read(p).issuer.vat_id is None
+
+
+@pytest.mark.parametrize("heading", ["Señor(es):", "Sr(es).:"])
+def test_the_customer_under_senores_and_its_taxpayer_number_are_the_recipients(heading: str) -> None:
+    p = Pdf(A4)
+    p.t(298, 36, "Suministros Andinos S.A.", 16, bold=True)
+    p.lines(40, 62, ["Av. Libertador 1450, Caracas 1010", "RIF: J-31234567-5"], size=9)
+    p.t(40, 130, heading, 9, bold=True)
+    p.lines(40, 142, ["Construcciones del Sur S.R.L.", "CUIT: 30-71234567-1", "Av. Corrientes 1200"], size=9)
+    p.row(300, [(40, "Descripción", False), (555, "Importe", True)])
+    p.row(314, [(40, "Cemento", False), (555, "1.000,00", True)])
+    invoice = _read(p)
+    assert (invoice.recipient.name, invoice.recipient.vat_id) == (
+        "Construcciones del Sur S.R.L.",
+        "30712345671",
+    )
+    assert invoice.issuer.vat_id == "J312345675"
+
+
+def test_a_spanish_nif_iva_printed_without_its_prefix_is_the_vat_id() -> None:
+    p = Pdf(A4)
+    p.t(40, 40, "Castells Construcciones S.A.", 16, bold=True)
+    p.lines(40, 62, ["C/ Mayor, 58", "48001 Bilbao", "NIF-IVA : A10366466"], size=9)
+    p.row(300, [(40, "Descripción", False), (555, "Importe", True)])
+    p.row(314, [(40, "Cemento", False), (555, "1.000,00", True)])
+    assert _read(p).issuer.vat_id == "ESA10366466"

@@ -75,7 +75,8 @@ _LABELLED: tuple[_NationalForm, ...] = (
         "ES",
         "",
         lazy_compile(
-            r"(?<![A-Z])(?:C\.?I\.?F|N\.?I\.?F)\.?(?:\s*(?:N\.?|NR\.?|N°))?\s*[:.]?\s*"
+            # "NIF-IVA": the tax number that is the VAT id, its prefix left out.
+            r"(?<![A-Z])(?:C\.?I\.?F|N\.?I\.?F)\.?(?:[\s\-]*IVA)?(?:\s*(?:N\.?|NR\.?|N°))?\s*[:.]?\s*"
             r"([A-Z0-9][\s\-]?\d{7}[\s\-]?[A-Z0-9])(?![A-Z0-9])"
         ),
     ),
