@@ -168,6 +168,14 @@ def test_a_labelled_well_formed_id_failing_its_checksum_is_reported_as_printed(l
     assert found.get("issuer.vat_id") == UNVERIFIED_DE
 
 
+def test_the_sellers_unverified_id_is_its_own_beside_the_buyers_confirmed_one() -> None:
+    found = _invoice(
+        middle=[f"Käufer USt-IdNr.: {CUSTOMER_BE}"],
+        footer=["Kessler Haustechnik GmbH", f"USt-IdNr.: {UNVERIFIED_DE}"],
+    )
+    assert (found.get("issuer.vat_id"), found.get("recipient.vat_id")) == (UNVERIFIED_DE, CUSTOMER_BE)
+
+
 def test_a_checksum_confirmed_id_wins_over_one_failing_it() -> None:
     found = _invoice(
         middle=[f"VAT: {ISSUER_DE}"], footer=["Kessler Haustechnik GmbH", f"USt-IdNr. {UNVERIFIED_DE}"]

@@ -105,6 +105,10 @@ def _row_under(ctx: PageContext, block: Block, ident: Identifier) -> bool:
     return ident.line == last.index + 1 and line.top - last.bottom <= 0.6 * line.height
 
 
+# Below every rank a confirmed VAT id can have for the issuer (0-3).
+_UNCHECKED_RANK = 4
+
+
 @dataclass
 class Parties:
     issuer: Block
@@ -165,8 +169,8 @@ def _name_extends(short: str, full: str) -> bool:
 def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
     """``table_top``: y of the items table header (or first row); party blocks sit above it, and above
     a tear-off payment slip."""
-    # No checksum-confirmed VAT id or IBAN: one printed after its label with wrong check digits is the next
-    # best (validation flags it).
+    # A VAT id or IBAN printed after its label with wrong check digits is the next best after a confirmed
+    # one (validation flags it): listed after them, ranked below them for the issuer.
     identifiers = [
         *identifiers,
         *unverified_vat_ids(ctx.lines, identifiers),
@@ -359,7 +363,7 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     issuer_lines = set(issuer.line_indexes)
     issuer_name = (issuer.name or "").casefold()
     issuer_vat = recipient_vat = iban = bic = in_block_iban = None
-    issuer_rank = -1
+    issuer_rank = -_UNCHECKED_RANK - 1
     for ident in identifiers:
         line = ctx.lines[ident.line]
         before = line.folded[: ident.start]
@@ -399,6 +403,8 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
                 rank = 2
             if owner == "issuer":
                 rank = 3
+            if not ident.checked:
+                rank -= _UNCHECKED_RANK  # any confirmed id of the issuer's wins over it
             if rank > issuer_rank:
                 issuer_vat, issuer_rank = ident, rank
         elif ident.kind == "iban" and iban is None and not _customer_account(ctx, ident):

@@ -60,10 +60,9 @@ def _labelled_ids(text: str) -> list[tuple[int, str]]:
 
 
 def unverified_vat_ids(lines: list[Line], identifiers: list[Identifier]) -> list[Identifier]:
-    """VAT ids failing only their checksum after a VAT label, in reading order;
-    none when ``identifiers`` already hold a confirmed VAT id or GSTIN."""
-    if any(ident.kind in ("vat", "gstin") for ident in identifiers):
-        return []
+    """VAT ids failing only their checksum after a VAT label, in reading order, beside the confirmed ids
+    of ``identifiers``: a confirmed id may be the customer's only (a sample invoice's seller prints a
+    placeholder, its buyer a real id). Whoever assigns them lets a confirmed id win."""
     ibans = [ident.value for ident in identifiers if ident.kind == "iban"]
     found: list[Identifier] = []
     for line in lines:
