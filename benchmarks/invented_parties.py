@@ -1153,8 +1153,8 @@ def freelancer_footer(rng: random.Random, country: str) -> PartyDoc:
 
 def latin_factura(rng: random.Random, country: str) -> PartyDoc:
     """A Latin American factura: the issuer's letterhead centred with its taxpayer number (RIF, CUIT, RUT,
-    RUC, RFC, NIT), a customer box of "Razón social:" and taxpayer-number rows, the printer's imprint
-    with its own number in the footer."""
+    RUC, RFC, NIT), a customer box of "Razón social:" and taxpayer-number rows (or both on one line, a dot
+    leader between; the box drawn twice to fake bold type), the printer's imprint in the footer."""
     doc = Doc("es")
     issuer, recipient = company(country, rng, legal_form=True), company(country, rng, legal_form=True)
     assert issuer.vat
@@ -1176,9 +1176,12 @@ def latin_factura(rng: random.Random, country: str) -> PartyDoc:
     _put(doc, 40, 140, f"{heading}:", bold=True)
     rows = [f"Razón social: {recipient.name}"] if rng.random() < 0.6 else [recipient.name]
     rows.append(f"Dirección: {', '.join(recipient.address)}")
-    if recipient_vat:
+    if recipient_vat and rng.random() < 0.4:
+        rows[0] = f"{rows[0]} {'.' * rng.randint(20, 40)} {recipient.vat.printed}"  # a form's dot leader
+    elif recipient_vat:
         rows.insert(1, recipient.vat.printed)
-    _lines(doc, 40, 154, rows)
+    for _ in range(2 if rng.random() < 0.3 else 1):  # bold faked by drawing the box twice
+        _lines(doc, 40, 154, rows)
     _body(doc, rng, "es", 240)
     printer = rng.choice(["del Sur", "La Prensa", "Gráficas Centro"])
     imprint = f"Imprenta: Impresos {printer} S.A. · {COUNTRY_NAME[country]}"

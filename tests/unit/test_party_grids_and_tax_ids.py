@@ -3,7 +3,7 @@
 (never a party), a sender's name and street repeated at the foot of the page (the sender, though its
 unlabelled block stands where an addressee would), and the taxpayer numbers Latin America prints where
 Europe prints a VAT id (RIF, CUIT, RUT, RUC, RFC, NIT), read after their labels when their check digits
-hold."""
+hold; a customer's box drawn twice to fake bold type, its name ending at a form's dot leader."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from tests.unit.invented_designs import Pdf
 
 from invoiceflow.domain.models import AggregatedInvoice, OcrMode
+from invoiceflow.domain.pdf_text import page_text
 from invoiceflow.domain.pipeline import extract_invoice
 
 
@@ -161,3 +162,20 @@ def test_a_spanish_nif_iva_printed_without_its_prefix_is_the_vat_id() -> None:
     p.row(300, [(40, "Descripción", False), (555, "Importe", True)])
     p.row(314, [(40, "Cemento", False), (555, "1.000,00", True)])
     assert _read(p).issuer.vat_id == "ESA10366466"
+
+
+def test_a_box_drawn_twice_to_fake_bold_reads_once_and_its_name_ends_at_the_dot_leader() -> None:
+    p = Pdf(A4)
+    p.t(298, 36, "Suministros Andinos S.A.", 16, bold=True)
+    p.lines(40, 62, ["Av. Libertador 1450, Caracas 1010", "RIF: J-31234567-5"], size=9)
+    p.t(40, 130, "Datos del cliente", 9, bold=True)
+    for _ in range(2):  # a typesetter's poor man's bold: the same text drawn twice at the same place
+        p.t(40, 142, f"Razón social: Ayala Usureros S.R.L. {'.' * 40} CUIT: 30-71234567-1", 9)
+        p.t(40, 154, "Dirección fiscal: Av. Ayala 12, Apure", 9)
+    p.row(300, [(40, "Descripción", False), (555, "Importe", True)])
+    p.row(314, [(40, "Cemento", False), (555, "1.000,00", True)])
+    pdf = p.bytes()
+    words = [w.text for w in page_text(pdf, 1).words]
+    assert words.count("Razón") == 1
+    invoice = extract_invoice(pdf, filename="invoice.pdf", ocr=OcrMode.NEVER)
+    assert (invoice.recipient.name, invoice.recipient.vat_id) == ("Ayala Usureros S.R.L.", "30712345671")

@@ -201,7 +201,8 @@ def heading_like(text: str) -> bool:
     return any(w[:1].islower() and w not in PARTICLES for w in words[1:])
 
 
-_ID_LIKE = lazy_compile(r"[A-Z]{2}[\s.]?\d[\dA-Z.\s]{6,}")
+# A tax id in a party's block ("BE0815…", a Mexican RFC "VYS-890520-RST" whose tail reads as a tax's name).
+_ID_LIKE = lazy_compile(r"[A-Z]{2,4}[\s.\-]?\d[\dA-Z.\s\-]{6,}")
 
 
 def _is_totals_text(ctx: PageContext, line: Line, text: str) -> bool:
