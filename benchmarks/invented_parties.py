@@ -4,19 +4,22 @@ print them (reportlab PDFs), read by the whole pipeline.
     python benchmarks/invented_parties.py [--documents 8] [--seed 0] [--only design,...] [--show N]
 
 Each design is one way real invoices lay out their parties, drawn for parties of twenty countries in twelve
-languages (``party_countries.py``: legal forms, addresses, VAT ids in each country's printed forms beside
-tax and register numbers that are no VAT id, and the contract's form of each id): a DIN 5008 / French
-window envelope with its tiny sender line, bill-to beside ship-to (either order; bill-to is the
-recipient), seller and buyer blocks with a VAT id each, the issuer only as a drawn logo with its legal
-name in the footer, the issuer's name in the header's right column beside the title, labels left of
-their blocks, upper-case names, a recipient with department, attention, care-of and customer-number
-lines, a letterhead brand with the legal name and register lines in the footer, both parties' VAT ids in
-the meta block ("our / your VAT no."), an unlabelled recipient on the right, sold-to / bill-to / ship-to
+languages, and six of Latin America (``party_countries.py``: legal forms, addresses, VAT ids in each
+country's printed forms beside tax and register numbers that are no VAT id, and the contract's form of each
+id): a DIN 5008 / French window envelope with its tiny sender line, bill-to beside ship-to (either order;
+bill-to is the recipient), seller and buyer blocks with a VAT id each, the issuer only as a drawn logo with
+its legal name in the footer, the issuer's name in the header's right column beside the title, labels left
+of their blocks, upper-case names, a recipient with department, attention, care-of and customer-number
+lines, a letterhead brand with the legal name and register lines in the footer, both parties' VAT ids in the
+meta block ("our / your VAT no."), an unlabelled recipient on the right, sold-to / bill-to / ship-to
 columns, an Indian tax invoice's receiver and consignee boxes with their GSTINs, names wrapped in narrow
-blocks, a US "Remit to" lockbox beside "Bill to", VAT ids typed with odd separators under their label or
-in a footer grid, a marketplace invoice "sold by" its seller, and issuers that print only tax numbers that
-are no VAT id (small businesses). Names, numbers and wording are our own. The contract's form of each
-VAT id (what a design expects) is described in ``party_countries.py``.
+blocks, a US "Remit to" lockbox beside "Bill to", VAT ids typed with odd separators under their label or in
+a footer grid, a marketplace invoice "sold by" its seller, issuers that print only tax numbers that are no
+VAT id (small businesses), an e-invoice viewer's label / value tables under a copyright line, a freelancer
+whose unlabelled block and footer name the sender beside an unlabelled customer company, and Latin American
+facturas with their taxpayer numbers (RIF, CUIT, RUT, RUC, RFC, NIT) and "Señor(es):". Names, numbers and
+wording are our own. The contract's form of each VAT id (what a design expects) is described in
+``party_countries.py``.
 
 Scores per design: issuer.name, issuer.vat_id, recipient.name, recipient.vat_id (a VAT id that is not
 printed must come back null; names compared as ``accuracy.py`` does, any accepted form right: a person
@@ -33,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -49,9 +53,13 @@ from item_families import Doc, fmt, money  # noqa: E402
 from party_countries import (  # noqa: E402
     COUNTRY_NAME,
     LANGUAGE,
+    LATIN_AMERICA,
     Party,
+    address,
     company,
+    person_name,
     private_person,
+    vat_id,
 )
 
 FIELDS = ("issuer.name", "issuer.vat_id", "recipient.name", "recipient.vat_id")
@@ -526,8 +534,18 @@ def _recipient_vat(rng: random.Random, recipient: Party, chance: float = 0.5) ->
     return recipient.vat.expected if recipient.vat and rng.random() < chance else None
 
 
+def _labelled_parties(
+    rng: random.Random, words: dict[str, Any], issuer: Party, recipient: Party, chance: float
+) -> tuple[list[tuple[str, Party, bool]], str | None]:
+    """A seller's and a buyer's label of one language's pair, each with its party and whether the party's
+    VAT id is printed (the recipient's by ``chance``); and the recipient's VAT id expected."""
+    seller_label, buyer_label = rng.choice(list(zip(words["seller"], words["buyer"], strict=False)))
+    recipient_vat = _recipient_vat(rng, recipient, chance)
+    return [(seller_label, issuer, True), (buyer_label, recipient, recipient_vat is not None)], recipient_vat
+
+
 def _recipient(rng: random.Random, country: str, *, people: float = 0.25) -> Party:
-    foreign = rng.choice(sorted({c for c in LANGUAGE if c not in ("US", "IN", "AU")}))
+    foreign = rng.choice(sorted({c for c in LANGUAGE if c not in ("US", "IN", "AU", *LATIN_AMERICA)}))
     home = country if rng.random() < 0.7 else foreign
     return private_person(home, rng) if rng.random() < people else company(home, rng)
 
@@ -691,14 +709,9 @@ def label_left(rng: random.Random, country: str) -> PartyDoc:
     words = L[lang]
     _put(doc, 40, 40, f"{words['title']}", size=16, bold=True)
     _meta(doc, 360, 40, rng, lang)
-    pairs = list(zip(words["seller"], words["buyer"], strict=False))
-    seller_label, buyer_label = rng.choice(pairs)
-    recipient_vat = _recipient_vat(rng, recipient, 0.4)
+    sections, recipient_vat = _labelled_parties(rng, words, issuer, recipient, 0.4)
     y = 110
-    for label, party, show_vat in (
-        (seller_label, issuer, True),
-        (buyer_label, recipient, recipient_vat is not None),
-    ):
+    for label, party, show_vat in sections:
         _put(doc, 40, y, f"{label}:", bold=True)
         y = _lines(doc, 130, y, _party_lines(party, issuer, vat=show_vat)) + 8
     _body(doc, rng, lang, y + 20)
@@ -1048,6 +1061,134 @@ def marketplace(rng: random.Random, country: str) -> PartyDoc:
     return PartyDoc(doc, issuer, recipient, issuer.vat.expected, None)
 
 
+# An e-invoice viewer's field labels in a party's table: its number, its global id, its name, its address.
+GRID_FIELDS = {
+    "de": "Nummer|Globale Nummer|Name|Anschrift",
+    "en": "Number|Global ID|Name|Address",
+    "fr": "Numéro|Identifiant global|Nom|Adresse",
+    "it": "Numero|Identificativo globale|Nome|Indirizzo",
+    "es": "Número|Identificador global|Nombre|Dirección",
+    "nl": "Nummer|Globaal ID|Naam|Adres",
+    "pl": "Numer|Globalny ID|Nazwa|Adres",
+}
+# Notices of who made the viewer or the form, printed over the page.
+COPYRIGHTS = ["(c) Formularverband e.V. 2020", "© 2024 Viewer Works Ltd", "Copyright 2023 Nordform GmbH"]
+
+
+def viewer_grid(rng: random.Random, country: str) -> PartyDoc:
+    """An e-invoice viewer's rendering (XRechnung / ZUGFeRD visualisations): a copyright or stylesheet
+    line over the page, then a seller's and a buyer's section, each a table of field labels and values
+    ("Nummer: 549910", "Globale Nummer: … (GLN)", "Name: …", "Anschrift: …"), the colon after the label
+    or opening the value cell; some viewers print the name and address without labels."""
+    doc = Doc(LANGUAGE[country])
+    issuer, recipient = company(country, rng), company(country if rng.random() < 0.7 else "DE", rng)
+    lang = issuer.language
+    words = L[lang]
+    number_label, global_label, name_label, address_label = GRID_FIELDS[lang].split("|")
+    if rng.random() < 0.7:
+        _put(doc, 40, 28, rng.choice(COPYRIGHTS), size=7.5)
+    _put(doc, 40, 40, "Stylesheet-Version: 2.1", size=7.5)
+    _put(doc, 40, 64, f"{words['title']} {_number(rng, lang)}", size=12, bold=True)
+    colon_in_value, labelled_name = rng.random() < 0.4, rng.random() < 0.6
+    value_x = 130 if colon_in_value else 250
+    sections, recipient_vat = _labelled_parties(rng, words, issuer, recipient, 0.5)
+    y = 100.0
+    for label, party, vat in sections:
+        _put(doc, 40, y, label, bold=True)
+        rows = [
+            (number_label, str(rng.randint(100000, 999999))),
+            (global_label, f"{rng.randint(10**12, 10**13 - 1)} (GLN)"),
+        ]
+        if labelled_name:
+            rows += [(name_label, party.name), (address_label, party.address[0]), ("", party.address[1])]
+        if vat and party.vat:
+            rows.append((L[lang]["vat"], _vat_text(party, issuer, label=False)))
+        for field_label, value in rows:
+            y += 12
+            if colon_in_value:
+                _put(doc, 40, y, field_label)
+                _put(doc, value_x, y, f": {value}" if field_label else value)
+            else:
+                _put(doc, 40, y, f"{field_label}:" if field_label else "")
+                _put(doc, value_x, y, value)
+            if field_label == global_label and not labelled_name:
+                y = _lines(doc, 40, y + 12, [party.name, *party.address]) - 12
+        y += 30
+    _body(doc, rng, lang, y + 10)
+    return PartyDoc(doc, issuer, recipient, issuer.vat.expected if issuer.vat else None, recipient_vat)
+
+
+def freelancer_footer(rng: random.Random, country: str) -> PartyDoc:
+    """A freelancer's invoice: the sender (a person, no legal form, an e-mail address that does not spell
+    the name) unlabelled at the top right with phone and e-mail, "our / your reference" under it, the
+    customer (a company) unlabelled at the left beside the invoice data, and the sender's name, address,
+    phone and e-mail repeated in columns at the foot of the page."""
+    doc = Doc(LANGUAGE[country])
+    lang = LANGUAGE[country]
+    person = person_name(lang, rng)
+    issuer = Party(
+        country, person, [person], address(country, rng), vat_id(country, rng) if rng.random() < 0.5 else None
+    )
+    recipient = company(country, rng, legal_form=True)
+    words = L[lang]
+    phone = f"{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(100, 999)}"
+    box, domain = rng.choice(["post", "mail", "kontakt", "hello"]), rng.choice(["fjordbild", "atelier-k"])
+    mail = f"{box}@{domain}.net"
+    _put(doc, 555, 60, words["title"], size=19, align="r")
+    _put(doc, 300, 99, issuer.name, size=11)
+    y = _lines(doc, 300, 114, [*issuer.address, phone, mail])
+    if rng.random() < 0.6:
+        _lines(doc, 300, y + 8, [f"{words['contact']}: {person}"], size=7.5)
+    _put(doc, 72, 195, recipient.name, size=11)
+    _lines(doc, 72, 210, recipient.address)
+    _meta(doc, 380, 195, rng, lang)
+    _body(doc, rng, lang, 300)
+    footer = [issuer.name, " / ".join(issuer.address), phone, mail]
+    if issuer.vat:
+        footer.append(issuer.vat.printed)
+    for x, text in zip((72, 145, 300, 352, 452), footer, strict=False):
+        _put(doc, x, 780, text, size=6.5)
+    return PartyDoc(doc, issuer, recipient, issuer.vat.expected if issuer.vat else None, None)
+
+
+def latin_factura(rng: random.Random, country: str) -> PartyDoc:
+    """A Latin American factura: the issuer's letterhead centred with its taxpayer number (RIF, CUIT, RUT,
+    RUC, RFC, NIT), a customer box of "Razón social:" and taxpayer-number rows (or both on one line, a dot
+    leader between; the box drawn twice to fake bold type), the printer's imprint in the footer."""
+    doc = Doc("es")
+    issuer, recipient = company(country, rng, legal_form=True), company(country, rng, legal_form=True)
+    assert issuer.vat
+    assert recipient.vat
+    _put(doc, 298, 36, issuer.name, size=16, bold=True, align="c")
+    _put(doc, 298, 58, ", ".join(issuer.address), align="c")
+    _put(
+        doc,
+        298,
+        70,
+        f"Teléfono: +{rng.randint(50, 59)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+        align="c",
+    )
+    _put(doc, 400, 92, issuer.vat.printed)
+    _put(doc, 40, 112, f"FACTURA N° {rng.randint(1, 9999):06d}", size=12, bold=True)
+    _put(doc, 400, 112, f"Fecha de emisión: {rng.randint(1, 28):02d}-11-2024")
+    heading = rng.choice(["Datos del cliente", "Cliente", "Señor(es)"])
+    recipient_vat = _recipient_vat(rng, recipient, 0.7)
+    _put(doc, 40, 140, f"{heading}:", bold=True)
+    rows = [f"Razón social: {recipient.name}"] if rng.random() < 0.6 else [recipient.name]
+    rows.append(f"Dirección: {', '.join(recipient.address)}")
+    if recipient_vat and rng.random() < 0.4:
+        rows[0] = f"{rows[0]} {'.' * rng.randint(20, 40)} {recipient.vat.printed}"  # a form's dot leader
+    elif recipient_vat:
+        rows.insert(1, recipient.vat.printed)
+    for _ in range(2 if rng.random() < 0.3 else 1):  # bold faked by drawing the box twice
+        _lines(doc, 40, 154, rows)
+    _body(doc, rng, "es", 240)
+    printer = rng.choice(["del Sur", "La Prensa", "Gráficas Centro"])
+    imprint = f"Imprenta: Impresos {printer} S.A. · {COUNTRY_NAME[country]}"
+    _put(doc, 40, 790, imprint, size=6)
+    return PartyDoc(doc, issuer, recipient, issuer.vat.expected, recipient_vat)
+
+
 DESIGNS: dict[str, tuple[Callable[[random.Random, str], PartyDoc], list[str]]] = {
     "window_envelope": (window_envelope, ["DE", "AT", "CH", "FR", "BE", "NL", "DK", "SE", "CZ", "LU"]),
     "bill_ship": (bill_ship, ["US", "GB", "IE", "AU", "IN", "DE", "FR", "ES", "IT", "NL", "PT", "SE"]),
@@ -1070,6 +1211,9 @@ DESIGNS: dict[str, tuple[Callable[[random.Random, str], PartyDoc], list[str]]] =
     ),
     "marketplace": (marketplace, ["DE", "FR", "ES", "IT", "NL", "GB", "AT", "BE"]),
     "tax_numbers_only": (tax_numbers_only, ["DE", "FR", "NL", "PL", "CZ", "SE", "US", "AU", "IN", "GB"]),
+    "viewer_grid": (viewer_grid, ["DE", "AT", "GB", "IE", "FR", "BE", "IT", "ES", "NL", "PL"]),
+    "freelancer_footer": (freelancer_footer, ["NO", "SE", "DK", "DE", "NL", "GB", "FR", "AT"]),
+    "latin_factura": (latin_factura, list(LATIN_AMERICA)),
 }
 
 

@@ -197,6 +197,70 @@ def _au(rng: random.Random) -> TaxId:
     return TaxId(number, rng.choice(["ABN:", "ABN"]), shown)
 
 
+# Latin America's taxpayer numbers (the ids those countries print where Europe prints a VAT id), each
+# valid by python-stdnum's module for it and printed in one of its usual forms; the contract reads them as
+# printed. Per country: the module, the number drawn, its labels and its printed shapes.
+_LATIN_AMERICAN: dict[
+    str, tuple[str, Callable[[random.Random], str], list[str], Callable[[str], list[str]]]
+] = {
+    "VE": (
+        "rif",
+        lambda r: r.choice("JVG") + _digits(r, 9),
+        ["RIF:", "R.I.F.:", "RIF"],
+        lambda n: [f"{n[0]}-{n[1:9]}-{n[9]}", f"{n[0]}-{n[1:3]}.{n[3:6]}.{n[6:9]}-{n[9]}", n],
+    ),
+    "AR": (
+        "cuit",
+        lambda r: r.choice(["20", "27", "30", "33"]) + _digits(r, 9),
+        ["CUIT:", "C.U.I.T.:", "CUIT N°"],
+        lambda n: [f"{n[:2]}-{n[2:10]}-{n[10]}", n],
+    ),
+    "CL": (
+        "rut",
+        lambda r: _digits(r, 8, "7") + r.choice(DIGITS + "K"),
+        ["RUT:", "R.U.T.:", "RUT"],
+        lambda n: [f"{n[:2]}.{n[2:5]}.{n[5:8]}-{n[8]}", f"{n[:8]}-{n[8]}"],
+    ),
+    "CO": (
+        "nit",
+        lambda r: _digits(r, 10, "89"),
+        ["NIT:", "NIT", "N.I.T.:"],
+        lambda n: [f"{n[:3]}.{n[3:6]}.{n[6:9]}-{n[9]}", f"{n[:9]}-{n[9]}"],
+    ),
+    "PE": (
+        "ruc",
+        lambda r: r.choice(["10", "20"]) + _digits(r, 9),
+        ["RUC:", "R.U.C.:", "RUC N°"],
+        lambda n: [n],
+    ),
+}
+
+
+def _latin_american(country: str) -> Callable[[random.Random], TaxId]:
+    name, make, labels, shapes = _LATIN_AMERICAN[country]
+    module = get_cc_module(country.lower(), name)
+    assert module is not None
+
+    def draw(rng: random.Random) -> TaxId:
+        number = _valid(rng, make, lambda n: bool(module.is_valid(n)))
+        return TaxId(number, rng.choice(labels), rng.choice(shapes(number)))
+
+    return draw
+
+
+def _mx(rng: random.Random) -> TaxId:
+    def make(r: random.Random) -> str:
+        letters = "".join(r.choice(LETTERS) for _ in range(3))
+        date = f"{r.randint(0, 99):02d}{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+        return letters + date + "".join(r.choice(LETTERS + DIGITS) for _ in range(3))
+
+    module = get_cc_module("mx", "rfc")
+    assert module is not None
+    number = _valid(rng, make, lambda n: bool(module.is_valid(n)))
+    shown = rng.choice([number, f"{number[:3]}-{number[3:9]}-{number[9:]}"])
+    return TaxId(number, rng.choice(["RFC:", "R.F.C.:", "RFC"]), shown)
+
+
 _VAT: dict[str, Callable[[random.Random], TaxId]] = {
     "DE": _de,
     "AT": _at,
@@ -216,7 +280,11 @@ _VAT: dict[str, Callable[[random.Random], TaxId]] = {
     "IE": _ie,
     "IN": _in,
     "AU": _au,
+    **{country: _latin_american(country) for country in _LATIN_AMERICAN},
+    "MX": _mx,
 }
+# Countries that print a national taxpayer number where Europe prints a VAT id.
+LATIN_AMERICA = ("VE", "AR", "CL", "CO", "PE", "MX")
 
 
 def other_numbers(country: str, rng: random.Random, vat: TaxId | None) -> list[str]:
@@ -291,6 +359,12 @@ FORMS = {
     "IN": ["Pvt. Ltd.", "Private Limited", "LLP", "Pvt Ltd"],
     "AU": ["Pty Ltd", "Pty. Ltd.", "Pty Limited"],
     "LU": ["S.à r.l.", "S.A."],
+    "VE": ["S.A.", "S.R.L."],
+    "AR": ["S.A.", "S.R.L.", "S.A.S."],
+    "CL": ["SpA", "Ltda.", "S.A."],
+    "CO": ["S.A.S.", "Ltda.", "S.A."],
+    "PE": ["S.A.C.", "S.A.", "S.R.L."],
+    "MX": ["S.A. de C.V.", "S. de R.L. de C.V.", "S.A."],
 }
 STEMS = {
     "DE": ["Hartmann", "Brennwald", "Kessler", "Obermaier", "Wendel", "Lindner", "Schäfer", "Nordlicht"],
@@ -313,6 +387,17 @@ STEMS = {
     "IN": ["Sharma", "Patel", "Lakshmi", "Sahyadri", "Nandi", "Ganga"],
     "AU": ["Koala", "Wattle", "Southern Cross", "Bondi", "Eucalypt"],
     "LU": ["Kremer", "Wagner", "Moselle", "Schmit"],
+    **{
+        country: stems.split("|")
+        for country, stems in (
+            ("VE", "Ávila|Orinoco|Caroní|Mérida|Llanos"),
+            ("AR", "Pampa|Rivadavia|Belgrano|Iguazú|Patagonia"),
+            ("CL", "Cordillera|Valparaíso|Atacama|Pacífico|Araucaria"),
+            ("CO", "Magdalena|Andina|Cafetera|Caribe|Sabana"),
+            ("PE", "Inca|Rímac|Andes|Chavín|Titicaca"),
+            ("MX", "Azteca|Sierra Madre|Anáhuac|Maya|Bajío"),
+        )
+    },
 }
 TRADES = {
     "de": ["Kältetechnik", "Logistik", "Elektro", "Bau", "Consulting", "Druckerei", "Haustechnik"],
@@ -442,6 +527,22 @@ STREETS = {
         "L-{p4} {c}",
         ["Luxembourg", "Esch-sur-Alzette"],
     ),
+    "VE": (
+        "Av. {s}, Nro. {n}",
+        ["Libertador", "Francisco de Miranda", "Urdaneta"],
+        "{c} {p4}",
+        ["Caracas", "Maracaibo"],
+    ),
+    "AR": ("Av. {s} {n}", ["Corrientes", "Santa Fe", "Rivadavia"], "C{p4} {c}", ["Buenos Aires", "Córdoba"]),
+    "CL": ("{s} {n}", ["Av. Providencia", "Huérfanos", "Apoquindo"], "{c}", ["Santiago", "Valparaíso"]),
+    "CO": ("Calle {n} # {s}", ["7-45", "12-30", "45-18"], "{c}", ["Bogotá D.C.", "Medellín", "Cali"]),
+    "PE": ("Av. {s} {n}", ["Arequipa", "Javier Prado", "La Marina"], "{c}", ["Lima", "Miraflores, Lima"]),
+    "MX": (
+        "{s} {n}",
+        ["Av. Reforma", "Calle Madero", "Av. Insurgentes Sur"],
+        "C.P. {p} {c}",
+        ["Ciudad de México", "Guadalajara"],
+    ),
 }
 LANGUAGE = {
     "DE": "de",
@@ -464,6 +565,7 @@ LANGUAGE = {
     "IN": "en",
     "AU": "en",
     "LU": "fr",
+    **{country: "es" for country in LATIN_AMERICA},
 }
 COUNTRY_NAME = {
     "DE": "Deutschland",
@@ -486,6 +588,12 @@ COUNTRY_NAME = {
     "IN": "India",
     "AU": "Australia",
     "LU": "Luxembourg",
+    "VE": "Venezuela",
+    "AR": "Argentina",
+    "CL": "Chile",
+    "CO": "Colombia",
+    "PE": "Perú",
+    "MX": "México",
 }
 
 

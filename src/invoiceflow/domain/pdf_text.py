@@ -468,6 +468,28 @@ def _reading_order_boxes(boxes: list[_Box]) -> list[_Box]:
     return result
 
 
+# How far apart (points) two draws of one word may stand and still be one word printed twice.
+_OVERPRINT_SLACK = 1.0
+
+
+def without_overprints(words: list[Word]) -> list[Word]:
+    """``words`` without the second draw of a word printed twice at the same place (a typesetter's bold
+    faked by drawing the text twice, a fill and a stroke pass): the text layer holds both, the page shows
+    one ("Razón Razón social: social:")."""
+    seen: dict[str, list[Word]] = {}
+    kept: list[Word] = []
+    for word in words:
+        twins = seen.setdefault(word.text, [])
+        if any(
+            abs(twin.x0 - word.x0) <= _OVERPRINT_SLACK and abs(twin.y0 - word.y0) <= _OVERPRINT_SLACK
+            for twin in twins
+        ):
+            continue
+        twins.append(word)
+        kept.append(word)
+    return kept
+
+
 def reading_order(words: Sequence[Word]) -> list[Word]:
     """``Word`` objects sorted by line, then x (see ``_reading_order_boxes``)."""
     boxes: list[_Box] = [(w.text, w.x0, w.y0, w.x1, w.y1, i) for i, w in enumerate(words)]
@@ -521,6 +543,7 @@ def _text_and_string(page: pdfium.PdfPage, page_number: int) -> tuple[PageText, 
         textpage.close()
     if has_detached_accents(string):
         words = [Word(attach_accents(w.text), w.x0, w.y0, w.x1, w.y1) for w in words]
+    words = without_overprints(words)
     text = PageText(
         page_number=page_number,
         width=geometry.width,

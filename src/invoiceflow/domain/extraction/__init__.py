@@ -86,10 +86,16 @@ def extract_page(page: PageText) -> PageExtraction:
     _put(fields, "issuer.address", parties.issuer.address, issuer_conf - 0.1)
     _put(fields, "recipient.name", parties.recipient.name, recipient_conf)
     _put(fields, "recipient.address", parties.recipient.address, recipient_conf - 0.1)
+    # One failing its checksum (printed after its label) loses to a confirmed one on another page.
     if parties.issuer_vat:
-        _put(fields, "issuer.vat_id", parties.issuer_vat.value, 0.95)
+        _put(fields, "issuer.vat_id", parties.issuer_vat.value, 0.95 if parties.issuer_vat.checked else 0.6)
     if parties.recipient_vat:
-        _put(fields, "recipient.vat_id", parties.recipient_vat.value, 0.9)
+        _put(
+            fields,
+            "recipient.vat_id",
+            parties.recipient_vat.value,
+            0.9 if parties.recipient_vat.checked else 0.55,
+        )
     if parties.iban:
         # One failing its checksum (printed after its label) loses to a valid one on another page.
         _put(fields, "issuer.iban", parties.iban.value, 0.97 if valid_iban(parties.iban.value) else 0.6)

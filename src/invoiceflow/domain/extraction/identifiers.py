@@ -74,6 +74,7 @@ class Identifier:
     start: int
     x0: float
     label_above: bool = False  # its label stands on a line above, in the same column (less certain)
+    checked: bool = True  # False: printed after its label but failing its checksum (``unverified_ids``)
 
 
 def _vat_candidates(text: str, ocr: bool = False) -> list[tuple[int, str]]:

@@ -551,6 +551,8 @@ RECIPIENT_LABEL = lazy_compile(
         r"kopare|kjoper|kober|kupujacy|kupujici|receptor",
         # A practice's patient, a Portuguese "Exmo.(s) Sr.(s)" and a British "Messrs" over the addressee.
         r"patient(?:e|in)?|paciente|paziente|messrs\.?",
+        # Latin America's customer label over (or before) the customer's name: "Señor(es):", "Sr(es).:".
+        r"senor\s?\(es\)|sr\s?\(es\)\.?",
         # A letter's "To," over the addressee (Indian and British trade invoices).
         r"to,",
         # Headings of a billing box: "Billing details", "Kundendaten", "Coordonnées client", "Datos de
@@ -641,7 +643,7 @@ ISSUER_LABEL = lazy_compile(
             "vendor",
             "issuer",
             "lieferant",
-            "verkaufer",
+            r"ver[\s-]?kaufer",  # "Ver käufer": a text layer or OCR may split the word
             "fournisseur",
             "vendeur",
             "emisor",

@@ -1,7 +1,8 @@
 """VAT ids printed without their country prefix after a national label ("P.IVA 02134560016", "CIF:
 B12345674", "VAT Reg No: 980 7806 84"), read with the prefix (the contract's one format for EU, GB
 ids) when the checksum confirms them; the GST numbers of countries that print them bare (Australian
-ABN, Canadian BN, New Zealand IRD) are read as printed. Tax numbers that are no VAT id (Steuernummer,
+ABN, Canadian BN, New Zealand IRD) and the taxpayer numbers of Latin America (RIF, CUIT, RUT, RUC, RFC,
+NIT) are read as printed. Tax numbers that are no VAT id (Steuernummer,
 SIRET) have no pattern here."""
 
 from __future__ import annotations
@@ -34,6 +35,24 @@ def _valid_bare_gst_number(number: str) -> bool:
     return any(module.is_valid(number) for module in (abn, bn, ird))
 
 
+def _valid_latin_american_tax_id(number: str) -> bool:
+    """A Latin American taxpayer number, the id those countries print where Europe prints a VAT id:
+    Venezuela's RIF, Argentina's CUIT, Chile's and Uruguay's RUT, Peru's, Ecuador's and Paraguay's RUC,
+    Mexico's RFC, Colombia's NIT."""
+    from stdnum.ar import cuit
+    from stdnum.cl import rut
+    from stdnum.co import nit
+    from stdnum.ec import ruc as ec_ruc
+    from stdnum.mx import rfc
+    from stdnum.pe import ruc as pe_ruc
+    from stdnum.py import ruc as py_ruc
+    from stdnum.uy import rut as uy_rut
+    from stdnum.ve import rif
+
+    modules = (rif, cuit, rut, uy_rut, pe_ruc, ec_ruc, py_ruc, rfc, nit)
+    return any(module.is_valid(number) for module in modules)
+
+
 @dataclass(frozen=True)
 class _NationalForm:
     prefix: str  # put before the number read (the contract's form of the id)
@@ -56,7 +75,8 @@ _LABELLED: tuple[_NationalForm, ...] = (
         "ES",
         "",
         lazy_compile(
-            r"(?<![A-Z])(?:C\.?I\.?F|N\.?I\.?F)\.?(?:\s*(?:N\.?|NR\.?|N°))?\s*[:.]?\s*"
+            # "NIF-IVA": the tax number that is the VAT id, its prefix left out.
+            r"(?<![A-Z])(?:C\.?I\.?F|N\.?I\.?F)\.?(?:[\s\-]*IVA)?(?:\s*(?:N\.?|NR\.?|N°))?\s*[:.]?\s*"
             r"([A-Z0-9][\s\-]?\d{7}[\s\-]?[A-Z0-9])(?![A-Z0-9])"
         ),
     ),
@@ -174,6 +194,32 @@ _LABELLED: tuple[_NationalForm, ...] = (
     ),
     # Serbia is outside the EU VAT system: its tax number (PIB, 9 digits) is read as printed.
     _NationalForm("", "", lazy_compile(r"(?<![A-Z])PIB\s*[:.]?\s*(\d{9})(?!\d)"), _valid_serbian_tax_number),
+    # Latin America's taxpayer numbers after their labels, read as printed (without separators), each
+    # label with its country's forms: "RIF: J-12345678-9" (VE), "CUIT 30-71234567-1" (AR), "RUT:
+    # 76.086.428-5" (CL; UY: 12 digits), "RUC 20512333797" (PE 11, EC 13 digits, PY "80012345-6"),
+    # "RFC: ABC680524P76" (MX), "NIT 900.123.456-7" (CO).
+    *(
+        _NationalForm(
+            "",
+            "",
+            lazy_compile(
+                r"(?<![A-Z])"
+                + label
+                + r"\.?(?:\s*(?:N[°º.O]?\.?|NRO\.?))?\s*[:.]?\s*("
+                + number
+                + r")(?![\dA-Z])"
+            ),
+            _valid_latin_american_tax_id,
+        )
+        for label, number in (
+            (r"R\.?\s?I\.?\s?F", r"[VEJPG][\s.\-]?\d{1,2}\.?\d{3}\.?\d{3}[\s.\-]?\d"),
+            (r"C\.?\s?U\.?\s?I\.?\s?[TL]", r"\d{2}[\s\-]?\d{8}[\s\-]?\d"),
+            (r"R\.?\s?U\.?\s?T", r"\d{1,2}\.?\d{3}\.?\d{3}-?[\dK]|\d{12}"),
+            (r"R\.?\s?U\.?\s?C", r"\d{13}|\d{11}|\d{6,8}-\d"),
+            (r"R\.?\s?F\.?\s?C", r"[A-ZÑ&]{3,4}[\s\-]?\d{6}[\s\-]?[A-Z\d]{3}"),
+            (r"N\.?\s?I\.?\s?T", r"\d{3}\.?\d{3}\.?\d{3}-?\d"),
+        )
+    ),
     # Australia's ABN, Canada's business number of a GST/HST registration, New Zealand's GST (IRD)
     # number: printed bare, and the contract keeps them so.
     _NationalForm(
@@ -192,6 +238,7 @@ _LABEL_WORDS = (
     *("ADÓSZ", "ADOSZ", "CVR", "SE-N", "SE N", "MOMS", "Y-TUNN", "FO-N", "VKN", "VERG"),
     *("OIB", "DDV", "DAV", "KMKR", "PVN", "PVM", "ДДС", "PIB"),
     *("MWST", "TVA", "UID"),
+    *("RIF", "R.I.F", "CUIT", "C.U.I.T", "RUT", "R.U.T", "RUC", "R.U.C", "RFC", "R.F.C", "NIT", "N.I.T"),
 )
 
 

@@ -57,6 +57,7 @@ from invoiceflow.domain.extraction.party_hints import (
     payment_slip_top,
     registered_footer_sender,
     registered_name,
+    repeated_in_footer,
     sender_line_block,
     slip_name,
     vat_line_name,
@@ -102,6 +103,10 @@ def _row_under(ctx: PageContext, block: Block, ident: Identifier) -> bool:
     last = ctx.lines[block.line_indexes[-1]]
     line = ctx.lines[ident.line]
     return ident.line == last.index + 1 and line.top - last.bottom <= 0.6 * line.height
+
+
+# Below every rank a confirmed VAT id can have for the issuer (0-3).
+_UNCHECKED_RANK = 4
 
 
 @dataclass
@@ -164,8 +169,8 @@ def _name_extends(short: str, full: str) -> bool:
 def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: float | None) -> Parties:
     """``table_top``: y of the items table header (or first row); party blocks sit above it, and above
     a tear-off payment slip."""
-    # No checksum-confirmed VAT id or IBAN: one printed after its label with wrong check digits is the next
-    # best (validation flags it).
+    # A VAT id or IBAN printed after its label with wrong check digits is the next best after a confirmed
+    # one (validation flags it): listed after them, ranked below them for the issuer.
     identifiers = [
         *identifiers,
         *unverified_vat_ids(ctx.lines, identifiers),
@@ -213,6 +218,17 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     if same_name(footer, recipient.name) and not same_name(footer, issuer.name):
         # The footer (bank and VAT data) belongs to the issuer: the blocks were read the wrong way round.
         issuer, recipient = recipient, issuer
+    elif (
+        recipient.confidence < 0.85
+        and repeated_in_footer(ctx, recipient)
+        and not repeated_in_footer(ctx, issuer)
+    ):
+        # The page's foot repeats the unlabelled guess's name and street (a freelancer's name, address,
+        # phone and e-mail): only the sender prints its own address there, the blocks were swapped.
+        issuer, recipient = (
+            Block(recipient.lines, recipient.line_indexes, 0.6, recipient.x0, recipient.x1),
+            Block(issuer.lines, issuer.line_indexes, 0.55, issuer.x0, issuer.x1),
+        )
     elif (
         from_letterhead
         and not recipient.lines
@@ -347,7 +363,7 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
     issuer_lines = set(issuer.line_indexes)
     issuer_name = (issuer.name or "").casefold()
     issuer_vat = recipient_vat = iban = bic = in_block_iban = None
-    issuer_rank = -1
+    issuer_rank = -_UNCHECKED_RANK - 1
     for ident in identifiers:
         line = ctx.lines[ident.line]
         before = line.folded[: ident.start]
@@ -387,6 +403,8 @@ def extract_parties(ctx: PageContext, identifiers: list[Identifier], table_top: 
                 rank = 2
             if owner == "issuer":
                 rank = 3
+            if not ident.checked:
+                rank -= _UNCHECKED_RANK  # any confirmed id of the issuer's wins over it
             if rank > issuer_rank:
                 issuer_vat, issuer_rank = ident, rank
         elif ident.kind == "iban" and iban is None and not _customer_account(ctx, ident):

@@ -123,6 +123,20 @@ def _value_cell(line: Line, label_end: int) -> tuple[int, int] | None:
     return None
 
 
+def _field_row_value(line: Line, span: tuple[int, int]) -> str | None:
+    """The value of a label / value grid's row ("Nummer:  549910", "Globale Nummer:  4000001123452 (GLN)",
+    "Nummer   : 549910", as e-invoice viewers print a party): the cell right of a few words of label
+    that end with a colon, or before a cell that starts with one. None for any other line."""
+    label = line.text[span[0] : span[1]].strip()
+    cell = _value_cell(line, span[1])
+    if cell is None or not label or any(c.isdigit() for c in label) or len(label.split()) > 4:
+        return None
+    value = line.text[cell[0] : cell[1]].strip()
+    if not (label.endswith(":") or value.startswith(":")):
+        return None
+    return value.lstrip(": ")
+
+
 # "Name:" before the name in a details box ("Name: Harbor Foods Pvt. Ltd.", "Nom :", "Nombre:").
 NAME_LABEL = lazy_compile(
     r"(?:(?:company|customer|client|party|buyer|legal)\s+)?(?:name|nom|nombre|naam|nome|firmenname|"
@@ -132,7 +146,10 @@ NAME_LABEL = lazy_compile(
 # A code standing for the customer: one token with a digit ("K-4711", "47110", "C/0042").
 CUSTOMER_CODE = lazy_compile(r"[^\s]*\d[^\s]*")
 # "Account: 99812", "Kd.-Nr.: 4711", "Ref. X-12": a label and a code heading a block, not its name.
-LABELLED_CODE = lazy_compile(r"[^\W\d_][\w.\- ]{0,24}[:#]\s*(?:[^\s\d]+\s)?[^\s]*\d[^\s]*$")
+# A bracketed note may follow the code: "Globale Nummer: 4000001123452 (GLN)".
+LABELLED_CODE = lazy_compile(
+    r"[^\W\d_][\w.\- ]{0,24}[:#]\s*(?:[^\s\d]+\s)?[^\s]*\d[^\s]*(?:\s*\([^()\d]*\))?$"
+)
 # "Account 10044871", "Company No. 08812345": up to three words and a code of four digits or more, no colon.
 _WORD_AND_CODE = lazy_compile(r"(?:[^\W\d_][^\s\d]*\s+){1,3}[^\s]*\d{4,}[^\s]*")
 # "Project 4471 - Relaunch", "PO 4500012345", "Matter 2024-0113": what the invoice is about, a number in it.
@@ -184,7 +201,8 @@ def heading_like(text: str) -> bool:
     return any(w[:1].islower() and w not in PARTICLES for w in words[1:])
 
 
-_ID_LIKE = lazy_compile(r"[A-Z]{2}[\s.]?\d[\dA-Z.\s]{6,}")
+# A tax id in a party's block ("BE0815…", a Mexican RFC "VYS-890520-RST" whose tail reads as a tax's name).
+_ID_LIKE = lazy_compile(r"[A-Z]{2,4}[\s.\-]?\d[\dA-Z.\s\-]{6,}")
 
 
 def _is_totals_text(ctx: PageContext, line: Line, text: str) -> bool:
@@ -298,6 +316,11 @@ def block_below(
                 continue
             grid_label = None
         value = _value_cell(below, span[1]) if not block.lines and _NAME_FIELD.fullmatch(folded) else None
+        row_value = _field_row_value(below, span) if not block.lines and value is None else None
+        if row_value is not None and (
+            any(c.isdigit() for c in row_value) or has_contact_data(fold(row_value))
+        ):
+            continue  # "Nummer: 549910", "Telefon: +49 …" over the name: another field of the party's grid
         if value is not None:
             # A table of "Company | Cotswold Cycle Hire Ltd" rows: the name is the cell right of its field
             # label, and the block runs on in that value column.
@@ -306,7 +329,7 @@ def block_below(
             block.x0, block.x1 = x0, x1
             if max_start is not None:
                 max_start = x0 + 2 * below.height  # the value column's lines start at its left edge
-            block.lines.append(below.text[value[0] : value[1]].strip())
+            block.lines.append(below.text[value[0] : value[1]].strip().lstrip(": "))
             block.line_indexes.append(below.index)
             continue
         if not block.lines and (attention := _FOR_ATTENTION.match(folded)) is not None:

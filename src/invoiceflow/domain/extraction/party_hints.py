@@ -462,6 +462,28 @@ def company_line(ctx: PageContext, recipient: Block, limit: float) -> str | None
     return None
 
 
+def repeated_in_footer(ctx: PageContext, block: Block) -> bool:
+    """True when a line of the page's footer starts with the block's name and holds its street (the
+    block's second line): the block's party printed its own name and address at the foot of the page."""
+    if len(block.lines) < 2 or block.name is None:
+        return False
+    name, street = _spaced(block.name), _spaced(block.lines[1])
+    if sum(c.isalpha() for c in name) < 3 or not any(c.isdigit() for c in street):
+        return False
+    top = footer_top(ctx)
+    return any(
+        line.top >= top
+        and line.index not in block.line_indexes
+        and (text := _spaced(line.text)).startswith(name)
+        and street in text[len(name) :]
+        for line in ctx.lines
+    )
+
+
+def _spaced(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
 def footer_sender(ctx: PageContext) -> str | None:
     """The first part of a footer line laid out like a return address ("Lena Hofer Design | Ringstraße
     8 | 1010 Wien | …"): the sender's name when nothing else names it."""

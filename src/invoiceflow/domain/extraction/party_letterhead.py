@@ -27,6 +27,7 @@ from invoiceflow.domain.extraction.party_blocks import (
 )
 from invoiceflow.domain.extraction.party_names import (
     ATTENTION,
+    COPYRIGHT,
     LEGAL_FORM,
     OWNED_BY,
     TITLE,
@@ -181,8 +182,14 @@ def letterhead(ctx: PageContext, excluded: set[int], limit: float) -> Block | No
                 or (has_form and (best_form is None or score + _MAIL_BONUS > best_form[0]))
             ):
                 continue  # cannot win: the checks below need not run
-            if _id_line(folded) or BRACKETED_NOTE.fullmatch(text) or prose(text) or _OWNER_LINE.match(folded):
-                continue  # "# invoice_number_1", "(copy for your records)", a sentence: no name
+            if (
+                _id_line(folded)
+                or BRACKETED_NOTE.fullmatch(text)
+                or prose(text)
+                or _OWNER_LINE.match(folded)
+                or COPYRIGHT.match(folded)
+            ):
+                continue  # "# invoice_number_1", "(copy for your records)", a sentence, "© …": no name
             if folded.rsplit(None, 1)[-1] in _FIELD_HEADING_WORDS and not has_form:
                 continue  # "Booking ID" over its value: a field's label
             if starts_block_label(folded) or ISSUER_LABEL.match(folded) or (line.ocr and garbled(text)):

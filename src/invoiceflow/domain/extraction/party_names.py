@@ -112,7 +112,8 @@ def has_contact_data(folded: str) -> bool:
 
 # Separators that join a name to more text on one line: a letterhead or return-address strip ("Acme
 # GmbH · Hauptstr. 1 · 12345 Berlin", "Acme Ltd | Company No. …"), a dash before an address or department.
-_STRIP_SEPARATOR = lazy_compile(r"\s+[·•|]\s+|\s[·•|]|[·•|]\s|\s+[–—]\s+|\s-\s")
+# A form's dot leader filling the gap to its next field ("Ayala S.A. ........ R.I.F.: …") separates too.
+_STRIP_SEPARATOR = lazy_compile(r"\s+[·•|]\s+|\s[·•|]|[·•|]\s|\s+[–—]\s+|\s-\s|\s*(?:\.{4,}|…{2,})\s*")
 _DASH = lazy_compile(r"\s*[–—-]\s*$")
 # "Care of" in several languages: c/o, Dutch "p/a" (per adres), French "aux bons soins de" (not "chez":
 # it starts restaurant names), Italian "presso": the line after a person names the intermediary.
@@ -393,6 +394,11 @@ PARTICLES = frozenset(
 PERSON = lazy_compile(
     r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s[A-ZÀ-Ý]\.)?(?:\s[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?){1,2}"
 )
+
+
+# A copyright notice ("© 2024 Acme Ltd", "(c) AWV e.V. 2020"): the author of the page's design or of
+# the software that drew it, never a party of the invoice.
+COPYRIGHT = lazy_compile(r"\s*(?:©|\(c\)|copyright(?![a-z]))")
 
 
 def name_like(text: str) -> bool:

@@ -1,8 +1,10 @@
 """The fallback when a page has no checksum-confirmed VAT id or IBAN: an id printed right after its label
 in its country's format whose check digits fail ("USt-IdNr.: DE 123456789", "IBAN DE75 1234 5678 0000
 0012 34"). A text layer holds exactly what the issuer printed (sample and test invoices carry such ids),
-so it is reported as printed and validation flags it; OCR lines are left out, where a misread digit fails
-the checksum the same way."""
+so it is reported as printed, with a lower confidence than a confirmed id, and validation flags it. A VAT
+id is read from OCR lines too (a receipt scanned with its placeholder id; a misread digit is still the
+page's only VAT id, flagged); IBANs only from the text layer, where a misread digit cannot send money to
+the wrong account."""
 
 from __future__ import annotations
 
@@ -16,17 +18,19 @@ from invoiceflow.domain.identifiers import compact, iban_length, iban_pattern, v
 _PREFIXES = "AT BE BG CY CZ DE DK EE EL ES FI FR GB HR HU IE IT LT LU LV MT NL NO PL PT RO SE SI SK XI CH"
 # A VAT label, then (no digit between) an id with its country prefix.
 _LABEL_THEN_ID_RE = lazy_compile(
-    r"(?<![A-Z])(?:VAT|TVA|BTW|MWST|MVA|MOMS|IVA|UST|UID|NIP|NIF|CIF|TAX\s*ID)[^0-9]{0,30}?"
+    r"(?<![A-Z])(?:VAT|TVA|BTW|MWST|MVA|MOMS|IVA|UST|UID|NIP|NIF|CIF|TAX\s*ID|PVN|PVM|KMKR|ALV|DPH|DIČ|DDV)"
+    r"[^0-9]{0,30}?"
     r"(?<![A-Z0-9])(" + _PREFIXES.replace(" ", "|") + r")[\s.\-]?([0-9A-Z][0-9A-Z.\- ]{6,16}[0-9A-Z])"
 )
 
 
 def _checksum_only_fails(number: str) -> bool:
     """True when stdnum finds ``number`` well-formed for its country (length, characters) and only its
-    check digits wrong."""
+    check digits, or a part its country gives a meaning (a birth date, an office code: a sample's
+    "LV00000000000"), wrong."""
     from stdnum import get_cc_module
     from stdnum.eu import vat as eu_vat
-    from stdnum.exceptions import InvalidChecksum, ValidationError
+    from stdnum.exceptions import InvalidChecksum, InvalidComponent, ValidationError
 
     country = number[:2].lower()
     module = get_cc_module(country, "vat") if country in ("gb", "ch", "no") else eu_vat
@@ -34,7 +38,7 @@ def _checksum_only_fails(number: str) -> bool:
         return False
     try:
         module.validate(number)
-    except InvalidChecksum:
+    except (InvalidChecksum, InvalidComponent):
         return True
     except ValidationError:
         return False
@@ -56,18 +60,15 @@ def _labelled_ids(text: str) -> list[tuple[int, str]]:
 
 
 def unverified_vat_ids(lines: list[Line], identifiers: list[Identifier]) -> list[Identifier]:
-    """VAT ids failing only their checksum after a VAT label on text-layer lines, in reading order;
-    none when ``identifiers`` already hold a confirmed VAT id or GSTIN."""
-    if any(ident.kind in ("vat", "gstin") for ident in identifiers):
-        return []
+    """VAT ids failing only their checksum after a VAT label, in reading order, beside the confirmed ids
+    of ``identifiers``: a confirmed id may be the customer's only (a sample invoice's seller prints a
+    placeholder, its buyer a real id). Whoever assigns them lets a confirmed id win."""
     ibans = [ident.value for ident in identifiers if ident.kind == "iban"]
     found: list[Identifier] = []
     for line in lines:
-        if line.ocr:
-            continue
         for start, number in _labelled_ids(line.text.upper()):
             if not any(number in iban for iban in ibans):
-                found.append(Identifier("vat", number, line.index, start, line.char_x(start)))
+                found.append(Identifier("vat", number, line.index, start, line.char_x(start), checked=False))
     return found
 
 
@@ -117,7 +118,9 @@ def unverified_ibans(lines: list[Line], identifiers: list[Identifier]) -> list[I
         text = line.text.upper()
         for m in _IBAN_LABEL_THEN_ID_RE.finditer(text):
             if (number := _unverified_iban(text, m.start(1), m.end(1))) is not None:
-                found.append(Identifier("iban", number, line.index, m.start(1), line.char_x(m.start(1))))
+                found.append(
+                    Identifier("iban", number, line.index, m.start(1), line.char_x(m.start(1)), checked=False)
+                )
         if _account_label_ends(line) and index + 1 < len(lines) and not lines[index + 1].ocr:
             below = lines[index + 1]
             head = _ID_AT_START_RE.match(below.text.upper())
@@ -125,5 +128,5 @@ def unverified_ibans(lines: list[Line], identifiers: list[Identifier]) -> list[I
                 head is not None
                 and (number := _unverified_iban(below.text.upper(), 0, head.end())) is not None
             ):
-                found.append(Identifier("iban", number, below.index, 0, below.x0))
+                found.append(Identifier("iban", number, below.index, 0, below.x0, checked=False))
     return found
