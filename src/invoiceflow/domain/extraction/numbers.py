@@ -28,7 +28,7 @@ _AMOUNT_RE = lazy_compile(
     (?<![\w.,/'])
     (?P<lead>[-\u2212\u2013]\s?)?
     (?P<open>\()?
-    (?:(?P<sym>(?:US|CA|AU|NZ|HK|SG|C|A|S)?\$|[€£₹¥]|(?:Rs|kr|Fr|Sfr)\.?|(?:EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD)(?=[\s\d\-\u2212]))\s?)?
+    (?:(?P<sym>(?:US|CA|AU|NZ|HK|SG|C|A|S)?\$|[€£₹¥]|(?:Rs|kr|Fr|Sfr|Bs)\.?|(?:EUR|USD|GBP|CHF|INR|SEK|DKK|NOK|PLN|CZK|HUF|CAD|AUD)(?=[\s\d\-\u2212]))\s?)?
     (?P<symlead>(?<=[A-Za-z.])[-\u2212])?                # CHF-12.50: the sign after a currency code
     (?P<num>
         \d{1,3}(?:\ \d{3})+[.,]\d{2}(?!\d)          # 1 234,56 (space-grouped: only with decimals)
