@@ -325,9 +325,11 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
             # a line starting further left is the next block's title.
             inside = bool(in_table) and min(w.x0 for w in in_table) >= desc_range[0] - 6
             inside = inside and all((w.x0 + w.x1) / 2 <= desc_range[1] for w in in_table)
-            # A line opening left of the description column, under the header's first label: no wrapped
-            # description line, whatever of it reaches into the column ("Prix brut : 1 253,30").
-            left_of_text = header_left <= line.x0 < desc_range[0] - 6
+            # A cell opening left of the description column and running into it: no wrapped description
+            # line ("Prix brut : 1 253,30"); a sidebar's cell beside the table stops short of the column.
+            left_of_text = any(
+                header_left <= x0 < desc_range[0] - 6 and x1 > desc_range[0] for x0, x1 in line.segment_x()
+            )
             if (
                 text
                 and not opening
