@@ -2079,6 +2079,105 @@ def section_subtotals(rng: random.Random, language: str) -> Doc:
     return doc
 
 
+def gross_rows(rng: random.Random, language: str) -> Doc:
+    """No quantity column: a unit price, the VAT rate and the row's sum incl. VAT ("5 000.00 kr  20 %
+    6 000.00 kr"), descriptions of several words, the net and the tax printed only under the table (each
+    row's amount is expected net, as the aggregation settles rows incl. tax against the net total)."""
+    doc = Doc(language)
+    y = _head(doc, rng)
+    labels = {
+        "en": ("Description", "Unit price", "VAT", "Sum"),
+        "de": ("Beschreibung", "Einzelpreis", "MwSt.", "Summe"),
+        "fr": ("Désignation", "Prix unitaire", "TVA", "Total"),
+        "nl": ("Omschrijving", "Eenheidsprijs", "BTW", "Bedrag"),
+    }[language]
+    columns: Columns = [("desc", 40, "l"), ("price", 400, "r"), ("vat", 455, "r"), ("amount", 555, "r")]
+    _header(doc, y, columns, dict(zip(("desc", "price", "vat", "amount"), labels, strict=True)))
+    suffix = rng.choice(["", " kr", " €", " EUR"])
+    spaced = rng.random() < 0.5  # "5 000.00": thousands grouped by a space
+    rate = Decimal(RATE[language])
+
+    def shown(value: Decimal) -> str:
+        whole, mark, cents = fmt(value, language).rpartition("." if language == "en" else ",")
+        if spaced:
+            whole = whole.replace(",", " ").replace(".", " ").replace("\u00a0", " ")
+        return whole + mark + cents + suffix
+
+    y += 18
+    net = Decimal(0)
+    for _ in range(rng.randint(2, 6)):
+        text = _article(rng, language)
+        price = Decimal(rng.randint(10, 2000)) * 5
+        amount = money(price * (100 + rate) / 100)
+        net += price
+        doc.put(40, y, text)
+        doc.put(400, y, shown(price), align="r")
+        doc.put(455, y, f"{rate} %", align="r")
+        doc.put(555, y, shown(amount), align="r")
+        # Read as the aggregation reads a table of amounts incl. tax under a net total: the net amount.
+        doc.expected.append((text, None, price, price))
+        y += 18
+    _totals(doc, y + 30, net)
+    return doc
+
+
+# The viewer's own labels over the usual ones ("Steuer", "Entgelt" as the German AWV stylesheet prints them).
+_VIEWER_HEAD = {
+    "en": {"price": "Net price", "vat": "Tax"},
+    "de": {"pos": "Pos", "desc": "Beschreibung", "price": "Nettopreis", "vat": "Steuer", "amount": "Entgelt"},
+    "fr": {"price": "Prix net"},
+    "nl": {"price": "Nettoprijs"},
+}
+# The attributes an e-invoice viewer prints under a row: gross price, discount, packages, properties.
+_GROSS_PRICE = {"en": "Gross price", "de": "Bruttopreis", "fr": "Prix brut", "nl": "Brutoprijs"}
+_PRICE_CUT = {"en": "Discount", "de": "Abschlag", "fr": "Remise", "nl": "Korting"}
+_PACKAGES = {"en": "Packages", "de": "Anzahl Packstücke", "fr": "Nombre de colis", "nl": "Aantal colli"}
+_PROPERTIES = {"en": "Properties", "de": "Weitere Eigenschaften", "fr": "Propriétés", "nl": "Eigenschappen"}
+
+
+def viewer_blocks(rng: random.Random, language: str) -> Doc:
+    """An e-invoice viewer's item list: each row ("1  Zitronensäure  1,00  100 Stk  19 % VAT (S)
+    100,00") followed by its article code and GTIN in the code column and, set apart below at a wide
+    pitch, every attribute of the item (gross price and discounts, packages, properties)."""
+    doc = Doc(language)
+    y = _head(doc, rng) + 20
+    labels = {**LABELS[language], **_VIEWER_HEAD[language]}
+    columns: Columns = [("pos", 40, "l"), ("desc", 150, "l"), ("price", 290, "r"), ("qty", 385, "r"),
+                        ("vat", 410, "l"), ("amount", 555, "r")]  # fmt: skip
+    _header(doc, y, columns, labels)
+    doc.put(68, y - 11, "Art-Nr")
+    doc.put(68, y + 11, "(GTIN)")
+    y += 30
+    net = Decimal(0)
+    for n in range(1, rng.randint(2, 4) + 1):
+        text = rng.choice(NOUNS[language]).capitalize()
+        quantity, price = _quantity(rng), _price(rng)
+        amount = money(quantity * price)
+        net += amount
+        rate = rng.choice([RATE[language], 7])
+        cells = {"pos": str(n), "desc": text, "price": fmt(price, language),
+                 "qty": f"{fmt_qty(quantity, language)} Stk", "vat": f"{rate} % VAT (S)",
+                 "amount": fmt(amount, language)}  # fmt: skip
+        for key, x, align in columns:
+            doc.put(x, y, cells[key], align=align)
+        doc.put(68, y + 11, f"{rng.choice('ABGZ')}{rng.choice('SZKP')}{rng.randint(100, 999)}")
+        doc.put(68, y + 22, str(rng.randint(4000000000000, 4999999999999)))
+        doc.put(68, y + 33, "(GTIN)")
+        cut = money(price * Decimal(rng.choice([0, 0, 2, 3])) / 100)
+        doc.put(96, y + 48, f"{_GROSS_PRICE[language]} : {fmt(price + cut, language)}")
+        if cut:
+            doc.put(230, y + 48, f"{_PRICE_CUT[language]} : {fmt(cut, language)}")
+        y += 73
+        doc.put(153, y, f"* {_PACKAGES[language]}: {rng.randint(1, 20)} XCT")
+        for line in (f"{_PROPERTIES[language]}:", "= BO")[: rng.randint(0, 2)]:
+            y += 22.5
+            doc.put(153, y, line)
+        doc.expected.append((text, quantity, price, amount))
+        y += 24
+    _totals(doc, y + 20, net)
+    return doc
+
+
 FAMILIES: dict[str, Callable[[random.Random, str], Doc]] = {
     "pos_code": pos_code,
     "detail_line": detail_line,
@@ -2130,6 +2229,8 @@ FAMILIES: dict[str, Callable[[random.Random, str], Doc]] = {
     "tall_terms": tall_header_terms,
     "receipt_rate": receipt_rate,
     "section_subtotals": section_subtotals,
+    "gross_rows": gross_rows,
+    "viewer_blocks": viewer_blocks,
 }
 
 

@@ -2,7 +2,8 @@
 
 Codes beat symbols; "$" alone is USD unless another dollar code (CAD, AUD, …) or a prefixed symbol
 (C$, A$, CA$, MX$, R$, …) is on the page; a prefixed symbol is never the bare "$" ("R$" is Brazil's real,
-not a dollar); "kr" is resolved by other Nordic cues; "Fr."/"CHF" → CHF.
+not a dollar); "kr" is resolved by other Nordic cues; "Fr."/"CHF" → CHF; "Bs." (bolívar and boliviano)
+by the page's country: Venezuela's or Bolivia's name, tax ids, phone prefix, cities.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ _CODES = [
     "NGN",
     "KES",
     "MAD",
+    "VES",
+    "BOB",
 ]
 _CODE_RE = lazy_compile(r"(?<![A-Za-z])(" + "|".join(_CODES) + r")(?![A-Za-z])")
 _DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
@@ -88,6 +91,19 @@ _AFTER_FIGURE_TO_CODE = {
     "Ft": "HUF", "TL": "TRY", "lei": "RON", "Lei": "RON", "LEI": "RON", "лв": "BGN",
     "din": "RSD", "Din": "RSD", "DIN": "RSD", "дин": "RSD", "ден": "MKD",
 }  # fmt: skip
+# "Bs." is Venezuela's bolívar ("Bs.", "Bs.S", "Bs.D", "Bs.F") and Bolivia's boliviano: case as printed,
+# so that "BS 7671" (a standard) is none. The country decides, by what the page says of it: its name, the
+# tax identifier (Venezuela's RIF and tax office SENIAT, Bolivia's NIT), the phone prefix (+58, +591), the
+# currency's name and the main cities.
+_BOLIVAR_RE = lazy_compile(r"(?<![A-Za-z])Bs\.?(?:[SFD]\.?)?(?![A-Za-z])")
+_VENEZUELA_RE = lazy_compile(
+    r"(?<![a-z])(?:venezuela|r\.?\s?i\.?\s?f|seniat|bolivares|caracas|maracaibo|valencia|barquisimeto)(?![a-z])"
+    r"|\+\s?58(?!\d)"
+)
+_BOLIVIA_RE = lazy_compile(
+    r"(?<![a-z])(?:bolivia|nit|bolivianos|la\s+paz|cochabamba|santa\s+cruz\s+de\s+la\s+sierra|el\s+alto)(?![a-z])"
+    r"|\+\s?591(?!\d)"
+)
 # A bare "$" takes the dollar of the country whose tax identifiers the page prints (Australian ABN,
 # Canadian GST/HST/PST/QST and business-number program accounts "RT0001", New Zealand IRD/NZBN).
 _DOLLAR_COUNTRY_RE = lazy_compile(
@@ -151,6 +167,8 @@ def detect_currency(lines: list[Line]) -> tuple[str, float] | None:
         votes[_NAMED_DOLLAR_CODE.get(name, {"singapore": "SGD", "hong kong": "HKD"}.get(name, "NZD"))] += 3
     for m in _AFTER_FIGURE_RE.finditer(text):
         votes[_AFTER_FIGURE_TO_CODE[m.group(1)]] += 2
+    if bolivars := len(_BOLIVAR_RE.findall(text)):
+        votes[_bolivar_of_country(folded)] += 2 * bolivars
     # The first Nordic word of the last line that has one.
     nordic_line = -1
     for m in _NORDIC_RE.finditer(folded):
@@ -188,3 +206,11 @@ def _dollar_of_country(folded: str) -> str:
         return "USD"
     word = cue.group(1)
     return _DOLLAR_OF_CUE.get(word, "CAD")
+
+
+def _bolivar_of_country(folded: str) -> str:
+    """VES unless the page says more of Bolivia than of Venezuela (a "Bs." alone is most often the
+    bolívar: Venezuela issues far more invoices)."""
+    venezuela = len(_VENEZUELA_RE.findall(folded))
+    bolivia = len(_BOLIVIA_RE.findall(folded))
+    return "BOB" if bolivia > venezuela else "VES"

@@ -11,7 +11,13 @@ from decimal import Decimal
 from invoiceflow.domain.extraction.column_inference import Column, RowFigures, computed_nets, net_line_amounts
 from invoiceflow.domain.extraction.column_inference import discounted as _discounted
 from invoiceflow.domain.extraction.context import PageContext
-from invoiceflow.domain.extraction.item_header import AMOUNT_KINDS, NUMERIC_KINDS, assign_column, assign_index
+from invoiceflow.domain.extraction.item_header import (
+    AMOUNT_KINDS,
+    NUMERIC_KINDS,
+    assign_column,
+    assign_index,
+    placed_by_cell,
+)
 from invoiceflow.domain.extraction.item_lines import (
     ItemsResult,
     fills_item_columns,
@@ -37,7 +43,7 @@ def resolve_roles(ctx: PageContext, style: DecimalStyle, first: int, columns: li
     for line in ctx.lines[first : first + 80]:
         cells: dict[int, Amount] = {}
         for a in row_amounts(line, style):
-            index = assign_index(a, columns, _ROLE_KINDS)
+            index = assign_index(placed_by_cell(line, a, columns), columns, _ROLE_KINDS)
             if index is not None:
                 cells[index] = a
         if is_totals_line(ctx, line) and len(cells) < 3:
@@ -182,7 +188,7 @@ def text_start(
     rows = 0
     for line in ctx.lines[first : first + INFERENCE_ROWS]:
         amounts = row_amounts(line, style)
-        if is_totals_line(ctx, line) and not fills_item_columns(amounts, columns):
+        if is_totals_line(ctx, line) and not fills_item_columns(line, amounts, columns):
             break  # (a row with quantity and price is an item whatever its words: "Transport 1 km …")
         assigned = (assign_column(a, columns) for a in amounts if not a.is_percent)
         if not any(column is not None and column.kind == "amount" for column in assigned):

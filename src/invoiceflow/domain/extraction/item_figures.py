@@ -13,7 +13,7 @@ from invoiceflow.domain.extraction.column_inference import Column
 from invoiceflow.domain.extraction.column_inference import discounted as _discounted
 from invoiceflow.domain.extraction.column_inference import product_matches as _product_matches
 from invoiceflow.domain.extraction.dates import DateOrder, find_dates
-from invoiceflow.domain.extraction.item_header import assign_column
+from invoiceflow.domain.extraction.item_header import assign_column, placed_by_cell
 from invoiceflow.domain.extraction.item_lines import CENT_SLACK, Item, description_words
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
@@ -132,7 +132,7 @@ def make_item(
     for a in amounts:
         if a.is_percent and not has_rate_column:
             continue
-        column = assign_column(a, columns)
+        column = assign_column(placed_by_cell(line, a, columns), columns)
         if column is None or (a.is_percent and column.kind not in ("tax_rate", "discount")):
             continue
         if column.x1 < desc_range[0] <= a.x0:
@@ -155,6 +155,8 @@ def make_item(
     unit_price = _list_price(prices, quantity, discount, amount)
     net_price = None
     if unit_price is None and (pair := _list_and_net_price(prices, discount)) is not None:
+        unit_price, net_price = pair
+    if unit_price is None and discount is None and (pair := _list_left_of_net(prices, quantity, amount)):
         unit_price, net_price = pair
     unit_price = unit_price or by_kind.get("unit_price")
     # A right-aligned number wider than its header label reaches into the description column ("14,75 h"
@@ -213,8 +215,8 @@ def make_item(
         # Numbers of a date ("Feb 1 - Feb 29, 2024" in a period column) are never a quantity or a price.
         dates = find_dates(line, DateOrder.DMY) if any(c.isdigit() for c in line.text) else []
         # Nor is a figure under a column named as something else (tax, a price incl. tax) beside a price
-        # read from the price column.
-        others = {id(a) for a in extras} if unit_price is not None else set()
+        # read from the price column, nor the net price told from the list price left of it.
+        others = {id(a) for a in [*extras, net_price] if a is not None} if unit_price is not None else set()
         candidates = [
             a
             for a in [a for a in amounts if a.x0 > desc_range[1] - 2] + alone
@@ -376,6 +378,23 @@ def _list_and_net_price(prices: list[Amount], discount: Amount | None) -> tuple[
         if net.value < price.value and _discounted(Decimal(1), price.value, discount, net.value):
             return price, net
     return None
+
+
+def _list_left_of_net(
+    prices: list[Amount], quantity: Amount | None, amount: Amount
+) -> tuple[Amount, Amount] | None:
+    """Two prices and no discount column read ("Prix de base | Prix net", its discount's label unknown):
+    the left one the list price, the right one the net price it was discounted to, when it is the lower
+    and (where a quantity was read) quantity × it = amount."""
+    money = [a for a in prices if a.decimals == 2]  # (figures of unknown columns nearby are whole numbers)
+    if len(money) != 2:
+        return None
+    listed, net = sorted(money, key=lambda a: a.x0)
+    if abs(net.value) >= abs(listed.value) or (listed.value < 0) != (net.value < 0):
+        return None
+    if quantity is not None and not _product_matches(quantity.value, net.value, amount.value):
+        return None
+    return listed, net
 
 
 def _repaired_item(

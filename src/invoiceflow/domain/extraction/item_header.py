@@ -4,6 +4,7 @@ headers that wrap onto a second line, and which column a figure of a row belongs
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache, partial
 
 from invoiceflow.domain.extraction.column_inference import Column
@@ -62,7 +63,7 @@ COLUMN_PATTERNS: dict[str, str] = {
     "discount": r"(?:disc(?:ount)?\.?|rabatt|rabat|rab\.?|nachlass|remise|rem\.|descuento|dto\.?|dcto\.?|"
     r"korting|sconto|ribasso|desconto)"
     r"(?:\s*(?:in\s+)?%)?",
-    "tax_rate": rf"{_TAXES}\s*(?:%|rate|satz|taux)|steuersatz|taux(?:\s+tva)?|%|"
+    "tax_rate": rf"{_TAXES}\s*(?:%|rate|satz|taux)|steuersatz|taux(?:\s+tva)?|%|steuer|"
     rf"{_TAX_RATE_NOUN}\s+{_TAXES}|{_TAXES}\s+{_TAX_RATE_NOUN}|{_TAXES}",
     "unit_price": r"unit\s*(?:price|cost|rate)|price\s*(?:/|per)\s*unit|(?:einzel|stuck|e\.?)\s*-?\s*preis|"
     r"preis\s*(?:/|pro)\s*(?:einheit|stk\.?)|prix\s+unit(?:aire)?|p\.\s*u\.?|pu\s+ht|prix|"
@@ -81,7 +82,7 @@ COLUMN_PATTERNS: dict[str, str] = {
     r"cijena|cena\s+bez\s+pdv|hind|kaina|(?:ед\.?\s*)?цена|τιμη(?:\s+μον(?:αδα[σς]|\.)?)?",
     "amount": r"(?:line\s+|net\s+|total\s+)?amount|(?:taxable\s+)?value|line\s+total|"
     r"total\s+(?:ht|net|price)|"
-    r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|"
+    r"(?:gesamt|netto)\s*(?:preis|betrag)?|betrag|summe|montant(?:\s+ht)?|importe|subtotal|bedrag|entgelt|sum|"
     rf"{_COMPOUND_AMOUNT}|"
     r"totaal|importo|totale|total|net|belopp|belob|belop|summa|yhteensa|wartosc|celkem|valor(?:\s+total)?|"
     r"spolu|(?:mal\s+hizmet\s+)?tutar[^\W\d_]?|valoarea?|ertek|"
@@ -300,8 +301,8 @@ def _absorb_parentheticals(folded: str, found: list[tuple[int, int, str]]) -> li
 
 _TAX_QUALIFIER_RE = lazy_compile(
     rf"(?:excl(?:\.|uding)?|exkl\.?|ohne|zzgl\.?|hors|sans|sin|senza|without|bez|fara)\s*(?:of\s+)?{_TAXES}|h\.?\s*t\.?|"
-    # "Cena netto", "Preis brutto": net or gross after a price or an amount.
-    r"netto|brutto|neto|bruto"
+    # "Cena netto", "Preis brutto", "Prix net": net or gross after a price or an amount.
+    r"net|netto|brutto|neto|bruto"
 )
 
 
@@ -461,6 +462,22 @@ def may_head(columns: list[Column]) -> bool:
     return len(known_kinds(columns)) >= 2 and any(
         c.kind in ("description", "quantity", "unit_price") for c in columns
     )
+
+
+def placed_by_cell(line: Line, amount: Amount, columns: list[Column]) -> Amount:
+    """A figure under no label, followed in its cell by words alone (a currency "6 000.00 kr", a tax's
+    name "19 % VAT (S)", a unit "4 Stk"), placed by the whole cell: a right-aligned cell ends under its
+    label's right edge, while the figure alone may end left of the label, between it and the label on
+    its left, and be taken for that column's."""
+    centre = (amount.x0 + amount.x1) / 2
+    if any(c.x0 - 2 <= centre <= c.x1 + 2 for c in columns):
+        return amount
+    start, end = line.segment_span(amount.start)
+    rest = line.text[amount.end : end]
+    if start != amount.start or not any(c.isalpha() for c in rest) or any(c.isdigit() for c in rest):
+        return amount
+    x0, x1 = line.span_x(start, end)
+    return replace(amount, x0=x0, x1=x1)
 
 
 def assign_column(amount: Amount, columns: list[Column]) -> Column | None:

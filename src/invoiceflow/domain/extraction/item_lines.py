@@ -11,7 +11,7 @@ from decimal import Decimal
 from invoiceflow.domain.extraction.column_inference import Column
 from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.dates import DateOrder, find_dates
-from invoiceflow.domain.extraction.item_header import assign_column
+from invoiceflow.domain.extraction.item_header import assign_column, placed_by_cell
 from invoiceflow.domain.extraction.item_rows import is_prose
 from invoiceflow.domain.extraction.labels import DEDUCTION_LABEL, ROUNDING_LABEL
 from invoiceflow.domain.extraction.layout import Line
@@ -248,9 +248,17 @@ _SETTLEMENT_TAIL = 3
 MAX_DESCRIPTION_LINES = 8
 
 
-def fills_item_columns(amounts: list[Amount], columns: list[Column]) -> bool:
+def in_amount_column(amounts: list[Amount], columns: list[Column]) -> bool:
+    """A figure of the line stands in the amount column."""
+    return any((column := assign_column(a, columns)) is not None and column.kind == "amount" for a in amounts)
+
+
+def fills_item_columns(line: Line, amounts: list[Amount], columns: list[Column]) -> bool:
     # A percentage is no quantity nor price ("Surcharge 5 % on 46,459.26  2,322.96" under the rows).
     kinds = {
-        column.kind for a in amounts if not a.is_percent and (column := assign_column(a, columns)) is not None
+        column.kind
+        for a in amounts
+        if not a.is_percent
+        and (column := assign_column(placed_by_cell(line, a, columns), columns)) is not None
     }
     return {"quantity", "unit_price", "amount"} <= kinds

@@ -96,12 +96,22 @@ def table_resumes(
 ) -> bool:
     """Within a few lines after ``start`` (before any other totals line), a row with the figures of an
     item (quantity, price and amount in their columns): the table goes on below the subtotal."""
+    return next_item_row(lines, start, is_totals, is_item_row) is not None
+
+
+def next_item_row(
+    lines: Sequence[Line],
+    start: int,
+    is_totals: Callable[[Line], bool],
+    is_item_row: Callable[[Line], bool],
+) -> Line | None:
+    """The item row within a few lines after ``start``, before any totals line (``table_resumes``)."""
     for line in lines[start + 1 : start + 1 + _LOOK_AHEAD]:
         if is_totals(line):
-            return False
+            return None
         if is_item_row(line):
-            return True
-    return False
+            return line
+    return None
 
 
 def heading_between(above: Line, line: Line, below: Line) -> bool:

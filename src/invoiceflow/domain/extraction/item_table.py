@@ -25,6 +25,7 @@ from invoiceflow.domain.extraction.item_lines import (
     ItemsResult,
     description_words,
     fills_item_columns,
+    in_amount_column,
     is_carry_line,
     is_totals_line,
     row_amounts,
@@ -32,6 +33,7 @@ from invoiceflow.domain.extraction.item_lines import (
 from invoiceflow.domain.extraction.item_rows import em, is_share_line, running_subtotal
 from invoiceflow.domain.extraction.item_table_end import (
     completes_net_total,
+    details_before_row,
     ends_table_as_heading,
     labelled_row,
     section_totals_end,
@@ -95,6 +97,7 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
     table_left = min(c.x0 for c in columns if c.kind != "other") - 10
     if desc_range[0] < under_label[0]:
         table_left = min(table_left, desc_range[0] - 10)  # the description starts left of its label
+    header_left = min(c.x0 for c in columns) - 10  # under the header's first label, known or not
     previous: Line | None = None
     closed = False
     # Description lines read since the last row with numbers (appended to that row as wrapped lines, or
@@ -113,6 +116,7 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
     after_subtotal = False
     title_opening = False
     group_titles = False  # a group after a subtotal opened with a title: the first group has one too
+    details = False  # text set apart under a row, with the next row a few lines below: the item's details
     skip_until = -1  # the last line of a section's own totals block (net, tax, gross) inside the table
     for line in ctx.lines[first:]:
         if line.index <= skip_until:
@@ -128,7 +132,7 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
             # (its title) open no row.
             opening, loose, previous = [], [], line
             continue
-        if fills_item_columns(amounts, columns):
+        if fills_item_columns(line, amounts, columns):
             pass  # "Transport 1 75,00 75,00": a row with quantity and price is an item whatever its words
         elif result.items and words_inside(ctx, style, line, amounts, columns):
             pass  # "Report on site visit", "net weight 2 kg": a wrapped line, the table goes on below it
@@ -177,6 +181,15 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
                 skip_until = block_end
                 previous = ctx.lines[block_end]  # the next group's distance is taken from the block
                 continue
+            if (
+                result.items
+                and not in_amount_column(amounts, columns)
+                and details_before_row(ctx, style, line, columns, desc_range)
+            ):
+                # "Gross price : 1.143,67" under a row, its figure off the amount column, with the next row
+                # below: a detail of the item, not the totals.
+                details, previous = True, line
+                continue
             if not labelled_row(ctx, style, line, columns=columns, desc_range=desc_range, items=result.items):
                 if result.items and previous is not None:
                     result.items[-1].description += wrap_before_totals(ctx, line, previous, desc_range)
@@ -186,7 +199,7 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
             previous is not None
             and line.top - previous.bottom > 4.5 * em(line)
             and result.items
-            and not (fills_item_columns(amounts, columns) and description_words(line, desc_range))
+            and not (fills_item_columns(line, amounts, columns) and description_words(line, desc_range))
         ):
             closed = True  # a wide vertical gap ends the table (rows as tall as a product picture do not)
             break
@@ -243,7 +256,7 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
                 top = loose[-1][0]
                 rows[-1] = (rows[-1][0], [(w, t) for w, t in rows[-1][1] if w is not top])
             result.items.append(item)
-            after_subtotal = False
+            after_subtotal = details = False
             rows.append((line, []))
             tops.append(top)
             result.last_line = line.index
@@ -257,6 +270,12 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
             lead = [*lead, (line, text)] if text else []
         elif result.items and previous is not None:
             text = description_words(line, desc_range)
+            if not text and line.top - previous.bottom < 1.6 * em(line) and line.x0 >= header_left:
+                previous = line  # "ZS997", "4123456000014" in the code column under the row: the row goes on
+                continue
+            if text and details:
+                previous = line
+                continue
             if text and not opening and _component_row(line, amounts, columns, previous, desc_range):
                 previous = line  # a bundle's part under it ("- Power supply 65 W   1"): no item of its own
                 continue
@@ -306,7 +325,19 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
             # a line starting further left is the next block's title.
             inside = bool(in_table) and min(w.x0 for w in in_table) >= desc_range[0] - 6
             inside = inside and all((w.x0 + w.x1) / 2 <= desc_range[1] for w in in_table)
-            if text and opening and line.top - previous.bottom < 1.6 * em(line) and inside and not numbered:
+            # A cell opening left of the description column and running into it: no wrapped description
+            # line ("Prix brut : 1 253,30"); a sidebar's cell beside the table stops short of the column.
+            left_of_text = any(
+                header_left <= x0 < desc_range[0] - 6 and x1 > desc_range[0] for x0, x1 in line.segment_x()
+            )
+            if (
+                text
+                and not opening
+                and (left_of_text or not (near and inside))
+                and details_before_row(ctx, style, line, columns, desc_range)
+            ):
+                details, previous = True, line  # the item's details up to the next row: no part of its name
+            elif text and opening and line.top - previous.bottom < 1.6 * em(line) and inside and not numbered:
                 opening.append((line, text))
                 previous = line
             elif text and (not near or numbered) and inside and opens_row(ctx, style, line, columns):
@@ -316,7 +347,7 @@ def read_rows(ctx: PageContext, style: DecimalStyle, first: int, columns: list[C
                 previous = line
             elif text and near and inside and _detail_text(line, rows[-1][0]):
                 previous = line  # "S/N 4711-22", "Period 01.03.–31.03." in small print under the item
-            elif text and near and inside:
+            elif text and near and inside and not left_of_text:
                 result.items[-1].description.extend(text)
                 loose.append((line, text))
                 rows[-1][1].append((line, text))

@@ -15,12 +15,19 @@ from invoiceflow.domain.extraction.item_lines import (
     Item,
     description_words,
     fills_item_columns,
+    in_amount_column,
     is_carry_line,
     is_totals_line,
     printed_net_totals,
     row_amounts,
 )
-from invoiceflow.domain.extraction.item_rows import is_closing_heading, running_subtotal, table_resumes
+from invoiceflow.domain.extraction.item_rows import (
+    em,
+    is_closing_heading,
+    next_item_row,
+    running_subtotal,
+    table_resumes,
+)
 from invoiceflow.domain.extraction.layout import Line
 from invoiceflow.domain.extraction.numbers import Amount, DecimalStyle
 
@@ -39,8 +46,31 @@ def words_inside(
             (is_totals_line(ctx, below) or is_carry_line(ctx, below))
             and any(a.decimals == 2 for a in row_amounts(below, style))
         ),
-        lambda below: fills_item_columns(row_amounts(below, style), columns),
+        lambda below: fills_item_columns(below, row_amounts(below, style), columns),
     )
+
+
+def details_before_row(
+    ctx: PageContext, style: DecimalStyle, line: Line, columns: list[Column], desc_range: tuple[float, float]
+) -> bool:
+    """Text set apart under a row, with the next row (text, quantity, price and amount in their columns)
+    a few lines below it and no totals line between: the item's details ("Bruttopreis : 1,00", "Anzahl
+    Packstücke: 4", as e-invoice viewers print every attribute), not text under the table. The row
+    stands apart from the text above it (an em at least): text at the line pitch over a row opens it
+    (its name over its figures and references)."""
+
+    def item_row(below: Line) -> bool:
+        return fills_item_columns(below, row_amounts(below, style), columns) and bool(
+            description_words(below, desc_range)
+        )
+
+    def stops(below: Line) -> bool:
+        # A totals line, or a row's figures without text of their own (the text above them is theirs).
+        priced = in_amount_column(row_amounts(below, style), columns)
+        return is_totals_line(ctx, below) or is_carry_line(ctx, below) or (priced and not item_row(below))
+
+    row = next_item_row(ctx.lines, line.index, stops, item_row)
+    return row is not None and row.top - ctx.lines[row.index - 1].bottom >= em(row)
 
 
 def ends_table_as_heading(
@@ -65,7 +95,7 @@ def ends_table_as_heading(
         ctx.lines,
         line.index,
         lambda below: is_totals_line(ctx, below),
-        lambda below: fills_item_columns(row_amounts(below, style), columns),
+        lambda below: fills_item_columns(below, row_amounts(below, style), columns),
     )
 
 
@@ -94,7 +124,7 @@ def subtotal_inside(
         ctx.lines,
         line.index,
         lambda below: is_totals_line(ctx, below),
-        lambda below: fills_item_columns(row_amounts(below, style), columns),
+        lambda below: fills_item_columns(below, row_amounts(below, style), columns),
     )
 
 
@@ -149,7 +179,7 @@ def section_totals_end(
         if is_totals_line(ctx, below):
             return None
         found = row_amounts(below, style)
-        if fills_item_columns(found, columns):
+        if fills_item_columns(below, found, columns):
             return end
         money = [a for a in found if (c := assign_column(a, columns)) is not None and c.kind == "amount"]
         if not money and description_words(below, desc_range):

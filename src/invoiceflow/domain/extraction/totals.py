@@ -50,6 +50,7 @@ from invoiceflow.domain.extraction.totals_choice import (
     choose,
     derive_net,
     net_from_gross,
+    net_of_rated_taxes,
     net_of_untaxed_total,
     not_balances,
     stacked_net_parts,
@@ -203,6 +204,7 @@ def _totals_from(
         parts = [c for _, c in rated_nets]
         net.append(Candidate(sum((c.value for c in parts), Decimal(0)), 0.6, max(c.line for c in parts)))
     net += stacked_net_parts(net)
+    net += net_of_rated_taxes(distinct, tax, gross)
     for base, levied, index in pairs:
         # The totals row under an item table's amount and tax columns, the gross printed below it.
         if any(g.line > index and close(base + levied, g.value) for g in gross):

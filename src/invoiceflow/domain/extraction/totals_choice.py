@@ -15,6 +15,7 @@ from invoiceflow.domain.extraction.context import PageContext
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
 from invoiceflow.domain.extraction.numbers import find_amounts
 from invoiceflow.domain.extraction.totals_figures import (
+    TOLERANCE,
     Candidate,
     TaxLineFound,
     TotalsResult,
@@ -201,6 +202,27 @@ def derive_net(result: TotalsResult, tax_lines: list[TaxLineFound]) -> None:
         confidence = min(tax.confidence, gross.confidence) - 0.1
         result.net = Candidate(net, confidence, gross.line)
         result.consistent = True
+
+
+def net_of_rated_taxes(
+    tax_lines: list[TaxLineFound], tax: list[Candidate], gross: list[Candidate]
+) -> list[Candidate]:
+    """Gross less tax where no net is printed but each tax line's rate and amount imply its base (amount
+    ÷ rate) and those bases sum to it ("IVA 8 % 65,60 / IVA 16 % 131,20 / TOTAL 1.836,80" after a
+    discount: the net is 1.640,00, the subtotals above the discount are not). The tax candidate must be
+    the tax lines' sum; a tax rounded to the cent leaves its base half a cent ÷ rate of slack."""
+    if not tax_lines or any(not t.rate for t in tax_lines):
+        return []
+    implied = sum((t.amount * 100 / t.rate for t in tax_lines if t.rate), Decimal(0))
+    slack = sum((Decimal("0.5") / t.rate for t in tax_lines if t.rate), TOLERANCE)
+    levied = sum((t.amount for t in tax_lines), Decimal(0))
+    found: list[Candidate] = []
+    for total in gross:
+        for part in tax:
+            net = total.value - part.value
+            if close(part.value, levied) and net > 0 and abs(net - implied) <= slack:
+                found.append(Candidate(net, 0.6, total.line))
+    return found
 
 
 def stacked_net_parts(net: list[Candidate]) -> list[Candidate]:
