@@ -468,25 +468,18 @@ def _reading_order_boxes(boxes: list[_Box]) -> list[_Box]:
     return result
 
 
-# How far apart (points) two draws of one word may stand and still be one word printed twice.
-_OVERPRINT_SLACK = 1.0
-
-
 def without_overprints(words: list[Word]) -> list[Word]:
     """``words`` without the second draw of a word printed twice at the same place (a typesetter's bold
     faked by drawing the text twice, a fill and a stroke pass): the text layer holds both, the page shows
-    one ("Razón Razón social: social:")."""
-    seen: dict[str, list[Word]] = {}
+    one ("Razón Razón social: social:"). Both draws start at the same point, so whole points compare them:
+    one set lookup a word, on every page of the text path."""
+    seen: set[tuple[str, int, int]] = set()
     kept: list[Word] = []
     for word in words:
-        twins = seen.setdefault(word.text, [])
-        if any(
-            abs(twin.x0 - word.x0) <= _OVERPRINT_SLACK and abs(twin.y0 - word.y0) <= _OVERPRINT_SLACK
-            for twin in twins
-        ):
-            continue
-        twins.append(word)
-        kept.append(word)
+        key = (word.text, round(word.x0), round(word.y0))
+        if key not in seen:
+            seen.add(key)
+            kept.append(word)
     return kept
 
 
