@@ -98,3 +98,18 @@ def test_credit_note_with_negative_totals_is_consistent() -> None:
         ],
     )
     assert codes(credit) == []
+
+
+@pytest.mark.parametrize(
+    ("vat_id", "valid"),
+    [
+        ("V-87.654.321-0", True),  # Venezuelan RIF, as the extractor reads it after its label
+        ("V-87.654.321-1", False),
+        ("30-71234567-1", True),  # Argentine CUIT
+        ("51 824 753 556", True),  # Australian ABN
+        ("DE199378387", False),
+    ],
+)
+def test_national_tax_numbers_the_extractor_returns_pass_their_own_checks(vat_id: str, valid: bool) -> None:
+    invoice = consistent_invoice(issuer=Issuer(name="X", vat_id=vat_id))
+    assert (IssueCode.INVALID_VAT_ID not in codes(invoice)) is valid

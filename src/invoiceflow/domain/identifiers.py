@@ -136,10 +136,64 @@ def valid_bic(number: str) -> bool:
     return len(bic) in (8, 11) and _BIC.fullmatch(bic) is not None and bic[4:6] in ISO_COUNTRIES
 
 
+# Tax numbers that countries outside the EU VAT system print where Europe prints a VAT id; the extractor
+# returns them as printed (``extraction.national_vat``), so validation accepts what it returns.
+def valid_turkish_tax_number(number: str) -> bool:
+    from stdnum.tr import vkn
+
+    return bool(vkn.is_valid(number))
+
+
+def valid_serbian_tax_number(number: str) -> bool:
+    from stdnum.rs import pib
+
+    return bool(pib.is_valid(number))
+
+
+def valid_bare_gst_number(number: str) -> bool:
+    from stdnum.au import abn
+    from stdnum.ca import bn
+    from stdnum.nz import ird
+
+    return any(module.is_valid(number) for module in (abn, bn, ird))
+
+
+def valid_latin_american_tax_id(number: str) -> bool:
+    """A Latin American taxpayer number, the id those countries print where Europe prints a VAT id:
+    Venezuela's RIF, Argentina's CUIT, Chile's and Uruguay's RUT, Peru's, Ecuador's and Paraguay's RUC,
+    Mexico's RFC, Colombia's NIT."""
+    from stdnum.ar import cuit
+    from stdnum.cl import rut
+    from stdnum.co import nit
+    from stdnum.ec import ruc as ec_ruc
+    from stdnum.mx import rfc
+    from stdnum.pe import ruc as pe_ruc
+    from stdnum.py import ruc as py_ruc
+    from stdnum.uy import rut as uy_rut
+    from stdnum.ve import rif
+
+    modules = (rif, cuit, rut, uy_rut, pe_ruc, ec_ruc, py_ruc, rfc, nit)
+    return any(module.is_valid(number) for module in modules)
+
+
 def is_valid_vat_id(value: str) -> bool:
-    """EU VAT ids (with country prefix, incl. GB/CH/NO) and Indian GSTINs, separators allowed."""
+    """EU VAT ids (with country prefix, incl. GB/CH/NO), Indian GSTINs and the national tax numbers the
+    extractor returns as printed (Turkey, Serbia, Australia, Canada, New Zealand, Latin America),
+    separators allowed."""
     number = compact(value)
-    return valid_vat(number) or valid_gstin(number)
+    return valid_vat(number) or valid_gstin(number) or valid_national_tax_number(number)
+
+
+def valid_national_tax_number(number: str) -> bool:
+    return any(
+        valid(number)
+        for valid in (
+            valid_turkish_tax_number,
+            valid_serbian_tax_number,
+            valid_bare_gst_number,
+            valid_latin_american_tax_id,
+        )
+    )
 
 
 def is_valid_iban(value: str) -> bool:

@@ -12,45 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from invoiceflow.domain.extraction.lazy_re import lazy_compile
-from invoiceflow.domain.identifiers import compact, valid_vat
-
-
-def _valid_turkish_tax_number(number: str) -> bool:
-    from stdnum.tr import vkn
-
-    return bool(vkn.is_valid(number))
-
-
-def _valid_serbian_tax_number(number: str) -> bool:
-    from stdnum.rs import pib
-
-    return bool(pib.is_valid(number))
-
-
-def _valid_bare_gst_number(number: str) -> bool:
-    from stdnum.au import abn
-    from stdnum.ca import bn
-    from stdnum.nz import ird
-
-    return any(module.is_valid(number) for module in (abn, bn, ird))
-
-
-def _valid_latin_american_tax_id(number: str) -> bool:
-    """A Latin American taxpayer number, the id those countries print where Europe prints a VAT id:
-    Venezuela's RIF, Argentina's CUIT, Chile's and Uruguay's RUT, Peru's, Ecuador's and Paraguay's RUC,
-    Mexico's RFC, Colombia's NIT."""
-    from stdnum.ar import cuit
-    from stdnum.cl import rut
-    from stdnum.co import nit
-    from stdnum.ec import ruc as ec_ruc
-    from stdnum.mx import rfc
-    from stdnum.pe import ruc as pe_ruc
-    from stdnum.py import ruc as py_ruc
-    from stdnum.uy import rut as uy_rut
-    from stdnum.ve import rif
-
-    modules = (rif, cuit, rut, uy_rut, pe_ruc, ec_ruc, py_ruc, rfc, nit)
-    return any(module.is_valid(number) for module in modules)
+from invoiceflow.domain.identifiers import (
+    compact,
+    valid_bare_gst_number,
+    valid_latin_american_tax_id,
+    valid_serbian_tax_number,
+    valid_turkish_tax_number,
+    valid_vat,
+)
 
 
 @dataclass(frozen=True)
@@ -145,7 +114,7 @@ _LABELLED: tuple[_NationalForm, ...] = (
         lazy_compile(
             r"(?<![A-ZÇĞİÖŞÜ])(?:VKN|VERG[İI]\s+(?:K[İI]ML[İI]K\s+)?(?:NO|NUMARASI))\s*[:.]?\s*(\d{10})(?!\d)"
         ),
-        _valid_turkish_tax_number,
+        valid_turkish_tax_number,
     ),
     # Greece: the tax number (ΑΦΜ) is the VAT id, prefixed EL.
     _NationalForm("EL", "", lazy_compile(r"Α\.?\s?Φ\.?\s?Μ\.?\s*[:.]?\s*(\d{9})(?!\d)")),
@@ -193,7 +162,7 @@ _LABELLED: tuple[_NationalForm, ...] = (
         ),
     ),
     # Serbia is outside the EU VAT system: its tax number (PIB, 9 digits) is read as printed.
-    _NationalForm("", "", lazy_compile(r"(?<![A-Z])PIB\s*[:.]?\s*(\d{9})(?!\d)"), _valid_serbian_tax_number),
+    _NationalForm("", "", lazy_compile(r"(?<![A-Z])PIB\s*[:.]?\s*(\d{9})(?!\d)"), valid_serbian_tax_number),
     # Latin America's taxpayer numbers after their labels, read as printed (without separators), each
     # label with its country's forms: "RIF: J-12345678-9" (VE), "CUIT 30-71234567-1" (AR), "RUT:
     # 76.086.428-5" (CL; UY: 12 digits), "RUC 20512333797" (PE 11, EC 13 digits, PY "80012345-6"),
@@ -209,7 +178,7 @@ _LABELLED: tuple[_NationalForm, ...] = (
                 + number
                 + r")(?![\dA-Z])"
             ),
-            _valid_latin_american_tax_id,
+            valid_latin_american_tax_id,
         )
         for label, number in (
             (r"R\.?\s?I\.?\s?F", r"[VEJPG][\s.\-]?\d{1,2}\.?\d{3}\.?\d{3}[\s.\-]?\d"),
@@ -229,7 +198,7 @@ _LABELLED: tuple[_NationalForm, ...] = (
             r"(?<![A-Z])(?:ABN|(?:GST|HST|GST/HST)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO\.?|NUMBER|#)|BN"
             r"|IRD\s*(?:NO\.?|NUMBER))\s*[:.#]?\s*(\d(?:[\s\-]?\d){7,10}(?:\s?RT\s?\d{4})?)(?![\dA-Z])"
         ),
-        _valid_bare_gst_number,
+        valid_bare_gst_number,
     ),
 )
 _LABEL_WORDS = (
